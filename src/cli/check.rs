@@ -1,0 +1,34 @@
+//! `standings check`: compare computed facts with recorded ones, one line per fact.
+
+use std::path::{Path, PathBuf};
+
+use super::{CliError, inputs};
+use crate::check::{self, Verdict};
+use crate::standings;
+
+/// Prints one line per fact and a summary; exit 0 when every fact holds, 1 otherwise.
+pub fn run(data: &[PathBuf], rules: Option<&Path>) -> Result<u8, CliError> {
+    let loaded = inputs::load_all(data, rules)?;
+    let mut counts = [0usize; 3];
+    let mut groups = 0;
+    for l in &loaded {
+        let computed = standings::compute(&l.competition, &l.rules);
+        groups += computed.groups.len();
+        for finding in check::check(&computed) {
+            println!("{finding}");
+            match finding.verdict {
+                Verdict::Confirmed => counts[0] += 1,
+                Verdict::Mismatch => counts[1] += 1,
+                Verdict::Unresolved => counts[2] += 1,
+                Verdict::Note => {}
+            }
+        }
+    }
+    let [confirmed, mismatched, unresolved] = counts;
+    println!(
+        "{} file(s), {groups} group(s), {} fact(s): {confirmed} confirmed, {mismatched} mismatched, {unresolved} unresolved",
+        loaded.len(),
+        confirmed + mismatched + unresolved
+    );
+    Ok(if mismatched + unresolved > 0 { 1 } else { 0 })
+}

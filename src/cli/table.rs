@@ -1,0 +1,42 @@
+//! `standings table`: print computed tables.
+
+use std::path::{Path, PathBuf};
+
+use super::{CliError, inputs};
+use crate::diagnostic::closest;
+use crate::render::{self, Format};
+use crate::standings::{self, Standings};
+
+/// Prints the tables; exit 0, or an error for bad input.
+pub fn run(
+    data: &[PathBuf],
+    group: Option<&str>,
+    rules: Option<&Path>,
+    format: Format,
+) -> Result<u8, CliError> {
+    let loaded = inputs::load_all(data, rules)?;
+    let mut all: Vec<Standings<'_>> = loaded
+        .iter()
+        .map(|l| standings::compute(&l.competition, &l.rules))
+        .collect();
+    if let Some(wanted) = group {
+        for s in &mut all {
+            s.groups.retain(|t| t.group.name == wanted);
+        }
+        if all.iter().all(|s| s.groups.is_empty()) {
+            let names: Vec<&str> = loaded
+                .iter()
+                .flat_map(|l| l.competition.groups.iter().map(|g| g.name.as_str()))
+                .collect();
+            let hint = closest(wanted, names.iter().copied())
+                .map(|n| format!("; did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            return Err(CliError::Usage(format!(
+                "no group named \"{wanted}\"{hint}"
+            )));
+        }
+        all.retain(|s| !s.groups.is_empty());
+    }
+    print!("{}", render::render(format, &all));
+    Ok(0)
+}

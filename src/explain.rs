@@ -1,0 +1,86 @@
+//! Tiebreak steps and separations in words, shared by every human-readable output.
+
+use rust_decimal::Decimal;
+
+use crate::rules::Criterion;
+use crate::standings::GroupTable;
+use crate::tiebreak::{Separation, Step};
+
+/// A decimal as people write it: `3`, `1.5`, `-4`.
+pub fn number(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Team names joined with commas.
+pub fn names(table: &GroupTable<'_>, teams: &[usize]) -> String {
+    teams
+        .iter()
+        .map(|&t| table.name(t))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Team names as a natural list: `A`, `A and B`, `A, B and C`.
+pub fn and_list(table: &GroupTable<'_>, teams: &[usize]) -> String {
+    match teams.split_last() {
+        None => String::new(),
+        Some((last, [])) => table.name(*last).to_string(),
+        Some((last, rest)) => format!("{} and {}", names(table, rest), table.name(*last)),
+    }
+}
+
+/// One tiebreak step in a line:
+/// `Palermo, Hellas Verona: goal difference -4, -5 → Palermo > Hellas Verona`.
+pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
+    let teams: Vec<usize> = step.values.iter().map(|(t, _)| *t).collect();
+    let mut line = format!("{}: {}", names(table, &teams), step.criterion);
+    if step.criterion.is_head_to_head() && step.among.len() > teams.len() {
+        line += &format!(" (mini-table of {})", names(table, &step.among));
+    }
+    if step.criterion == Criterion::Decision {
+        match step.decision {
+            Some(i) => line += &format!(" ({})", table.group.decisions[i].by),
+            None => line += ": none recorded",
+        }
+    } else {
+        let values: Vec<String> = step
+            .values
+            .iter()
+            .map(|(t, v)| format!("{} {}", table.name(*t), number(*v)))
+            .collect();
+        line += &format!(": {}", values.join(", "));
+    }
+    let order: Vec<String> = step
+        .tiers
+        .iter()
+        .map(|tier| {
+            tier.iter()
+                .map(|&t| table.name(t))
+                .collect::<Vec<_>>()
+                .join(" = ")
+        })
+        .collect();
+    if step.is_level() {
+        line += " → level";
+    } else {
+        line += &format!(" → {}", order.join(" > "));
+    }
+    line
+}
+
+/// Why the upper of two adjacent teams is above: `on goal difference (-4 against -5)`.
+pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
+    match separation.criterion {
+        Criterion::Decision => {
+            let by = separation
+                .decision
+                .map_or("recorded decision", |i| table.group.decisions[i].by.as_str());
+            format!("by {by} (recorded decision)")
+        }
+        criterion => format!(
+            "on {criterion} ({} against {})",
+            number(separation.values[0]),
+            number(separation.values[1])
+        ),
+    }
+}

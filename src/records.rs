@@ -1,0 +1,123 @@
+//! Folding matches into per-team records: played, won, drawn, lost, goals, deductions, points.
+//!
+//! This is where a forfeit is scored: the side that did not play is recorded as losing by the
+//! rule file's awarded score and has the rule's deduction taken; when both sides forfeit, both
+//! are recorded that way and nobody wins. Deductions are subtracted after points are summed.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Forfeit, Match, Outcome, TeamId};
+use crate::rules::{RuleSet, Stat};
+
+/// One team's record over a set of matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// Matches played or forfeited.
+    pub played: u32,
+    /// Wins, awarded wins included.
+    pub won: u32,
+    /// Draws.
+    pub drawn: u32,
+    /// Defeats, forfeit defeats included.
+    pub lost: u32,
+    /// Goals scored (awarded goals included when the rules count them).
+    pub goals_for: u32,
+    /// Goals conceded.
+    pub goals_against: u32,
+    /// Points taken away, for forfeits.
+    pub deducted: Decimal,
+    /// Points earned from results, before deductions.
+    pub earned: Decimal,
+}
+
+impl Record {
+    /// Goals scored minus goals conceded.
+    pub fn goal_difference(&self) -> i64 {
+        i64::from(self.goals_for) - i64::from(self.goals_against)
+    }
+
+    /// Points after deductions: what the table shows and ranks by.
+    pub fn points(&self) -> Decimal {
+        self.earned - self.deducted
+    }
+
+    /// The value of a statistic, as a decimal so every criterion compares the same way.
+    pub fn stat(&self, stat: Stat) -> Decimal {
+        match stat {
+            Stat::Points => self.points(),
+            Stat::GoalDifference => Decimal::from(self.goal_difference()),
+            Stat::GoalsFor => Decimal::from(self.goals_for),
+            Stat::Wins => Decimal::from(self.won),
+        }
+    }
+
+    fn add_result(&mut self, scored: u32, conceded: u32, count_goals: bool, rules: &RuleSet) {
+        self.played += 1;
+        if count_goals {
+            self.goals_for += scored;
+            self.goals_against += conceded;
+        }
+        let points = &rules.points;
+        self.earned += match scored.cmp(&conceded) {
+            std::cmp::Ordering::Greater => {
+                self.won += 1;
+                points.win
+            }
+            std::cmp::Ordering::Equal => {
+                self.drawn += 1;
+                points.draw
+            }
+            std::cmp::Ordering::Less => {
+                self.lost += 1;
+                points.loss
+            }
+        };
+    }
+}
+
+/// Options for a fold that differ between the full table and a head-to-head mini-table.
+#[derive(Debug, Clone, Copy)]
+pub struct FoldOptions {
+    /// Whether forfeit deductions are taken.
+    pub deductions: bool,
+}
+
+/// Folds `matches` into one record per team (indexed by [`TeamId`]); `teams` is the group size.
+pub fn fold<'a>(
+    teams: usize,
+    matches: impl IntoIterator<Item = &'a Match>,
+    rules: &RuleSet,
+    options: FoldOptions,
+) -> Vec<Record> {
+    let mut records = vec![Record::default(); teams];
+    let [awarded, conceded] = rules.forfeit.score;
+    let goals = rules.forfeit.goals_count;
+    for m in matches {
+        // Each side as (goals scored, goals conceded, did not play).
+        let won_forfeit = (awarded, conceded, false);
+        let lost_forfeit = (conceded, awarded, true);
+        let (home, away) = match m.outcome {
+            Outcome::Played { home, away } => ((home, away, false), (away, home, false)),
+            Outcome::Forfeit(Forfeit::Home) => (lost_forfeit, won_forfeit),
+            Outcome::Forfeit(Forfeit::Away) => (won_forfeit, lost_forfeit),
+            // Neither played: both are recorded as the losing side, and nobody wins.
+            Outcome::Forfeit(Forfeit::Both) => (lost_forfeit, lost_forfeit),
+        };
+        let count_goals = goals || matches!(m.outcome, Outcome::Played { .. });
+        for (team, (scored, against, forfeited)) in [(m.home, home), (m.away, away)] {
+            let record = &mut records[team];
+            record.add_result(scored, against, count_goals, rules);
+            if forfeited && options.deductions {
+                record.deducted += rules.forfeit.deduction;
+            }
+        }
+    }
+    records
+}
+
+/// The matches among `teams` only: the ground of a head-to-head mini-table.
+pub fn among<'a>(matches: &'a [Match], teams: &'a [TeamId]) -> impl Iterator<Item = &'a Match> {
+    matches
+        .iter()
+        .filter(move |m| teams.contains(&m.home) && teams.contains(&m.away))
+}

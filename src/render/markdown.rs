@@ -1,0 +1,49 @@
+//! Markdown tables, one per group, with tiebreak notes as a list.
+
+use std::fmt::Write;
+
+use super::{advances, place};
+use crate::explain;
+use crate::standings::Standings;
+
+/// Renders every group of every competition as Markdown.
+pub fn render(standings: &[Standings<'_>]) -> String {
+    let mut out = String::new();
+    for s in standings {
+        for table in &s.groups {
+            let _ = writeln!(out, "### {} · {}\n", s.competition.name, table.group.name);
+            out += "| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |\n";
+            out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+            for r in &table.rows {
+                let rec = &r.record;
+                let team = if advances(table, r.team) {
+                    format!("**{}**", table.name(r.team))
+                } else {
+                    table.name(r.team).to_string()
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {team} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    place(r),
+                    rec.played,
+                    rec.won,
+                    rec.drawn,
+                    rec.lost,
+                    rec.goals_for,
+                    rec.goals_against,
+                    rec.goal_difference(),
+                    explain::number(rec.deducted),
+                    explain::number(rec.points()),
+                );
+            }
+            out.push('\n');
+            for step in &table.ordering.steps {
+                let _ = writeln!(out, "- Tiebreak: {}", explain::step(table, step));
+            }
+            if !table.ordering.steps.is_empty() {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

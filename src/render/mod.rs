@@ -1,0 +1,48 @@
+//! Output formats for computed tables. Each module turns [`Standings`] into one format.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::standings::{GroupTable, Qualification, Standings};
+
+/// The formats `standings table` can print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An aligned table per group, with a line for every tiebreak applied.
+    Text,
+    /// The stable JSON contract documented in docs/output.md.
+    Json,
+    /// One row per team, with the competition and group in each row.
+    Csv,
+    /// A Markdown table per group.
+    Markdown,
+}
+
+/// Renders standings in the chosen format.
+pub fn render(format: Format, standings: &[Standings<'_>]) -> String {
+    match format {
+        Format::Text => text::render(standings),
+        Format::Json => json::render(standings),
+        Format::Csv => csv::render(standings),
+        Format::Markdown => markdown::render(standings),
+    }
+}
+
+/// Whether `team` is certain to advance from the group.
+pub(crate) fn advances(table: &GroupTable<'_>, team: usize) -> bool {
+    match &table.qualification {
+        Qualification::Decided(teams) => teams.contains(&team),
+        Qualification::Undecided { certain, .. } => certain.contains(&team),
+    }
+}
+
+/// The place as printed: `2` or, for a shared place, `2=`.
+pub(crate) fn place(row: &crate::standings::Row) -> String {
+    if row.shared {
+        format!("{}=", row.position)
+    } else {
+        row.position.to_string()
+    }
+}

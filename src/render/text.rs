@@ -1,0 +1,107 @@
+//! Aligned plain-text tables, one per group, with the tiebreaks applied listed underneath.
+
+use std::fmt::Write;
+
+use super::{advances, place};
+use crate::explain;
+use crate::standings::{GroupTable, Qualification, Standings};
+
+const HEADERS: [&str; 11] = ["Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Ded", "Pts"];
+
+/// Renders every group of every competition.
+pub fn render(standings: &[Standings<'_>]) -> String {
+    let mut out = String::new();
+    for s in standings {
+        for table in &s.groups {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{} · {}", s.competition.name, table.group.name);
+            out += &group(table);
+        }
+    }
+    out
+}
+
+/// Renders one group's table and notes.
+pub fn group(table: &GroupTable<'_>) -> String {
+    let rows: Vec<[String; 11]> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let rec = &r.record;
+            [
+                place(r),
+                table.name(r.team).to_string(),
+                rec.played.to_string(),
+                rec.won.to_string(),
+                rec.drawn.to_string(),
+                rec.lost.to_string(),
+                rec.goals_for.to_string(),
+                rec.goals_against.to_string(),
+                rec.goal_difference().to_string(),
+                explain::number(rec.deducted),
+                explain::number(rec.points()),
+            ]
+        })
+        .collect();
+    let mut widths = HEADERS.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String; 11]| {
+        let mut l = String::new();
+        for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if i > 0 {
+                l.push_str("  ");
+            }
+            // The team name is left-aligned; numbers are right-aligned.
+            if i == 1 {
+                let _ = write!(l, "{cell:<w$}");
+            } else {
+                let _ = write!(l, "{cell:>w$}");
+            }
+        }
+        l
+    };
+    let mut out = String::new();
+    out += line(&HEADERS.map(String::from)).trim_end();
+    out.push('\n');
+    for (row, cells) in table.rows.iter().zip(&rows) {
+        let mut l = line(cells);
+        if advances(table, row.team) {
+            l += "  advances";
+        }
+        out += l.trim_end();
+        out.push('\n');
+    }
+    for step in &table.ordering.steps {
+        let _ = writeln!(out, "  tiebreak: {}", explain::step(table, step));
+    }
+    for tied in table.unresolved() {
+        let _ = writeln!(
+            out,
+            "  level on every criterion: {} (they share a place)",
+            explain::and_list(table, tied)
+        );
+    }
+    if let Qualification::Undecided { tied, places, .. } = &table.qualification {
+        let _ = writeln!(
+            out,
+            "  undecided: {} level for {places} qualifying place(s); no recorded decision breaks the tie",
+            explain::and_list(table, tied)
+        );
+    }
+    for alias in &table.group.aliases {
+        let _ = writeln!(
+            out,
+            "  note: the source document calls {} \"{}\": {}",
+            table.name(alias.team),
+            alias.name,
+            alias.why
+        );
+    }
+    out
+}

@@ -1,0 +1,342 @@
+//! A season's regulations, read from a TOML rule file and validated on load.
+//!
+//! The rule file is the only place where season-specific scoring lives: points per result,
+//! how a forfeit is scored, the tiebreak chain and how many teams advance. `docs/rules.md`
+//! documents every key.
+
+pub mod criterion;
+mod decimal;
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use criterion::{Criterion, Stat};
+pub use decimal::DecimalValue;
+
+use crate::diagnostic::{Diagnostic, Source, closest};
+
+/// Points awarded per result, as exact decimals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Points {
+    /// Points for a win.
+    pub win: Decimal,
+    /// Points for a draw.
+    pub draw: Decimal,
+    /// Points for a defeat (a forfeit defeat included).
+    pub loss: Decimal,
+}
+
+/// How a match that was not played is scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForfeitRule {
+    /// The awarded score: goals for the side ready to play, then for the side that did not.
+    /// When both sides forfeit, each is recorded as losing `score[1]`–`score[0]`.
+    pub score: [u32; 2],
+    /// Points taken from each side that did not play, per match not played.
+    pub deduction: Decimal,
+    /// Whether awarded goals enter goals scored, conceded and goal difference.
+    pub goals_count: bool,
+}
+
+/// How head-to-head mini-tables are built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadToHeadRule {
+    /// With three or more teams tied, re-apply the head-to-head criteria to a subset that is
+    /// still tied after all of them (UEFA style), instead of moving on to overall criteria.
+    pub reapply: bool,
+    /// Whether forfeit deductions from matches among the tied teams count in the mini-table.
+    pub deductions_count: bool,
+}
+
+/// A season's regulations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSet {
+    /// A human name for the rules ("Coppa Italia 2003–04, first round").
+    pub name: String,
+    /// Points per result.
+    pub points: Points,
+    /// Forfeit scoring.
+    pub forfeit: ForfeitRule,
+    /// Head-to-head options.
+    pub head_to_head: HeadToHeadRule,
+    /// The ordering chain, first criterion first.
+    pub tiebreak: Vec<Criterion>,
+    /// How many teams advance from each group.
+    pub advance: usize,
+    /// How many times each pair of teams meets in a group (1: single round-robin).
+    pub meetings: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    name: String,
+    points: Option<PointsFile>,
+    #[serde(default)]
+    forfeit: ForfeitFile,
+    #[serde(default)]
+    head_to_head: HeadToHeadFile,
+    tiebreak: Option<TiebreakFile>,
+    qualification: Option<QualificationFile>,
+    #[serde(default)]
+    group: GroupFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PointsFile {
+    win: DecimalValue,
+    draw: DecimalValue,
+    loss: DecimalValue,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ForfeitFile {
+    #[serde(default = "default_forfeit_score")]
+    score: Spanned<[u32; 2]>,
+    #[serde(default)]
+    deduction: DecimalValue,
+    #[serde(default = "yes")]
+    goals_count: bool,
+}
+
+impl Default for ForfeitFile {
+    fn default() -> Self {
+        ForfeitFile {
+            score: default_forfeit_score(),
+            deduction: DecimalValue::default(),
+            goals_count: true,
+        }
+    }
+}
+
+fn default_forfeit_score() -> Spanned<[u32; 2]> {
+    Spanned::new(0..0, [3, 0])
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadToHeadFile {
+    #[serde(default)]
+    reapply: bool,
+    #[serde(default = "yes")]
+    deductions_count: bool,
+}
+
+impl Default for HeadToHeadFile {
+    fn default() -> Self {
+        HeadToHeadFile {
+            reapply: false,
+            deductions_count: true,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TiebreakFile {
+    order: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualificationFile {
+    advance: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFile {
+    #[serde(default = "one")]
+    meetings: Spanned<u32>,
+}
+
+impl Default for GroupFile {
+    fn default() -> Self {
+        GroupFile { meetings: one() }
+    }
+}
+
+fn one() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
+}
+
+impl RuleSet {
+    /// Reads and validates a rule file.
+    pub fn load(path: &Path) -> Result<RuleSet, Diagnostic> {
+        RuleSet::parse(&Source::read(path)?)
+    }
+
+    /// Parses and validates rule-file text; errors point into `source`.
+    pub fn parse(source: &Source) -> Result<RuleSet, Diagnostic> {
+        if source.text.trim().is_empty() {
+            return Err(source.error_whole(
+                "the rule file is empty; expected at least `name`, [points], [tiebreak] and [qualification]",
+            ));
+        }
+        let file: RuleFile = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+        let missing = |what: &str| {
+            source.error_whole(format!(
+                "the rule file has no [{what}] section; expected one (see docs/rules.md)"
+            ))
+        };
+        let points = file.points.ok_or_else(|| missing("points"))?;
+        let tiebreak = file.tiebreak.ok_or_else(|| missing("tiebreak"))?;
+        let qualification = file.qualification.ok_or_else(|| missing("qualification"))?;
+
+        let [awarded, conceded] = *file.forfeit.score.get_ref();
+        if awarded <= conceded {
+            return Err(source.error(
+                file.forfeit.score.span(),
+                format!(
+                    "forfeit score {awarded}–{conceded} does not give the match to the side that was ready to play; expected the first number to be larger, as in [3, 0]"
+                ),
+            ));
+        }
+        if *file.group.meetings.get_ref() == 0 {
+            return Err(source.error(
+                file.group.meetings.span(),
+                "`meetings` is 0; expected how many times each pair of teams meets (1 or more)",
+            ));
+        }
+
+        Ok(RuleSet {
+            name: file.name,
+            points: Points {
+                win: points.win.0,
+                draw: points.draw.0,
+                loss: points.loss.0,
+            },
+            forfeit: ForfeitRule {
+                score: [awarded, conceded],
+                deduction: file.forfeit.deduction.0,
+                goals_count: file.forfeit.goals_count,
+            },
+            head_to_head: HeadToHeadRule {
+                reapply: file.head_to_head.reapply,
+                deductions_count: file.head_to_head.deductions_count,
+            },
+            tiebreak: parse_chain(source, &tiebreak.order)?,
+            advance: qualification.advance,
+            meetings: *file.group.meetings.get_ref(),
+        })
+    }
+}
+
+/// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion),
+/// repeats, and anything after `decision` are errors.
+fn parse_chain(
+    source: &Source,
+    order: &Spanned<Vec<Spanned<String>>>,
+) -> Result<Vec<Criterion>, Diagnostic> {
+    if order.get_ref().is_empty() {
+        return Err(source.error(
+            order.span(),
+            "the tiebreak order is empty; expected at least one criterion, usually \"points\"",
+        ));
+    }
+    let mut chain: Vec<Criterion> = Vec::new();
+    for name in order.get_ref() {
+        let Some(criterion) = Criterion::from_key(name.get_ref()) else {
+            let keys: Vec<String> = criterion::ALL.iter().map(|c| c.key()).collect();
+            let hint = closest(name.get_ref(), keys.iter().map(String::as_str))
+                .map(|k| format!("; did you mean \"{k}\"?"))
+                .unwrap_or_default();
+            return Err(source.error(
+                name.span(),
+                format!(
+                    "unknown tiebreak criterion \"{}\"; expected one of {}{hint}",
+                    name.get_ref(),
+                    keys.join(", ")
+                ),
+            ));
+        };
+        if chain.contains(&criterion) {
+            return Err(source.error(
+                name.span(),
+                format!(
+                    "tiebreak criterion \"{}\" appears twice; expected each criterion once",
+                    name.get_ref()
+                ),
+            ));
+        }
+        if chain.last() == Some(&Criterion::Decision) {
+            return Err(source.error(
+                name.span(),
+                format!(
+                    "\"{}\" comes after \"decision\", which always settles the tie or leaves it unresolved; expected \"decision\" last",
+                    name.get_ref()
+                ),
+            ));
+        }
+        chain.push(criterion);
+    }
+    Ok(chain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    const MINIMAL: &str = r#"
+name = "test"
+[points]
+win = 3
+draw = 1
+loss = 0
+[tiebreak]
+order = ["points", "goal_difference"]
+[qualification]
+advance = 1
+"#;
+
+    fn parse(text: &str) -> Result<RuleSet, Diagnostic> {
+        RuleSet::parse(&Source::new("r.toml", text))
+    }
+
+    #[test]
+    fn defaults_apply_when_sections_are_left_out() {
+        let rules = parse(MINIMAL).unwrap();
+        assert_eq!(rules.forfeit.score, [3, 0]);
+        assert_eq!(rules.forfeit.deduction, Decimal::ZERO);
+        assert!(rules.forfeit.goals_count);
+        assert!(!rules.head_to_head.reapply);
+        assert_eq!(rules.meetings, 1);
+    }
+
+    #[test]
+    fn decision_must_be_last() {
+        let text = MINIMAL.replace(
+            r#"["points", "goal_difference"]"#,
+            r#"["points", "decision", "wins"]"#,
+        );
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains("expected \"decision\" last"), "{e}");
+        assert_eq!(e.location.unwrap().line, 8);
+    }
+
+    #[test]
+    fn unknown_criterion_is_located_and_suggested() {
+        let text = MINIMAL.replace("\"goal_difference\"", "\"goal_diference\"");
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains("did you mean \"goal_difference\""), "{e}");
+        let loc = e.location.unwrap();
+        assert_eq!((loc.line, loc.column), (8, 20));
+    }
+
+    #[test]
+    fn missing_points_section_is_an_error() {
+        let text = MINIMAL.replace("[points]\nwin = 3\ndraw = 1\nloss = 0\n", "");
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains("no [points] section"), "{e}");
+    }
+}

@@ -1,0 +1,138 @@
+//! A competition's computed tables: records folded, teams ordered, qualifiers named.
+
+use crate::model::{Competition, Group, TeamId};
+use crate::records::{FoldOptions, Record, fold};
+use crate::rules::RuleSet;
+use crate::tiebreak::{self, Ordering};
+
+/// One line of a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based place; teams level on every criterion share the place of the first of them.
+    pub position: usize,
+    /// The team.
+    pub team: TeamId,
+    /// Whether another team shares this place.
+    pub shared: bool,
+    /// The team's record over all its group matches.
+    pub record: Record,
+}
+
+/// Who advances from a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Qualification {
+    /// The advancing teams, best first.
+    Decided(Vec<TeamId>),
+    /// A tie that no criterion breaks straddles the last qualifying place.
+    Undecided {
+        /// The teams certain to advance.
+        certain: Vec<TeamId>,
+        /// The level teams competing for the remaining places.
+        tied: Vec<TeamId>,
+        /// How many of `tied` advance.
+        places: usize,
+    },
+}
+
+/// One group's computed table.
+#[derive(Debug, Clone)]
+pub struct GroupTable<'a> {
+    /// The group as read from the data.
+    pub group: &'a Group,
+    /// Rows, best first.
+    pub rows: Vec<Row>,
+    /// The order and every tiebreak step behind it.
+    pub ordering: Ordering,
+    /// Who advances.
+    pub qualification: Qualification,
+}
+
+impl GroupTable<'_> {
+    /// Sets of teams that no criterion separated.
+    pub fn unresolved(&self) -> impl Iterator<Item = &[TeamId]> {
+        self.ordering
+            .tiers
+            .iter()
+            .filter(|t| t.teams.len() > 1)
+            .map(|t| t.teams.as_slice())
+    }
+
+    /// A team's name.
+    pub fn name(&self, team: TeamId) -> &str {
+        self.group.team_name(team)
+    }
+}
+
+/// All of a competition's computed tables.
+#[derive(Debug, Clone)]
+pub struct Standings<'a> {
+    /// The competition.
+    pub competition: &'a Competition,
+    /// The rules they were computed under.
+    pub rules: &'a RuleSet,
+    /// One table per group, in file order.
+    pub groups: Vec<GroupTable<'a>>,
+}
+
+/// Computes every group's table.
+pub fn compute<'a>(competition: &'a Competition, rules: &'a RuleSet) -> Standings<'a> {
+    Standings {
+        competition,
+        rules,
+        groups: competition
+            .groups
+            .iter()
+            .map(|g| compute_group(g, rules))
+            .collect(),
+    }
+}
+
+/// Computes one group's table.
+pub fn compute_group<'a>(group: &'a Group, rules: &RuleSet) -> GroupTable<'a> {
+    let records = fold(
+        group.teams.len(),
+        &group.matches,
+        rules,
+        FoldOptions { deductions: true },
+    );
+    let ordering = tiebreak::order(group, rules, &records);
+    let mut rows = Vec::with_capacity(group.teams.len());
+    for tier in &ordering.tiers {
+        let position = rows.len() + 1;
+        for &team in &tier.teams {
+            rows.push(Row {
+                position,
+                team,
+                shared: tier.teams.len() > 1,
+                record: records[team].clone(),
+            });
+        }
+    }
+    let qualification = qualify(&ordering, rules.advance);
+    GroupTable {
+        group,
+        rows,
+        ordering,
+        qualification,
+    }
+}
+
+fn qualify(ordering: &Ordering, advance: usize) -> Qualification {
+    let mut certain = Vec::new();
+    for tier in &ordering.tiers {
+        let remaining = advance - certain.len();
+        if remaining == 0 {
+            break;
+        }
+        if tier.teams.len() <= remaining {
+            certain.extend(&tier.teams);
+        } else {
+            return Qualification::Undecided {
+                certain,
+                tied: tier.teams.clone(),
+                places: remaining,
+            };
+        }
+    }
+    Qualification::Decided(certain)
+}
