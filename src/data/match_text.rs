@@ -236,7 +236,7 @@ mod tests {
     fn forfeit_note() {
         let m = parse("Como v Pro Patria (forfeit: Como)").unwrap();
         assert_eq!(m.score, None);
-        assert_eq!(m.forfeit, Some(("Como", 27..31)));
+        assert_eq!(m.forfeit, Some(("Como", 28..32)));
         assert_eq!(m.away.0, "Pro Patria");
     }
 
@@ -245,11 +245,12 @@ mod tests {
     #[case("A 1.5-2 B", "malformed score", 2..7)]
     #[case("A B", "no score or `v`", 0..3)]
     #[case("A v B", "needs a note", 2..3)]
-    #[case("A 1–0 B (forfeit: A)", "no score of its own", 18..19)]
+    #[case("A 1–0 B (forfeit: A)", "no score of its own", 20..21)]
     #[case("A v B (postponed)", "unknown note `postponed`", 7..16)]
     #[case("A v B (forfeit: A", "unclosed note", 6..17)]
-    #[case("1–0 B", "no home team", 0..3)]
-    #[case("A 1–0 2–1 B", "a second score", 6..9)]
+    #[case("1–0 B", "no home team", 0..5)]
+    #[case("A 1–0 2–1 B", "a second score", 8..13)]
+    // Ranges are in bytes: an en dash takes three.
     fn malformed_lines_are_located(
         #[case] line: &str,
         #[case] message: &str,

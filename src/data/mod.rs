@@ -115,6 +115,12 @@ pub fn load(path: &Path, rules_override: Option<&Path>) -> Result<Loaded, Diagno
     })
 }
 
+/// Parses data-file text against known rules, ignoring the rule file it names.
+/// Useful for tests and for programs that hold their rules in memory.
+pub fn parse(source: &Source, rules: &RuleSet) -> Result<Competition, Diagnostic> {
+    build(source, parse_file(source)?, rules)
+}
+
 fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
     if source.text.trim().is_empty() {
         return Err(source.error_whole(

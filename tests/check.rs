@@ -1,0 +1,202 @@
+//! `standings check` through the binary: exit codes and the lines it prints.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use pretty_assertions::assert_eq;
+use tempfile::TempDir;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn standings(args: &[&str]) -> Run {
+    let out = Command::cargo_bin("standings")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A copy of the bundled `data/` and `rules/` in a temporary folder, so a test can edit them.
+fn copy_project() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for sub in ["data", "rules"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        for entry in fs::read_dir(sub).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn bundled_data_checks_clean() {
+    let run = standings(&["check", "data/"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let winners: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" · winner "))
+        .collect();
+    assert_eq!(winners.len(), 16);
+    assert!(winners.iter().all(|l| l.starts_with("ok ")));
+    let orders = run.stdout.lines().filter(|l| l.contains(" · order ")).count();
+    assert_eq!(orders, 5);
+    assert!(run.stdout.contains(
+        "2003–04 Coppa Italia · Group 8 · winner Brindisi (ahead of Catania by drawing of lots (recorded decision))"
+    ));
+    assert!(run.stdout.contains(
+        "2003–04 Coppa Italia · Group 3 · winner Palermo (ahead of Hellas Verona on goal difference (-4 against -5))"
+    ));
+    assert!(
+        run.stdout
+            .ends_with("21 fact(s): 21 confirmed, 0 mismatched, 0 unresolved\n")
+    );
+}
+
+#[test]
+fn a_changed_winner_is_a_mismatch() {
+    let dir = copy_project();
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    edit(&data, r#"record = { winner = "Cesena" }"#, r#"record = { winner = "Genoa" }"#);
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "MISMATCH    2003–04 Coppa Italia · Group 2 · winner: expected Genoa; computed Cesena"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn without_the_drawing_of_lots_group_8_is_unresolved() {
+    let dir = copy_project();
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    edit(
+        &data,
+        "decisions = [{ by = \"drawing of lots\", order = [\"Brindisi\", \"Catania\"] }]\n",
+        "",
+    );
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 1);
+    let unresolved: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("UNRESOLVED"))
+        .collect();
+    assert_eq!(
+        unresolved,
+        vec![
+            "UNRESOLVED  2003–04 Coppa Italia · Group 8 · winner: expected Brindisi; computed Brindisi and Catania level on every criterion",
+            "UNRESOLVED  2003–04 Coppa Italia · Group 8 · qualification: Brindisi and Catania are level on every criterion for 1 qualifying place(s); record the decision (drawing of lots, play-off) in the data",
+        ]
+    );
+}
+
+#[test]
+fn head_to_head_first_contradicts_the_2002_03_record() {
+    // The evidence the 2002–03 rule file cites: under the 2003–04 rule (head-to-head before
+    // overall goal difference) exactly Groups 3 and 4 come out differently from the record.
+    let run = standings(&[
+        "check",
+        "data/coppa-italia-2002-03.toml",
+        "--rules",
+        "rules/coppa-italia-2003-04.toml",
+    ]);
+    assert_eq!(run.code, 1);
+    let mismatches: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("MISMATCH"))
+        .collect();
+    assert_eq!(
+        mismatches,
+        vec![
+            "MISMATCH    2002–03 Coppa Italia · Group 3 · order: expected Triestina, Cittadella, Hellas Verona, Treviso; computed Triestina, Hellas Verona, Cittadella, Treviso",
+            "MISMATCH    2002–03 Coppa Italia · Group 4 · order: expected Empoli, Livorno, Pistoiese, Cagliari; computed Empoli, Livorno, Cagliari, Pistoiese",
+        ]
+    );
+}
+
+#[test]
+fn a_malformed_rule_file_is_exit_2_with_its_place() {
+    let dir = copy_project();
+    let rules: PathBuf = dir.path().join("rules/coppa-italia-2003-04.toml");
+    edit(&rules, "draw = 1", "draw = \"one\"");
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    let first = run.stderr.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "error: {}:12:8: \"one\" is not a decimal number; expected a decimal number such as 3, 2.5 or \"2.5\"",
+            // The rule file as the data file names it, relative to the data file.
+            dir.path().join("data/../rules/coppa-italia-2003-04.toml").display()
+        )
+    );
+}
+
+#[test]
+fn an_unknown_key_gets_a_suggestion() {
+    let dir = copy_project();
+    let rules = dir.path().join("rules/coppa-italia-2003-04.toml");
+    edit(&rules, "goals_count = true", "goal_count = true");
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(":18:1: unknown field `goal_count`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean `goals_count`?"), "{}", run.stderr);
+}
+
+#[test]
+fn a_team_not_in_the_group_is_located() {
+    let dir = copy_project();
+    let data = dir.path().join("data/coppa-italia-2002-03.toml");
+    edit(&data, "\"Taranto 1–0 Messina\"", "\"Taranto 1–0 Mesina\"");
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(&format!(
+            "{}:108:16: \"Mesina\" is not a team of Group 8",
+            data.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean \"Messina\"?"));
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    assert_eq!(standings(&["check"]).code, 2);
+    assert_eq!(standings(&["check", "no-such-file.toml"]).code, 2);
+    assert_eq!(standings(&["frobnicate"]).code, 2);
+}

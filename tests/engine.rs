@@ -1,0 +1,236 @@
+//! The engine on small groups written here: each tiebreak criterion deciding on its own, the
+//! forfeit variants, re-application of head-to-head, and recorded decisions. Expected orders
+//! and records are worked out by hand in the comments beside each case.
+
+use pretty_assertions::assert_eq;
+use rstest::rstest;
+use rust_decimal::Decimal;
+use standings::data;
+use standings::diagnostic::Source;
+use standings::rules::RuleSet;
+use standings::standings::{GroupTable, Qualification, compute_group};
+
+fn rules(chain: &str, extra: &str) -> RuleSet {
+    let text = format!(
+        r#"
+name = "test"
+[points]
+win = 3
+draw = 1
+loss = 0
+[tiebreak]
+order = [{chain}]
+[qualification]
+advance = 1
+{extra}
+"#
+    );
+    RuleSet::parse(&Source::new("test-rules.toml", text)).unwrap()
+}
+
+/// Runs one group through the engine; `body` is the group's TOML (teams, matches, ...).
+fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
+    let text = format!("competition = \"test\"\n[[group]]\nname = \"G\"\n{body}");
+    let competition = data::parse(&Source::new("test-data.toml", text), rules).unwrap();
+    let table = compute_group(&competition.groups[0], rules);
+    f(&table)
+}
+
+/// The order as names, level teams joined with `=`.
+fn order(table: &GroupTable<'_>) -> Vec<String> {
+    table
+        .ordering
+        .tiers
+        .iter()
+        .map(|t| {
+            t.teams
+                .iter()
+                .map(|&x| table.name(x))
+                .collect::<Vec<_>>()
+                .join("=")
+        })
+        .collect()
+}
+
+#[rstest]
+// Points: A 2 wins (6), B 1 win (3), C 0.
+#[case::points(r#""points""#, r#"teams = ["C", "B", "A"]
+matches = ["A 1–0 B", "A 1–0 C", "B 1–0 C"]"#, &["A", "B", "C"])]
+// Head-to-head points: A and B on 4; A beat B 1–0, but B has the better goal difference
+// (+4 against +1). C and D (1 point each) never met, so goal difference puts D (0) above C (−5).
+#[case::head_to_head_points(r#""points", "head_to_head.points", "goal_difference""#,
+r#"teams = ["B", "A", "C", "D"]
+matches = ["A 1–0 B", "B 5–0 C", "A 0–0 C", "B 1–1 D"]"#, &["A", "B", "D", "C"])]
+// Head-to-head goal difference: a three-way cycle, all 3 points; among themselves
+// B +2 (lost 0–1, won 3–0), A 0 (won 1–0, lost 0–1), C −2.
+#[case::head_to_head_goal_difference(r#""points", "head_to_head.goal_difference""#,
+r#"teams = ["A", "B", "C"]
+matches = ["A 1–0 B", "B 3–0 C", "C 1–0 A"]"#, &["B", "A", "C"])]
+// Head-to-head goals: a cycle with every difference 0; goals B 4, A 3, C 2.
+#[case::head_to_head_goals_for(r#""points", "head_to_head.goal_difference", "head_to_head.goals_for""#,
+r#"teams = ["A", "B", "C"]
+matches = ["A 3–2 B", "B 2–1 C", "C 1–0 A"]"#, &["B", "A", "C"])]
+// Goal difference: A and B drew each other and both beat C, A by more.
+#[case::goal_difference(r#""points", "goal_difference""#,
+r#"teams = ["B", "A", "C"]
+matches = ["A 1–1 B", "A 4–0 C", "B 1–0 C"]"#, &["A", "B", "C"])]
+// Goals scored: A and B drew 2–2, both beat C by one, A scoring more.
+#[case::goals_for(r#""points", "goal_difference", "goals_for""#,
+r#"teams = ["B", "A", "C"]
+matches = ["A 2–2 B", "A 3–2 C", "B 1–0 C"]"#, &["A", "B", "C"])]
+// Wins: A won once and lost twice (3 points), B drew three times (3 points); D and E (4 points,
+// one win each) stay level.
+#[case::wins(r#""points", "wins""#,
+r#"teams = ["B", "A", "C", "D", "E"]
+matches = ["A 1–0 C", "D 1–0 A", "E 1–0 A", "B 0–0 C", "B 0–0 D", "B 0–0 E"]"#, &["D=E", "A", "B", "C"])]
+// Decision: A and B level on everything; the drawing of lots put B first.
+#[case::decision(r#""points", "goal_difference", "decision""#,
+r#"teams = ["A", "B", "C"]
+matches = ["A 1–1 B", "A 1–0 C", "B 1–0 C"]
+decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#, &["B", "A", "C"])]
+fn each_criterion_decides_on_its_own(
+    #[case] chain: &str,
+    #[case] group: &str,
+    #[case] expected: &[&str],
+) {
+    let rules = rules(chain, "");
+    with_group(&rules, group, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn without_its_criterion_the_same_tie_stays_level() {
+    // The head-to-head points case with only points in the chain: A and B share first.
+    let rules = rules(r#""points""#, "");
+    with_group(
+        &rules,
+        r#"teams = ["B", "A", "C", "D"]
+matches = ["A 1–0 B", "B 5–0 C", "A 0–0 C", "B 1–1 D"]"#,
+        |t| {
+            assert_eq!(order(t), ["B=A", "C=D"]);
+            assert!(matches!(t.qualification, Qualification::Undecided { places: 1, .. }));
+        },
+    );
+}
+
+/// One forfeit between A and B: (P, W, D, L, GF, GA, deducted, points) for A, then for B.
+type Pair = [(u32, u32, u32, u32, u32, u32, &'static str, &'static str); 2];
+
+#[rstest]
+// A did not play: 0–3 defeat and 1 point off for A; B wins 3–0.
+#[case::home_forfeits("A v B (forfeit: A)", "deduction = 1",
+    [(1, 0, 0, 1, 0, 3, "1", "-1"), (1, 1, 0, 0, 3, 0, "0", "3")])]
+#[case::away_forfeits("A v B (forfeit: B)", "deduction = 1",
+    [(1, 1, 0, 0, 3, 0, "0", "3"), (1, 0, 0, 1, 0, 3, "1", "-1")])]
+// Neither played: both lose 0–3, both lose a point, nobody wins.
+#[case::both_forfeit("A v B (forfeit: both)", "deduction = 1",
+    [(1, 0, 0, 1, 0, 3, "1", "-1"), (1, 0, 0, 1, 0, 3, "1", "-1")])]
+// Awarded goals left out of goal difference when the rule says so.
+#[case::goals_not_counted("A v B (forfeit: A)", "deduction = 1\ngoals_count = false",
+    [(1, 0, 0, 1, 0, 0, "1", "-1"), (1, 1, 0, 0, 0, 0, "0", "3")])]
+// A different awarded score and a decimal deduction.
+#[case::other_score_and_decimal_deduction("A v B (forfeit: B)", "score = [2, 0]\ndeduction = 0.5",
+    [(1, 1, 0, 0, 2, 0, "0", "3"), (1, 0, 0, 1, 0, 2, "0.5", "-0.5")])]
+// No deduction at all.
+#[case::no_deduction("A v B (forfeit: both)", "deduction = 0",
+    [(1, 0, 0, 1, 0, 3, "0", "0"), (1, 0, 0, 1, 0, 3, "0", "0")])]
+fn forfeits(#[case] line: &str, #[case] forfeit_rule: &str, #[case] expected: Pair) {
+    let rules = rules(r#""points""#, &format!("[forfeit]\n{forfeit_rule}"));
+    let body = format!("teams = [\"A\", \"B\"]\nmatches = [\"{line}\"]");
+    with_group(&rules, &body, |t| {
+        let mut rows: Vec<_> = t.rows.iter().collect();
+        rows.sort_by_key(|r| r.team);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                let rec = &r.record;
+                (
+                    rec.played,
+                    rec.won,
+                    rec.drawn,
+                    rec.lost,
+                    rec.goals_for,
+                    rec.goals_against,
+                    rec.deducted.to_string(),
+                    rec.points().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<_> = expected
+            .iter()
+            .map(|&(p, w, d, l, gf, ga, ded, pts)| {
+                (p, w, d, l, gf, ga, ded.to_string(), pts.to_string())
+            })
+            .collect();
+        assert_eq!(got, want);
+    });
+}
+
+#[test]
+fn decimal_points_per_result() {
+    let mut r = rules(r#""points""#, "");
+    r.points.win = Decimal::new(25, 1);
+    r.points.draw = Decimal::new(5, 1);
+    with_group(&r, "teams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–0 B\", \"A 0–0 C\"]", |t| {
+        assert_eq!(t.rows[0].record.points(), Decimal::new(30, 1));
+    });
+}
+
+/// Four teams on 4 points each. Goal difference over all six matches: A +2, B 0, C 0, D −2;
+/// B and C also level on goals (1 each), but B beat C 1–0.
+const FOUR_LEVEL: &str = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 0–0 B", "C 1–0 A", "A 3–0 D", "B 1–0 C", "D 1–0 B", "C 0–0 D"]"#;
+
+#[rstest]
+// UEFA style: the head-to-head block re-applied to B and C alone: B won their match.
+#[case::reapplied("true", &["A", "B", "C", "D"])]
+// Without re-application B and C go on to overall criteria, which cannot separate them.
+#[case::not_reapplied("false", &["A", "B=C", "D"])]
+fn head_to_head_reapplication(#[case] reapply: &str, #[case] expected: &[&str]) {
+    let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference", "head_to_head.goals_for", "goal_difference", "goals_for", "decision""#;
+    let rules = rules(chain, &format!("[head_to_head]\nreapply = {reapply}"));
+    with_group(&rules, FOUR_LEVEL, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn reapplication_is_explained_step_by_step() {
+    let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference""#;
+    let rules = rules(chain, "[head_to_head]\nreapply = true");
+    with_group(&rules, FOUR_LEVEL, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .steps
+            .iter()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                "A, B, C, D: head-to-head points: A 4, B 4, C 4, D 4 → level",
+                "A, B, C, D: head-to-head goal difference: A 2, B 0, C 0, D -2 → A > B = C > D",
+                "B, C: head-to-head points: B 3, C 0 → B > C",
+            ]
+        );
+    });
+}
+
+#[test]
+fn match_order_never_changes_a_table() {
+    let rules = rules(r#""points", "head_to_head.goal_difference", "goal_difference""#, "");
+    let forward = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 0–0 B", "C 1–0 A", "A 3–0 D", "B 1–0 C", "D v B (forfeit: D)", "C v D (forfeit: both)"]"#;
+    let reversed = r#"teams = ["A", "B", "C", "D"]
+matches = ["C v D (forfeit: both)", "D v B (forfeit: D)", "B 1–0 C", "A 3–0 D", "C 1–0 A", "A 0–0 B"]"#;
+    let a = with_group(&rules, forward, |t| (order(t), t.rows.clone()));
+    let b = with_group(&rules, reversed, |t| (order(t), t.rows.clone()));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_decision_that_does_not_cover_the_tie_is_not_used() {
+    // A, B and C all level; the recorded decision only orders two of them.
+    let rules = rules(r#""points", "decision""#, "");
+    let body = r#"teams = ["A", "B", "C"]
+matches = ["A 1–0 B", "B 1–0 C", "C 1–0 A"]
+decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#;
+    with_group(&rules, body, |t| assert_eq!(order(t), ["A=B=C"]));
+}
