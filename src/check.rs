@@ -134,10 +134,7 @@ fn check_winner(table: &GroupTable<'_>, expected: TeamId) -> (Verdict, String) {
     if computed != expected {
         return (
             Verdict::Mismatch,
-            format!(
-                "winner: expected {name}; computed {}",
-                table.name(computed)
-            ),
+            format!("winner: expected {name}; computed {}", table.name(computed)),
         );
     }
     let how = match (&first.above_next, table.ordering.tiers.get(1)) {

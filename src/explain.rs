@@ -72,9 +72,9 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
 pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
     match separation.criterion {
         Criterion::Decision => {
-            let by = separation
-                .decision
-                .map_or("recorded decision", |i| table.group.decisions[i].by.as_str());
+            let by = separation.decision.map_or("recorded decision", |i| {
+                table.group.decisions[i].by.as_str()
+            });
             format!("by {by} (recorded decision)")
         }
         criterion => format!(

@@ -111,7 +111,7 @@ impl Orderer<'_> {
 
         let mut ranked: Vec<(TeamId, Decimal)> = teams.iter().copied().zip(values).collect();
         // Stable: level teams keep data-file order.
-        ranked.sort_by(|a, b| b.1.cmp(&a.1));
+        ranked.sort_by_key(|&(_, value)| std::cmp::Reverse(value));
         let mut split: Vec<(Decimal, Vec<TeamId>)> = Vec::new();
         for &(team, value) in &ranked {
             match split.last_mut() {
@@ -215,7 +215,11 @@ impl Orderer<'_> {
                         deductions: self.rules.head_to_head.deductions_count,
                     },
                 );
-                (teams.iter().map(|&t| mini[t].stat(stat)).collect(), base, None)
+                (
+                    teams.iter().map(|&t| mini[t].stat(stat)).collect(),
+                    base,
+                    None,
+                )
             }
             Criterion::Decision => {
                 let found = self

@@ -60,7 +60,11 @@ fn bundled_data_checks_clean() {
         .collect();
     assert_eq!(winners.len(), 16);
     assert!(winners.iter().all(|l| l.starts_with("ok ")));
-    let orders = run.stdout.lines().filter(|l| l.contains(" · order ")).count();
+    let orders = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" · order "))
+        .count();
     assert_eq!(orders, 5);
     assert!(run.stdout.contains(
         "2003–04 Coppa Italia · Group 8 · winner Brindisi (ahead of Catania by drawing of lots (recorded decision))"
@@ -78,7 +82,11 @@ fn bundled_data_checks_clean() {
 fn a_changed_winner_is_a_mismatch() {
     let dir = copy_project();
     let data = dir.path().join("data/coppa-italia-2003-04.toml");
-    edit(&data, r#"record = { winner = "Cesena" }"#, r#"record = { winner = "Genoa" }"#);
+    edit(
+        &data,
+        r#"record = { winner = "Cesena" }"#,
+        r#"record = { winner = "Genoa" }"#,
+    );
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 1);
     assert!(
@@ -155,7 +163,9 @@ fn a_malformed_rule_file_is_exit_2_with_its_place() {
         format!(
             "error: {}:12:8: \"one\" is not a decimal number; expected a decimal number such as 3, 2.5 or \"2.5\"",
             // The rule file as the data file names it, relative to the data file.
-            dir.path().join("data/../rules/coppa-italia-2003-04.toml").display()
+            dir.path()
+                .join("data/../rules/coppa-italia-2003-04.toml")
+                .display()
         )
     );
 }
@@ -173,7 +183,11 @@ fn an_unknown_key_gets_a_suggestion() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("did you mean `goals_count`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `goals_count`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

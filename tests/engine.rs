@@ -107,7 +107,10 @@ fn without_its_criterion_the_same_tie_stays_level() {
 matches = ["A 1–0 B", "B 5–0 C", "A 0–0 C", "B 1–1 D"]"#,
         |t| {
             assert_eq!(order(t), ["B=A", "C=D"]);
-            assert!(matches!(t.qualification, Qualification::Undecided { places: 1, .. }));
+            assert!(matches!(
+                t.qualification,
+                Qualification::Undecided { places: 1, .. }
+            ));
         },
     );
 }
@@ -170,9 +173,13 @@ fn decimal_points_per_result() {
     let mut r = rules(r#""points""#, "");
     r.points.win = Decimal::new(25, 1);
     r.points.draw = Decimal::new(5, 1);
-    with_group(&r, "teams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–0 B\", \"A 0–0 C\"]", |t| {
-        assert_eq!(t.rows[0].record.points(), Decimal::new(30, 1));
-    });
+    with_group(
+        &r,
+        "teams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–0 B\", \"A 0–0 C\"]",
+        |t| {
+            assert_eq!(t.rows[0].record.points(), Decimal::new(30, 1));
+        },
+    );
 }
 
 /// Four teams on 4 points each. Goal difference over all six matches: A +2, B 0, C 0, D −2;
@@ -215,7 +222,10 @@ fn reapplication_is_explained_step_by_step() {
 
 #[test]
 fn match_order_never_changes_a_table() {
-    let rules = rules(r#""points", "head_to_head.goal_difference", "goal_difference""#, "");
+    let rules = rules(
+        r#""points", "head_to_head.goal_difference", "goal_difference""#,
+        "",
+    );
     let forward = r#"teams = ["A", "B", "C", "D"]
 matches = ["A 0–0 B", "C 1–0 A", "A 3–0 D", "B 1–0 C", "D v B (forfeit: D)", "C v D (forfeit: both)"]"#;
     let reversed = r#"teams = ["A", "B", "C", "D"]

@@ -17,7 +17,11 @@ fn table_json(data: &str) -> Value {
         .args(["table", data, "--format", "json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -166,13 +170,24 @@ fn level_pairs_that_decide_nothing_share_a_place() {
         .unwrap()
         .iter()
         .filter(|g| !g["unresolved"].as_array().unwrap().is_empty())
-        .map(|g| (g["name"].as_str().unwrap().to_string(), g["unresolved"].clone()))
+        .map(|g| {
+            (
+                g["name"].as_str().unwrap().to_string(),
+                g["unresolved"].clone(),
+            )
+        })
         .collect();
     assert_eq!(
         unresolved,
         vec![
-            ("Group 1".to_string(), serde_json::json!([["Cagliari", "Piacenza"]])),
-            ("Group 4".to_string(), serde_json::json!([["Triestina", "Vicenza"]])),
+            (
+                "Group 1".to_string(),
+                serde_json::json!([["Cagliari", "Piacenza"]])
+            ),
+            (
+                "Group 4".to_string(),
+                serde_json::json!([["Triestina", "Vicenza"]])
+            ),
         ]
     );
     let group_1 = &json["groups"][0]["rows"];
@@ -185,7 +200,12 @@ fn the_corrected_name_is_used_everywhere() {
     for format in ["text", "json", "csv", "markdown"] {
         let out = Command::cargo_bin("standings")
             .unwrap()
-            .args(["table", "data/coppa-italia-2003-04.toml", "--format", format])
+            .args([
+                "table",
+                "data/coppa-italia-2003-04.toml",
+                "--format",
+                format,
+            ])
             .output()
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();

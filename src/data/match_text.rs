@@ -95,7 +95,9 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
             if !line[..trimmed_end].ends_with(')') {
                 return err(
                     open..line.len(),
-                    format!("unclosed note; expected a note like `(forfeit: Home)` at the end of {FORMS}"),
+                    format!(
+                        "unclosed note; expected a note like `(forfeit: Home)` at the end of {FORMS}"
+                    ),
                 );
             }
             let inner = open + 1..trimmed_end - 1;
@@ -118,7 +120,8 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
             *t == "v"
                 || (t.chars().any(|c| c.is_ascii_digit())
                     && t.chars().any(is_dash)
-                    && t.chars().all(|c| c.is_ascii_digit() || is_dash(c) || c == '.'))
+                    && t.chars()
+                        .all(|c| c.is_ascii_digit() || is_dash(c) || c == '.'))
         })
         .collect();
     let (sep_at, sep) = match separators.as_slice() {
@@ -155,10 +158,16 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
     let home = trimmed(line, 0..sep_at.start);
     let away = trimmed(line, sep_at.end..body_end);
     if home.0.is_empty() {
-        return err(sep_at, format!("no home team before `{sep}`; expected {FORMS}"));
+        return err(
+            sep_at,
+            format!("no home team before `{sep}`; expected {FORMS}"),
+        );
     }
     if away.0.is_empty() {
-        return err(sep_at, format!("no away team after `{sep}`; expected {FORMS}"));
+        return err(
+            sep_at,
+            format!("no away team after `{sep}`; expected {FORMS}"),
+        );
     }
     match (score, &forfeit) {
         (None, None) => err(
@@ -190,7 +199,10 @@ impl MatchText<'_> {
         if let Some((h, a)) = self.score {
             return Ok(Outcome::Played { home: h, away: a });
         }
-        let (name, at) = self.forfeit.clone().expect("parse guarantees a note without a score");
+        let (name, at) = self
+            .forfeit
+            .clone()
+            .expect("parse guarantees a note without a score");
         match forfeit_side {
             None => Ok(Outcome::Forfeit(Forfeit::Both)),
             Some(t) if t == home => Ok(Outcome::Forfeit(Forfeit::Home)),
@@ -229,7 +241,10 @@ mod tests {
     #[test]
     fn digits_inside_a_name_are_not_a_score() {
         let m = parse("Schalke 04 2–1 Hannover 96").unwrap();
-        assert_eq!((m.home.0, m.away.0, m.score), ("Schalke 04", "Hannover 96", Some((2, 1))));
+        assert_eq!(
+            (m.home.0, m.away.0, m.score),
+            ("Schalke 04", "Hannover 96", Some((2, 1)))
+        );
     }
 
     #[test]

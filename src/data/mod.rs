@@ -14,9 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, closest};
-use crate::model::{
-    Alias, Competition, Decision, Group, GroupRecord, Match, Recorded, TeamId,
-};
+use crate::model::{Alias, Competition, Decision, Group, GroupRecord, Match, Recorded, TeamId};
 use crate::rules::RuleSet;
 
 /// A competition together with the rules it is computed under.
@@ -141,7 +139,10 @@ fn build(source: &Source, file: DataFile, rules: &RuleSet) -> Result<Competition
         if seen.insert(g.name.get_ref(), g.name.span()).is_some() {
             return Err(source.error(
                 g.name.span(),
-                format!("a second group named \"{}\"; expected each group name once", g.name.get_ref()),
+                format!(
+                    "a second group named \"{}\"; expected each group name once",
+                    g.name.get_ref()
+                ),
             ));
         }
     }
@@ -198,7 +199,12 @@ fn build_group(source: &Source, g: GroupFile, rules: &RuleSet) -> Result<Group, 
             format!("{group_name} has no teams; expected a list such as [\"A\", \"B\"]"),
         ));
     }
-    let teams: Vec<String> = g.teams.get_ref().iter().map(|t| t.get_ref().clone()).collect();
+    let teams: Vec<String> = g
+        .teams
+        .get_ref()
+        .iter()
+        .map(|t| t.get_ref().clone())
+        .collect();
     let mut names = Names {
         source,
         group: &group_name,
@@ -211,7 +217,10 @@ fn build_group(source: &Source, g: GroupFile, rules: &RuleSet) -> Result<Group, 
         if names.ids.insert(t.get_ref(), id).is_some() {
             return Err(source.error(
                 t.span(),
-                format!("\"{}\" is listed twice in {group_name}; expected each team once", t.get_ref()),
+                format!(
+                    "\"{}\" is listed twice in {group_name}; expected each team once",
+                    t.get_ref()
+                ),
             ));
         }
     }
@@ -320,7 +329,10 @@ fn resolve_list(
         if out.contains(&id) {
             return Err(names.source.error(
                 name.span(),
-                format!("\"{}\" appears twice in this list; expected each team once", name.get_ref()),
+                format!(
+                    "\"{}\" appears twice in this list; expected each team once",
+                    name.get_ref()
+                ),
             ));
         }
         out.push(id);
@@ -343,10 +355,15 @@ fn inner_span(source: &Source, string: &Spanned<String>, inner: Range<usize>) ->
     }
 }
 
-fn build_match(source: &Source, names: &Names<'_>, m: &Spanned<String>) -> Result<Match, Diagnostic> {
+fn build_match(
+    source: &Source,
+    names: &Names<'_>,
+    m: &Spanned<String>,
+) -> Result<Match, Diagnostic> {
     let located = |e: match_text::TextError| source.error(inner_span(source, m, e.at), e.message);
     let text = match_text::parse(m.get_ref()).map_err(located)?;
-    let team = |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
+    let team =
+        |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
     let home = team(&text.home)?;
     let away = team(&text.away)?;
     if home == away {
@@ -361,5 +378,9 @@ fn build_match(source: &Source, names: &Names<'_>, m: &Spanned<String>) -> Resul
         None => None,
     };
     let outcome = text.outcome(home, away, side).map_err(located)?;
-    Ok(Match { home, away, outcome })
+    Ok(Match {
+        home,
+        away,
+        outcome,
+    })
 }

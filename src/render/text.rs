@@ -6,7 +6,9 @@ use super::{advances, place};
 use crate::explain;
 use crate::standings::{GroupTable, Qualification, Standings};
 
-const HEADERS: [&str; 11] = ["Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Ded", "Pts"];
+const HEADERS: [&str; 11] = [
+    "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Ded", "Pts",
+];
 
 /// Renders every group of every competition.
 pub fn render(standings: &[Standings<'_>]) -> String {

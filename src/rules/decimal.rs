@@ -38,7 +38,9 @@ impl Visitor<'_> for DecimalVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<DecimalValue, E> {
         if !v.is_finite() {
-            return Err(E::custom(format!("`{v}` is not a number; expected {EXPECTED}")));
+            return Err(E::custom(format!(
+                "`{v}` is not a number; expected {EXPECTED}"
+            )));
         }
         // `Display` for f64 prints the shortest text that reads back as the same float,
         // which is the text the user wrote for any value with a short decimal form.
@@ -48,7 +50,11 @@ impl Visitor<'_> for DecimalVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<DecimalValue, E> {
         Decimal::from_str(v.trim())
             .map(|d| DecimalValue(d.normalize()))
-            .map_err(|_| E::custom(format!("\"{v}\" is not a decimal number; expected {EXPECTED}")))
+            .map_err(|_| {
+                E::custom(format!(
+                    "\"{v}\" is not a decimal number; expected {EXPECTED}"
+                ))
+            })
     }
 }
 

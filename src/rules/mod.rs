@@ -328,7 +328,10 @@ advance = 1
     fn unknown_criterion_is_located_and_suggested() {
         let text = MINIMAL.replace("\"goal_difference\"", "\"goal_diference\"");
         let e = parse(&text).unwrap_err();
-        assert!(e.message.contains("did you mean \"goal_difference\""), "{e}");
+        assert!(
+            e.message.contains("did you mean \"goal_difference\""),
+            "{e}"
+        );
         let loc = e.location.unwrap();
         assert_eq!((loc.line, loc.column), (8, 20));
     }
