@@ -5,9 +5,9 @@
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use rust_decimal::Decimal;
-use standings::data;
 use standings::diagnostic::Source;
 use standings::rules::RuleSet;
+use standings::sources::data;
 use standings::standings::{GroupTable, Qualification, compute_group};
 
 fn rules(chain: &str, extra: &str) -> RuleSet {

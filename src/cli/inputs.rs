@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::data::{self, Loaded};
+use crate::sources::data::{self, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {

@@ -4,8 +4,6 @@
 //! against the rules (teams, pairings, forfeits), reporting every mistake at its line and
 //! column. `docs/data.md` documents the format.
 
-pub mod match_text;
-
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -13,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::match_text;
 use crate::diagnostic::{Diagnostic, Source, closest};
 use crate::model::{Alias, Competition, Decision, Group, GroupRecord, Match, Recorded, TeamId};
 use crate::rules::RuleSet;
