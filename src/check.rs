@@ -19,6 +19,8 @@ pub enum Verdict {
     Mismatch,
     /// The engine computed a tie that no criterion breaks where an order is needed.
     Unresolved,
+    /// A recorded fact the engine cannot compute from the data it has (yet); never confirmed.
+    NotChecked,
     /// Worth knowing, never a failure (a recorded decision these rules did not need).
     Note,
 }
@@ -30,6 +32,7 @@ impl Verdict {
             Verdict::Confirmed => "ok",
             Verdict::Mismatch => "MISMATCH",
             Verdict::Unresolved => "UNRESOLVED",
+            Verdict::NotChecked => "not checked",
             Verdict::Note => "note",
         }
     }
@@ -59,7 +62,7 @@ impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{:<10}  {} · {}",
+            "{:<11}  {} · {}",
             self.verdict.label(),
             self.subject,
             self.detail
@@ -69,7 +72,7 @@ impl std::fmt::Display for Finding {
 
 /// Checks every recorded fact of one competition's standings.
 pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = competition_facts(standings);
     for table in &standings.groups {
         let subject = format!("{} · {}", standings.competition.name, table.group.name);
         let mut finding = |verdict, line, detail: String| {
@@ -116,6 +119,78 @@ pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The facts about the whole competition. The data describes only the group stage, so each is
+/// reported as not checked, with what the group stage does hold for comparison.
+fn competition_facts(standings: &Standings<'_>) -> Vec<Finding> {
+    let competition = standings.competition;
+    let record = &competition.record;
+    let groups = competition.groups.len();
+    let teams: usize = competition.groups.iter().map(|g| g.teams.len()).sum();
+    let matches: usize = competition.groups.iter().map(|g| g.matches.len()).sum();
+    let goals: u32 = standings
+        .groups
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.record.goals_for)
+        .sum();
+    let later = "the rounds after the group stage are not in the data";
+    let no_final = "the final is not in the data";
+    let mut facts: Vec<(usize, String)> = Vec::new();
+    if let Some(f) = &record.teams {
+        facts.push((
+            f.line,
+            format!(
+                "teams {}: the {groups} groups hold {teams} teams; {later}",
+                f.value
+            ),
+        ));
+    }
+    if let Some(f) = &record.matches {
+        facts.push((
+            f.line,
+            format!(
+                "matches {}: the group stage has {matches} matches; {later}",
+                f.value
+            ),
+        ));
+    }
+    if let Some(f) = &record.goals {
+        facts.push((f.line, format!("goals {}: the group stage has {goals} goals (awarded goals counted as the rules say); {later}", f.value)));
+    }
+    if let Some(f) = &record.champions {
+        facts.push((
+            f.line,
+            format!("champions {}: {no_final}", f.value),
+        ));
+    }
+    if let Some(f) = &record.runner_up {
+        facts.push((
+            f.line,
+            format!("runner-up {}: {no_final}", f.value),
+        ));
+    }
+    if let Some(f) = &record.final_result {
+        let [w, l] = f.value.aggregate;
+        facts.push((
+            f.line,
+            format!(
+                "final {} {w}–{l} on aggregate: {no_final}",
+                f.value.winner
+            ),
+        ));
+    }
+    facts
+        .into_iter()
+        .map(|(line, detail)| Finding {
+            verdict: Verdict::NotChecked,
+            path: competition.path.clone(),
+            line: Some(line),
+            subject: competition.name.clone(),
+            detail,
+        })
+        .collect()
 }
 
 fn check_winner(table: &GroupTable<'_>, expected: TeamId) -> (Verdict, String) {

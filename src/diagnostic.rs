@@ -25,6 +25,11 @@ impl Source {
             location: None,
             message: format!("cannot read the file: {e}"),
         })?;
+        Source::from_bytes(path, bytes)
+    }
+
+    /// Wraps bytes read elsewhere (standard input); bytes that are not UTF-8 are a located error.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source {
                 path: path.to_path_buf(),

@@ -115,7 +115,35 @@ impl Group {
     }
 }
 
-/// A competition as read from a data file.
+/// A two-legged (or one-match) final as the record states it: who won, and the aggregate score
+/// from the winner's side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinalResult {
+    /// The winner, as the record names it.
+    pub winner: String,
+    /// Goals for the winner, then for the loser, over both legs.
+    pub aggregate: [u32; 2],
+}
+
+/// Facts the published record states about the whole competition (an infobox, a final).
+/// The group stage alone cannot confirm them; `check` reports which ones it could not compute.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompetitionRecord {
+    /// Teams taking part, in all rounds.
+    pub teams: Option<Recorded<u32>>,
+    /// Matches played, in all rounds.
+    pub matches: Option<Recorded<u32>>,
+    /// Goals scored, in all rounds.
+    pub goals: Option<Recorded<u32>>,
+    /// The champions, as the record names them.
+    pub champions: Option<Recorded<String>>,
+    /// The runners-up, as the record names them.
+    pub runner_up: Option<Recorded<String>>,
+    /// The final's winner and aggregate score.
+    pub final_result: Option<Recorded<FinalResult>>,
+}
+
+/// A competition as read from a data file or a source document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Competition {
     /// The competition's name ("2003–04 Coppa Italia").
@@ -126,4 +154,44 @@ pub struct Competition {
     pub rules: Option<PathBuf>,
     /// The groups, in file order.
     pub groups: Vec<Group>,
+    /// What the record states about the competition as a whole.
+    pub record: CompetitionRecord,
+}
+
+impl Competition {
+    /// The same competition with every file location cleared: for comparing what two sources
+    /// say (a document and the data file imported from it) regardless of where they say it.
+    pub fn without_locations(&self) -> Competition {
+        fn clear<T: Clone>(r: &Option<Recorded<T>>) -> Option<Recorded<T>> {
+            r.as_ref().map(|r| Recorded {
+                value: r.value.clone(),
+                line: 0,
+            })
+        }
+        let rec = &self.record;
+        Competition {
+            name: self.name.clone(),
+            path: PathBuf::new(),
+            rules: None,
+            groups: self
+                .groups
+                .iter()
+                .map(|g| Group {
+                    record: GroupRecord {
+                        winner: clear(&g.record.winner),
+                        order: clear(&g.record.order),
+                    },
+                    ..g.clone()
+                })
+                .collect(),
+            record: CompetitionRecord {
+                teams: clear(&rec.teams),
+                matches: clear(&rec.matches),
+                goals: clear(&rec.goals),
+                champions: clear(&rec.champions),
+                runner_up: clear(&rec.runner_up),
+                final_result: clear(&rec.final_result),
+            },
+        }
+    }
 }

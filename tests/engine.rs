@@ -31,7 +31,7 @@ advance = 1
 /// Runs one group through the engine; `body` is the group's TOML (teams, matches, ...).
 fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
     let text = format!("competition = \"test\"\n[[group]]\nname = \"G\"\n{body}");
-    let competition = data::parse(&Source::new("test-data.toml", text), rules).unwrap();
+    let competition = data::parse(&Source::new("test-data.toml", text), rules.meetings).unwrap();
     let table = compute_group(&competition.groups[0], rules);
     f(&table)
 }

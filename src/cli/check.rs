@@ -4,12 +4,17 @@ use std::path::{Path, PathBuf};
 
 use super::{CliError, inputs};
 use crate::check::{self, Verdict};
+use crate::sources::InputFormat;
 use crate::standings;
 
 /// Prints one line per fact and a summary; exit 0 when every fact holds, 1 otherwise.
-pub fn run(data: &[PathBuf], rules: Option<&Path>) -> Result<u8, CliError> {
-    let loaded = inputs::load_all(data, rules)?;
-    let mut counts = [0usize; 3];
+pub fn run(
+    data: &[PathBuf],
+    input_format: Option<InputFormat>,
+    rules: Option<&Path>,
+) -> Result<u8, CliError> {
+    let loaded = inputs::load_all(data, input_format, rules)?;
+    let mut counts = [0usize; 4];
     let mut groups = 0;
     for l in &loaded {
         let computed = standings::compute(&l.competition, &l.rules);
@@ -20,15 +25,16 @@ pub fn run(data: &[PathBuf], rules: Option<&Path>) -> Result<u8, CliError> {
                 Verdict::Confirmed => counts[0] += 1,
                 Verdict::Mismatch => counts[1] += 1,
                 Verdict::Unresolved => counts[2] += 1,
+                Verdict::NotChecked => counts[3] += 1,
                 Verdict::Note => {}
             }
         }
     }
-    let [confirmed, mismatched, unresolved] = counts;
+    let [confirmed, mismatched, unresolved, not_checked] = counts;
     println!(
-        "{} file(s), {groups} group(s), {} fact(s): {confirmed} confirmed, {mismatched} mismatched, {unresolved} unresolved",
+        "{} file(s), {groups} group(s), {} fact(s): {confirmed} confirmed, {mismatched} mismatched, {unresolved} unresolved, {not_checked} not checked",
         loaded.len(),
-        confirmed + mismatched + unresolved
+        confirmed + mismatched + unresolved + not_checked
     );
     Ok(if mismatched + unresolved > 0 { 1 } else { 0 })
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::sources::data::{self, Loaded};
+use crate::sources::{self, InputFormat, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
@@ -32,10 +32,14 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     Ok(files)
 }
 
-/// Loads every data file named by `paths`, each under its own rules or under `rules`.
-pub fn load_all(paths: &[PathBuf], rules: Option<&Path>) -> Result<Vec<Loaded>, CliError> {
+/// Loads every input named by `paths`, each under its own rules or under `rules`.
+pub fn load_all(
+    paths: &[PathBuf],
+    format: Option<InputFormat>,
+    rules: Option<&Path>,
+) -> Result<Vec<Loaded>, CliError> {
     expand(paths)?
         .iter()
-        .map(|p| data::load(p, rules).map_err(CliError::from))
+        .map(|p| sources::load(p, format, rules).map_err(CliError::from))
         .collect()
 }

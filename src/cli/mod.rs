@@ -4,6 +4,7 @@
 //! usage.
 
 mod check;
+mod import;
 mod inputs;
 mod table;
 
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 
 use crate::diagnostic::Diagnostic;
 use crate::render::Format;
+use crate::sources::InputFormat;
 
 /// Recompute football group tables from match results under rules written in TOML, and check
 /// them against the published record.
@@ -27,9 +29,12 @@ pub struct Cli {
 enum Command {
     /// Print group tables, with a line for every tiebreak applied.
     Table {
-        /// Data files, or folders of them.
+        /// Data files or season summaries (`-` for standard input), or folders of data files.
         #[arg(required = true)]
         data: Vec<PathBuf>,
+        /// The kind of input; recognised from the content when left out.
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
         /// Print only this group.
         #[arg(long)]
         group: Option<String>,
@@ -42,12 +47,27 @@ enum Command {
     },
     /// Compare computed tables with the recorded facts; exit 1 when any differs.
     Check {
-        /// Data files, or folders of them.
+        /// Data files or season summaries (`-` for standard input), or folders of data files.
         #[arg(required = true)]
         data: Vec<PathBuf>,
-        /// Use this rule file instead of the one each data file names.
+        /// The kind of input; recognised from the content when left out.
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
+        /// Use this rule file instead of the one each data file names (required for a season
+        /// summary, which names none).
         #[arg(long)]
         rules: Option<PathBuf>,
+    },
+    /// Turn a season summary into a data file (written to standard output or --output).
+    Import {
+        /// The season summary (`-` for standard input).
+        document: PathBuf,
+        /// The rule file the data file will name; forfeit scores are checked against it.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -67,10 +87,26 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
         Command::Table {
             data,
+            input_format,
             group,
             rules,
             format,
-        } => table::run(&data, group.as_deref(), rules.as_deref(), format),
-        Command::Check { data, rules } => check::run(&data, rules.as_deref()),
+        } => table::run(
+            &data,
+            input_format,
+            group.as_deref(),
+            rules.as_deref(),
+            format,
+        ),
+        Command::Check {
+            data,
+            input_format,
+            rules,
+        } => check::run(&data, input_format, rules.as_deref()),
+        Command::Import {
+            document,
+            rules,
+            output,
+        } => import::run(&document, rules.as_deref(), output.as_deref()),
     }
 }

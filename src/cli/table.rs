@@ -5,16 +5,18 @@ use std::path::{Path, PathBuf};
 use super::{CliError, inputs};
 use crate::diagnostic::closest;
 use crate::render::{self, Format};
+use crate::sources::InputFormat;
 use crate::standings::{self, Standings};
 
 /// Prints the tables; exit 0, or an error for bad input.
 pub fn run(
     data: &[PathBuf],
+    input_format: Option<InputFormat>,
     group: Option<&str>,
     rules: Option<&Path>,
     format: Format,
 ) -> Result<u8, CliError> {
-    let loaded = inputs::load_all(data, rules)?;
+    let loaded = inputs::load_all(data, input_format, rules)?;
     let mut all: Vec<Standings<'_>> = loaded
         .iter()
         .map(|l| standings::compute(&l.competition, &l.rules))

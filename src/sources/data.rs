@@ -13,7 +13,10 @@ use toml::Spanned;
 
 use super::match_text;
 use crate::diagnostic::{Diagnostic, Source, closest};
-use crate::model::{Alias, Competition, Decision, Group, GroupRecord, Match, Recorded, TeamId};
+use crate::model::{
+    Alias, Competition, CompetitionRecord, Decision, FinalResult, Forfeit, Group, GroupRecord,
+    Match, Outcome, Recorded, TeamId,
+};
 use crate::rules::RuleSet;
 
 /// A competition together with the rules it is computed under.
@@ -32,8 +35,29 @@ pub struct Loaded {
 struct DataFile {
     competition: String,
     rules: Option<Spanned<String>>,
+    #[serde(default)]
+    record: CompetitionRecordFile,
     #[serde(rename = "group", default)]
     groups: Vec<GroupFile>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CompetitionRecordFile {
+    teams: Option<Spanned<u32>>,
+    matches: Option<Spanned<u32>>,
+    goals: Option<Spanned<u32>>,
+    champions: Option<Spanned<String>>,
+    runner_up: Option<Spanned<String>>,
+    #[serde(rename = "final")]
+    final_result: Option<Spanned<FinalFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FinalFile {
+    winner: String,
+    aggregate: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -75,10 +99,15 @@ struct RecordFile {
 /// Reads a data file and its rules. `rules_override` replaces the rule file the data names
 /// (that is how a user tries an alternative format).
 pub fn load(path: &Path, rules_override: Option<&Path>) -> Result<Loaded, Diagnostic> {
-    let source = Source::read(path)?;
+    load_source(&Source::read(path)?, rules_override)
+}
+
+/// Like [`load`], for text already read (standard input reads relative to the current folder).
+pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loaded, Diagnostic> {
+    let source = source.clone();
     let file = parse_file(&source)?;
     let named_rules = file.rules.as_ref().map(|r| {
-        let dir = path.parent().unwrap_or(Path::new(""));
+        let dir = source.path.parent().unwrap_or(Path::new(""));
         (dir.join(r.get_ref()), r.span())
     });
     let (rules_path, rules) = match (rules_override, &named_rules) {
@@ -101,7 +130,7 @@ pub fn load(path: &Path, rules_override: Option<&Path>) -> Result<Loaded, Diagno
             ));
         }
     };
-    let competition = build(&source, file, &rules)?;
+    let competition = build(&source, file, rules.meetings)?;
     Ok(Loaded {
         competition: Competition {
             rules: named_rules.map(|(p, _)| p),
@@ -112,10 +141,11 @@ pub fn load(path: &Path, rules_override: Option<&Path>) -> Result<Loaded, Diagno
     })
 }
 
-/// Parses data-file text against known rules, ignoring the rule file it names.
-/// Useful for tests and for programs that hold their rules in memory.
-pub fn parse(source: &Source, rules: &RuleSet) -> Result<Competition, Diagnostic> {
-    build(source, parse_file(source)?, rules)
+/// Parses data-file text, ignoring the rule file it names; `meetings` is how many times each
+/// pair may meet (the rules' `group.meetings`). For tests and for programs that hold their
+/// rules in memory.
+pub fn parse(source: &Source, meetings: u32) -> Result<Competition, Diagnostic> {
+    build(source, parse_file(source)?, meetings)
 }
 
 fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
@@ -127,7 +157,7 @@ fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
     toml::from_str(&source.text).map_err(|e| source.toml_error(&e))
 }
 
-fn build(source: &Source, file: DataFile, rules: &RuleSet) -> Result<Competition, Diagnostic> {
+fn build(source: &Source, file: DataFile, meetings: u32) -> Result<Competition, Diagnostic> {
     if file.groups.is_empty() {
         return Err(source.error_whole(
             "the data file has no groups; expected at least one [[group]] with `name`, `teams` and `matches`",
@@ -145,16 +175,63 @@ fn build(source: &Source, file: DataFile, rules: &RuleSet) -> Result<Competition
             ));
         }
     }
+    let record = build_record(source, &file.record)?;
     let groups = file
         .groups
         .into_iter()
-        .map(|g| build_group(source, g, rules))
+        .map(|g| build_group(source, g, meetings))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Competition {
         name: file.competition,
         path: source.path.clone(),
         rules: None,
         groups,
+        record,
+    })
+}
+
+fn build_record(
+    source: &Source,
+    file: &CompetitionRecordFile,
+) -> Result<CompetitionRecord, Diagnostic> {
+    fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
+        v.as_ref().map(|v| Recorded {
+            value: v.get_ref().clone(),
+            line: source.line_of(v.span().start),
+        })
+    }
+    let final_result = match &file.final_result {
+        None => None,
+        Some(f) => {
+            let text = f.get_ref().aggregate.get_ref();
+            let Some((won, lost)) = match_text::parse_score(text) else {
+                return Err(source.error(
+                    f.get_ref().aggregate.span(),
+                    format!("\"{text}\" is not an aggregate score; expected the winner's goals first, like \"4–2\""),
+                ));
+            };
+            if won < lost {
+                return Err(source.error(
+                    f.get_ref().aggregate.span(),
+                    format!("the aggregate \"{text}\" has the loser ahead; expected the winner's goals first, like \"4–2\""),
+                ));
+            }
+            Some(Recorded {
+                value: FinalResult {
+                    winner: f.get_ref().winner.clone(),
+                    aggregate: [won, lost],
+                },
+                line: source.line_of(f.span().start),
+            })
+        }
+    };
+    Ok(CompetitionRecord {
+        teams: at(source, &file.teams),
+        matches: at(source, &file.matches),
+        goals: at(source, &file.goals),
+        champions: at(source, &file.champions),
+        runner_up: at(source, &file.runner_up),
+        final_result,
     })
 }
 
@@ -190,7 +267,7 @@ impl Names<'_> {
     }
 }
 
-fn build_group(source: &Source, g: GroupFile, rules: &RuleSet) -> Result<Group, Diagnostic> {
+fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Diagnostic> {
     let group_name = g.name.get_ref().clone();
     if g.teams.get_ref().is_empty() {
         return Err(source.error(
@@ -246,18 +323,18 @@ fn build_group(source: &Source, g: GroupFile, rules: &RuleSet) -> Result<Group, 
     }
 
     let mut matches = Vec::with_capacity(g.matches.len());
-    let mut meetings: HashMap<(TeamId, TeamId), u32> = HashMap::new();
+    let mut met: HashMap<(TeamId, TeamId), u32> = HashMap::new();
     for m in &g.matches {
         let parsed = build_match(source, &names, m)?;
         let pair = (parsed.home.min(parsed.away), parsed.home.max(parsed.away));
-        let count = meetings.entry(pair).or_default();
+        let count = met.entry(pair).or_default();
         *count += 1;
-        if *count > rules.meetings {
+        if *count > meetings {
             return Err(source.error(
                 m.span(),
                 format!(
                     "{} and {} meet {} times in {group_name}; the rules say each pair meets {} time(s) (`group.meetings`)",
-                    teams[pair.0], teams[pair.1], count, rules.meetings
+                    teams[pair.0], teams[pair.1], count, meetings
                 ),
             ));
         }
@@ -382,4 +459,117 @@ fn build_match(
         away,
         outcome,
     })
+}
+
+/// A TOML string literal, escaped as needed.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<String> = items.into_iter().map(quoted).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A match in data-file notation.
+pub fn match_line(group: &Group, m: &Match) -> String {
+    let (home, away) = (group.team_name(m.home), group.team_name(m.away));
+    match m.outcome {
+        Outcome::Played { home: h, away: a } => format!("{home} {h}–{a} {away}"),
+        Outcome::Forfeit(side) => {
+            let side = match side {
+                Forfeit::Home => home,
+                Forfeit::Away => away,
+                Forfeit::Both => "both",
+            };
+            format!("{home} v {away} (forfeit: {side})")
+        }
+    }
+}
+
+/// Writes a competition as a data file; `header` becomes its leading comment and `rules` its
+/// rule-file path. Reading the text back gives the same competition (`standings import`
+/// verifies this for every file it writes).
+pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> String {
+    let mut out = String::new();
+    for line in header.lines() {
+        out += &format!("# {line}\n").replace("# \n", "#\n");
+    }
+    out += &format!("competition = {}\n", quoted(&competition.name));
+    if let Some(rules) = rules {
+        out += &format!("rules = {}\n", quoted(rules));
+    }
+    let r = &competition.record;
+    let mut record = String::new();
+    for (key, value) in [
+        ("teams", &r.teams),
+        ("matches", &r.matches),
+        ("goals", &r.goals),
+    ] {
+        if let Some(v) = value {
+            record += &format!("{key} = {}\n", v.value);
+        }
+    }
+    for (key, value) in [("champions", &r.champions), ("runner_up", &r.runner_up)] {
+        if let Some(v) = value {
+            record += &format!("{key} = {}\n", quoted(&v.value));
+        }
+    }
+    if let Some(f) = &r.final_result {
+        let [w, l] = f.value.aggregate;
+        record += &format!(
+            "final = {{ winner = {}, aggregate = \"{w}–{l}\" }}\n",
+            quoted(&f.value.winner)
+        );
+    }
+    if !record.is_empty() {
+        out += &format!("\n[record]\n{record}");
+    }
+    for g in &competition.groups {
+        let names = |ts: &[TeamId]| quoted_list(ts.iter().map(|&t| g.team_name(t)));
+        out += &format!("\n[[group]]\nname = {}\n", quoted(&g.name));
+        out += &format!(
+            "teams = {}\n",
+            quoted_list(g.teams.iter().map(String::as_str))
+        );
+        if !g.aliases.is_empty() {
+            let aliases: Vec<String> = g
+                .aliases
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} = {{ is = {}, why = {} }}",
+                        quoted(&a.name),
+                        quoted(g.team_name(a.team)),
+                        quoted(&a.why)
+                    )
+                })
+                .collect();
+            out += &format!("aliases = {{ {} }}\n", aliases.join(", "));
+        }
+        out += "matches = [\n";
+        for m in &g.matches {
+            out += &format!("  {},\n", quoted(&match_line(g, m)));
+        }
+        out += "]\n";
+        if !g.decisions.is_empty() {
+            let decisions: Vec<String> = g
+                .decisions
+                .iter()
+                .map(|d| format!("{{ by = {}, order = {} }}", quoted(&d.by), names(&d.order)))
+                .collect();
+            out += &format!("decisions = [{}]\n", decisions.join(", "));
+        }
+        let mut facts = Vec::new();
+        if let Some(w) = &g.record.winner {
+            facts.push(format!("winner = {}", quoted(g.team_name(w.value))));
+        }
+        if let Some(o) = &g.record.order {
+            facts.push(format!("order = {}", names(&o.value)));
+        }
+        if !facts.is_empty() {
+            out += &format!("record = {{ {} }}\n", facts.join(", "));
+        }
+    }
+    out
 }

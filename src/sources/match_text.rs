@@ -77,7 +77,7 @@ fn trimmed(line: &str, range: Range<usize>) -> (&str, Range<usize>) {
 }
 
 /// Parses a score token such as `2–1`; `None` when the token is not a well-formed score.
-fn parse_score(token: &str) -> Option<(u32, u32)> {
+pub fn parse_score(token: &str) -> Option<(u32, u32)> {
     let (home, away) = token.split_once(is_dash)?;
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !digits(home) || !digits(away) {

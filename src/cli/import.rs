@@ -1,0 +1,74 @@
+//! `standings import`: turn a season summary into a data file.
+
+use std::path::{Path, PathBuf};
+
+use super::CliError;
+use crate::diagnostic::Source;
+use crate::rules::RuleSet;
+use crate::sources::{self, InputFormat, data, document};
+
+/// Where the written file will live, so that its `rules` path can be relative to it:
+/// `--output`, else the file standard output is redirected to, else the current folder.
+fn output_dir(output: Option<&Path>) -> PathBuf {
+    let target = output.map(Path::to_path_buf).or_else(|| {
+        // On Linux, `> data/x.toml` makes standard output that very file.
+        std::fs::read_link("/proc/self/fd/1")
+            .ok()
+            .filter(|p| p.is_file())
+    });
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let dir = target
+        .and_then(|t| t.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
+    let dir = cwd.join(dir);
+    dir.canonicalize().unwrap_or(dir)
+}
+
+/// The rule file's path as seen from `dir`.
+fn rules_path_from(dir: &Path, rules: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = cwd.join(rules);
+    let absolute = absolute.canonicalize().unwrap_or(absolute);
+    let relative = pathdiff::diff_paths(&absolute, dir).unwrap_or(absolute);
+    relative.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads the document, writes the data file, and proves that the file reads back the same.
+pub fn run(
+    document_path: &Path,
+    rules: Option<&Path>,
+    output: Option<&Path>,
+) -> Result<u8, CliError> {
+    let source = sources::read(document_path)?;
+    if InputFormat::detect(&source.text) != InputFormat::Document {
+        return Err(CliError::Usage(format!(
+            "{}: not a season summary (expected a first line `= Title =`); import reads documents, and data files need no import",
+            source.path.display()
+        )));
+    }
+    let rule_set = rules.map(RuleSet::load).transpose()?;
+    let competition = document::parse(&source, rule_set.as_ref())?;
+    let rules_text = rules.map(|r| rules_path_from(&output_dir(output), r));
+    let header = format!(
+        "Imported by `standings import` from {}.\nAdd what fuller records state (group winners, published orders, aliases, decisions by\nlots) by hand: see docs/data.md.",
+        source.path.display()
+    );
+    let text = data::write(&competition, &header, rules_text.as_deref());
+
+    // Never write a file that would read back as something else.
+    let written = Source::new(output.unwrap_or(Path::new("<output>")), text.clone());
+    let meetings = rule_set.as_ref().map_or(1, |r| r.meetings);
+    let back = data::parse(&written, meetings)
+        .map_err(|d| CliError::Usage(format!("the written data file does not read back: {d}")))?;
+    if back.without_locations() != competition.without_locations() {
+        return Err(CliError::Usage(
+            "the written data file reads back differently from the document (a team name that the match notation cannot hold?)".to_string(),
+        ));
+    }
+    match output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| CliError::Usage(format!("{}: cannot write: {e}", path.display())))?,
+        None => print!("{text}"),
+    }
+    Ok(0)
+}

@@ -1,0 +1,486 @@
+//! The plain-text season summaries that football records are published as.
+//!
+//! ```text
+//! = 2003–04 Coppa Italia =             the title: the competition's name
+//! Infobox                              facts, one `- Key: Value` line each, up to a blank line
+//! - Num Teams: 48
+//! ===Group 1===                        a group section (any heading `Group X`)
+//! | Team #1 | Team #2 | Results |      its match table: header, then one row per match
+//! | Como | Pro Patria | 0–3 to forfeit |
+//! ==Final==                            `X won 4–2 on aggregate.` is the final's result
+//! ```
+//! Result cells are a score (en dash or hyphen) with an optional note: `to forfeit` (the side
+//! with fewer goals did not play) or `to both from forfeit` (neither side played). Everything
+//! else (prose, other tables, other infobox keys) is not part of the data model and is not read;
+//! `docs/documents.md` lists exactly what is. Every malformed line that is read is an error at
+//! its line and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::match_text::parse_score;
+use crate::diagnostic::{Diagnostic, Source, closest};
+use crate::model::{
+    Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, Match, Outcome,
+    Recorded,
+};
+use crate::rules::RuleSet;
+
+const HEADER: [&str; 3] = ["Team #1", "Team #2", "Results"];
+const HEADER_TEXT: &str = "| Team #1 | Team #2 | Results |";
+
+/// Whether text looks like a season summary: its first line of content is a `= Title =`.
+pub fn looks_like_document(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| l.starts_with('=') && l.ends_with('=') && l.len() > 2)
+}
+
+/// One row of a group's match table, before the group is complete.
+struct Row {
+    home: usize,
+    away: usize,
+    outcome: Outcome,
+    at: Range<usize>,
+}
+
+/// A group section being read.
+struct GroupBuilder {
+    name: String,
+    heading_at: Range<usize>,
+    teams: Vec<String>,
+    /// Per team: rows it appears in, and where it first appears.
+    seen: Vec<(usize, Range<usize>)>,
+    rows: Vec<Row>,
+    header_seen: bool,
+}
+
+impl GroupBuilder {
+    fn team(&mut self, name: &str, at: Range<usize>) -> usize {
+        match self.teams.iter().position(|t| t == name) {
+            Some(i) => {
+                self.seen[i].0 += 1;
+                i
+            }
+            None => {
+                self.teams.push(name.to_string());
+                self.seen.push((1, at));
+                self.teams.len() - 1
+            }
+        }
+    }
+}
+
+#[derive(PartialEq)]
+enum Section {
+    Other,
+    Infobox,
+    Final(usize),
+}
+
+struct Reader<'a> {
+    source: &'a Source,
+    rules: Option<&'a RuleSet>,
+    title: Option<String>,
+    record: CompetitionRecord,
+    groups: Vec<Group>,
+    group: Option<GroupBuilder>,
+    section: Section,
+}
+
+/// Reads a season summary. With `rules`, forfeit scores are checked against the rule file's
+/// awarded score and pairings against `group.meetings`; without, each pair meets once.
+pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Diagnostic> {
+    let mut reader = Reader {
+        source,
+        rules,
+        title: None,
+        record: CompetitionRecord::default(),
+        groups: Vec::new(),
+        group: None,
+        section: Section::Other,
+    };
+    let mut offset = 0;
+    for raw in source.text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        reader.line(line, offset)?;
+        offset += raw.len();
+    }
+    reader.finish_group()?;
+    let Some(name) = reader.title else {
+        return Err(source.error_whole(
+            "no title line; expected the document to begin with `= Competition name =`",
+        ));
+    };
+    if reader.groups.is_empty() {
+        return Err(source.error_whole(format!(
+            "no group sections; expected at least one `===Group N===` heading followed by a match table `{HEADER_TEXT}`"
+        )));
+    }
+    Ok(Competition {
+        name,
+        path: source.path.clone(),
+        rules: None,
+        groups: reader.groups,
+        record: reader.record,
+    })
+}
+
+/// Splits a `| a | b | c |` row into trimmed cells with their byte ranges in the file.
+fn cells(line: &str, offset: usize) -> Option<Vec<(&str, Range<usize>)>> {
+    let body = line.trim_end();
+    if !body.starts_with('|') || !body.ends_with('|') || body.len() < 2 {
+        return None;
+    }
+    let pipes: Vec<usize> = body.match_indices('|').map(|(i, _)| i).collect();
+    Some(
+        pipes
+            .windows(2)
+            .map(|w| {
+                let raw = &body[w[0] + 1..w[1]];
+                let lead = raw.len() - raw.trim_start().len();
+                let text = raw.trim();
+                let start = offset + w[0] + 1 + lead;
+                (text, start..start + text.len())
+            })
+            .collect(),
+    )
+}
+
+/// A `Group X` heading names a group; `Group stage` does not.
+fn group_name(heading: &str) -> Option<&str> {
+    let id = heading.strip_prefix("Group ")?;
+    let is_id = !id.is_empty() && id.len() <= 3 && id.chars().all(|c| c.is_ascii_alphanumeric());
+    is_id.then_some(heading)
+}
+
+impl Reader<'_> {
+    fn error(&self, at: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.source.error(at, message)
+    }
+
+    fn line(&mut self, line: &str, offset: usize) -> Result<(), Diagnostic> {
+        let trimmed = line.trim();
+        let at = offset..offset + line.len();
+        if trimmed.starts_with('=') {
+            return self.heading(trimmed, at);
+        }
+        if trimmed == "Infobox" {
+            self.section = Section::Infobox;
+            return Ok(());
+        }
+        match self.section {
+            Section::Infobox if trimmed.is_empty() => self.section = Section::Other,
+            Section::Infobox => {
+                if let Some(item) = line.strip_prefix("- ") {
+                    self.infobox(item, offset + 2)?;
+                }
+            }
+            Section::Final(_) => self.final_line(line, offset)?,
+            Section::Other => {}
+        }
+        if self.group.is_some() && trimmed.starts_with('|') {
+            self.row(line, offset)?;
+        }
+        Ok(())
+    }
+
+    fn heading(&mut self, trimmed: &str, at: Range<usize>) -> Result<(), Diagnostic> {
+        let level = trimmed.chars().take_while(|&c| c == '=').count();
+        let closing = trimmed.chars().rev().take_while(|&c| c == '=').count();
+        if closing == 0 || trimmed.len() <= level {
+            return Err(self.error(
+                at,
+                format!(
+                    "unclosed heading; expected `{0} Title {0}`",
+                    "=".repeat(level)
+                ),
+            ));
+        }
+        let text = trimmed[level..trimmed.len() - closing].trim();
+        if level == 1 {
+            if self.title.is_none() {
+                self.title = Some(text.to_string());
+            }
+            return Ok(());
+        }
+        self.finish_group()?;
+        self.section = match self.section {
+            Section::Final(final_level) if level > final_level => Section::Final(final_level),
+            _ if text == "Final" => Section::Final(level),
+            _ => Section::Other,
+        };
+        if let Some(name) = group_name(text) {
+            if self.groups.iter().any(|g| g.name == name) {
+                return Err(self.error(
+                    at,
+                    format!("a second section for {name}; expected each group once"),
+                ));
+            }
+            self.group = Some(GroupBuilder {
+                name: name.to_string(),
+                heading_at: at,
+                teams: Vec::new(),
+                seen: Vec::new(),
+                rows: Vec::new(),
+                header_seen: false,
+            });
+        }
+        Ok(())
+    }
+
+    fn infobox(&mut self, item: &str, offset: usize) -> Result<(), Diagnostic> {
+        let Some((key, value)) = item.split_once(':') else {
+            return Ok(());
+        };
+        let value_start = offset + key.len() + 1;
+        let value_at = value_start + (value.len() - value.trim_start().len());
+        let value = value.trim();
+        let line = self.source.line_of(offset);
+        let number = |this: &Self| -> Result<Recorded<u32>, Diagnostic> {
+            value
+                .parse::<u32>()
+                .map(|v| Recorded { value: v, line })
+                .map_err(|_| {
+                    this.error(
+                        value_at..value_at + value.len(),
+                        format!(
+                            "\"{value}\" after `{key}:` is not a count; expected a whole number"
+                        ),
+                    )
+                })
+        };
+        let text = || Recorded {
+            value: value.to_string(),
+            line,
+        };
+        match key.trim() {
+            "Num Teams" => self.record.teams = Some(number(self)?),
+            "Matches" => self.record.matches = Some(number(self)?),
+            "Goals" => self.record.goals = Some(number(self)?),
+            "Champions" | "Champion Other" => self.record.champions = Some(text()),
+            "Second Other" => self.record.runner_up = Some(text()),
+            _ => {
+                // `Count: 4 | runner-up = Juventus`: the runner-up rides on another key.
+                for part in value.split('|') {
+                    if let Some(name) = part.trim().strip_prefix("runner-up =") {
+                        self.record.runner_up = Some(Recorded {
+                            value: name.trim().to_string(),
+                            line,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `Lazio won 4–2 on aggregate.`
+    fn final_line(&mut self, line: &str, offset: usize) -> Result<(), Diagnostic> {
+        let (Some(won), Some(_)) = (line.find(" won "), line.find(" on aggregate")) else {
+            return Ok(());
+        };
+        let winner = line[..won].trim();
+        let score_start = won + " won ".len();
+        let score = line[score_start..].split_whitespace().next().unwrap_or("");
+        let at = offset + score_start..offset + score_start + score.len();
+        match parse_score(score) {
+            Some((w, l)) if w >= l && !winner.is_empty() => {
+                self.record.final_result = Some(Recorded {
+                    value: FinalResult {
+                        winner: winner.to_string(),
+                        aggregate: [w, l],
+                    },
+                    line: self.source.line_of(offset),
+                });
+                Ok(())
+            }
+            _ => Err(self.error(
+                at,
+                format!(
+                    "cannot read the final's aggregate `{score}`; expected `Winner won 4–2 on aggregate.`"
+                ),
+            )),
+        }
+    }
+
+    fn row(&mut self, line: &str, offset: usize) -> Result<(), Diagnostic> {
+        let line_at = offset..offset + line.trim_end().len();
+        let Some(cells) = cells(line, offset) else {
+            return Err(self.error(
+                line_at,
+                format!("a table row must begin and end with `|`; expected a row like `| Home | Away | 2–1 |`"),
+            ));
+        };
+        let group = self
+            .group
+            .as_mut()
+            .expect("rows are read only inside a group");
+        if cells.iter().map(|(t, _)| *t).eq(HEADER) {
+            group.header_seen = true;
+            return Ok(());
+        }
+        if !group.header_seen {
+            return Err(self.source.error(
+                line_at,
+                format!("a table row before the table's header; expected the header `{HEADER_TEXT}` first"),
+            ));
+        }
+        let [(home, home_at), (away, away_at), (result, result_at)] = cells.as_slice() else {
+            return Err(self.source.error(
+                line_at,
+                format!(
+                    "a match row with {} cell(s); expected 3: `| Home | Away | 2–1 |`",
+                    cells.len()
+                ),
+            ));
+        };
+        for (name, at) in [(home, home_at), (away, away_at)] {
+            if name.is_empty() {
+                return Err(self
+                    .source
+                    .error(at.clone(), "an empty team cell; expected a team name"));
+            }
+        }
+        if home == away {
+            return Err(self.source.error(
+                away_at.clone(),
+                format!("{home} plays itself; expected two different teams"),
+            ));
+        }
+        let outcome = self.result(result, result_at.clone())?;
+        let group = self.group.as_mut().expect("inside a group");
+        let home_id = group.team(home, home_at.clone());
+        let away_id = group.team(away, away_at.clone());
+        group.rows.push(Row {
+            home: home_id,
+            away: away_id,
+            outcome,
+            at: line_at,
+        });
+        Ok(())
+    }
+
+    /// `2–1`, `0–3 to forfeit`, `3–0 to forfeit`, `0–3 to both from forfeit`.
+    fn result(&self, cell: &str, at: Range<usize>) -> Result<Outcome, Diagnostic> {
+        let score = cell.split_whitespace().next().unwrap_or("");
+        let note = cell[score.len()..].trim();
+        let note_at = at.end - note.len()..at.end;
+        let Some((home, away)) = parse_score(score) else {
+            return Err(self.error(
+                at.start..at.start + score.len().max(1),
+                format!(
+                    "malformed score `{score}`; expected two whole numbers of goals joined by a dash, like 2–1"
+                ),
+            ));
+        };
+        let forfeit = match note {
+            "" => return Ok(Outcome::Played { home, away }),
+            "to both from forfeit" => Forfeit::Both,
+            "to forfeit" if home < away => Forfeit::Home,
+            "to forfeit" if home > away => Forfeit::Away,
+            "to forfeit" => {
+                return Err(self.error(
+                    at,
+                    format!("a forfeit scored {home}–{away} does not say which side did not play; expected the side that did not play to have fewer goals, as in 0–3"),
+                ));
+            }
+            _ => {
+                return Err(self.error(
+                    note_at,
+                    format!(
+                        "unknown note `{note}`; expected `to forfeit` or `to both from forfeit`"
+                    ),
+                ));
+            }
+        };
+        if let Some(rules) = self.rules {
+            let [awarded, conceded] = rules.forfeit.score;
+            let expected = match forfeit {
+                Forfeit::Home => [(conceded, awarded)].to_vec(),
+                Forfeit::Away => [(awarded, conceded)].to_vec(),
+                Forfeit::Both => [(conceded, awarded), (awarded, conceded)].to_vec(),
+            };
+            if !expected.contains(&(home, away)) {
+                return Err(self.error(
+                    at.start..at.start + score.len(),
+                    format!(
+                        "the document scores this forfeit {home}–{away}; the rules award {awarded}–{conceded} (forfeit.score): expected the document and the rules to agree"
+                    ),
+                ));
+            }
+        }
+        Ok(Outcome::Forfeit(forfeit))
+    }
+
+    fn finish_group(&mut self) -> Result<(), Diagnostic> {
+        let Some(g) = self.group.take() else {
+            return Ok(());
+        };
+        if g.rows.is_empty() {
+            return Err(self.error(
+                g.heading_at,
+                format!(
+                    "{} has no matches; expected a match table `{HEADER_TEXT}` under its heading",
+                    g.name
+                ),
+            ));
+        }
+        let most = g.seen.iter().map(|(n, _)| *n).max().unwrap_or(0);
+        if most >= 2
+            && let Some((i, (_, at))) = g.seen.iter().enumerate().find(|(_, (n, _))| *n == 1)
+        {
+            let others = g
+                .teams
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, t)| t.as_str());
+            let hint = closest(&g.teams[i], others)
+                .map(|t| format!("; is it a misspelling of \"{t}\"?"))
+                .unwrap_or_default();
+            return Err(self.error(
+                at.clone(),
+                format!(
+                    "\"{}\" plays only one match of {}, while other teams play up to {most}: expected every team of the group in as many matches{hint}",
+                    g.teams[i], g.name
+                ),
+            ));
+        }
+        let meetings = self.rules.map_or(1, |r| r.meetings);
+        let mut pairs: HashMap<(usize, usize), u32> = HashMap::new();
+        for row in &g.rows {
+            let count = pairs
+                .entry((row.home.min(row.away), row.home.max(row.away)))
+                .or_default();
+            *count += 1;
+            if *count > meetings {
+                return Err(self.error(
+                    row.at.clone(),
+                    format!(
+                        "{} and {} meet again in {}; expected each pair {meetings} time(s) (`group.meetings` in the rules)",
+                        g.teams[row.home], g.teams[row.away], g.name
+                    ),
+                ));
+            }
+        }
+        self.groups.push(Group {
+            name: g.name,
+            teams: g.teams,
+            aliases: Vec::new(),
+            matches: g
+                .rows
+                .iter()
+                .map(|r| Match {
+                    home: r.home,
+                    away: r.away,
+                    outcome: r.outcome,
+                })
+                .collect(),
+            decisions: Vec::new(),
+            record: GroupRecord::default(),
+        });
+        Ok(())
+    }
+}
