@@ -160,25 +160,16 @@ fn competition_facts(standings: &Standings<'_>) -> Vec<Finding> {
         facts.push((f.line, format!("goals {}: the group stage has {goals} goals (awarded goals counted as the rules say); {later}", f.value)));
     }
     if let Some(f) = &record.champions {
-        facts.push((
-            f.line,
-            format!("champions {}: {no_final}", f.value),
-        ));
+        facts.push((f.line, format!("champions {}: {no_final}", f.value)));
     }
     if let Some(f) = &record.runner_up {
-        facts.push((
-            f.line,
-            format!("runner-up {}: {no_final}", f.value),
-        ));
+        facts.push((f.line, format!("runner-up {}: {no_final}", f.value)));
     }
     if let Some(f) = &record.final_result {
         let [w, l] = f.value.aggregate;
         facts.push((
             f.line,
-            format!(
-                "final {} {w}–{l} on aggregate: {no_final}",
-                f.value.winner
-            ),
+            format!("final {} {w}–{l} on aggregate: {no_final}", f.value.winner),
         ));
     }
     facts

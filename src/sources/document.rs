@@ -310,7 +310,7 @@ impl Reader<'_> {
         let Some(cells) = cells(line, offset) else {
             return Err(self.error(
                 line_at,
-                format!("a table row must begin and end with `|`; expected a row like `| Home | Away | 2–1 |`"),
+                "a table row must begin and end with `|`; expected a row like `| Home | Away | 2–1 |`",
             ));
         };
         let group = self
