@@ -68,17 +68,17 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
     line
 }
 
-/// Why the upper of two adjacent teams is above: `on goal difference (-4 against -5)`.
+/// Why the upper of two adjacent teams is above: `on goal difference, -4 against -5`.
 pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
     match separation.criterion {
         Criterion::Decision => {
             let by = separation.decision.map_or("recorded decision", |i| {
                 table.group.decisions[i].by.as_str()
             });
-            format!("by {by} (recorded decision)")
+            format!("by {by}, recorded in the data")
         }
         criterion => format!(
-            "on {criterion} ({} against {})",
+            "on {criterion}, {} against {}",
             number(separation.values[0]),
             number(separation.values[1])
         ),
