@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Forfeit, Match, Outcome, TeamId};
-use crate::rules::{RuleSet, Stat};
+use crate::rules::{GroupRules, Stat};
 
 /// One team's record over a set of matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,7 +51,7 @@ impl Record {
         }
     }
 
-    fn add_result(&mut self, scored: u32, conceded: u32, count_goals: bool, rules: &RuleSet) {
+    fn add_result(&mut self, scored: u32, conceded: u32, count_goals: bool, rules: &GroupRules) {
         self.played += 1;
         if count_goals {
             self.goals_for += scored;
@@ -86,7 +86,7 @@ pub struct FoldOptions {
 pub fn fold<'a>(
     teams: usize,
     matches: impl IntoIterator<Item = &'a Match>,
-    rules: &RuleSet,
+    rules: &GroupRules,
     options: FoldOptions,
 ) -> Vec<Record> {
     let mut records = vec![Record::default(); teams];

@@ -2,7 +2,7 @@
 
 use crate::model::{Competition, Group, TeamId};
 use crate::records::{FoldOptions, Record, fold};
-use crate::rules::RuleSet;
+use crate::rules::{GroupRules, RuleSet};
 use crate::tiebreak::{self, Ordering};
 
 /// One line of a table.
@@ -79,16 +79,21 @@ pub fn compute<'a>(competition: &'a Competition, rules: &'a RuleSet) -> Standing
     Standings {
         competition,
         rules,
-        groups: competition
-            .groups
-            .iter()
-            .map(|g| compute_group(g, rules))
-            .collect(),
+        // Loading refuses groups under rules without group rules, so this is never empty
+        // when there are groups to compute.
+        groups: match &rules.groups {
+            Some(group_rules) => competition
+                .groups
+                .iter()
+                .map(|g| compute_group(g, group_rules))
+                .collect(),
+            None => Vec::new(),
+        },
     }
 }
 
 /// Computes one group's table.
-pub fn compute_group<'a>(group: &'a Group, rules: &RuleSet) -> GroupTable<'a> {
+pub fn compute_group<'a>(group: &'a Group, rules: &GroupRules) -> GroupTable<'a> {
     let records = fold(
         group.teams.len(),
         &group.matches,

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Group, TeamId};
 use crate::records::{FoldOptions, Record, among, fold};
-use crate::rules::{Criterion, RuleSet};
+use crate::rules::{Criterion, GroupRules};
 
 /// Teams sharing a place: one team, or several that no criterion separated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,13 +77,13 @@ struct Block {
 
 struct Orderer<'a> {
     group: &'a Group,
-    rules: &'a RuleSet,
+    rules: &'a GroupRules,
     overall: &'a [Record],
     steps: Vec<Step>,
 }
 
 /// Orders a group's teams given their overall records (indexed by [`TeamId`]).
-pub fn order(group: &Group, rules: &RuleSet, overall: &[Record]) -> Ordering {
+pub fn order(group: &Group, rules: &GroupRules, overall: &[Record]) -> Ordering {
     let mut orderer = Orderer {
         group,
         rules,

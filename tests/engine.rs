@@ -6,18 +6,20 @@ use pretty_assertions::assert_eq;
 use rstest::rstest;
 use rust_decimal::Decimal;
 use standings::diagnostic::Source;
-use standings::rules::RuleSet;
+use standings::rules::{GroupRules, RuleSet};
 use standings::sources::data;
 use standings::standings::{GroupTable, Qualification, compute_group};
 
-fn rules(chain: &str, extra: &str) -> RuleSet {
+fn rules(chain: &str, extra: &str) -> GroupRules {
+    rules_with_points("win = 3\ndraw = 1\nloss = 0", chain, extra)
+}
+
+fn rules_with_points(points: &str, chain: &str, extra: &str) -> GroupRules {
     let text = format!(
         r#"
 name = "test"
 [points]
-win = 3
-draw = 1
-loss = 0
+{points}
 [tiebreak]
 order = [{chain}]
 [qualification]
@@ -25,11 +27,14 @@ advance = 1
 {extra}
 "#
     );
-    RuleSet::parse(&Source::new("test-rules.toml", text)).unwrap()
+    RuleSet::parse(&Source::new("test-rules.toml", text))
+        .unwrap()
+        .groups
+        .unwrap()
 }
 
 /// Runs one group through the engine; `body` is the group's TOML (teams, matches, ...).
-fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
+fn with_group<T>(rules: &GroupRules, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
     let text = format!("competition = \"test\"\n[[group]]\nname = \"G\"\n{body}");
     let competition = data::parse(&Source::new("test-data.toml", text), rules.meetings).unwrap();
     let table = compute_group(&competition.groups[0], rules);

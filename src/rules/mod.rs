@@ -6,6 +6,7 @@
 
 pub mod criterion;
 mod decimal;
+pub mod structure;
 
 use std::path::Path;
 
@@ -15,6 +16,7 @@ use toml::Spanned;
 
 pub use criterion::{Criterion, Stat};
 pub use decimal::DecimalValue;
+pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
 use crate::diagnostic::{Diagnostic, Source, closest};
 
@@ -56,6 +58,19 @@ pub struct HeadToHeadRule {
 pub struct RuleSet {
     /// A human name for the rules ("Coppa Italia 2003–04, first round").
     pub name: String,
+    /// How group tables are computed; `None` for a competition without groups.
+    pub groups: Option<GroupRules>,
+    /// The competition's rounds, when the rule file describes them.
+    pub structure: Option<Structure>,
+    /// How knockout ties are decided.
+    pub knockout: KnockoutRule,
+    /// Places per association by ranking, when the competition allocates them.
+    pub allocation: Option<Allocation>,
+}
+
+/// How a group table is computed: everything the engine needs to fold and order a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupRules {
     /// Points per result.
     pub points: Points,
     /// Forfeit scoring.
@@ -83,6 +98,13 @@ struct RuleFile {
     qualification: Option<QualificationFile>,
     #[serde(default)]
     group: GroupFile,
+    #[serde(default)]
+    round: Vec<Spanned<structure::RoundFile>>,
+    #[serde(default)]
+    structure: structure::StructureFile,
+    #[serde(default)]
+    knockout: structure::KnockoutFile,
+    allocation: Option<structure::AllocationFile>,
 }
 
 #[derive(Deserialize)]
@@ -183,52 +205,90 @@ impl RuleSet {
             ));
         }
         let file: RuleFile = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
-        let missing = |what: &str| {
-            source.error_whole(format!(
-                "the rule file has no [{what}] section; expected one (see docs/rules.md)"
-            ))
-        };
-        let points = file.points.ok_or_else(|| missing("points"))?;
-        let tiebreak = file.tiebreak.ok_or_else(|| missing("tiebreak"))?;
-        let qualification = file.qualification.ok_or_else(|| missing("qualification"))?;
-
-        let [awarded, conceded] = *file.forfeit.score.get_ref();
-        if awarded <= conceded {
-            return Err(source.error(
-                file.forfeit.score.span(),
-                format!(
-                    "forfeit score {awarded}–{conceded} does not give the match to the side that was ready to play; expected the first number to be larger, as in [3, 0]"
-                ),
+        let groups = group_rules(source, &file)?;
+        let structure = structure::build(
+            source,
+            &file.round,
+            &file.structure,
+            groups.as_ref().map(|g| g.advance as u32),
+            groups.as_ref().map_or(1, |g| g.meetings),
+        )?;
+        if groups.is_none() && structure.is_none() {
+            return Err(source.error_whole(
+                "the rule file describes no group stage ([points], [tiebreak], [qualification]) and no [[round]]; expected at least one of them (see docs/rules.md)",
             ));
         }
-        if *file.group.meetings.get_ref() == 0 {
-            return Err(source.error(
-                file.group.meetings.span(),
-                "`meetings` is 0; expected how many times each pair of teams meets (1 or more)",
-            ));
-        }
-
+        let allocation = file
+            .allocation
+            .as_ref()
+            .map(|a| a.build(source))
+            .transpose()?;
         Ok(RuleSet {
             name: file.name,
-            points: Points {
-                win: points.win.0,
-                draw: points.draw.0,
-                loss: points.loss.0,
-            },
-            forfeit: ForfeitRule {
-                score: [awarded, conceded],
-                deduction: file.forfeit.deduction.0,
-                goals_count: file.forfeit.goals_count,
-            },
-            head_to_head: HeadToHeadRule {
-                reapply: file.head_to_head.reapply,
-                deductions_count: file.head_to_head.deductions_count,
-            },
-            tiebreak: parse_chain(source, &tiebreak.order)?,
-            advance: qualification.advance,
-            meetings: *file.group.meetings.get_ref(),
+            groups,
+            structure,
+            knockout: file.knockout.build(),
+            allocation,
         })
     }
+}
+
+/// The group-stage rules: [points], [tiebreak] and [qualification] together, or none of them.
+fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, Diagnostic> {
+    let present = [
+        file.points.is_some(),
+        file.tiebreak.is_some(),
+        file.qualification.is_some(),
+    ];
+    if present.iter().all(|p| !p) {
+        return Ok(None);
+    }
+    let missing = |what: &str| {
+        source.error_whole(format!(
+            "the rule file has no [{what}] section; expected [points], [tiebreak] and [qualification] together for a group stage (see docs/rules.md)"
+        ))
+    };
+    let points = file.points.as_ref().ok_or_else(|| missing("points"))?;
+    let tiebreak = file.tiebreak.as_ref().ok_or_else(|| missing("tiebreak"))?;
+    let qualification = file
+        .qualification
+        .as_ref()
+        .ok_or_else(|| missing("qualification"))?;
+
+    let [awarded, conceded] = *file.forfeit.score.get_ref();
+    if awarded <= conceded {
+        return Err(source.error(
+            file.forfeit.score.span(),
+            format!(
+                "forfeit score {awarded}–{conceded} does not give the match to the side that was ready to play; expected the first number to be larger, as in [3, 0]"
+            ),
+        ));
+    }
+    if *file.group.meetings.get_ref() == 0 {
+        return Err(source.error(
+            file.group.meetings.span(),
+            "`meetings` is 0; expected how many times each pair of teams meets (1 or more)",
+        ));
+    }
+    Ok(Some(GroupRules {
+        points: Points {
+            win: points.win.0,
+            draw: points.draw.0,
+            loss: points.loss.0,
+        },
+        forfeit: ForfeitRule {
+            score: [awarded, conceded],
+            deduction: file.forfeit.deduction.0,
+            goals_count: file.forfeit.goals_count,
+        },
+        head_to_head: HeadToHeadRule {
+            reapply: file.head_to_head.reapply,
+            deductions_count: file.head_to_head.deductions_count,
+        },
+        tiebreak: parse_chain(source, &tiebreak.order)?,
+        advance: qualification.advance,
+        meetings: *file.group.meetings.get_ref(),
+    }))
 }
 
 /// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion),
@@ -305,7 +365,7 @@ advance = 1
 
     #[test]
     fn defaults_apply_when_sections_are_left_out() {
-        let rules = parse(MINIMAL).unwrap();
+        let rules = parse(MINIMAL).unwrap().groups.unwrap();
         assert_eq!(rules.forfeit.score, [3, 0]);
         assert_eq!(rules.forfeit.deduction, Decimal::ZERO);
         assert!(rules.forfeit.goals_count);
@@ -339,6 +399,7 @@ advance = 1
     #[test]
     fn missing_points_section_is_an_error() {
         let text = MINIMAL.replace("[points]\nwin = 3\ndraw = 1\nloss = 0\n", "");
+        // Without [points], the group rules are incomplete.
         let e = parse(&text).unwrap_err();
         assert!(e.message.contains("no [points] section"), "{e}");
     }

@@ -130,7 +130,14 @@ pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loa
             ));
         }
     };
-    let competition = build(&source, file, rules.meetings)?;
+    if !file.groups.is_empty() && rules.groups.is_none() {
+        return Err(source.error_whole(format!(
+            "the data file has groups, but the rule file {} has no group stage; expected [points], [tiebreak] and [qualification] in it",
+            rules_path.display()
+        )));
+    }
+    let meetings = rules.groups.as_ref().map_or(1, |g| g.meetings);
+    let competition = build(&source, file, meetings)?;
     Ok(Loaded {
         competition: Competition {
             rules: named_rules.map(|(p, _)| p),

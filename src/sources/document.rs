@@ -395,7 +395,7 @@ impl Reader<'_> {
                 ));
             }
         };
-        if let Some(rules) = self.rules {
+        if let Some(rules) = self.rules.and_then(|r| r.groups.as_ref()) {
             let [awarded, conceded] = rules.forfeit.score;
             let expected = match forfeit {
                 Forfeit::Home => [(conceded, awarded)].to_vec(),
@@ -448,7 +448,10 @@ impl Reader<'_> {
                 ),
             ));
         }
-        let meetings = self.rules.map_or(1, |r| r.meetings);
+        let meetings = self
+            .rules
+            .and_then(|r| r.groups.as_ref())
+            .map_or(1, |g| g.meetings);
         let mut pairs: HashMap<(usize, usize), u32> = HashMap::new();
         for row in &g.rows {
             let count = pairs
