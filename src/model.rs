@@ -125,6 +125,69 @@ pub struct FinalResult {
     pub aggregate: [u32; 2],
 }
 
+/// One match of a knockout tie, between the tie's two teams (0 and 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leg {
+    /// The home team: 0 or 1.
+    pub home: usize,
+    /// Goals of the home team, then of the away team, extra time included.
+    pub score: [u32; 2],
+    /// Whether the match went to extra time.
+    pub extra_time: bool,
+    /// A penalty shoot-out after the match: home kicks, then away kicks.
+    pub penalties: Option<[u32; 2]>,
+}
+
+/// A knockout tie: two teams over one or two legs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tie {
+    /// The round it belongs to (a `[[round]]` name of the rules).
+    pub round: String,
+    /// The two teams; team 0 is the first leg's home team.
+    pub teams: [String; 2],
+    /// The legs, in the order played.
+    pub legs: Vec<Leg>,
+    /// 1-based line of the tie in the data file.
+    pub line: usize,
+}
+
+/// One entry of a coefficient ranking (an association), as published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankingEntry {
+    /// The published rank.
+    pub rank: u32,
+    /// The association's name, where known.
+    pub name: Option<String>,
+    /// The coefficient, exact.
+    pub coefficient: rust_decimal::Decimal,
+    /// The published number of places (not counting fair-play places).
+    pub places: Option<u32>,
+}
+
+/// A published coefficient ranking, with the recorded orders that break its ties.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranking {
+    /// What the ranking is ("2002 UEFA country coefficients").
+    pub name: String,
+    /// The entries as published.
+    pub entries: Vec<RankingEntry>,
+    /// Orders of entries with equal coefficients, by published rank, each with how it was decided.
+    pub ties: Vec<(Vec<u32>, String)>,
+    /// 1-based line of the ranking in the data file.
+    pub line: usize,
+}
+
+/// The teams a round's draw lists as entering it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entrants {
+    /// The round (a `[[round]]` name of the rules).
+    pub round: String,
+    /// The teams entering there.
+    pub teams: Vec<String>,
+    /// 1-based line in the data file.
+    pub line: usize,
+}
+
 /// Facts the published record states about the whole competition (an infobox, a final).
 /// The group stage alone cannot confirm them; `check` reports which ones it could not compute.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -141,6 +204,14 @@ pub struct CompetitionRecord {
     pub runner_up: Option<Recorded<String>>,
     /// The final's winner and aggregate score.
     pub final_result: Option<Recorded<FinalResult>>,
+    /// Teams transferred in from other competitions, by competition.
+    pub transfers: Vec<Recorded<(String, u32)>>,
+    /// Places given through the fair-play ranking.
+    pub fair_play: Option<Recorded<u32>>,
+    /// The access list: teams playing each round.
+    pub round_sizes: Vec<Recorded<(String, u32)>>,
+    /// The rounds of the published schedule, in order.
+    pub schedule: Option<Recorded<Vec<String>>>,
 }
 
 /// A competition as read from a data file or a source document.
@@ -156,6 +227,24 @@ pub struct Competition {
     pub groups: Vec<Group>,
     /// What the record states about the competition as a whole.
     pub record: CompetitionRecord,
+    /// Names the record uses for teams that the data names otherwise ("A.C. Milan" is "Milan").
+    pub aliases: Vec<(String, String)>,
+    /// Knockout ties, where the data has their results.
+    pub ties: Vec<Tie>,
+    /// A coefficient ranking that allocates places, where the competition has one.
+    pub ranking: Option<Ranking>,
+    /// The teams listed per entry round.
+    pub entrants: Vec<Entrants>,
+}
+
+impl Competition {
+    /// The data's name for a team the record may name otherwise.
+    pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.aliases
+            .iter()
+            .find(|(alias, _)| alias == name)
+            .map_or(name, |(_, is)| is.as_str())
+    }
 }
 
 impl Competition {
@@ -191,7 +280,40 @@ impl Competition {
                 champions: clear(&rec.champions),
                 runner_up: clear(&rec.runner_up),
                 final_result: clear(&rec.final_result),
+                transfers: rec
+                    .transfers
+                    .iter()
+                    .map(|r| clear(&Some(r.clone())).unwrap())
+                    .collect(),
+                fair_play: clear(&rec.fair_play),
+                round_sizes: rec
+                    .round_sizes
+                    .iter()
+                    .map(|r| clear(&Some(r.clone())).unwrap())
+                    .collect(),
+                schedule: clear(&rec.schedule),
             },
+            aliases: self.aliases.clone(),
+            ties: self
+                .ties
+                .iter()
+                .map(|t| Tie {
+                    line: 0,
+                    ..t.clone()
+                })
+                .collect(),
+            ranking: self.ranking.as_ref().map(|r| Ranking {
+                line: 0,
+                ..r.clone()
+            }),
+            entrants: self
+                .entrants
+                .iter()
+                .map(|e| Entrants {
+                    line: 0,
+                    ..e.clone()
+                })
+                .collect(),
         }
     }
 }

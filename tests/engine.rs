@@ -6,15 +6,15 @@ use pretty_assertions::assert_eq;
 use rstest::rstest;
 use rust_decimal::Decimal;
 use standings::diagnostic::Source;
-use standings::rules::{GroupRules, RuleSet};
+use standings::rules::RuleSet;
 use standings::sources::data;
 use standings::standings::{GroupTable, Qualification, compute_group};
 
-fn rules(chain: &str, extra: &str) -> GroupRules {
+fn rules(chain: &str, extra: &str) -> RuleSet {
     rules_with_points("win = 3\ndraw = 1\nloss = 0", chain, extra)
 }
 
-fn rules_with_points(points: &str, chain: &str, extra: &str) -> GroupRules {
+fn rules_with_points(points: &str, chain: &str, extra: &str) -> RuleSet {
     let text = format!(
         r#"
 name = "test"
@@ -27,17 +27,14 @@ advance = 1
 {extra}
 "#
     );
-    RuleSet::parse(&Source::new("test-rules.toml", text))
-        .unwrap()
-        .groups
-        .unwrap()
+    RuleSet::parse(&Source::new("test-rules.toml", text)).unwrap()
 }
 
 /// Runs one group through the engine; `body` is the group's TOML (teams, matches, ...).
-fn with_group<T>(rules: &GroupRules, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
+fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
     let text = format!("competition = \"test\"\n[[group]]\nname = \"G\"\n{body}");
-    let competition = data::parse(&Source::new("test-data.toml", text), rules.meetings).unwrap();
-    let table = compute_group(&competition.groups[0], rules);
+    let competition = data::parse(&Source::new("test-data.toml", text), Some(rules)).unwrap();
+    let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap());
     f(&table)
 }
 
@@ -175,9 +172,8 @@ fn forfeits(#[case] line: &str, #[case] forfeit_rule: &str, #[case] expected: Pa
 
 #[test]
 fn decimal_points_per_result() {
-    let mut r = rules(r#""points""#, "");
-    r.points.win = Decimal::new(25, 1);
-    r.points.draw = Decimal::new(5, 1);
+    // A win 2.5, a draw 0.5 (written as a string): A won once and drew once, 3.
+    let r = rules_with_points("win = 2.5\ndraw = \"0.5\"\nloss = 0", r#""points""#, "");
     with_group(
         &r,
         "teams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–0 B\", \"A 0–0 C\"]",

@@ -57,11 +57,7 @@ pub fn run(
 
     // Never write a file that would read back as something else.
     let written = Source::new(output.unwrap_or(Path::new("<output>")), text.clone());
-    let meetings = rule_set
-        .as_ref()
-        .and_then(|r| r.groups.as_ref())
-        .map_or(1, |g| g.meetings);
-    let back = data::parse(&written, meetings)
+    let back = data::parse(&written, rule_set.as_ref())
         .map_err(|d| CliError::Usage(format!("the written data file does not read back: {d}")))?;
     if back.without_locations() != competition.without_locations() {
         return Err(CliError::Usage(

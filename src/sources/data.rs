@@ -14,8 +14,8 @@ use toml::Spanned;
 use super::match_text;
 use crate::diagnostic::{Diagnostic, Source, closest};
 use crate::model::{
-    Alias, Competition, CompetitionRecord, Decision, FinalResult, Forfeit, Group, GroupRecord,
-    Match, Outcome, Recorded, TeamId,
+    Alias, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Forfeit, Group,
+    GroupRecord, Leg, Match, Outcome, Ranking, RankingEntry, Recorded, TeamId, Tie,
 };
 use crate::rules::RuleSet;
 
@@ -36,9 +36,62 @@ struct DataFile {
     competition: String,
     rules: Option<Spanned<String>>,
     #[serde(default)]
+    aliases: BTreeMap<String, AliasFile>,
+    #[serde(default)]
     record: CompetitionRecordFile,
     #[serde(rename = "group", default)]
     groups: Vec<GroupFile>,
+    #[serde(rename = "tie", default)]
+    ties: Vec<Spanned<TieFile>>,
+    ranking: Option<Spanned<RankingFile>>,
+    #[serde(default)]
+    entrants: Vec<Spanned<EntrantsFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TieFile {
+    round: Spanned<String>,
+    legs: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RankingFile {
+    name: String,
+    entries: Vec<Spanned<EntryFile>>,
+    #[serde(default)]
+    ties: Vec<Spanned<RankTieFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryFile {
+    rank: u32,
+    association: Option<String>,
+    coefficient: crate::rules::DecimalValue,
+    places: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RankTieFile {
+    ranks: Vec<u32>,
+    by: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntrantsFile {
+    round: Spanned<String>,
+    teams: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoundSizeFile {
+    round: String,
+    teams: u32,
 }
 
 #[derive(Deserialize, Default)]
@@ -51,6 +104,12 @@ struct CompetitionRecordFile {
     runner_up: Option<Spanned<String>>,
     #[serde(rename = "final")]
     final_result: Option<Spanned<FinalFile>>,
+    #[serde(default)]
+    transfers: BTreeMap<String, Spanned<u32>>,
+    fair_play: Option<Spanned<u32>>,
+    #[serde(default)]
+    access: Vec<Spanned<RoundSizeFile>>,
+    schedule: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -136,8 +195,7 @@ pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loa
             rules_path.display()
         )));
     }
-    let meetings = rules.groups.as_ref().map_or(1, |g| g.meetings);
-    let competition = build(&source, file, meetings)?;
+    let competition = build(&source, file, Some(&rules))?;
     Ok(Loaded {
         competition: Competition {
             rules: named_rules.map(|(p, _)| p),
@@ -148,11 +206,11 @@ pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loa
     })
 }
 
-/// Parses data-file text, ignoring the rule file it names; `meetings` is how many times each
-/// pair may meet (the rules' `group.meetings`). For tests and for programs that hold their
-/// rules in memory.
-pub fn parse(source: &Source, meetings: u32) -> Result<Competition, Diagnostic> {
-    build(source, parse_file(source)?, meetings)
+/// Parses data-file text, ignoring the rule file it names; `rules` (when given) says how often
+/// a pair meets in a group and which rounds ties belong to. For tests and for programs that hold
+/// their rules in memory.
+pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Diagnostic> {
+    build(source, parse_file(source)?, rules)
 }
 
 fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
@@ -164,12 +222,26 @@ fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
     toml::from_str(&source.text).map_err(|e| source.toml_error(&e))
 }
 
-fn build(source: &Source, file: DataFile, meetings: u32) -> Result<Competition, Diagnostic> {
-    if file.groups.is_empty() {
+fn build(
+    source: &Source,
+    file: DataFile,
+    rules: Option<&RuleSet>,
+) -> Result<Competition, Diagnostic> {
+    if file.groups.is_empty()
+        && file.ties.is_empty()
+        && file.ranking.is_none()
+        && file.entrants.is_empty()
+    {
         return Err(source.error_whole(
-            "the data file has no groups; expected at least one [[group]] with `name`, `teams` and `matches`",
+            "the data file has no groups, ties, ranking or entrants; expected at least one [[group]] with `name`, `teams` and `matches`",
         ));
     }
+    let meetings = rules
+        .and_then(|r| r.groups.as_ref())
+        .map_or(1, |g| g.meetings);
+    let rounds: &[crate::rules::Round] = rules
+        .and_then(|r| r.structure.as_ref())
+        .map_or(&[], |s| s.rounds.as_slice());
     let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
     for g in &file.groups {
         if seen.insert(g.name.get_ref(), g.name.span()).is_some() {
@@ -182,7 +254,18 @@ fn build(source: &Source, file: DataFile, meetings: u32) -> Result<Competition, 
             ));
         }
     }
-    let record = build_record(source, &file.record)?;
+    let record = build_record(source, &file.record, rounds)?;
+    let ties = file
+        .ties
+        .iter()
+        .map(|t| build_tie(source, t, rounds))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ranking = file
+        .ranking
+        .as_ref()
+        .map(|r| build_ranking(source, r))
+        .transpose()?;
+    let entrants = build_entrants(source, &file.entrants, rounds)?;
     let groups = file
         .groups
         .into_iter()
@@ -194,12 +277,236 @@ fn build(source: &Source, file: DataFile, meetings: u32) -> Result<Competition, 
         rules: None,
         groups,
         record,
+        aliases: file
+            .aliases
+            .iter()
+            .map(|(name, a)| (name.clone(), a.is.get_ref().clone()))
+            .collect(),
+        ties,
+        ranking,
+        entrants,
     })
+}
+
+/// The round named `name`, or an error at `at` with a suggestion. Without rounds in the rules,
+/// any name is accepted.
+fn find_round<'r>(
+    source: &Source,
+    rounds: &'r [crate::rules::Round],
+    name: &Spanned<String>,
+) -> Result<Option<&'r crate::rules::Round>, Diagnostic> {
+    if rounds.is_empty() {
+        return Ok(None);
+    }
+    match rounds.iter().find(|r| r.name == *name.get_ref()) {
+        Some(r) => Ok(Some(r)),
+        None => {
+            let hint = closest(name.get_ref(), rounds.iter().map(|r| r.name.as_str()))
+                .map(|k| format!("; did you mean \"{k}\"?"))
+                .unwrap_or_default();
+            Err(source.error(
+                name.span(),
+                format!(
+                    "no round named \"{}\" in the rules; expected one of {}{hint}",
+                    name.get_ref(),
+                    rounds
+                        .iter()
+                        .map(|r| r.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ))
+        }
+    }
+}
+
+fn build_tie(
+    source: &Source,
+    tie: &Spanned<TieFile>,
+    rounds: &[crate::rules::Round],
+) -> Result<Tie, Diagnostic> {
+    let t = tie.get_ref();
+    let round = find_round(source, rounds, &t.round)?;
+    let legs_text = t.legs.get_ref();
+    let expected_legs = match round.map(|r| &r.format) {
+        Some(crate::rules::structure::Format::Knockout { legs }) => Some(*legs as usize),
+        Some(crate::rules::structure::Format::Groups { .. }) => {
+            return Err(source.error(
+                t.round.span(),
+                format!(
+                    "{} is a group round; expected a knockout round for a tie",
+                    t.round.get_ref()
+                ),
+            ));
+        }
+        None => None,
+    };
+    if legs_text.is_empty()
+        || legs_text.len() > 2
+        || expected_legs.is_some_and(|n| n != legs_text.len())
+    {
+        return Err(source.error(
+            t.legs.span(),
+            format!(
+                "{} leg(s); expected {}",
+                legs_text.len(),
+                expected_legs.map_or("1 or 2".to_string(), |n| format!(
+                    "{n}, as the rules' {} has",
+                    t.round.get_ref()
+                ))
+            ),
+        ));
+    }
+    let mut teams: Vec<String> = Vec::new();
+    let mut legs = Vec::new();
+    for (i, leg) in legs_text.iter().enumerate() {
+        let located =
+            |e: match_text::TextError| source.error(inner_span(source, leg, e.at), e.message);
+        let text = match_text::parse(leg.get_ref()).map_err(located)?;
+        let Some((h, a)) = text.score else {
+            return Err(source.error(
+                leg.span(),
+                "a forfeited knockout match is not supported; expected a score, as in `A 2–1 B`",
+            ));
+        };
+        let last = i + 1 == legs_text.len();
+        if let Some(at) = text
+            .extra_time
+            .clone()
+            .or(text.penalties.clone().map(|p| p.1))
+            .filter(|_| !last)
+        {
+            return Err(source.error(inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
+        }
+        if let Some((_, at)) = &text.penalties
+            && legs_text.len() == 2
+            && text.extra_time.is_none()
+        {
+            return Err(source.error(
+                inner_span(source, leg, at.clone()),
+                "a shoot-out in a second leg comes after extra time; expected `(aet, pens 4–3)`",
+            ));
+        }
+        let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
+        if home == away {
+            return Err(source.error(
+                leg.span(),
+                format!("{home} plays itself; expected two different teams"),
+            ));
+        }
+        let home_index = if i == 0 {
+            teams = vec![home, away];
+            0
+        } else if home == teams[1] && away == teams[0] {
+            1
+        } else {
+            return Err(source.error(
+                leg.span(),
+                format!(
+                    "the second leg must be {} at home to {}; found {home} v {away}",
+                    teams[1], teams[0]
+                ),
+            ));
+        };
+        legs.push(Leg {
+            home: home_index,
+            score: [h, a],
+            extra_time: text.extra_time.is_some(),
+            penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
+        });
+    }
+    let [first, second]: [String; 2] = teams.try_into().expect("the first leg names two teams");
+    Ok(Tie {
+        round: t.round.get_ref().clone(),
+        teams: [first, second],
+        legs,
+        line: source.line_of(tie.span().start),
+    })
+}
+
+fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Ranking, Diagnostic> {
+    let r = ranking.get_ref();
+    let mut entries: Vec<RankingEntry> = Vec::new();
+    for e in &r.entries {
+        let v = e.get_ref();
+        if entries.iter().any(|x| x.rank == v.rank) {
+            return Err(source.error(
+                e.span(),
+                format!("rank {} is listed twice; expected each rank once", v.rank),
+            ));
+        }
+        entries.push(RankingEntry {
+            rank: v.rank,
+            name: v.association.clone(),
+            coefficient: v.coefficient.0,
+            places: v.places,
+        });
+    }
+    let mut ties = Vec::new();
+    for t in &r.ties {
+        let v = t.get_ref();
+        if let Some(missing) = v
+            .ranks
+            .iter()
+            .find(|k| !entries.iter().any(|e| e.rank == **k))
+        {
+            return Err(source.error(
+                t.span(),
+                format!(
+                    "rank {missing} is not in the ranking's entries; expected ranks listed above"
+                ),
+            ));
+        }
+        if v.ranks.len() < 2 {
+            return Err(source.error(
+                t.span(),
+                "a recorded order breaks a tie between at least two ranks",
+            ));
+        }
+        ties.push((v.ranks.clone(), v.by.clone()));
+    }
+    Ok(Ranking {
+        name: r.name.clone(),
+        entries,
+        ties,
+        line: source.line_of(ranking.span().start),
+    })
+}
+
+fn build_entrants(
+    source: &Source,
+    lists: &[Spanned<EntrantsFile>],
+    rounds: &[crate::rules::Round],
+) -> Result<Vec<Entrants>, Diagnostic> {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for list in lists {
+        let l = list.get_ref();
+        find_round(source, rounds, &l.round)?;
+        for team in &l.teams {
+            if let Some(other) = seen.insert(team.get_ref(), l.round.get_ref()) {
+                return Err(source.error(
+                    team.span(),
+                    format!(
+                        "\"{}\" is already listed as entering in {other}; expected each team once",
+                        team.get_ref()
+                    ),
+                ));
+            }
+        }
+        out.push(Entrants {
+            round: l.round.get_ref().clone(),
+            teams: l.teams.iter().map(|t| t.get_ref().clone()).collect(),
+            line: source.line_of(list.span().start),
+        });
+    }
+    Ok(out)
 }
 
 fn build_record(
     source: &Source,
     file: &CompetitionRecordFile,
+    rounds: &[crate::rules::Round],
 ) -> Result<CompetitionRecord, Diagnostic> {
     fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
         v.as_ref().map(|v| Recorded {
@@ -232,6 +539,15 @@ fn build_record(
             })
         }
     };
+    let mut round_sizes = Vec::new();
+    for a in &file.access {
+        let name = Spanned::new(a.span(), a.get_ref().round.clone());
+        find_round(source, rounds, &name)?;
+        round_sizes.push(Recorded {
+            value: (a.get_ref().round.clone(), a.get_ref().teams),
+            line: source.line_of(a.span().start),
+        });
+    }
     Ok(CompetitionRecord {
         teams: at(source, &file.teams),
         matches: at(source, &file.matches),
@@ -239,6 +555,17 @@ fn build_record(
         champions: at(source, &file.champions),
         runner_up: at(source, &file.runner_up),
         final_result,
+        transfers: file
+            .transfers
+            .iter()
+            .map(|(from, n)| Recorded {
+                value: (from.clone(), *n.get_ref()),
+                line: source.line_of(n.span().start),
+            })
+            .collect(),
+        fair_play: at(source, &file.fair_play),
+        round_sizes,
+        schedule: at(source, &file.schedule),
     })
 }
 
@@ -445,6 +772,16 @@ fn build_match(
 ) -> Result<Match, Diagnostic> {
     let located = |e: match_text::TextError| source.error(inner_span(source, m, e.at), e.message);
     let text = match_text::parse(m.get_ref()).map_err(located)?;
+    if let Some(at) = text
+        .extra_time
+        .clone()
+        .or(text.penalties.clone().map(|p| p.1))
+    {
+        return Err(source.error(
+            inner_span(source, m, at),
+            "a group match has no extra time or penalties; expected `Home 2–1 Away`",
+        ));
+    }
     let team =
         |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
     let home = team(&text.home)?;

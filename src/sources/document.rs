@@ -124,6 +124,10 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Di
         rules: None,
         groups: reader.groups,
         record: reader.record,
+        aliases: Vec::new(),
+        ties: Vec::new(),
+        ranking: None,
+        entrants: Vec::new(),
     })
 }
 

@@ -4,6 +4,8 @@
 //! Pro Patria 0–2 Cagliari            a played match: home, score, away (en dash or hyphen)
 //! Como v Pro Patria (forfeit: Como)  not played: Como did not turn up
 //! Cagliari v Piacenza (forfeit: both)  neither side played
+//! Juventus 2–2 Lazio (aet)           a knockout match that went to extra time
+//! Milan 1–1 Roma (aet, pens 4–3)     ... and to penalties (home side's kicks first)
 //! ```
 //! A forfeited match carries no score of its own: the rule file's `forfeit.score` applies, so
 //! that editing the rule changes every forfeit consistently.
@@ -23,6 +25,10 @@ pub struct MatchText<'a> {
     pub score: Option<(u32, u32)>,
     /// The `forfeit:` note's side (a team name or `both`), when the match was not played.
     pub forfeit: Option<(&'a str, Range<usize>)>,
+    /// Where an `aet` note stands, when the match went to extra time.
+    pub extra_time: Option<Range<usize>>,
+    /// A `pens 4–3` note: the shoot-out score (home first) and where it stands.
+    pub penalties: Option<((u32, u32), Range<usize>)>,
 }
 
 /// A problem in a match line: what is wrong, and where in the line.
@@ -88,8 +94,11 @@ pub fn parse_score(token: &str) -> Option<(u32, u32)> {
 
 /// Splits a match line into teams, score and forfeit note.
 pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
-    let (body_end, forfeit) = match line.find('(') {
-        None => (line.len(), None),
+    let mut forfeit = None;
+    let mut extra_time = None;
+    let mut penalties = None;
+    let body_end = match line.find('(') {
+        None => line.len(),
         Some(open) => {
             let trimmed_end = line.trim_end().len();
             if !line[..trimmed_end].ends_with(')') {
@@ -100,16 +109,41 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
                     ),
                 );
             }
-            let inner = open + 1..trimmed_end - 1;
-            let (note, note_at) = trimmed(line, inner);
-            if !note.starts_with("forfeit:") {
-                return err(
-                    note_at,
-                    format!("unknown note `{note}`; expected `forfeit: TEAM` or `forfeit: both`"),
-                );
+            let mut start = open + 1;
+            for part in line[open + 1..trimmed_end - 1].split(',') {
+                let (note, note_at) = trimmed(line, start..start + part.len());
+                start += part.len() + 1;
+                if note.starts_with("forfeit:") {
+                    let side_start = note_at.start + "forfeit:".len();
+                    forfeit = Some(trimmed(line, side_start..note_at.end));
+                } else if note == "aet" {
+                    extra_time = Some(note_at);
+                } else if let Some(score) = note.strip_prefix("pens ") {
+                    let Some(p) = parse_score(score.trim()) else {
+                        return err(
+                            note_at,
+                            format!("malformed shoot-out `{note}`; expected `pens 4–3`"),
+                        );
+                    };
+                    if p.0 == p.1 {
+                        return err(
+                            note_at,
+                            format!(
+                                "a shoot-out cannot end level (`{note}`); expected a winner, as in `pens 4–3`"
+                            ),
+                        );
+                    }
+                    penalties = Some((p, note_at));
+                } else {
+                    return err(
+                        note_at,
+                        format!(
+                            "unknown note `{note}`; expected `forfeit: TEAM`, `forfeit: both`, `aet` or `pens 4–3`"
+                        ),
+                    );
+                }
             }
-            let side_start = note_at.start + "forfeit:".len();
-            (open, Some(trimmed(line, side_start..note_at.end)))
+            open
         }
     };
 
@@ -169,6 +203,25 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
             format!("no away team after `{sep}`; expected {FORMS}"),
         );
     }
+    if let (Some(_), Some(at)) = (
+        &forfeit,
+        extra_time.clone().or(penalties.clone().map(|p| p.1)),
+    ) {
+        return err(
+            at,
+            "a forfeited match has no extra time or penalties; expected only `(forfeit: ...)`",
+        );
+    }
+    if let (Some((h, a)), Some((_, at))) = (score, &penalties)
+        && h != a
+    {
+        return err(
+            at.clone(),
+            format!(
+                "penalties after a {h}–{a} result; expected a shoot-out only after a level score"
+            ),
+        );
+    }
     match (score, &forfeit) {
         (None, None) => err(
             sep_at,
@@ -183,6 +236,8 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
             away,
             score,
             forfeit,
+            extra_time,
+            penalties,
         }),
     }
 }
