@@ -80,7 +80,7 @@ fn bundled_data_checks_clean() {
     ));
     assert!(
         run.stdout
-            .ends_with("33 fact(s): 21 confirmed, 0 mismatched, 0 unresolved, 12 not checked\n")
+            .ends_with("55 fact(s): 50 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
     );
 }
 
