@@ -166,14 +166,24 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-/// The known word closest to `word`, if it is close enough to be a likely typo.
+/// The known word closest to `word`, if it is close enough to be a likely typo, or else the one
+/// known word that `word` abbreviates ("First" for "First round").
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|k| (strsim::damerau_levenshtein(word, k), k))
+    let known: Vec<&str> = known.into_iter().collect();
+    let typo = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
+        .map(|(_, k)| k);
+    let lower = word.to_lowercase();
+    let mut prefixed = known
+        .iter()
+        .filter(|k| word.len() >= 3 && k.to_lowercase().starts_with(&lower));
+    typo.or_else(|| match (prefixed.next(), prefixed.next()) {
+        (Some(k), None) => Some(*k),
+        _ => None,
+    })
 }
 
 /// Adds "did you mean" to serde's unknown-field and unknown-variant messages.
@@ -230,5 +240,10 @@ mod tests {
     fn distant_words_get_no_suggestion() {
         assert_eq!(closest("colour", ["points", "decision"]), None);
         assert_eq!(closest("pionts", ["points", "decision"]), Some("points"));
+        assert_eq!(
+            closest("First", ["First round", "Final"]),
+            Some("First round")
+        );
+        assert_eq!(closest("Fi", ["First round", "Final"]), None);
     }
 }

@@ -319,9 +319,12 @@ fn results(facts: &mut Facts<'_>, standings: &Standings<'_>, s: Option<&Structur
     }
 
     let decided = match &outcome {
-        Some((tie, o @ TieOutcome::Decided { winner, aggregate, .. })) => {
-            Some((*tie, *winner, *aggregate, knockout::describe(tie, o)))
-        }
+        Some((
+            tie,
+            o @ TieOutcome::Decided {
+                winner, aggregate, ..
+            },
+        )) => Some((*tie, *winner, *aggregate, knockout::describe(tie, o))),
         _ => None,
     };
     let undecided = match &outcome {

@@ -6,6 +6,7 @@
 mod check;
 mod import;
 mod inputs;
+mod knockout;
 mod table;
 
 use std::path::PathBuf;
@@ -58,6 +59,30 @@ enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// Show knockout ties: the legs, who went through, and why.
+    Tie {
+        /// Data files or season summaries (`-` for standard input), or folders of data files.
+        #[arg(required = true)]
+        data: Vec<PathBuf>,
+        /// The kind of input; recognised from the content when left out.
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
+        /// Use this rule file instead of the one each data file names.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
+    /// Show the rounds the rules describe (teams and matches per round) and ranking places.
+    Rounds {
+        /// Data files or season summaries (`-` for standard input), or folders of data files.
+        #[arg(required = true)]
+        data: Vec<PathBuf>,
+        /// The kind of input; recognised from the content when left out.
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
+        /// Use this rule file instead of the one each data file names.
+        #[arg(long)]
+        rules: Option<PathBuf>,
+    },
     /// Turn a season summary into a data file (written to standard output or --output).
     Import {
         /// The season summary (`-` for standard input).
@@ -103,6 +128,16 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             input_format,
             rules,
         } => check::run(&data, input_format, rules.as_deref()),
+        Command::Tie {
+            data,
+            input_format,
+            rules,
+        } => knockout::ties(&data, input_format, rules.as_deref()),
+        Command::Rounds {
+            data,
+            input_format,
+            rules,
+        } => knockout::rounds(&data, input_format, rules.as_deref()),
         Command::Import {
             document,
             rules,

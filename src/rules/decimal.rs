@@ -48,13 +48,11 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<DecimalValue, E> {
-        Decimal::from_str(v.trim())
-            .map(|d| DecimalValue(d.normalize()))
-            .map_err(|_| {
-                E::custom(format!(
-                    "\"{v}\" is not a decimal number; expected {EXPECTED}"
-                ))
-            })
+        Decimal::from_str(v.trim()).map(DecimalValue).map_err(|_| {
+            E::custom(format!(
+                "\"{v}\" is not a decimal number; expected {EXPECTED}"
+            ))
+        })
     }
 }
 

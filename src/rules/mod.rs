@@ -56,7 +56,7 @@ pub struct HeadToHeadRule {
 /// A season's regulations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSet {
-    /// A human name for the rules ("Coppa Italia 2003–04, first round").
+    /// A human name for the rules ("Coppa Italia 2003–04").
     pub name: String,
     /// How group tables are computed; `None` for a competition without groups.
     pub groups: Option<GroupRules>,
