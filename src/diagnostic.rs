@@ -141,11 +141,31 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// A message about a whole line of a file whose text is no longer at hand (a group named at
+    /// that line, found wanting while computing).
+    pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            path: path.to_path_buf(),
+            location: Some(Location {
+                line,
+                column: 1,
+                line_text: String::new(),
+                width: 0,
+            }),
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path.display();
         match &self.location {
             None => write!(f, "{path}: {}", self.message),
+            Some(loc) if loc.line_text.is_empty() => {
+                write!(f, "{path}:{}:{}: {}", loc.line, loc.column, self.message)
+            }
             Some(loc) => {
                 writeln!(f, "{path}:{}:{}: {}", loc.line, loc.column, self.message)?;
                 let gutter = loc.line.to_string();

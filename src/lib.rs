@@ -12,7 +12,7 @@
 //! ```
 //! use std::path::Path;
 //! let loaded = standings::sources::data::load(Path::new("data/coppa-italia-2003-04.toml"), None).unwrap();
-//! let tables = standings::standings::compute(&loaded.competition, &loaded.rules);
+//! let tables = standings::standings::compute(&loaded.competition, &loaded.rules).unwrap();
 //! let group_3 = &tables.groups[2];
 //! assert_eq!(group_3.name(group_3.rows[0].team), "Palermo");
 //! ```

@@ -91,6 +91,19 @@ pub struct GroupRecord {
     pub order: Option<Recorded<Vec<TeamId>>>,
 }
 
+/// The cards a team received over the group, for the fair-play criterion.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cards {
+    /// Yellow cards (not followed by a red in the same match).
+    pub yellow: u32,
+    /// Red cards from a second yellow.
+    pub indirect_red: u32,
+    /// Straight red cards.
+    pub direct_red: u32,
+    /// A yellow, then a straight red, in the same match.
+    pub yellow_direct_red: u32,
+}
+
 /// A group: its teams, its matches, and what the record says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -106,6 +119,12 @@ pub struct Group {
     pub decisions: Vec<Decision>,
     /// The facts the published record states.
     pub record: GroupRecord,
+    /// Cards per team (by [`TeamId`]); `None` where the data records none.
+    pub cards: Vec<Option<Cards>>,
+    /// A coefficient per team (by [`TeamId`]); `None` where the data records none.
+    pub coefficients: Vec<Option<rust_decimal::Decimal>>,
+    /// 1-based line of the group in its file, for messages about the group as a whole.
+    pub line: usize,
 }
 
 impl Group {
@@ -266,6 +285,7 @@ impl Competition {
                 .groups
                 .iter()
                 .map(|g| Group {
+                    line: 0,
                     record: GroupRecord {
                         winner: clear(&g.record.winner),
                         order: clear(&g.record.order),

@@ -24,6 +24,10 @@ pub struct Record {
     pub goals_for: u32,
     /// Goals conceded.
     pub goals_against: u32,
+    /// Goals scored away from home (awarded goals included when the rules count them).
+    pub away_goals_for: u32,
+    /// Wins away from home, awarded wins included.
+    pub away_won: u32,
     /// Points taken away, for forfeits.
     pub deducted: Decimal,
     /// Points earned from results, before deductions.
@@ -48,14 +52,28 @@ impl Record {
             Stat::GoalDifference => Decimal::from(self.goal_difference()),
             Stat::GoalsFor => Decimal::from(self.goals_for),
             Stat::Wins => Decimal::from(self.won),
+            Stat::AwayGoalsFor => Decimal::from(self.away_goals_for),
+            Stat::AwayWins => Decimal::from(self.away_won),
         }
     }
 
-    fn add_result(&mut self, scored: u32, conceded: u32, count_goals: bool, rules: &GroupRules) {
+    fn add_result(
+        &mut self,
+        (scored, conceded): (u32, u32),
+        away: bool,
+        count_goals: bool,
+        rules: &GroupRules,
+    ) {
         self.played += 1;
         if count_goals {
             self.goals_for += scored;
             self.goals_against += conceded;
+            if away {
+                self.away_goals_for += scored;
+            }
+        }
+        if away && scored > conceded {
+            self.away_won += 1;
         }
         let points = &rules.points;
         self.earned += match scored.cmp(&conceded) {
@@ -104,9 +122,11 @@ pub fn fold<'a>(
             Outcome::Forfeit(Forfeit::Both) => (lost_forfeit, lost_forfeit),
         };
         let count_goals = goals || matches!(m.outcome, Outcome::Played { .. });
-        for (team, (scored, against, forfeited)) in [(m.home, home), (m.away, away)] {
+        for (team, (scored, against, forfeited), is_away) in
+            [(m.home, home, false), (m.away, away, true)]
+        {
             let record = &mut records[team];
-            record.add_result(scored, against, count_goals, rules);
+            record.add_result((scored, against), is_away, count_goals, rules);
             if forfeited && options.deductions {
                 record.deducted += rules.forfeit.deduction;
             }

@@ -1,9 +1,11 @@
 //! A competition's computed tables: records folded, teams ordered, qualifiers named.
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{Competition, Group, TeamId};
 use crate::records::{FoldOptions, Record, fold};
+use crate::rules::Criterion;
 use crate::rules::{GroupRules, RuleSet};
-use crate::tiebreak::{self, Ordering};
+use crate::tiebreak::{self, MissingData, Ordering};
 
 /// One line of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,33 +76,63 @@ pub struct Standings<'a> {
     pub groups: Vec<GroupTable<'a>>,
 }
 
-/// Computes every group's table.
-pub fn compute<'a>(competition: &'a Competition, rules: &'a RuleSet) -> Standings<'a> {
-    Standings {
+/// Computes every group's table. A tiebreak that needs data the group lacks (cards,
+/// coefficients) is an error at the group's line.
+pub fn compute<'a>(
+    competition: &'a Competition,
+    rules: &'a RuleSet,
+) -> Result<Standings<'a>, Diagnostic> {
+    // Loading refuses groups under rules without group rules, so this is never empty when
+    // there are groups to compute.
+    let groups = match &rules.groups {
+        Some(group_rules) => competition
+            .groups
+            .iter()
+            .map(|g| {
+                compute_group(g, group_rules)
+                    .map_err(|missing| missing_data(competition, g, &missing))
+            })
+            .collect::<Result<Vec<_>, _>>()?,
+        None => Vec::new(),
+    };
+    Ok(Standings {
         competition,
         rules,
-        // Loading refuses groups under rules without group rules, so this is never empty
-        // when there are groups to compute.
-        groups: match &rules.groups {
-            Some(group_rules) => competition
-                .groups
-                .iter()
-                .map(|g| compute_group(g, group_rules))
-                .collect(),
-            None => Vec::new(),
-        },
-    }
+        groups,
+    })
+}
+
+/// The message for a criterion that reached a tie without its data.
+pub fn missing_data(competition: &Competition, group: &Group, missing: &MissingData) -> Diagnostic {
+    let names: Vec<&str> = missing.teams.iter().map(|&t| group.team_name(t)).collect();
+    let key = match missing.criterion {
+        Criterion::FairPlay => "cards",
+        _ => "coefficients",
+    };
+    Diagnostic::at_line(
+        &competition.path,
+        group.line,
+        format!(
+            "{}: the tiebreak reaches \"{}\" for {}, but the data records no {key} for them; expected `{key}` in the group (a missing value is not taken as zero)",
+            group.name,
+            missing.criterion.key(),
+            names.join(", ")
+        ),
+    )
 }
 
 /// Computes one group's table.
-pub fn compute_group<'a>(group: &'a Group, rules: &GroupRules) -> GroupTable<'a> {
+pub fn compute_group<'a>(
+    group: &'a Group,
+    rules: &GroupRules,
+) -> Result<GroupTable<'a>, MissingData> {
     let records = fold(
         group.teams.len(),
         &group.matches,
         rules,
         FoldOptions { deductions: true },
     );
-    let ordering = tiebreak::order(group, rules, &records);
+    let ordering = tiebreak::order(group, rules, &records)?;
     let mut rows = Vec::with_capacity(group.teams.len());
     for tier in &ordering.tiers {
         let position = rows.len() + 1;
@@ -114,12 +146,12 @@ pub fn compute_group<'a>(group: &'a Group, rules: &GroupRules) -> GroupTable<'a>
         }
     }
     let qualification = qualify(&ordering, rules.advance);
-    GroupTable {
+    Ok(GroupTable {
         group,
         rows,
         ordering,
         qualification,
-    }
+    })
 }
 
 fn qualify(ordering: &Ordering, advance: usize) -> Qualification {

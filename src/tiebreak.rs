@@ -6,7 +6,8 @@
 //! the whole block gets the block again on its own matches. `decision` orders a set only when the
 //! data records a decision covering all of it; otherwise the tie stays, and is reported.
 //! Every criterion applied to two or more teams is kept as a [`Step`], so any order can be
-//! explained.
+//! explained. A criterion that needs data the group does not record (cards, coefficients) is an
+//! error naming the teams, never a zero.
 
 use rust_decimal::Decimal;
 
@@ -48,6 +49,17 @@ pub struct Step {
     pub tiers: Vec<Vec<TeamId>>,
     /// For `decision`, the index of the recorded decision used (`None` when none applied).
     pub decision: Option<usize>,
+    /// Whether this is the first criterion sorting the whole group (not a tiebreak).
+    pub primary: bool,
+}
+
+/// A criterion reached a tie it needs data for, and the data does not record it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingData {
+    /// The criterion.
+    pub criterion: Criterion,
+    /// The tied teams without the data.
+    pub teams: Vec<TeamId>,
 }
 
 impl Step {
@@ -62,8 +74,27 @@ impl Step {
 pub struct Ordering {
     /// Tiers, best first.
     pub tiers: Vec<Tier>,
-    /// Every criterion applied to two or more level teams, in the order applied.
+    /// Every criterion applied to two or more level teams, in the order applied (the first,
+    /// sorting the whole group, marked `primary`).
     pub steps: Vec<Step>,
+}
+
+impl Ordering {
+    /// The tiebreak steps proper: every step but the primary sort.
+    pub fn tiebreaks(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| !s.primary)
+    }
+
+    /// The steps that compared `a` and `b`, in order: the last one separated them, unless they
+    /// are level on every criterion.
+    pub fn between(&self, a: TeamId, b: TeamId) -> Vec<&Step> {
+        self.steps
+            .iter()
+            .filter(|s| {
+                s.values.iter().any(|(t, _)| *t == a) && s.values.iter().any(|(t, _)| *t == b)
+            })
+            .collect()
+    }
 }
 
 /// Head-to-head state while inside a block of consecutive head-to-head criteria.
@@ -75,6 +106,9 @@ struct Block {
     base: Vec<TeamId>,
 }
 
+/// Each team's value, the mini-table's teams (head-to-head), and the decision used (if any).
+type Evaluation = (Vec<Decimal>, Vec<TeamId>, Option<usize>);
+
 struct Orderer<'a> {
     group: &'a Group,
     rules: &'a GroupRules,
@@ -83,7 +117,11 @@ struct Orderer<'a> {
 }
 
 /// Orders a group's teams given their overall records (indexed by [`TeamId`]).
-pub fn order(group: &Group, rules: &GroupRules, overall: &[Record]) -> Ordering {
+pub fn order(
+    group: &Group,
+    rules: &GroupRules,
+    overall: &[Record],
+) -> Result<Ordering, MissingData> {
     let mut orderer = Orderer {
         group,
         rules,
@@ -91,23 +129,28 @@ pub fn order(group: &Group, rules: &GroupRules, overall: &[Record]) -> Ordering 
         steps: Vec::new(),
     };
     let all: Vec<TeamId> = (0..group.teams.len()).collect();
-    let tiers = orderer.resolve(all, 0, None);
-    Ordering {
+    let tiers = orderer.resolve(all, 0, None)?;
+    Ok(Ordering {
         tiers,
         steps: orderer.steps,
-    }
+    })
 }
 
 impl Orderer<'_> {
-    fn resolve(&mut self, teams: Vec<TeamId>, step: usize, block: Option<Block>) -> Vec<Tier> {
+    fn resolve(
+        &mut self,
+        teams: Vec<TeamId>,
+        step: usize,
+        block: Option<Block>,
+    ) -> Result<Vec<Tier>, MissingData> {
         if teams.len() < 2 || step >= self.rules.tiebreak.len() {
-            return vec![Tier {
+            return Ok(vec![Tier {
                 teams,
                 above_next: None,
-            }];
+            }]);
         }
         let criterion = self.rules.tiebreak[step];
-        let (values, among_teams, decision) = self.evaluate(criterion, &teams, block.as_ref());
+        let (values, among_teams, decision) = self.evaluate(criterion, &teams, block.as_ref())?;
 
         let mut ranked: Vec<(TeamId, Decimal)> = teams.iter().copied().zip(values).collect();
         // Stable: level teams keep data-file order.
@@ -121,15 +164,14 @@ impl Orderer<'_> {
         }
 
         let primary = step == 0 && teams.len() == self.group.teams.len();
-        if !primary {
-            self.steps.push(Step {
-                criterion,
-                among: among_teams,
-                values: ranked,
-                tiers: split.iter().map(|(_, t)| t.clone()).collect(),
-                decision,
-            });
-        }
+        self.steps.push(Step {
+            criterion,
+            among: among_teams,
+            values: ranked,
+            tiers: split.iter().map(|(_, t)| t.clone()).collect(),
+            decision,
+            primary,
+        });
 
         let values: Vec<Decimal> = split.iter().map(|(v, _)| *v).collect();
         let mut tiers: Vec<Tier> = Vec::new();
@@ -144,14 +186,14 @@ impl Orderer<'_> {
             }
             let next = self.next_step(criterion, step, &teams, block.as_ref(), &sub);
             tiers.extend(match next {
-                Some((next_step, next_block)) => self.resolve(sub, next_step, next_block),
+                Some((next_step, next_block)) => self.resolve(sub, next_step, next_block)?,
                 None => vec![Tier {
                     teams: sub,
                     above_next: None,
                 }],
             });
         }
-        tiers
+        Ok(tiers)
     }
 
     /// Where a set still level after `criterion` goes next: the next criterion, or (at the end
@@ -198,13 +240,53 @@ impl Orderer<'_> {
         criterion: Criterion,
         teams: &[TeamId],
         block: Option<&Block>,
-    ) -> (Vec<Decimal>, Vec<TeamId>, Option<usize>) {
-        match criterion {
+    ) -> Result<Evaluation, MissingData> {
+        let recorded = |values: Vec<Option<Decimal>>| {
+            let missing: Vec<TeamId> = teams
+                .iter()
+                .zip(&values)
+                .filter(|(_, v)| v.is_none())
+                .map(|(t, _)| *t)
+                .collect();
+            if missing.is_empty() {
+                Ok((values.into_iter().flatten().collect(), Vec::new(), None))
+            } else {
+                Err(MissingData {
+                    criterion,
+                    teams: missing,
+                })
+            }
+        };
+        Ok(match criterion {
             Criterion::Overall(stat) => (
                 teams.iter().map(|&t| self.overall[t].stat(stat)).collect(),
                 Vec::new(),
                 None,
             ),
+            Criterion::FairPlay => {
+                let per_card = self
+                    .rules
+                    .fair_play
+                    .as_ref()
+                    .expect("rules naming fair_play have card values (checked on load)");
+                return recorded(
+                    teams
+                        .iter()
+                        .map(|&t| {
+                            self.group.cards[t].map(|c| {
+                                per_card.yellow * Decimal::from(c.yellow)
+                                    + per_card.indirect_red * Decimal::from(c.indirect_red)
+                                    + per_card.direct_red * Decimal::from(c.direct_red)
+                                    + per_card.yellow_direct_red
+                                        * Decimal::from(c.yellow_direct_red)
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            Criterion::Coefficient => {
+                return recorded(teams.iter().map(|&t| self.group.coefficients[t]).collect());
+            }
             Criterion::HeadToHead(stat) => {
                 let base = block.map_or_else(|| teams.to_vec(), |b| b.base.clone());
                 let mini = fold(
@@ -242,6 +324,6 @@ impl Orderer<'_> {
                 };
                 (values, Vec::new(), found)
             }
-        }
+        })
     }
 }

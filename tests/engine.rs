@@ -34,7 +34,7 @@ advance = 1
 fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
     let text = format!("competition = \"test\"\n[[group]]\nname = \"G\"\n{body}");
     let competition = data::parse(&Source::new("test-data.toml", text), Some(rules)).unwrap();
-    let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap());
+    let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap();
     f(&table)
 }
 
@@ -206,8 +206,7 @@ fn reapplication_is_explained_step_by_step() {
     with_group(&rules, FOUR_LEVEL, |t| {
         let steps: Vec<String> = t
             .ordering
-            .steps
-            .iter()
+            .tiebreaks()
             .map(|s| standings::explain::step(t, s))
             .collect();
         assert_eq!(

@@ -17,7 +17,7 @@ pub fn run(
     let mut counts = [0usize; 4];
     let mut groups = 0;
     for l in &loaded {
-        let computed = standings::compute(&l.competition, &l.rules);
+        let computed = standings::compute(&l.competition, &l.rules)?;
         groups += computed.groups.len();
         for finding in check::check(&computed) {
             println!("{finding}");

@@ -20,7 +20,7 @@ pub fn run(
     let mut all: Vec<Standings<'_>> = loaded
         .iter()
         .map(|l| standings::compute(&l.competition, &l.rules))
-        .collect();
+        .collect::<Result<_, _>>()?;
     if let Some(wanted) = group {
         for s in &mut all {
             s.groups.retain(|t| t.group.name == wanted);

@@ -104,8 +104,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
         qualification_decided: decided,
         tiebreaks: table
             .ordering
-            .steps
-            .iter()
+            .tiebreaks()
             .map(|s| StepOut {
                 criterion: s.criterion.key(),
                 teams: s.values.iter().map(|(t, _)| name(*t)).collect(),

@@ -37,10 +37,10 @@ pub fn render(standings: &[Standings<'_>]) -> String {
                 );
             }
             out.push('\n');
-            for step in &table.ordering.steps {
+            for step in table.ordering.tiebreaks() {
                 let _ = writeln!(out, "- Tiebreak: {}", explain::step(table, step));
             }
-            if !table.ordering.steps.is_empty() {
+            if table.ordering.tiebreaks().next().is_some() {
                 out.push('\n');
             }
         }

@@ -79,7 +79,7 @@ pub fn group(table: &GroupTable<'_>) -> String {
         out += l.trim_end();
         out.push('\n');
     }
-    for step in &table.ordering.steps {
+    for step in table.ordering.tiebreaks() {
         let _ = writeln!(out, "  tiebreak: {}", explain::step(table, step));
     }
     for tied in table.unresolved() {

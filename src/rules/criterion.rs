@@ -13,6 +13,10 @@ pub enum Stat {
     GoalsFor,
     /// Matches won.
     Wins,
+    /// Goals scored away from home.
+    AwayGoalsFor,
+    /// Matches won away from home.
+    AwayWins,
 }
 
 impl Stat {
@@ -22,6 +26,8 @@ impl Stat {
             Stat::GoalDifference => "goal_difference",
             Stat::GoalsFor => "goals_for",
             Stat::Wins => "wins",
+            Stat::AwayGoalsFor => "away_goals_for",
+            Stat::AwayWins => "away_wins",
         }
     }
 
@@ -31,6 +37,8 @@ impl Stat {
             Stat::GoalDifference => "goal difference",
             Stat::GoalsFor => "goals scored",
             Stat::Wins => "wins",
+            Stat::AwayGoalsFor => "away goals scored",
+            Stat::AwayWins => "away wins",
         }
     }
 }
@@ -42,20 +50,30 @@ pub enum Criterion {
     Overall(Stat),
     /// A statistic over the matches among the tied teams only (a mini-table).
     HeadToHead(Stat),
+    /// Disciplinary points from the cards recorded in the data (higher, nearer zero, is better).
+    FairPlay,
+    /// A coefficient or ranking value recorded in the data for each team (higher is better).
+    Coefficient,
     /// An order recorded in the data (drawing of lots, a ruling); never invented.
     Decision,
 }
 
 /// Every criterion a rule file may name, in the order the docs list them.
-pub const ALL: [Criterion; 8] = [
+pub const ALL: [Criterion; 14] = [
     Criterion::Overall(Stat::Points),
     Criterion::HeadToHead(Stat::Points),
     Criterion::HeadToHead(Stat::GoalDifference),
     Criterion::HeadToHead(Stat::GoalsFor),
+    Criterion::HeadToHead(Stat::AwayGoalsFor),
     Criterion::Overall(Stat::GoalDifference),
     Criterion::Overall(Stat::GoalsFor),
+    Criterion::Overall(Stat::AwayGoalsFor),
     Criterion::Overall(Stat::Wins),
+    Criterion::Overall(Stat::AwayWins),
+    Criterion::FairPlay,
+    Criterion::Coefficient,
     Criterion::Decision,
+    Criterion::HeadToHead(Stat::Wins),
 ];
 
 impl Criterion {
@@ -64,6 +82,8 @@ impl Criterion {
         match self {
             Criterion::Overall(s) => s.key().to_string(),
             Criterion::HeadToHead(s) => format!("head_to_head.{}", s.key()),
+            Criterion::FairPlay => "fair_play".to_string(),
+            Criterion::Coefficient => "coefficient".to_string(),
             Criterion::Decision => "decision".to_string(),
         }
     }
@@ -85,6 +105,8 @@ impl fmt::Display for Criterion {
         match self {
             Criterion::Overall(s) => f.write_str(s.label()),
             Criterion::HeadToHead(s) => write!(f, "head-to-head {}", s.label()),
+            Criterion::FairPlay => f.write_str("fair-play points"),
+            Criterion::Coefficient => f.write_str("coefficient"),
             Criterion::Decision => f.write_str("recorded decision"),
         }
     }

@@ -83,6 +83,21 @@ pub struct GroupRules {
     pub advance: usize,
     /// How many times each pair of teams meets in a group (1: single round-robin).
     pub meetings: u32,
+    /// Disciplinary points per card, for the `fair_play` criterion.
+    pub fair_play: Option<FairPlayRule>,
+}
+
+/// Disciplinary points per card (negative: a card costs points), for the `fair_play` criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FairPlayRule {
+    /// Per yellow card.
+    pub yellow: Decimal,
+    /// Per red card from a second yellow.
+    pub indirect_red: Decimal,
+    /// Per straight red card.
+    pub direct_red: Decimal,
+    /// Per yellow followed by a straight red in the same match.
+    pub yellow_direct_red: Decimal,
 }
 
 #[derive(Deserialize)]
@@ -98,6 +113,7 @@ struct RuleFile {
     qualification: Option<QualificationFile>,
     #[serde(default)]
     group: GroupFile,
+    fair_play: Option<FairPlayFile>,
     #[serde(default)]
     round: Vec<Spanned<structure::RoundFile>>,
     #[serde(default)]
@@ -105,6 +121,15 @@ struct RuleFile {
     #[serde(default)]
     knockout: structure::KnockoutFile,
     allocation: Option<structure::AllocationFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FairPlayFile {
+    yellow: DecimalValue,
+    indirect_red: DecimalValue,
+    direct_red: DecimalValue,
+    yellow_direct_red: DecimalValue,
 }
 
 #[derive(Deserialize)]
@@ -270,6 +295,19 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
             "`meetings` is 0; expected how many times each pair of teams meets (1 or more)",
         ));
     }
+    let chain = parse_chain(source, &tiebreak.order)?;
+    if chain.contains(&Criterion::FairPlay) && file.fair_play.is_none() {
+        let at = tiebreak
+            .order
+            .get_ref()
+            .iter()
+            .find(|n| n.get_ref() == "fair_play")
+            .map_or(tiebreak.order.span(), |n| n.span());
+        return Err(source.error(
+            at,
+            "the chain uses \"fair_play\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
+        ));
+    }
     Ok(Some(GroupRules {
         points: Points {
             win: points.win.0,
@@ -285,9 +323,15 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
             reapply: file.head_to_head.reapply,
             deductions_count: file.head_to_head.deductions_count,
         },
-        tiebreak: parse_chain(source, &tiebreak.order)?,
+        tiebreak: chain,
         advance: qualification.advance,
         meetings: *file.group.meetings.get_ref(),
+        fair_play: file.fair_play.as_ref().map(|f| FairPlayRule {
+            yellow: f.yellow.0,
+            indirect_red: f.indirect_red.0,
+            direct_red: f.direct_red.0,
+            yellow_direct_red: f.yellow_direct_red.0,
+        }),
     }))
 }
 

@@ -14,7 +14,7 @@ use toml::Spanned;
 use super::match_text;
 use crate::diagnostic::{Diagnostic, Source, closest};
 use crate::model::{
-    Alias, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Forfeit, Group,
+    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Forfeit, Group,
     GroupRecord, Leg, Match, Outcome, Ranking, RankingEntry, Recorded, TeamId, Tie,
 };
 use crate::rules::RuleSet;
@@ -132,6 +132,23 @@ struct GroupFile {
     decisions: Vec<DecisionFile>,
     #[serde(default)]
     record: RecordFile,
+    #[serde(default)]
+    cards: BTreeMap<Spanned<String>, CardsFile>,
+    #[serde(default)]
+    coefficients: BTreeMap<Spanned<String>, crate::rules::DecimalValue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardsFile {
+    #[serde(default)]
+    yellow: u32,
+    #[serde(default)]
+    indirect_red: u32,
+    #[serde(default)]
+    direct_red: u32,
+    #[serde(default)]
+    yellow_direct_red: u32,
 }
 
 #[derive(Deserialize)]
@@ -718,6 +735,20 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
         None => None,
     };
 
+    let mut cards = vec![None; teams.len()];
+    for (name, c) in &g.cards {
+        cards[names.resolve_spanned(name)?] = Some(Cards {
+            yellow: c.yellow,
+            indirect_red: c.indirect_red,
+            direct_red: c.direct_red,
+            yellow_direct_red: c.yellow_direct_red,
+        });
+    }
+    let mut coefficients = vec![None; teams.len()];
+    for (name, c) in &g.coefficients {
+        coefficients[names.resolve_spanned(name)?] = Some(c.0);
+    }
+
     Ok(Group {
         name: group_name.clone(),
         teams,
@@ -725,6 +756,9 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
         matches,
         decisions,
         record: GroupRecord { winner, order },
+        cards,
+        coefficients,
+        line: source.line_of(g.name.span().start),
     })
 }
 

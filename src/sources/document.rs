@@ -472,6 +472,8 @@ impl Reader<'_> {
                 ));
             }
         }
+        let n = g.teams.len();
+        let line = self.source.line_of(g.heading_at.start);
         self.groups.push(Group {
             name: g.name,
             teams: g.teams,
@@ -487,6 +489,9 @@ impl Reader<'_> {
                 .collect(),
             decisions: Vec::new(),
             record: GroupRecord::default(),
+            cards: vec![None; n],
+            coefficients: vec![None; n],
+            line,
         });
         Ok(())
     }
