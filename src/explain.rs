@@ -68,6 +68,71 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
     line
 }
 
+/// Why `upper` is above `lower` (adjacent in the table), or that they are level: every
+/// criterion that compared them, with both values, ending with the one that separated them.
+/// `Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3;
+/// goal difference -4 against -5`.
+pub fn pair(table: &GroupTable<'_>, upper: usize, lower: usize) -> String {
+    let steps = table.ordering.between(upper, lower);
+    let separated = steps.last().is_some_and(|s| {
+        !s.tiers
+            .iter()
+            .any(|t| t.contains(&upper) && t.contains(&lower))
+    });
+    let parts: Vec<String> = steps
+        .iter()
+        .map(|s| {
+            let value = |t: usize| {
+                s.values
+                    .iter()
+                    .find(|(x, _)| *x == t)
+                    .map(|(_, v)| number(*v))
+                    .unwrap_or_default()
+            };
+            let mut label = s.criterion.to_string();
+            if s.criterion.is_head_to_head() && s.among.len() > 2 {
+                label += &format!(" (mini-table of {})", names(table, &s.among));
+            }
+            let level = s
+                .tiers
+                .iter()
+                .any(|t| t.contains(&upper) && t.contains(&lower));
+            match (s.criterion, level) {
+                (Criterion::Decision, true) => "no recorded decision".to_string(),
+                (Criterion::Decision, false) => match s.decision {
+                    Some(i) => format!("{} (recorded decision)", table.group.decisions[i].by),
+                    None => "recorded decision".to_string(),
+                },
+                (_, true) => format!("{label} level at {}", value(upper)),
+                (_, false) => format!("{label} {} against {}", value(upper), value(lower)),
+            }
+        })
+        .collect();
+    let (u, l) = (table.name(upper), table.name(lower));
+    if separated {
+        format!("{u} above {l}: {}", parts.join("; "))
+    } else {
+        format!(
+            "{u} level with {l} on every criterion: {}",
+            parts.join("; ")
+        )
+    }
+}
+
+/// The criterion that put `upper` above `lower`, or `None` when they are level.
+pub fn deciding(table: &GroupTable<'_>, upper: usize, lower: usize) -> Option<Criterion> {
+    table
+        .ordering
+        .between(upper, lower)
+        .last()
+        .filter(|s| {
+            !s.tiers
+                .iter()
+                .any(|t| t.contains(&upper) && t.contains(&lower))
+        })
+        .map(|s| s.criterion)
+}
+
 /// Why the upper of two adjacent teams is above: `on goal difference, -4 against -5`.
 pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
     match separation.criterion {

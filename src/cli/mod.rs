@@ -45,6 +45,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// For every pair of adjacent teams, name the criterion that separated them, with both
+        /// values, and every criterion before it.
+        #[arg(long)]
+        explain: bool,
     },
     /// Compare computed tables with the recorded facts; exit 1 when any differs.
     Check {
@@ -116,12 +120,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             group,
             rules,
             format,
+            explain,
         } => table::run(
             &data,
             input_format,
             group.as_deref(),
             rules.as_deref(),
             format,
+            explain,
         ),
         Command::Check {
             data,

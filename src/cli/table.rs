@@ -15,6 +15,7 @@ pub fn run(
     group: Option<&str>,
     rules: Option<&Path>,
     format: Format,
+    explain: bool,
 ) -> Result<u8, CliError> {
     let loaded = inputs::load_all(data, input_format, rules)?;
     let mut all: Vec<Standings<'_>> = loaded
@@ -39,6 +40,6 @@ pub fn run(
         }
         all.retain(|s| !s.groups.is_empty());
     }
-    print!("{}", render::render(format, &all));
+    print!("{}", render::render(format, &all, explain));
     Ok(0)
 }

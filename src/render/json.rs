@@ -8,6 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::explain;
 use crate::rules::Criterion;
 use crate::standings::{GroupTable, Qualification, Standings};
 
@@ -26,6 +27,24 @@ struct GroupOut<'a> {
     advancing: Vec<&'a str>,
     qualification_decided: bool,
     tiebreaks: Vec<StepOut<'a>>,
+    explanations: Vec<PairOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairOut<'a> {
+    upper: &'a str,
+    lower: &'a str,
+    decided_by: Option<String>,
+    steps: Vec<PairStepOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PairStepOut<'a> {
+    criterion: String,
+    among: Vec<&'a str>,
+    upper_value: Option<Value>,
+    lower_value: Option<Value>,
+    decision: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -122,6 +141,33 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                 },
                 order: s.tiers.iter().map(|t| names(t)).collect(),
                 decision: s.decision.map(|i| table.group.decisions[i].by.as_str()),
+            })
+            .collect(),
+        explanations: super::adjacent(table)
+            .map(|(upper, lower)| PairOut {
+                upper: name(upper),
+                lower: name(lower),
+                decided_by: explain::deciding(table, upper, lower).map(|c| c.key()),
+                steps: table
+                    .ordering
+                    .between(upper, lower)
+                    .into_iter()
+                    .map(|s| {
+                        let value = |t: usize| {
+                            (s.criterion != Criterion::Decision)
+                                .then(|| s.values.iter().find(|(x, _)| *x == t))
+                                .flatten()
+                                .map(|(_, v)| decimal(*v))
+                        };
+                        PairStepOut {
+                            criterion: s.criterion.key(),
+                            among: names(&s.among),
+                            upper_value: value(upper),
+                            lower_value: value(lower),
+                            decision: s.decision.map(|i| table.group.decisions[i].by.as_str()),
+                        }
+                    })
+                    .collect(),
             })
             .collect(),
     }

@@ -7,7 +7,7 @@ use crate::explain;
 use crate::standings::Standings;
 
 /// Renders every group of every competition as Markdown.
-pub fn render(standings: &[Standings<'_>]) -> String {
+pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
@@ -40,7 +40,12 @@ pub fn render(standings: &[Standings<'_>]) -> String {
             for step in table.ordering.tiebreaks() {
                 let _ = writeln!(out, "- Tiebreak: {}", explain::step(table, step));
             }
-            if table.ordering.tiebreaks().next().is_some() {
+            if explain {
+                for (upper, lower) in super::adjacent(table) {
+                    let _ = writeln!(out, "- {}", explain::pair(table, upper, lower));
+                }
+            }
+            if explain || table.ordering.tiebreaks().next().is_some() {
                 out.push('\n');
             }
         }

@@ -20,14 +20,20 @@ pub enum Format {
     Markdown,
 }
 
-/// Renders standings in the chosen format.
-pub fn render(format: Format, standings: &[Standings<'_>]) -> String {
+/// Renders standings in the chosen format; `explain` adds, for every pair of adjacent teams,
+/// the criteria that compared them (JSON always carries it).
+pub fn render(format: Format, standings: &[Standings<'_>], explain: bool) -> String {
     match format {
-        Format::Text => text::render(standings),
+        Format::Text => text::render(standings, explain),
         Format::Json => json::render(standings),
         Format::Csv => csv::render(standings),
-        Format::Markdown => markdown::render(standings),
+        Format::Markdown => markdown::render(standings, explain),
     }
+}
+
+/// Adjacent pairs of rows, upper first.
+pub(crate) fn adjacent<'t>(table: &'t GroupTable<'_>) -> impl Iterator<Item = (usize, usize)> + 't {
+    table.rows.windows(2).map(|w| (w[0].team, w[1].team))
 }
 
 /// Whether `team` is certain to advance from the group.

@@ -11,7 +11,7 @@ const HEADERS: [&str; 11] = [
 ];
 
 /// Renders every group of every competition.
-pub fn render(standings: &[Standings<'_>]) -> String {
+pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
@@ -20,6 +20,12 @@ pub fn render(standings: &[Standings<'_>]) -> String {
             }
             let _ = writeln!(out, "{} · {}", s.competition.name, table.group.name);
             out += &group(table);
+            if explain {
+                out += "  explain:\n";
+                for (upper, lower) in super::adjacent(table) {
+                    let _ = writeln!(out, "    {}", explain::pair(table, upper, lower));
+                }
+            }
         }
     }
     out

@@ -65,6 +65,7 @@ pub const ALL: [Criterion; 14] = [
     Criterion::HeadToHead(Stat::GoalDifference),
     Criterion::HeadToHead(Stat::GoalsFor),
     Criterion::HeadToHead(Stat::AwayGoalsFor),
+    Criterion::HeadToHead(Stat::Wins),
     Criterion::Overall(Stat::GoalDifference),
     Criterion::Overall(Stat::GoalsFor),
     Criterion::Overall(Stat::AwayGoalsFor),
@@ -73,7 +74,6 @@ pub const ALL: [Criterion; 14] = [
     Criterion::FairPlay,
     Criterion::Coefficient,
     Criterion::Decision,
-    Criterion::HeadToHead(Stat::Wins),
 ];
 
 impl Criterion {
