@@ -4,6 +4,7 @@
 //! usage.
 
 mod check;
+mod compare;
 mod import;
 mod inputs;
 mod knockout;
@@ -62,6 +63,18 @@ enum Command {
         /// summary, which names none).
         #[arg(long)]
         rules: Option<PathBuf>,
+    },
+    /// Every group's order under two rule sets, side by side, and what changes; exit 0 either way.
+    Compare {
+        /// Data files or season summaries, or folders of data files.
+        #[arg(required = true)]
+        data: Vec<PathBuf>,
+        /// The kind of input; recognised from the content when left out.
+        #[arg(long, value_enum)]
+        input_format: Option<InputFormat>,
+        /// The two rule files: `--rules A.toml --rules B.toml`.
+        #[arg(long, required = true, num_args = 1)]
+        rules: Vec<PathBuf>,
     },
     /// Show knockout ties: the legs, who went through, and why.
     Tie {
@@ -134,6 +147,11 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             input_format,
             rules,
         } => check::run(&data, input_format, rules.as_deref()),
+        Command::Compare {
+            data,
+            input_format,
+            rules,
+        } => compare::run(&data, input_format, &rules),
         Command::Tie {
             data,
             input_format,

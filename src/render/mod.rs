@@ -45,7 +45,7 @@ pub(crate) fn advances(table: &GroupTable<'_>, team: usize) -> bool {
 }
 
 /// The place as printed: `2` or, for a shared place, `2=`.
-pub(crate) fn place(row: &crate::standings::Row) -> String {
+pub fn place(row: &crate::standings::Row) -> String {
     if row.shared {
         format!("{}=", row.position)
     } else {
