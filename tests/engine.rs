@@ -85,6 +85,24 @@ matches = ["A 2–2 B", "A 3–2 C", "B 1–0 C"]"#, &["A", "B", "C"])]
 #[case::wins(r#""points", "wins""#,
 r#"teams = ["B", "A", "C", "D", "E"]
 matches = ["A 1–0 C", "D 1–0 A", "E 1–0 A", "B 0–0 C", "B 0–0 D", "B 0–0 E"]"#, &["D=E", "A", "B", "C"])]
+// Away goals: A and B both 4 points, +2, 3 goals; A scored 2 away (at C), B 1 (at A).
+#[case::away_goals_for(r#""points", "goal_difference", "goals_for", "away_goals_for""#,
+r#"teams = ["B", "A", "C"]
+matches = ["A 1–1 B", "C 0–2 A", "B 2–0 C"]"#, &["A", "B", "C"])]
+// Away wins: A and B both 4 points; A won at C, B won at home.
+#[case::away_wins(r#""points", "away_wins""#,
+r#"teams = ["B", "A", "C"]
+matches = ["C 0–1 A", "A 0–0 B", "B 1–0 C"]"#, &["A", "B", "C"])]
+// Fair play: A and B level on everything else; A has two yellows (−2), B one (−1).
+#[case::fair_play(r#""points", "goal_difference", "goals_for", "head_to_head.points", "fair_play""#,
+r#"teams = ["A", "B", "C"]
+matches = ["A 1–1 B", "A 1–0 C", "B 1–0 C"]
+cards = { A = { yellow = 2 }, B = { yellow = 1 }, C = {} }"#, &["B", "A", "C"])]
+// Coefficient: A and B level; A's recorded coefficient is higher.
+#[case::coefficient(r#""points", "goal_difference", "coefficient""#,
+r#"teams = ["B", "A", "C"]
+matches = ["A 1–1 B", "A 1–0 C", "B 1–0 C"]
+coefficients = { A = "1.500", B = "1.250", C = "0.5" }"#, &["A", "B", "C"])]
 // Decision: A and B level on everything; the drawing of lots put B first.
 #[case::decision(r#""points", "goal_difference", "decision""#,
 r#"teams = ["A", "B", "C"]
@@ -95,7 +113,9 @@ fn each_criterion_decides_on_its_own(
     #[case] group: &str,
     #[case] expected: &[&str],
 ) {
-    let rules = rules(chain, "");
+    let fair_play =
+        "[fair_play]\nyellow = -1\nindirect_red = -3\ndirect_red = -4\nyellow_direct_red = -5";
+    let rules = rules(chain, fair_play);
     with_group(&rules, group, |t| assert_eq!(order(t), expected));
 }
 
@@ -243,4 +263,74 @@ fn a_decision_that_does_not_cover_the_tie_is_not_used() {
 matches = ["A 1–0 B", "B 1–0 C", "C 1–0 A"]
 decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#;
     with_group(&rules, body, |t| assert_eq!(order(t), ["A=B=C"]));
+}
+
+#[test]
+fn head_to_head_away_goals_over_two_meetings() {
+    // A and B met twice: 1–2 at A, 0–1 at B. Both 3 points, goal difference 0, 2 goals among
+    // themselves; B scored 2 away, A 1.
+    let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference", "head_to_head.goals_for", "head_to_head.away_goals_for""#;
+    let rules = rules(chain, "[group]\nmeetings = 2");
+    let body = r#"teams = ["A", "B"]
+matches = ["A 1–2 B", "B 0–1 A"]"#;
+    with_group(&rules, body, |t| assert_eq!(order(t), ["B", "A"]));
+}
+
+/// Three teams on 6 points, D on 0. Among A, B, C: all 3 points; goal difference B +1, C +1,
+/// A −2; goals B 3, C 3. So head-to-head splits them into the pair B, C and A; B beat C 2–0.
+/// Overall B and C are also level: +2 and 4 goals each.
+const THREE_LEVEL: &str = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 2–1 B", "B 2–0 C", "C 3–0 A", "A 1–0 D", "B 1–0 D", "C 1–0 D"]"#;
+
+#[rstest]
+#[case::reapplied("true", &["B", "C", "A", "D"])]
+#[case::not_reapplied("false", &["B=C", "A", "D"])]
+fn three_way_tie_split_into_one_and_a_pair(#[case] reapply: &str, #[case] expected: &[&str]) {
+    let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference", "head_to_head.goals_for", "goal_difference", "goals_for""#;
+    let rules = rules(chain, &format!("[head_to_head]\nreapply = {reapply}"));
+    with_group(&rules, THREE_LEVEL, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn the_three_way_split_is_explained_step_by_step() {
+    let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference", "head_to_head.goals_for""#;
+    let rules = rules(chain, "[head_to_head]\nreapply = true");
+    with_group(&rules, THREE_LEVEL, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                "A, B, C: head-to-head points: A 3, B 3, C 3 → level",
+                "B, C, A: head-to-head goal difference: B 1, C 1, A -2 → B = C > A",
+                "B, C: head-to-head goals scored (mini-table of A, B, C): B 3, C 3 → level",
+                "B, C: head-to-head points: B 3, C 0 → B > C",
+            ]
+        );
+        // Adjacent pairs name every criterion that compared them, the last one deciding.
+        let b = 1;
+        let c = 2;
+        assert_eq!(
+            standings::explain::pair(t, b, c),
+            "B above C: points level at 6; head-to-head points (mini-table of A, B, C) level at 3; \
+             head-to-head goal difference (mini-table of A, B, C) level at 1; \
+             head-to-head goals scored (mini-table of A, B, C) level at 3; head-to-head points 3 against 0"
+        );
+    });
+}
+
+#[test]
+fn a_criterion_without_its_data_is_an_error_not_a_zero() {
+    let fair_play =
+        "[fair_play]\nyellow = -1\nindirect_red = -3\ndirect_red = -4\nyellow_direct_red = -5";
+    let rules = rules(r#""points", "fair_play""#, fair_play);
+    let text = "competition = \"test\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–1 B\", \"C 0–0 A\"]\ncards = { A = { yellow = 1 } }";
+    let competition = data::parse(&Source::new("test-data.toml", text), Some(&rules)).unwrap();
+    let missing =
+        compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap_err();
+    // A (2 points) is alone; B and C (1 point each) reach fair play, and neither has cards.
+    assert_eq!(missing.teams, [1, 2]);
 }

@@ -59,13 +59,12 @@ pub enum Criterion {
 }
 
 /// Every criterion a rule file may name, in the order the docs list them.
-pub const ALL: [Criterion; 14] = [
+pub const ALL: [Criterion; 13] = [
     Criterion::Overall(Stat::Points),
     Criterion::HeadToHead(Stat::Points),
     Criterion::HeadToHead(Stat::GoalDifference),
     Criterion::HeadToHead(Stat::GoalsFor),
     Criterion::HeadToHead(Stat::AwayGoalsFor),
-    Criterion::HeadToHead(Stat::Wins),
     Criterion::Overall(Stat::GoalDifference),
     Criterion::Overall(Stat::GoalsFor),
     Criterion::Overall(Stat::AwayGoalsFor),

@@ -1,0 +1,218 @@
+//! Alternative formats through the binary: `compare` on the bundled seasons, `--explain` on
+//! every group, every bundled rule set usable.
+
+use std::fs;
+
+use assert_cmd::Command;
+use pretty_assertions::assert_eq;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn standings(args: &[&str]) -> Run {
+    let out = Command::cargo_bin("standings")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn bundled(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn compare_2002_03_under_its_rule_and_head_to_head_first() {
+    // Worked out by hand (see the 2002–03 rule file): only Groups 3 and 4 change, and in
+    // neither does the winner.
+    let run = standings(&[
+        "compare",
+        "data/coppa-italia-2002-03.toml",
+        "--rules",
+        "rules/coppa-italia-2002-03.toml",
+        "--rules",
+        "rules/coppa-italia-2003-04.toml",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let group = |name: &str| -> String {
+        let start = run.stdout.find(&format!("· {name}\n")).unwrap();
+        let rest = &run.stdout[start..];
+        rest[..rest.find("\n\n").unwrap()].to_string()
+    };
+    assert_eq!(
+        group("Group 3"),
+        "· Group 3
+  A: coppa-italia-2002-03      B: coppa-italia-2003-04
+    1  Triestina                 1  Triestina
+    2  Cittadella                2  Hellas Verona
+    3  Hellas Verona             3  Cittadella
+    4  Treviso                   4  Treviso
+  moved: Cittadella 2 → 3, Hellas Verona 3 → 2
+  qualifiers unchanged: Triestina"
+    );
+    assert!(group("Group 4").contains("  moved: Pistoiese 3 → 4, Cagliari 4 → 3\n"));
+    assert!(group("Group 1").ends_with("  same order\n  qualifiers unchanged: Sampdoria"));
+    assert!(
+        run.stdout
+            .ends_with("\n0 of 8 groups change a qualifier; 2 change their order\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn two_points_for_a_win_changes_no_2003_04_order() {
+    // Two points for a win: by hand, every 2003–04 group keeps its order (Group 2: Cesena 4,
+    // Genoa 3, Torino 0, Livorno −1; Group 5: Sambenedettese 5, Pisa 2, Ancona 1, Ternana −2; ...).
+    let run = standings(&[
+        "compare",
+        "data/coppa-italia-2003-04.toml",
+        "--rules",
+        "rules/coppa-italia-2003-04.toml",
+        "--rules",
+        "rules/coppa-italia-2003-04-two-points-for-a-win.toml",
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .ends_with("\n0 of 8 groups change a qualifier; 0 change their order\n")
+    );
+}
+
+#[test]
+fn compare_reports_a_rule_set_that_needs_data_the_season_lacks() {
+    // FIFA's chain reaches fair play for Brindisi and Catania; the data records no cards.
+    let run = standings(&[
+        "compare",
+        "data/coppa-italia-2003-04.toml",
+        "--rules",
+        "rules/coppa-italia-2003-04.toml",
+        "--rules",
+        "rules/fifa-world-cup-group.toml",
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("note: A advances 1 per group and B 2"));
+    assert!(run.stdout.contains(
+        "  B cannot rank this group: Group 8: the tiebreak reaches \"fair_play\" for Brindisi, Catania, but the data records no cards for them"
+    ));
+    assert!(
+        run.stdout
+            .ends_with("; 3 could not be computed under both rule sets\n")
+    );
+}
+
+#[test]
+fn compare_works_on_every_bundled_season_with_every_bundled_rule_set() {
+    let rules = bundled("rules");
+    for data in bundled("data") {
+        for a in &rules {
+            for b in &rules {
+                let run = standings(&["compare", &data, "--rules", a, "--rules", b]);
+                assert_eq!(run.code, 0, "{data} {a} {b}: {}", run.stderr);
+                assert!(
+                    run.stdout.contains("groups change a qualifier"),
+                    "{data} {a} {b}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_data_under_itself_changes_nothing() {
+    for (data, rules) in [
+        (
+            "data/coppa-italia-2003-04.toml",
+            "rules/coppa-italia-2003-04.toml",
+        ),
+        (
+            "data/coppa-italia-2002-03.toml",
+            "rules/coppa-italia-2002-03.toml",
+        ),
+    ] {
+        let run = standings(&["compare", data, "--rules", rules, "--rules", rules]);
+        assert!(
+            run.stdout
+                .ends_with("\n0 of 8 groups change a qualifier; 0 change their order\n")
+        );
+    }
+}
+
+#[test]
+fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
+    let run = standings(&["table", "data/", "--explain"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pairs: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("    ") && (l.contains(" above ") || l.contains(" level with ")))
+        .collect();
+    // 16 groups of 4: 48 adjacent pairs.
+    assert_eq!(pairs.len(), 48);
+    for expected in [
+        "    Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3; goal difference -4 against -5",
+        "    Brindisi above Catania: points level at 7; head-to-head goal difference level at 0; goal difference level at 6; drawing of lots (recorded decision)",
+        "    Cagliari level with Piacenza on every criterion: points level at 1; head-to-head goal difference level at -3; goal difference level at -4; no recorded decision",
+        "    Cittadella above Hellas Verona: points level at 4; goal difference 1 against -1",
+        "    Sampdoria above Genoa: points 7 against 4",
+    ] {
+        assert!(pairs.contains(&expected), "{expected}");
+    }
+}
+
+#[test]
+fn json_carries_the_explanations() {
+    let run = standings(&[
+        "table",
+        "data/coppa-italia-2003-04.toml",
+        "--group",
+        "Group 3",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let first = &json["groups"][0]["explanations"][0];
+    assert_eq!(first["upper"], "Palermo");
+    assert_eq!(first["lower"], "Hellas Verona");
+    assert_eq!(first["decided_by"], "goal_difference");
+    assert_eq!(first["steps"][2]["upper_value"], -4);
+    assert_eq!(first["steps"][2]["lower_value"], -5);
+}
+
+#[test]
+fn table_under_a_rule_needing_cards_is_an_error_at_the_group() {
+    let run = standings(&[
+        "table",
+        "data/coppa-italia-2003-04.toml",
+        "--rules",
+        "rules/fifa-world-cup-group.toml",
+    ]);
+    assert_eq!(run.code, 2);
+    let line = fs::read_to_string("data/coppa-italia-2003-04.toml")
+        .unwrap()
+        .lines()
+        .position(|l| l == "name = \"Group 1\"")
+        .unwrap()
+        + 1;
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: data/coppa-italia-2003-04.toml:{line}:1: Group 1: the tiebreak reaches \"fair_play\" for Cagliari, Piacenza"
+        )),
+        "{}",
+        run.stderr
+    );
+}
