@@ -1,59 +1,12 @@
 //! `standings check` through the binary: exit codes and the lines it prints.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::*;
+
+use std::path::PathBuf;
+
 use pretty_assertions::assert_eq;
-use tempfile::TempDir;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn standings(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("standings")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-/// A copy of the bundled `data/` and `rules/` in a temporary folder, so a test can edit them.
-fn copy_project() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for sub in ["data", "rules"] {
-        fs::create_dir(dir.path().join(sub)).unwrap();
-        for entry in fs::read_dir(sub).unwrap() {
-            let path = entry.unwrap().path();
-            fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from:?} not in {}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-/// The 1-based line of the first occurrence of `needle` in a file.
-fn line_of(path: &Path, needle: &str) -> usize {
-    let text = fs::read_to_string(path).unwrap();
-    text.lines().position(|l| l.contains(needle)).unwrap() + 1
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 #[test]
 fn bundled_data_checks_clean() {

@@ -2,56 +2,16 @@
 //! ranking, allocation and access list; a changed number fails naming its fact; an impossible
 //! structure in a rule file is exit 2 at its line.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::*;
+
+use std::fs;
+use std::path::PathBuf;
+
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use tempfile::TempDir;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn standings(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("standings")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-/// A copy of `data/` and `rules/` that a test may edit.
-fn copy_project() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    for sub in ["data", "rules"] {
-        fs::create_dir(dir.path().join(sub)).unwrap();
-        for entry in fs::read_dir(sub).unwrap() {
-            let path = entry.unwrap().path();
-            fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from:?} not in {}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn line_of(path: &Path, needle: &str) -> usize {
-    let text = fs::read_to_string(path).unwrap();
-    text.lines().position(|l| l.contains(needle)).unwrap() + 1
-}
 
 /// The competition-level lines `check` prints for one data file.
 fn competition_lines(data: &str) -> Vec<String> {

@@ -2,37 +2,20 @@
 //! `../shared/seeds/` (skipped, with the reason printed, when that folder is absent), and one
 //! test per kind of malformed line, on small documents written here.
 
+mod common;
+
+use common::standings_with_input;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use assert_cmd::Command;
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::diagnostic::Source;
 use standings::model::Competition;
 use standings::sources::{data, document};
 use tempfile::TempDir;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn standings(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut cmd = Command::cargo_bin("standings").unwrap();
-    cmd.args(args);
-    if let Some(input) = stdin {
-        cmd.write_stdin(input.to_vec());
-    }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 /// The source document of a season, or `None` (with the reason printed) when the seeds are
 /// not beside the checkout.
@@ -58,8 +41,8 @@ fn rules(season: &str) -> String {
 #[test]
 fn the_2002_03_document_prints_the_same_tables_as_the_data_file() {
     let Some(doc) = seed("2002-03") else { return };
-    let from_doc = standings(&["table", &doc, "--rules", &rules("2002-03")], None);
-    let from_data = standings(&["table", "data/coppa-italia-2002-03.toml"], None);
+    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules("2002-03")], None);
+    let from_data = standings_with_input(&["table", "data/coppa-italia-2002-03.toml"], None);
     assert_eq!(from_doc.code, 0, "{}", from_doc.stderr);
     assert_eq!(from_doc.stdout, from_data.stdout);
 }
@@ -70,8 +53,8 @@ fn the_2003_04_document_differs_only_by_what_fuller_records_add() {
     // Group 8 shows the same numbers under the document's name, with the tie left undecided.
     // Groups 1–7 print exactly as from the data file.
     let Some(doc) = seed("2003-04") else { return };
-    let from_doc = standings(&["table", &doc, "--rules", &rules("2003-04")], None);
-    let from_data = standings(&["table", "data/coppa-italia-2003-04.toml"], None);
+    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules("2003-04")], None);
+    let from_data = standings_with_input(&["table", "data/coppa-italia-2003-04.toml"], None);
     let split = |s: &str| s.split("\n\n").map(str::to_string).collect::<Vec<_>>();
     let (doc_groups, data_groups) = (split(&from_doc.stdout), split(&from_data.stdout));
     assert_eq!(doc_groups.len(), 8);
@@ -102,7 +85,7 @@ fn the_2003_04_document_differs_only_by_what_fuller_records_add() {
 #[test]
 fn check_on_a_document_says_what_it_cannot_compute() {
     let Some(doc) = seed("2002-03") else { return };
-    let run = standings(&["check", &doc, "--rules", &rules("2002-03")], None);
+    let run = standings_with_input(&["check", &doc, "--rules", &rules("2002-03")], None);
     assert_eq!(run.code, 0, "{}", run.stdout);
     let competition: Vec<&str> = run
         .stdout
@@ -129,7 +112,7 @@ fn check_on_a_document_says_what_it_cannot_compute() {
 #[test]
 fn check_on_the_2003_04_document_reports_the_undecided_group() {
     let Some(doc) = seed("2003-04") else { return };
-    let run = standings(&["check", &doc, "--rules", &rules("2003-04")], None);
+    let run = standings_with_input(&["check", &doc, "--rules", &rules("2003-04")], None);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains(
         "UNRESOLVED   2003–04 Coppa Italia · Group 8 · qualification: Fiorentina and Catania are level"
@@ -143,7 +126,7 @@ fn import_round_trips(#[case] season: &str) {
     let Some(doc) = seed(season) else { return };
     let dir = TempDir::new().unwrap();
     let out = dir.path().join("imported.toml");
-    let import = standings(
+    let import = standings_with_input(
         &[
             "import",
             &doc,
@@ -155,8 +138,8 @@ fn import_round_trips(#[case] season: &str) {
         None,
     );
     assert_eq!(import.code, 0, "{}", import.stderr);
-    let from_file = standings(&["table", out.to_str().unwrap()], None);
-    let from_doc = standings(&["table", &doc, "--rules", &rules(season)], None);
+    let from_file = standings_with_input(&["table", out.to_str().unwrap()], None);
+    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules(season)], None);
     assert_eq!(from_file.code, 0, "{}", from_file.stderr);
     assert_eq!(from_file.stdout, from_doc.stdout);
 }
@@ -175,7 +158,7 @@ fn import_redirected_to_a_file_names_the_rules_relative_to_it() {
         .status()
         .unwrap();
     assert!(status.success());
-    let run = standings(&["check", out.to_str().unwrap()], None);
+    let run = standings_with_input(&["check", out.to_str().unwrap()], None);
     assert_eq!(run.stderr, "");
     assert_eq!(
         run.code, 1,
@@ -228,12 +211,12 @@ fn importing_the_document_gives_the_bundled_competition(#[case] season: &str) {
 fn standard_input_and_forced_formats() {
     let Some(doc) = seed("2002-03") else { return };
     let text = fs::read(&doc).unwrap();
-    let piped = standings(&["table", "-", "--rules", &rules("2002-03")], Some(&text));
-    let direct = standings(&["table", &doc, "--rules", &rules("2002-03")], None);
+    let piped = standings_with_input(&["table", "-", "--rules", &rules("2002-03")], Some(&text));
+    let direct = standings_with_input(&["table", &doc, "--rules", &rules("2002-03")], None);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     assert_eq!(piped.stdout, direct.stdout);
 
-    let forced = standings(
+    let forced = standings_with_input(
         &[
             "table",
             &doc,
@@ -255,7 +238,7 @@ fn standard_input_and_forced_formats() {
 #[test]
 fn a_document_needs_rules() {
     let Some(doc) = seed("2002-03") else { return };
-    let run = standings(&["table", &doc], None);
+    let run = standings_with_input(&["table", &doc], None);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("expected --rules FILE"),
@@ -281,7 +264,7 @@ fn a_small_document_reads() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("good.txt");
     fs::write(&path, GOOD).unwrap();
-    let run = standings(
+    let run = standings_with_input(
         &[
             "table",
             path.to_str().unwrap(),
@@ -369,7 +352,7 @@ fn malformed_lines_are_exit_2_at_their_place(
     let path = dir.path().join("bad.txt");
     assert!(GOOD.contains(good));
     fs::write(&path, GOOD.replacen(good, bad, 1)).unwrap();
-    let run = standings(
+    let run = standings_with_input(
         &[
             "table",
             path.to_str().unwrap(),

@@ -1,29 +1,13 @@
 //! Alternative formats through the binary: `compare` on the bundled seasons, `--explain` on
 //! every group, every bundled rule set usable.
 
+mod common;
+
+use common::*;
+
 use std::fs;
 
-use assert_cmd::Command;
 use pretty_assertions::assert_eq;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn standings(args: &[&str]) -> Run {
-    let out = Command::cargo_bin("standings")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 fn bundled(folder: &str) -> Vec<String> {
     let mut files: Vec<String> = fs::read_dir(folder)

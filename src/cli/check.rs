@@ -1,19 +1,12 @@
 //! `standings check`: compare computed facts with recorded ones, one line per fact.
 
-use std::path::{Path, PathBuf};
-
-use super::{CliError, inputs};
+use super::{CliError, Inputs, inputs};
 use crate::check::{self, Verdict};
-use crate::sources::InputFormat;
 use crate::standings;
 
 /// Prints one line per fact and a summary; exit 0 when every fact holds, 1 otherwise.
-pub fn run(
-    data: &[PathBuf],
-    input_format: Option<InputFormat>,
-    rules: Option<&Path>,
-) -> Result<u8, CliError> {
-    let loaded = inputs::load_all(data, input_format, rules)?;
+pub fn run(inputs: &Inputs) -> Result<u8, CliError> {
+    let loaded = inputs::load(inputs)?;
     let mut counts = [0usize; 4];
     let mut groups = 0;
     for l in &loaded {

@@ -32,6 +32,11 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     Ok(files)
 }
 
+/// Loads every input the command line names.
+pub fn load(inputs: &super::Inputs) -> Result<Vec<Loaded>, CliError> {
+    load_all(&inputs.data, inputs.input_format, inputs.rules.as_deref())
+}
+
 /// Loads every input named by `paths`, each under its own rules or under `rules`.
 pub fn load_all(
     paths: &[PathBuf],

@@ -1,22 +1,16 @@
 //! `standings tie` and `standings rounds`: knockout ties and the competition's rounds.
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
 
-use super::{CliError, inputs};
+use super::{CliError, Inputs, inputs};
 use crate::knockout;
 use crate::ranking;
 use crate::rules::structure::{self, Format};
-use crate::sources::InputFormat;
 
 /// Prints every tie with its legs and who went through, and why.
-pub fn ties(
-    data: &[PathBuf],
-    input_format: Option<InputFormat>,
-    rules: Option<&Path>,
-) -> Result<u8, CliError> {
+pub fn ties(inputs: &Inputs) -> Result<u8, CliError> {
     let mut out = String::new();
-    for l in inputs::load_all(data, input_format, rules)? {
+    for l in inputs::load(inputs)? {
         let c = &l.competition;
         if c.ties.is_empty() {
             let _ = writeln!(out, "{}: no knockout ties in the data", c.name);
@@ -55,13 +49,9 @@ pub fn ties(
 
 /// Prints each round's teams and matches as the rules derive them, and the places a ranking
 /// allocates.
-pub fn rounds(
-    data: &[PathBuf],
-    input_format: Option<InputFormat>,
-    rules: Option<&Path>,
-) -> Result<u8, CliError> {
+pub fn rounds(inputs: &Inputs) -> Result<u8, CliError> {
     let mut out = String::new();
-    for l in inputs::load_all(data, input_format, rules)? {
+    for l in inputs::load(inputs)? {
         let c = &l.competition;
         let _ = writeln!(out, "{} ({})", c.name, l.rules.name);
         match &l.rules.structure {

@@ -27,22 +27,30 @@ pub struct Cli {
     command: Command,
 }
 
+/// The inputs every reading command takes.
+#[derive(Debug, clap::Args)]
+pub struct Inputs {
+    /// Data files or season summaries (`-` for standard input), or folders of data files.
+    #[arg(required = true)]
+    pub data: Vec<PathBuf>,
+    /// The kind of input; recognised from the content when left out.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Use this rule file instead of the one each data file names (required for a season
+    /// summary, which names none).
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print group tables, with a line for every tiebreak applied.
     Table {
-        /// Data files or season summaries (`-` for standard input), or folders of data files.
-        #[arg(required = true)]
-        data: Vec<PathBuf>,
-        /// The kind of input; recognised from the content when left out.
-        #[arg(long, value_enum)]
-        input_format: Option<InputFormat>,
+        #[command(flatten)]
+        inputs: Inputs,
         /// Print only this group.
         #[arg(long)]
         group: Option<String>,
-        /// Use this rule file instead of the one the data names.
-        #[arg(long)]
-        rules: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -53,16 +61,8 @@ enum Command {
     },
     /// Compare computed tables with the recorded facts; exit 1 when any differs.
     Check {
-        /// Data files or season summaries (`-` for standard input), or folders of data files.
-        #[arg(required = true)]
-        data: Vec<PathBuf>,
-        /// The kind of input; recognised from the content when left out.
-        #[arg(long, value_enum)]
-        input_format: Option<InputFormat>,
-        /// Use this rule file instead of the one each data file names (required for a season
-        /// summary, which names none).
-        #[arg(long)]
-        rules: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// Every group's order under two rule sets, side by side, and what changes; exit 0 either way.
     Compare {
@@ -78,27 +78,13 @@ enum Command {
     },
     /// Show knockout ties: the legs, who went through, and why.
     Tie {
-        /// Data files or season summaries (`-` for standard input), or folders of data files.
-        #[arg(required = true)]
-        data: Vec<PathBuf>,
-        /// The kind of input; recognised from the content when left out.
-        #[arg(long, value_enum)]
-        input_format: Option<InputFormat>,
-        /// Use this rule file instead of the one each data file names.
-        #[arg(long)]
-        rules: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// Show the rounds the rules describe (teams and matches per round) and ranking places.
     Rounds {
-        /// Data files or season summaries (`-` for standard input), or folders of data files.
-        #[arg(required = true)]
-        data: Vec<PathBuf>,
-        /// The kind of input; recognised from the content when left out.
-        #[arg(long, value_enum)]
-        input_format: Option<InputFormat>,
-        /// Use this rule file instead of the one each data file names.
-        #[arg(long)]
-        rules: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// Turn a season summary into a data file (written to standard output or --output).
     Import {
@@ -128,40 +114,19 @@ pub enum CliError {
 pub fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
         Command::Table {
-            data,
-            input_format,
+            inputs,
             group,
-            rules,
             format,
             explain,
-        } => table::run(
-            &data,
-            input_format,
-            group.as_deref(),
-            rules.as_deref(),
-            format,
-            explain,
-        ),
-        Command::Check {
-            data,
-            input_format,
-            rules,
-        } => check::run(&data, input_format, rules.as_deref()),
+        } => table::run(&inputs, group.as_deref(), format, explain),
+        Command::Check { inputs } => check::run(&inputs),
         Command::Compare {
             data,
             input_format,
             rules,
         } => compare::run(&data, input_format, &rules),
-        Command::Tie {
-            data,
-            input_format,
-            rules,
-        } => knockout::ties(&data, input_format, rules.as_deref()),
-        Command::Rounds {
-            data,
-            input_format,
-            rules,
-        } => knockout::rounds(&data, input_format, rules.as_deref()),
+        Command::Tie { inputs } => knockout::ties(&inputs),
+        Command::Rounds { inputs } => knockout::rounds(&inputs),
         Command::Import {
             document,
             rules,

@@ -1,23 +1,18 @@
 //! `standings table`: print computed tables.
 
-use std::path::{Path, PathBuf};
-
-use super::{CliError, inputs};
+use super::{CliError, Inputs, inputs};
 use crate::diagnostic::closest;
 use crate::render::{self, Format};
-use crate::sources::InputFormat;
 use crate::standings::{self, Standings};
 
 /// Prints the tables; exit 0, or an error for bad input.
 pub fn run(
-    data: &[PathBuf],
-    input_format: Option<InputFormat>,
+    inputs: &Inputs,
     group: Option<&str>,
-    rules: Option<&Path>,
     format: Format,
     explain: bool,
 ) -> Result<u8, CliError> {
-    let loaded = inputs::load_all(data, input_format, rules)?;
+    let loaded = inputs::load(inputs)?;
     let mut all: Vec<Standings<'_>> = loaded
         .iter()
         .map(|l| standings::compute(&l.competition, &l.rules))

@@ -1,6 +1,5 @@
 //! CSV: one row per team, with the competition and group named in each row.
 
-use crate::explain;
 use crate::standings::Standings;
 
 /// The header row; the column names are part of the output contract.
@@ -28,17 +27,10 @@ pub fn render(standings: &[Standings<'_>]) -> String {
                     field(&table.group.name),
                     r.position.to_string(),
                     field(table.name(r.team)),
-                    rec.played.to_string(),
-                    rec.won.to_string(),
-                    rec.drawn.to_string(),
-                    rec.lost.to_string(),
-                    rec.goals_for.to_string(),
-                    rec.goals_against.to_string(),
-                    rec.goal_difference().to_string(),
-                    explain::number(rec.deducted),
-                    explain::number(rec.points()),
                 ];
                 out += &cells.join(",");
+                out.push(',');
+                out += &super::record_cells(rec).join(",");
                 out.push('\n');
             }
         }

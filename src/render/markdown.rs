@@ -23,17 +23,9 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "| {} | {team} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    "| {} | {team} | {} |",
                     place(r),
-                    rec.played,
-                    rec.won,
-                    rec.drawn,
-                    rec.lost,
-                    rec.goals_for,
-                    rec.goals_against,
-                    rec.goal_difference(),
-                    explain::number(rec.deducted),
-                    explain::number(rec.points()),
+                    super::record_cells(rec).join(" | ")
                 );
             }
             out.push('\n');

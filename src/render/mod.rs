@@ -44,6 +44,21 @@ pub(crate) fn advances(table: &GroupTable<'_>, team: usize) -> bool {
     }
 }
 
+/// A record's numbers as printed, in table order: P, W, D, L, GF, GA, GD, Ded, Pts.
+pub(crate) fn record_cells(rec: &crate::records::Record) -> [String; 9] {
+    [
+        rec.played.to_string(),
+        rec.won.to_string(),
+        rec.drawn.to_string(),
+        rec.lost.to_string(),
+        rec.goals_for.to_string(),
+        rec.goals_against.to_string(),
+        rec.goal_difference().to_string(),
+        crate::explain::number(rec.deducted),
+        crate::explain::number(rec.points()),
+    ]
+}
+
 /// The place as printed: `2` or, for a shared place, `2=`.
 pub fn place(row: &crate::standings::Row) -> String {
     if row.shared {

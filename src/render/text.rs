@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{advances, place};
+use super::{advances, place, record_cells};
 use crate::explain;
 use crate::standings::{GroupTable, Qualification, Standings};
 
@@ -38,18 +38,19 @@ pub fn group(table: &GroupTable<'_>) -> String {
         .iter()
         .map(|r| {
             let rec = &r.record;
+            let [p, w, d, l, gf, ga, gd, ded, pts] = record_cells(rec);
             [
                 place(r),
                 table.name(r.team).to_string(),
-                rec.played.to_string(),
-                rec.won.to_string(),
-                rec.drawn.to_string(),
-                rec.lost.to_string(),
-                rec.goals_for.to_string(),
-                rec.goals_against.to_string(),
-                rec.goal_difference().to_string(),
-                explain::number(rec.deducted),
-                explain::number(rec.points()),
+                p,
+                w,
+                d,
+                l,
+                gf,
+                ga,
+                gd,
+                ded,
+                pts,
             ]
         })
         .collect();

@@ -1,0 +1,67 @@
+//! Helpers shared by the integration tests: run the real binary, copy the bundled files to a
+//! place a test may edit, find lines in files.
+#![allow(dead_code)] // each test file uses a different subset
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// What a run of the binary printed, and its exit code.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `standings` with `args`.
+pub fn standings(args: &[&str]) -> Run {
+    standings_with_input(args, None)
+}
+
+/// Runs `standings` with `args`, feeding `stdin` when given.
+pub fn standings_with_input(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut cmd = Command::cargo_bin("standings").unwrap();
+    cmd.args(args);
+    if let Some(input) = stdin {
+        cmd.write_stdin(input.to_vec());
+    }
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A copy of the bundled `data/` and `rules/` in a temporary folder, so a test can edit them.
+pub fn copy_project() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    for sub in ["data", "rules"] {
+        fs::create_dir(dir.path().join(sub)).unwrap();
+        for entry in fs::read_dir(sub).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+/// Replaces the first `from` in a file with `to`; the file must hold `from`.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The 1-based line of the first occurrence of `needle` in a file.
+pub fn line_of(path: &Path, needle: &str) -> usize {
+    let text = fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+/// A path as `&str`, for argument lists.
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
