@@ -65,8 +65,15 @@ impl Source {
 
     /// A diagnostic pointing at `span` (byte offsets into the text).
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        let start = span.start.min(self.text.len());
-        let end = span.end.clamp(start, self.text.len());
+        let boundary = |mut i: usize| {
+            i = i.min(self.text.len());
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = boundary(span.start);
+        let end = boundary(span.end.max(start));
         let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = self.text[start..]
             .find('\n')

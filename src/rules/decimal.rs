@@ -21,6 +21,10 @@ struct DecimalVisitor;
 
 const EXPECTED: &str = "a decimal number such as 3, 2.5 or \"2.5\"";
 
+/// The largest size a value may have: far beyond any real point value or coefficient, and small
+/// enough that no sum over a season can overflow.
+const LIMIT: i64 = 1_000_000_000;
+
 impl Visitor<'_> for DecimalVisitor {
     type Value = DecimalValue;
 
@@ -29,11 +33,11 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<DecimalValue, E> {
-        Ok(DecimalValue(Decimal::from(v)))
+        self.visit_str(&v.to_string())
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<DecimalValue, E> {
-        Ok(DecimalValue(Decimal::from(v)))
+        self.visit_str(&v.to_string())
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<DecimalValue, E> {
@@ -48,11 +52,17 @@ impl Visitor<'_> for DecimalVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<DecimalValue, E> {
-        Decimal::from_str(v.trim()).map(DecimalValue).map_err(|_| {
+        let d = Decimal::from_str(v.trim()).map_err(|_| {
             E::custom(format!(
                 "\"{v}\" is not a decimal number; expected {EXPECTED}"
             ))
-        })
+        })?;
+        if d.abs() > Decimal::from(LIMIT) {
+            return Err(E::custom(format!(
+                "{v} is too large for a point value or coefficient; expected at most {LIMIT} either way"
+            )));
+        }
+        Ok(DecimalValue(d))
     }
 }
 
@@ -81,8 +91,13 @@ mod tests {
     #[case("v = \"3.x\"")]
     #[case("v = true")]
     #[case("v = nan")]
+    #[case("v = 79228162514264337593543950335")]
     fn rejects_what_is_not_a_decimal(#[case] toml_text: &str) {
         let e = toml::from_str::<T>(toml_text).err().unwrap();
-        assert!(e.message().contains("decimal number"), "{}", e.message());
+        assert!(
+            e.message().contains("decimal number") || e.message().contains("too large"),
+            "{}",
+            e.message()
+        );
     }
 }

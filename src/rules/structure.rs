@@ -51,10 +51,16 @@ pub struct Round {
     pub transferred: BTreeMap<String, u32>,
 }
 
+/// The most teams a competition may have: far beyond any real one, and small enough that no
+/// count derived from it can overflow.
+pub const MAX_TEAMS: u32 = 1_000_000;
+
 impl Round {
     /// All teams entering here (fresh and transferred), not counting those from the round before.
     pub fn entering(&self) -> u32 {
-        self.fresh + self.transferred.values().sum::<u32>()
+        self.transferred
+            .values()
+            .fold(self.fresh, |sum, n| sum.saturating_add(*n))
     }
 }
 
@@ -146,9 +152,19 @@ pub fn derive(
 ) -> Result<Vec<RoundFlow>, (usize, String)> {
     let mut flows = Vec::with_capacity(rounds.len());
     let mut arriving = 0;
+    let mut total: u32 = 0;
     for (i, round) in rounds.iter().enumerate() {
-        let teams = arriving + round.entering();
         let name = &round.name;
+        total = total.saturating_add(round.entering());
+        if total > MAX_TEAMS {
+            return Err((
+                i,
+                format!(
+                    "{name} brings the competition to more than {MAX_TEAMS} teams; expected a real competition's numbers"
+                ),
+            ));
+        }
+        let teams = arriving + round.entering();
         if teams == 0 {
             return Err((
                 i,
@@ -165,7 +181,7 @@ pub fn derive(
                         ),
                     ));
                 };
-                if groups * size != teams {
+                if u64::from(groups) * u64::from(size) != u64::from(teams) {
                     return Err((
                         i,
                         format!(
@@ -183,7 +199,17 @@ pub fn derive(
                         ),
                     ));
                 }
-                (groups * size * (size - 1) / 2 * meetings, groups * advance)
+                let matches = u64::from(groups) * u64::from(size) * u64::from(size - 1) / 2
+                    * u64::from(meetings);
+                let Ok(matches) = u32::try_from(matches) else {
+                    return Err((
+                        i,
+                        format!(
+                            "{name} has more matches than can be counted; expected a real competition's numbers"
+                        ),
+                    ));
+                };
+                (matches, groups * advance)
             }
             Format::Knockout { legs } => {
                 if teams % 2 == 1 {

@@ -375,7 +375,7 @@ impl Reader<'_> {
             return Err(self.error(
                 at.start..at.start + score.len().max(1),
                 format!(
-                    "malformed score `{score}`; expected two whole numbers of goals joined by a dash, like 2–1"
+                    "malformed score `{score}`; expected two whole numbers of goals (at most 999) joined by a dash, like 2–1"
                 ),
             ));
         };

@@ -82,14 +82,20 @@ fn trimmed(line: &str, range: Range<usize>) -> (&str, Range<usize>) {
     (body, start..start + body.len())
 }
 
-/// Parses a score token such as `2–1`; `None` when the token is not a well-formed score.
+/// The most goals one side may score in a match: anything above is a typo, and the bound keeps
+/// every sum over a season far from overflowing.
+pub const MAX_GOALS: u32 = 999;
+
+/// Parses a score token such as `2–1`; `None` when the token is not a well-formed score (or a
+/// side has more than [`MAX_GOALS`]).
 pub fn parse_score(token: &str) -> Option<(u32, u32)> {
     let (home, away) = token.split_once(is_dash)?;
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !digits(home) || !digits(away) {
         return None;
     }
-    Some((home.parse().ok()?, away.parse().ok()?))
+    let (home, away): (u32, u32) = (home.parse().ok()?, away.parse().ok()?);
+    (home <= MAX_GOALS && away <= MAX_GOALS).then_some((home, away))
 }
 
 /// Splits a match line into teams, score and forfeit note.
@@ -183,7 +189,7 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
                 return err(
                     sep_at,
                     format!(
-                        "malformed score `{sep}`; expected two whole numbers of goals joined by a dash, like 2–1"
+                        "malformed score `{sep}`; expected two whole numbers of goals (at most {MAX_GOALS}) joined by a dash, like 2–1"
                     ),
                 );
             }

@@ -1,0 +1,32 @@
+#![no_main]
+//! Season summaries: any bytes either read as a competition (then computed, checked, rendered
+//! and written back as a data file that must read back the same) or give a located message.
+
+use libfuzzer_sys::fuzz_target;
+use standings::diagnostic::Source;
+use standings::sources::{data, document};
+use std::path::Path;
+
+fuzz_target!(|bytes: &[u8]| {
+    let rules = standings_fuzz::coppa_rules();
+    let source = match Source::from_bytes(Path::new("fuzz.txt"), bytes.to_vec()) {
+        Ok(s) => s,
+        Err(d) => {
+            let _ = d.to_string();
+            return;
+        }
+    };
+    match document::parse(&source, Some(&rules)) {
+        Ok(competition) => {
+            standings_fuzz::exercise(&competition, &rules);
+            // What import writes must read back as the same competition.
+            let text = data::write(&competition, "fuzz", None);
+            if let Ok(back) = data::parse(&Source::new("back.toml", text), Some(&rules)) {
+                assert_eq!(back.without_locations(), competition.without_locations());
+            }
+        }
+        Err(d) => {
+            let _ = d.to_string();
+        }
+    }
+});

@@ -1,0 +1,40 @@
+//! What every fuzz target does with an input its reader accepted: run the engine and every
+//! renderer on it, so that a panic anywhere downstream of a reader is found too.
+
+use standings::check;
+use standings::diagnostic::Source;
+use standings::model::Competition;
+use standings::render::{self, Format};
+use standings::rules::RuleSet;
+use standings::rules::structure;
+use standings::standings::compute;
+
+/// The 2003–04 Coppa Italia rules, bundled with the project.
+pub fn coppa_rules() -> RuleSet {
+    let text = include_str!("../../rules/coppa-italia-2003-04.toml");
+    RuleSet::parse(&Source::new("coppa-italia-2003-04.toml", text)).expect("bundled rules load")
+}
+
+/// Computes, checks and renders a competition in every format.
+pub fn exercise(competition: &Competition, rules: &RuleSet) {
+    let Ok(tables) = compute(competition, rules) else {
+        return;
+    };
+    let _ = check::check(&tables);
+    for format in [Format::Text, Format::Json, Format::Csv, Format::Markdown] {
+        let _ = render::render(format, std::slice::from_ref(&tables), true);
+    }
+}
+
+/// Derives a loaded rule set's rounds again (loading already did; this must agree).
+pub fn exercise_rules(rules: &RuleSet) {
+    if let Some(s) = &rules.structure {
+        let groups = rules.groups.as_ref();
+        let derived = structure::derive(
+            &s.rounds,
+            groups.map(|g| g.advance as u32),
+            groups.map_or(1, |g| g.meetings),
+        );
+        assert!(derived.is_ok(), "a loaded structure derives");
+    }
+}
