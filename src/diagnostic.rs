@@ -5,8 +5,22 @@
 //! byte span from the TOML parser (or from our own validation) can be turned into that message.
 
 use std::fmt;
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+/// The largest input read: 32 MiB. Real rule files, data files and season summaries are a few
+/// kilobytes; a larger input is refused before it is read whole, so memory stays bounded.
+pub const MAX_INPUT: u64 = 32 << 20;
+
+/// Why reading a stream failed.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The stream could not be read.
+    Io(std::io::Error),
+    /// It was read but refused (too large, not UTF-8).
+    Diagnostic(Diagnostic),
+}
 
 /// The text of one input file, kept so that byte spans can be reported as lines and columns.
 #[derive(Debug, Clone)]
@@ -18,14 +32,40 @@ pub struct Source {
 }
 
 impl Source {
-    /// Reads a file as UTF-8 text; a missing file or a file that is not UTF-8 is a located error.
+    /// Reads a file as UTF-8 text; a missing file, a file larger than [`MAX_INPUT`] or a file
+    /// that is not UTF-8 is an error naming it.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let bytes = std::fs::read(path).map_err(|e| Diagnostic {
+        let cannot = |e: std::io::Error| Diagnostic {
             path: path.to_path_buf(),
             location: None,
             message: format!("cannot read the file: {e}"),
-        })?;
-        Source::from_bytes(path, bytes)
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        Source::from_reader(path, file).map_err(|e| match e {
+            ReadError::Io(e) => cannot(e),
+            ReadError::Diagnostic(d) => d,
+        })
+    }
+
+    /// Reads text from a stream (a file, standard input), refusing more than [`MAX_INPUT`]
+    /// bytes without reading them all.
+    pub fn from_reader(path: &Path, reader: impl std::io::Read) -> Result<Source, ReadError> {
+        let mut bytes = Vec::new();
+        reader
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if bytes.len() as u64 > MAX_INPUT {
+            return Err(ReadError::Diagnostic(Diagnostic {
+                path: path.to_path_buf(),
+                location: None,
+                message: format!(
+                    "the input is larger than {} MiB; expected a rule file, data file or season summary, which are far smaller",
+                    MAX_INPUT >> 20
+                ),
+            }));
+        }
+        Source::from_bytes(path, bytes).map_err(ReadError::Diagnostic)
     }
 
     /// Wraps bytes read elsewhere (standard input); bytes that are not UTF-8 are a located error.
@@ -104,13 +144,10 @@ impl Source {
             + 1
     }
 
-    /// A diagnostic about the file as a whole (an empty file, a missing section).
+    /// A diagnostic about the file as a whole (an empty file, a missing section), reported at
+    /// its first line and column.
     pub fn error_whole(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            path: self.path.clone(),
-            location: None,
-            message: message.into(),
-        }
+        Diagnostic::at_line(&self.path, 1, message)
     }
 
     /// Converts a TOML parse or type error into a located diagnostic, adding a "did you mean"

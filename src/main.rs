@@ -6,11 +6,26 @@ use clap::Parser;
 use standings::cli::{self, Cli};
 
 fn main() -> ExitCode {
+    // A bug reaches the user as an internal error (exit code 101), never as a panic dump.
     std::panic::set_hook(Box::new(|info| {
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!(
-            "internal error: {info}\nThis is a bug in standings; please report it with the command and files that caused it."
+            "internal error: {payload}{place}\nThis is a bug in standings; please report it at the project's issue tracker with the command and the files that caused it."
         );
     }));
+    // Lets the tests prove the hook above works.
+    if std::env::var_os("STANDINGS_TEST_INTERNAL_ERROR").is_some() {
+        panic!("internal error requested by STANDINGS_TEST_INTERNAL_ERROR");
+    }
     match cli::run(Cli::parse()) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

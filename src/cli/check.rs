@@ -5,7 +5,8 @@ use crate::check::{self, Verdict};
 use crate::standings;
 
 /// Prints one line per fact and a summary; exit 0 when every fact holds, 1 otherwise.
-pub fn run(inputs: &Inputs) -> Result<u8, CliError> {
+/// With `strict`, a fact that could not be checked fails too.
+pub fn run(inputs: &Inputs, strict: bool) -> Result<u8, CliError> {
     let loaded = inputs::load(inputs)?;
     let mut counts = [0usize; 4];
     let mut groups = 0;
@@ -29,5 +30,6 @@ pub fn run(inputs: &Inputs) -> Result<u8, CliError> {
         loaded.len(),
         confirmed + mismatched + unresolved + not_checked
     );
-    Ok(if mismatched + unresolved > 0 { 1 } else { 0 })
+    let failed = mismatched + unresolved + if strict { not_checked } else { 0 };
+    Ok(if failed > 0 { 1 } else { 0 })
 }

@@ -63,6 +63,9 @@ enum Command {
     Check {
         #[command(flatten)]
         inputs: Inputs,
+        /// Also exit 1 when a recorded fact cannot be computed from the data ("not checked").
+        #[arg(long)]
+        strict: bool,
     },
     /// Every group's order under two rule sets, side by side, and what changes; exit 0 either way.
     Compare {
@@ -119,7 +122,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             format,
             explain,
         } => table::run(&inputs, group.as_deref(), format, explain),
-        Command::Check { inputs } => check::run(&inputs),
+        Command::Check { inputs, strict } => check::run(&inputs, strict),
         Command::Compare {
             data,
             input_format,

@@ -11,10 +11,9 @@ pub mod data;
 pub mod document;
 pub mod match_text;
 
-use std::io::Read;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Diagnostic, ReadError, Source};
 use crate::rules::RuleSet;
 pub use data::Loaded;
 
@@ -43,16 +42,15 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
     if path.as_os_str() != "-" {
         return Source::read(path);
     }
-    let mut bytes = Vec::new();
     let stdin = Path::new("<stdin>");
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic {
+    Source::from_reader(stdin, std::io::stdin().lock()).map_err(|e| match e {
+        ReadError::Io(e) => Diagnostic {
             path: stdin.to_path_buf(),
             location: None,
             message: format!("cannot read standard input: {e}"),
-        })?;
-    Source::from_bytes(stdin, bytes)
+        },
+        ReadError::Diagnostic(d) => d,
+    })
 }
 
 /// Reads a competition in any format with the rules that apply: `rules` if given, else the
