@@ -31,7 +31,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
         if let Qualification::Undecided { tied, places, .. } = &table.qualification {
             finding(
                 Verdict::Unresolved,
-                None,
+                Some(table.group.line),
                 format!(
                     "qualification: {} are level on every criterion for {places} qualifying place(s); record the decision (drawing of lots, play-off) in the data",
                     explain::and_list(table, tied)
@@ -43,7 +43,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
             if !used {
                 finding(
                     Verdict::Note,
-                    None,
+                    Some(table.group.line),
                     format!(
                         "recorded decision ({}: {}) was not needed under these rules",
                         decision.by,

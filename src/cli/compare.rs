@@ -87,7 +87,7 @@ pub fn run(
             String::new()
         }
     );
-    print!("{out}");
+    super::output(&out)?;
     Ok(0)
 }
 

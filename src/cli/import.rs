@@ -67,7 +67,7 @@ pub fn run(
     match output {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| CliError::Usage(format!("{}: cannot write: {e}", path.display())))?,
-        None => print!("{text}"),
+        None => super::output(&text)?,
     }
     Ok(0)
 }

@@ -43,7 +43,7 @@ pub fn ties(inputs: &Inputs) -> Result<u8, CliError> {
             );
         }
     }
-    print!("{out}");
+    super::output(&out)?;
     Ok(0)
 }
 
@@ -129,6 +129,6 @@ pub fn rounds(inputs: &Inputs) -> Result<u8, CliError> {
             }
         }
     }
-    print!("{out}");
+    super::output(&out)?;
     Ok(0)
 }

@@ -66,6 +66,9 @@ enum Command {
         /// Also exit 1 when a recorded fact cannot be computed from the data ("not checked").
         #[arg(long)]
         strict: bool,
+        /// How to report: text, GitHub Actions annotations, or a JUnit XML report.
+        #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
+        format: check::CheckFormat,
     },
     /// Every group's order under two rule sets, side by side, and what changes; exit 0 either way.
     Compare {
@@ -89,6 +92,13 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -`.
+    Man,
     /// Turn a season summary into a data file (written to standard output or --output).
     Import {
         /// The season summary (`-` for standard input).
@@ -100,6 +110,22 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+/// Writes a command's output to standard output. A reader that stops early (`| head`) is not
+/// an error: the rest is simply not written.
+pub(crate) fn output(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::Usage(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Why a command could not run: always exit code 2.
@@ -122,7 +148,11 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             format,
             explain,
         } => table::run(&inputs, group.as_deref(), format, explain),
-        Command::Check { inputs, strict } => check::run(&inputs, strict),
+        Command::Check {
+            inputs,
+            strict,
+            format,
+        } => check::run(&inputs, strict, format),
         Command::Compare {
             data,
             input_format,
@@ -130,6 +160,22 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         } => compare::run(&data, input_format, &rules),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "standings", &mut script);
+            output(&String::from_utf8_lossy(&script))?;
+            Ok(0)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .map_err(|e| CliError::Usage(format!("cannot write the manual page: {e}")))?;
+            output(&String::from_utf8_lossy(&page))?;
+            Ok(0)
+        }
         Command::Import {
             document,
             rules,

@@ -35,6 +35,6 @@ pub fn run(
         }
         all.retain(|s| !s.groups.is_empty());
     }
-    print!("{}", render::render(format, &all, explain));
+    super::output(&render::render(format, &all, explain))?;
     Ok(0)
 }

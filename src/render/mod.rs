@@ -4,6 +4,7 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod wikitext;
 
 use crate::standings::{GroupTable, Qualification, Standings};
 
@@ -18,6 +19,8 @@ pub enum Format {
     Csv,
     /// A Markdown table per group.
     Markdown,
+    /// Wikitext for encyclopedia editors (`Module:Sports table`, style WDL).
+    Wikitext,
 }
 
 /// Renders standings in the chosen format; `explain` adds, for every pair of adjacent teams,
@@ -28,6 +31,7 @@ pub fn render(format: Format, standings: &[Standings<'_>], explain: bool) -> Str
         Format::Json => json::render(standings),
         Format::Csv => csv::render(standings),
         Format::Markdown => markdown::render(standings, explain),
+        Format::Wikitext => wikitext::render(standings),
     }
 }
 

@@ -9,7 +9,10 @@
 
 pub mod data;
 pub mod document;
+pub mod football_data;
 pub mod match_text;
+pub mod openfootball;
+pub mod results;
 
 use std::path::Path;
 
@@ -24,6 +27,10 @@ pub enum InputFormat {
     Data,
     /// A plain-text season summary (`= Title =`, infobox, group match tables).
     Document,
+    /// football-data.co.uk-style CSV (`Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,...`).
+    Csv,
+    /// openfootball football.json.
+    Json,
 }
 
 impl InputFormat {
@@ -31,8 +38,22 @@ impl InputFormat {
     pub fn detect(text: &str) -> InputFormat {
         if document::looks_like_document(text) {
             InputFormat::Document
+        } else if football_data::looks_like_csv(text) {
+            InputFormat::Csv
+        } else if openfootball::looks_like_json(text) {
+            InputFormat::Json
         } else {
             InputFormat::Data
+        }
+    }
+
+    /// The format's name in messages.
+    fn describe(self) -> &'static str {
+        match self {
+            InputFormat::Data => "a data file",
+            InputFormat::Document => "a season summary",
+            InputFormat::Csv => "a football-data CSV file",
+            InputFormat::Json => "a football.json file",
         }
     }
 }
@@ -61,21 +82,38 @@ pub fn load(
     rules: Option<&Path>,
 ) -> Result<Loaded, Diagnostic> {
     let source = read(path)?;
-    match format.unwrap_or_else(|| InputFormat::detect(&source.text)) {
-        InputFormat::Data => data::load_source(&source, rules),
-        InputFormat::Document => {
-            let Some(rules_path) = rules else {
-                return Err(source.error_whole(
-                    "a season summary names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)",
-                ));
-            };
-            let rules = RuleSet::load(rules_path)?;
-            let competition = document::parse(&source, Some(&rules))?;
-            Ok(Loaded {
-                competition,
-                rules,
-                rules_path: rules_path.to_path_buf(),
-            })
-        }
+    let format = format.unwrap_or_else(|| InputFormat::detect(&source.text));
+    if format == InputFormat::Data {
+        return data::load_source(&source, rules);
     }
+    let Some(rules_path) = rules else {
+        return Err(source.error_whole(format!(
+            "{} names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)",
+            format.describe()
+        )));
+    };
+    let rules = RuleSet::load(rules_path)?;
+    let (competition, unplayed) = match format {
+        InputFormat::Document => (document::parse(&source, Some(&rules))?, 0),
+        InputFormat::Csv => football_data::parse(&source, Some(&rules))?,
+        InputFormat::Json => openfootball::parse(&source, Some(&rules))?,
+        InputFormat::Data => unreachable!("handled above"),
+    };
+    if unplayed > 0 {
+        eprintln!(
+            "note: {}: {unplayed} fixture(s) without a full-time score left out (not yet played)",
+            source.path.display()
+        );
+    }
+    if !competition.groups.is_empty() && rules.groups.is_none() {
+        return Err(source.error_whole(format!(
+            "the rule file {} has no group stage; expected [points], [tiebreak] and [qualification] in it",
+            rules_path.display()
+        )));
+    }
+    Ok(Loaded {
+        competition,
+        rules,
+        rules_path: rules_path.to_path_buf(),
+    })
 }

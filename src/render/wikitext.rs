@@ -1,0 +1,112 @@
+//! Wikitext in the style of encyclopedia group tables (`Module:Sports table`, style WDL): the
+//! editors' format, ready to paste. Deductions become `adjust_points`; the tiebreaks applied
+//! become notes on the teams they placed.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use super::advances;
+use crate::explain;
+use crate::rules::GroupRules;
+use crate::standings::{GroupTable, Standings};
+
+/// A short code per team (`PRO`, `CAG`), unique within the group, as the module's parameters use.
+fn codes(table: &GroupTable<'_>) -> Vec<String> {
+    let mut used = HashSet::new();
+    table
+        .group
+        .teams
+        .iter()
+        .map(|name| {
+            let letters: String = name
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_uppercase)
+                .collect();
+            let base: String = letters.chars().take(3).collect();
+            let base = if base.is_empty() {
+                "T".to_string()
+            } else {
+                base
+            };
+            let mut code = base.clone();
+            let mut n = 2;
+            while !used.insert(code.clone()) {
+                code = format!("{base}{n}");
+                n += 1;
+            }
+            code
+        })
+        .collect()
+}
+
+fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &GroupRules) {
+    let codes = codes(table);
+    let code = |t: usize| codes[t].as_str();
+    let _ = writeln!(out, "=== {} ===", table.group.name);
+    out.push_str("{{#invoke:Sports table|main|style=WDL\n");
+    let _ = writeln!(out, "|source={competition}");
+    let p = &rules.points;
+    let _ = writeln!(
+        out,
+        "|winpoints={} |drawpoints={} |losspoints={}",
+        explain::number(p.win),
+        explain::number(p.draw),
+        explain::number(p.loss)
+    );
+    for (i, row) in table.rows.iter().enumerate() {
+        let _ = writeln!(out, "|team{}={}", i + 1, code(row.team));
+    }
+    for row in &table.rows {
+        let (c, r) = (code(row.team), &row.record);
+        let _ = writeln!(
+            out,
+            "|name_{c}={} |win_{c}={} |draw_{c}={} |loss_{c}={} |gf_{c}={} |ga_{c}={}",
+            table.name(row.team),
+            r.won,
+            r.drawn,
+            r.lost,
+            r.goals_for,
+            r.goals_against
+        );
+        if !r.deducted.is_zero() {
+            let _ = writeln!(out, "|adjust_points_{c}={}", explain::number(-r.deducted));
+        }
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        if advances(table, row.team) {
+            let _ = writeln!(out, "|result{}=Q", i + 1);
+        }
+    }
+    out.push_str("|col_Q=green1 |text_Q=Advance to the next round\n");
+    // A note on each team a tiebreak placed above the next one.
+    for pair in table.rows.windows(2) {
+        let (upper, lower) = (pair[0].team, pair[1].team);
+        if explain::deciding(table, upper, lower).is_some_and(|c| c.key() != "points") {
+            let _ = writeln!(
+                out,
+                "|note_{}={}.",
+                code(upper),
+                explain::pair(table, upper, lower)
+            );
+        }
+    }
+    out.push_str("}}\n");
+}
+
+/// Renders every group of every competition.
+pub fn render(standings: &[Standings<'_>]) -> String {
+    let mut out = String::new();
+    for s in standings {
+        let Some(rules) = &s.rules.groups else {
+            continue;
+        };
+        for table in &s.groups {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            group(&mut out, &s.competition.name, table, rules);
+        }
+    }
+    out
+}

@@ -1,0 +1,91 @@
+//! openfootball football.json: `{"name": ..., "matches": [{"round", "group", "team1", "team2",
+//! "score": {"ft": [h, a]}}]}`. Matches are grouped by their `group` field when present (a
+//! tournament's group stage), otherwise the whole file is one league. A match with no
+//! full-time score is a fixture not yet played and is left out (and counted).
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::model::Competition;
+use crate::rules::RuleSet;
+
+use super::results::{GroupResults, competition};
+
+#[derive(Deserialize)]
+struct File {
+    name: String,
+    matches: Vec<MatchJson>,
+}
+
+#[derive(Deserialize)]
+struct MatchJson {
+    group: Option<String>,
+    team1: String,
+    team2: String,
+    score: Option<Score>,
+}
+
+#[derive(Deserialize)]
+struct Score {
+    ft: Option<[u32; 2]>,
+}
+
+/// Whether the text is a JSON object (the only JSON input there is).
+pub fn looks_like_json(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+}
+
+/// The byte offset of a 1-based line and column.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Reads a season. Returns the competition and how many unplayed fixtures were left out.
+pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, usize), Diagnostic> {
+    let file: File = serde_json::from_str(&source.text).map_err(|e| {
+        let at = offset(&source.text, e.line(), e.column());
+        source.error(
+            at..at,
+            format!("{e}; expected football.json: {{\"name\": ..., \"matches\": [...]}}"),
+        )
+    })?;
+    // serde_json does not keep positions per value; point at each match's `"team1"` key.
+    let mut team1_at = source.text.match_indices("\"team1\"").map(|(i, _)| i);
+    let mut groups: Vec<GroupResults> = Vec::new();
+    let mut unplayed = 0;
+    for m in &file.matches {
+        let at = team1_at.next().unwrap_or(0);
+        let Some([h, a]) = m.score.as_ref().and_then(|s| s.ft) else {
+            unplayed += 1;
+            continue;
+        };
+        let name = m.group.clone().unwrap_or_else(|| "League".to_string());
+        let index = match groups.iter().position(|g| g.name() == name) {
+            Some(i) => i,
+            None => {
+                groups.push(GroupResults::new(name, source.line_of(at)));
+                groups.len() - 1
+            }
+        };
+        groups[index].add(source, rules, (&m.team1, &m.team2), (h, a), at..at + 7)?;
+    }
+    if groups.is_empty() {
+        return Err(source
+            .error_whole("no match with a full-time score; expected `matches` with `score.ft`"));
+    }
+    Ok((
+        competition(
+            file.name,
+            source,
+            groups.into_iter().map(GroupResults::finish).collect(),
+        ),
+        unplayed,
+    ))
+}

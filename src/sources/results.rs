@@ -1,0 +1,131 @@
+//! Groups built from plain lists of results (CSV rows, JSON matches): teams in order of first
+//! appearance, pairings checked against the rules' `group.meetings`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::model::{Group, GroupRecord, Match, Outcome};
+use crate::rules::RuleSet;
+
+/// Collects one group's results.
+pub struct GroupResults {
+    name: String,
+    line: usize,
+    teams: Vec<String>,
+    ids: HashMap<String, usize>,
+    matches: Vec<Match>,
+    met: HashMap<(usize, usize), u32>,
+}
+
+impl GroupResults {
+    /// A group named `name`, first seen at `line`.
+    pub fn new(name: impl Into<String>, line: usize) -> GroupResults {
+        GroupResults {
+            name: name.into(),
+            line,
+            teams: Vec::new(),
+            ids: HashMap::new(),
+            matches: Vec::new(),
+            met: HashMap::new(),
+        }
+    }
+
+    /// The group's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn team(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        self.teams.push(name.to_string());
+        self.ids.insert(name.to_string(), self.teams.len() - 1);
+        self.teams.len() - 1
+    }
+
+    /// Adds a played match; `at` locates it in `source` for errors.
+    pub fn add(
+        &mut self,
+        source: &Source,
+        rules: Option<&RuleSet>,
+        (home, away): (&str, &str),
+        (home_goals, away_goals): (u32, u32),
+        at: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        if home.trim().is_empty() || away.trim().is_empty() {
+            return Err(source.error(at, "a match without a team name; expected both teams"));
+        }
+        if home == away {
+            return Err(source.error(
+                at,
+                format!("{home} plays itself; expected two different teams"),
+            ));
+        }
+        let limit = crate::sources::match_text::MAX_GOALS;
+        if home_goals > limit || away_goals > limit {
+            return Err(source.error(
+                at,
+                format!(
+                    "{home_goals}–{away_goals}: more than {limit} goals; expected a real score"
+                ),
+            ));
+        }
+        let (h, a) = (self.team(home), self.team(away));
+        let meetings = rules
+            .and_then(|r| r.groups.as_ref())
+            .map_or(2, |g| g.meetings);
+        let count = self.met.entry((h.min(a), h.max(a))).or_default();
+        *count += 1;
+        if *count > meetings {
+            return Err(source.error(
+                at,
+                format!(
+                    "{home} and {away} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`)",
+                    self.name
+                ),
+            ));
+        }
+        self.matches.push(Match {
+            home: h,
+            away: a,
+            outcome: Outcome::Played {
+                home: home_goals,
+                away: away_goals,
+            },
+        });
+        Ok(())
+    }
+
+    /// The finished group.
+    pub fn finish(self) -> Group {
+        let n = self.teams.len();
+        Group {
+            name: self.name,
+            teams: self.teams,
+            aliases: Vec::new(),
+            matches: self.matches,
+            decisions: Vec::new(),
+            record: GroupRecord::default(),
+            cards: vec![None; n],
+            coefficients: vec![None; n],
+            line: self.line,
+        }
+    }
+}
+
+/// A competition of the given groups and nothing else.
+pub fn competition(name: String, source: &Source, groups: Vec<Group>) -> crate::model::Competition {
+    crate::model::Competition {
+        name,
+        path: source.path.clone(),
+        rules: None,
+        groups,
+        record: Default::default(),
+        aliases: Vec::new(),
+        ties: Vec::new(),
+        ranking: None,
+        entrants: Vec::new(),
+    }
+}
