@@ -79,8 +79,13 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             continue;
         }
         let get = |i: usize| row.get(i).unwrap_or("").trim();
+        let g = group.get_or_insert_with(|| {
+            let name = div.map(get).filter(|d| !d.is_empty()).unwrap_or("League");
+            GroupResults::new(name, source.line_of(start))
+        });
         if get(hg).is_empty() && get(ag).is_empty() {
             unplayed += 1;
+            g.fixture(get(home), get(away));
             continue;
         }
         let goals = |i: usize| -> Result<u32, Diagnostic> {
@@ -96,10 +101,6 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             })
         };
         let (h, a) = (goals(hg)?, goals(ag)?);
-        let g = group.get_or_insert_with(|| {
-            let name = div.map(get).filter(|d| !d.is_empty()).unwrap_or("League");
-            GroupResults::new(name, source.line_of(start))
-        });
         g.add(
             source,
             rules,

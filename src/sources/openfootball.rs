@@ -51,9 +51,14 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, usize), Diagnostic> {
     let file: File = serde_json::from_str(&source.text).map_err(|e| {
         let at = offset(&source.text, e.line(), e.column());
+        // serde_json's message ends with its own "at line L column C"; the location is ours.
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |i| &message[..i]);
         source.error(
             at..at,
-            format!("{e}; expected football.json: {{\"name\": ..., \"matches\": [...]}}"),
+            format!("{message}; expected football.json: {{\"name\": ..., \"matches\": [...]}}"),
         )
     })?;
     // serde_json does not keep positions per value; point at each match's `"team1"` key.
@@ -62,10 +67,6 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     let mut unplayed = 0;
     for m in &file.matches {
         let at = team1_at.next().unwrap_or(0);
-        let Some([h, a]) = m.score.as_ref().and_then(|s| s.ft) else {
-            unplayed += 1;
-            continue;
-        };
         let name = m.group.clone().unwrap_or_else(|| "League".to_string());
         let index = match groups.iter().position(|g| g.name() == name) {
             Some(i) => i,
@@ -73,6 +74,11 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
                 groups.push(GroupResults::new(name, source.line_of(at)));
                 groups.len() - 1
             }
+        };
+        let Some([h, a]) = m.score.as_ref().and_then(|s| s.ft) else {
+            unplayed += 1;
+            groups[index].fixture(&m.team1, &m.team2);
+            continue;
         };
         groups[index].add(source, rules, (&m.team1, &m.team2), (h, a), at..at + 7)?;
     }

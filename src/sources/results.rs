@@ -36,6 +36,16 @@ impl GroupResults {
         &self.name
     }
 
+    /// Lists a fixture's teams without a result (a match not yet played), so that a team whose
+    /// matches are all still to come appears in the table with none played.
+    pub fn fixture(&mut self, home: &str, away: &str) {
+        for name in [home, away] {
+            if !name.trim().is_empty() {
+                self.team(name);
+            }
+        }
+    }
+
     fn team(&mut self, name: &str) -> usize {
         if let Some(&id) = self.ids.get(name) {
             return id;
