@@ -9,13 +9,35 @@
 //! Everything season-specific lives in files: [`rules`] reads a rule file, [`sources`] reads competitions (the project's data files and
 //! the source documents' text).
 //!
+//! A complete program: load a data file and the rules it names, compute every table, check
+//! the recorded facts, and render a group as text.
+//!
 //! ```
 //! use std::path::Path;
-//! let loaded = standings::sources::data::load(Path::new("data/coppa-italia-2003-04.toml"), None).unwrap();
-//! let tables = standings::standings::compute(&loaded.competition, &loaded.rules).unwrap();
+//! use standings::check::{self, Verdict};
+//! use standings::render::{self, Format};
+//! use standings::sources;
+//!
+//! // Load: the data file names its rule file; `Some(path)` would swap in another.
+//! let loaded = sources::load(Path::new("data/coppa-italia-2003-04.toml"), None, None)?;
+//!
+//! // Compute every group's table under those rules.
+//! let tables = standings::standings::compute(&loaded.competition, &loaded.rules)?;
 //! let group_3 = &tables.groups[2];
 //! assert_eq!(group_3.name(group_3.rows[0].team), "Palermo");
+//!
+//! // Check the facts the published record states.
+//! let findings = check::check(&tables);
+//! assert!(findings.iter().all(|f| !f.verdict.fails()));
+//! assert!(findings.iter().any(|f| f.verdict == Verdict::Confirmed));
+//!
+//! // Render, in any of the output formats.
+//! let text = render::render(Format::Text, std::slice::from_ref(&tables), false);
+//! assert!(text.contains("2003–04 Coppa Italia · Group 8"));
+//! # Ok::<(), standings::diagnostic::Diagnostic>(())
 //! ```
+//!
+//! Errors are [`diagnostic::Diagnostic`]s: the file, line and column, and what was expected.
 
 pub mod check;
 pub mod cli;

@@ -9,7 +9,7 @@
 //! fresh = 82                 # teams entering here from their associations
 //! transferred = { "UEFA Champions League" = 16 }   # teams arriving from other competitions
 //! ```
-//! [`derive`] walks the rounds and works out how many teams play each one; a structure that
+//! [`derive()`] walks the rounds and works out how many teams play each one; a structure that
 //! cannot be played (an odd number of teams in a knockout round, groups that do not hold the
 //! teams arriving, a final that is not between two teams) is an error at the round's line.
 
@@ -130,7 +130,7 @@ pub struct Structure {
     pub count_matches_from: usize,
 }
 
-/// What [`derive`] works out for one round.
+/// What [`derive()`] works out for one round.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoundFlow {
     /// Teams arriving from the previous round.
