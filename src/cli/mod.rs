@@ -99,6 +99,12 @@ enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
+    /// Print the JSON Schema of rule files or data files (as in `schemas/`).
+    Schema {
+        /// Which files.
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
     /// Turn a season summary into a data file (written to standard output or --output).
     Import {
         /// The season summary (`-` for standard input).
@@ -126,6 +132,15 @@ pub(crate) fn output(text: &str) -> Result<(), CliError> {
         }
         _ => Ok(()),
     }
+}
+
+/// The files a JSON Schema describes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SchemaKind {
+    /// Rule files (`rules/*.toml`).
+    Rules,
+    /// Data files (`data/*.toml`).
+    Data,
 }
 
 /// Why a command could not run: always exit code 2.
@@ -165,6 +180,15 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "standings", &mut script);
             output(&String::from_utf8_lossy(&script))?;
+            Ok(0)
+        }
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Rules => crate::rules::json_schema(),
+                SchemaKind::Data => crate::sources::data::json_schema(),
+            };
+            let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
+            output(&(text + "\n"))?;
             Ok(0)
         }
         Command::Man => {

@@ -17,6 +17,22 @@ impl<'de> Deserialize<'de> for DecimalValue {
     }
 }
 
+impl schemars::JsonSchema for DecimalValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal: 3, 2.5 or \"2.5\" (at most 1000000000 either way).",
+            "anyOf": [
+                { "type": "number", "minimum": -LIMIT, "maximum": LIMIT },
+                { "type": "string", "pattern": "^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)\\s*$" }
+            ]
+        })
+    }
+}
+
 struct DecimalVisitor;
 
 const EXPECTED: &str = "a decimal number such as 3, 2.5 or \"2.5\"";

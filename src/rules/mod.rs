@@ -11,6 +11,7 @@ pub mod structure;
 use std::path::Path;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -100,7 +101,7 @@ pub struct FairPlayRule {
     pub yellow_direct_red: Decimal,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     name: String,
@@ -115,6 +116,7 @@ struct RuleFile {
     group: GroupFile,
     fair_play: Option<FairPlayFile>,
     #[serde(default)]
+    #[schemars(with = "Vec<structure::RoundFile>")]
     round: Vec<Spanned<structure::RoundFile>>,
     #[serde(default)]
     structure: structure::StructureFile,
@@ -123,7 +125,7 @@ struct RuleFile {
     allocation: Option<structure::AllocationFile>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct FairPlayFile {
     yellow: DecimalValue,
@@ -132,7 +134,7 @@ struct FairPlayFile {
     yellow_direct_red: DecimalValue,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PointsFile {
     win: DecimalValue,
@@ -140,10 +142,11 @@ struct PointsFile {
     loss: DecimalValue,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ForfeitFile {
     #[serde(default = "default_forfeit_score")]
+    #[schemars(with = "[u32; 2]")]
     score: Spanned<[u32; 2]>,
     #[serde(default)]
     deduction: DecimalValue,
@@ -169,7 +172,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct HeadToHeadFile {
     #[serde(default)]
@@ -187,22 +190,24 @@ impl Default for HeadToHeadFile {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TiebreakFile {
+    #[schemars(with = "Vec<String>")]
     order: Spanned<Vec<Spanned<String>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct QualificationFile {
     advance: usize,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct GroupFile {
     #[serde(default = "one")]
+    #[schemars(with = "u32")]
     meetings: Spanned<u32>,
 }
 
@@ -333,6 +338,16 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
             yellow_direct_red: f.yellow_direct_red.0,
         }),
     }))
+}
+
+/// The JSON Schema of rule files, generated from the very types the loader reads, so that it
+/// cannot drift from them (`schemas/rules.schema.json`; editors with a TOML language server
+/// use it through each file's `#:schema` line).
+pub fn json_schema() -> serde_json::Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(RuleFile)).expect("a generated schema is JSON");
+    schema["title"] = "standings rule file".into();
+    schema
 }
 
 /// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion),

@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -247,11 +248,14 @@ pub fn derive(
     Ok(flows)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RoundFile {
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    #[schemars(with = "String")]
     format: Spanned<String>,
+    #[schemars(with = "Option<u32>")]
     legs: Option<Spanned<u32>>,
     groups: Option<u32>,
     group_size: Option<u32>,
@@ -261,13 +265,14 @@ pub(super) struct RoundFile {
     transferred: BTreeMap<String, u32>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub(super) struct StructureFile {
+    #[schemars(with = "Option<String>")]
     count_matches_from: Option<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct KnockoutFile {
     #[serde(default = "yes")]
@@ -292,9 +297,10 @@ impl Default for KnockoutFile {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct AllocationFile {
+    #[schemars(with = "Vec<RangeFile>")]
     ranges: Vec<Spanned<RangeFile>>,
     #[serde(default)]
     exceptions: Vec<ExceptionFile>,
@@ -302,7 +308,7 @@ pub(super) struct AllocationFile {
     fair_play: u32,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RangeFile {
     from: u32,
@@ -310,7 +316,7 @@ struct RangeFile {
     places: u32,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ExceptionFile {
     rank: u32,

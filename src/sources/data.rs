@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -30,10 +31,11 @@ pub struct Loaded {
     pub rules_path: PathBuf,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DataFile {
     competition: String,
+    #[schemars(with = "Option<String>")]
     rules: Option<Spanned<String>>,
     #[serde(default)]
     aliases: BTreeMap<String, AliasFile>,
@@ -42,29 +44,36 @@ struct DataFile {
     #[serde(rename = "group", default)]
     groups: Vec<GroupFile>,
     #[serde(rename = "tie", default)]
+    #[schemars(with = "Vec<TieFile>")]
     ties: Vec<Spanned<TieFile>>,
+    #[schemars(with = "Option<RankingFile>")]
     ranking: Option<Spanned<RankingFile>>,
     #[serde(default)]
+    #[schemars(with = "Vec<EntrantsFile>")]
     entrants: Vec<Spanned<EntrantsFile>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TieFile {
+    #[schemars(with = "String")]
     round: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     legs: Spanned<Vec<Spanned<String>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RankingFile {
     name: String,
+    #[schemars(with = "Vec<EntryFile>")]
     entries: Vec<Spanned<EntryFile>>,
     #[serde(default)]
+    #[schemars(with = "Vec<RankTieFile>")]
     ties: Vec<Spanned<RankTieFile>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct EntryFile {
     rank: u32,
@@ -73,72 +82,91 @@ struct EntryFile {
     places: Option<u32>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RankTieFile {
     ranks: Vec<u32>,
     by: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct EntrantsFile {
+    #[schemars(with = "String")]
     round: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     teams: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RoundSizeFile {
     round: String,
     teams: u32,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 struct CompetitionRecordFile {
+    #[schemars(with = "Option<u32>")]
     teams: Option<Spanned<u32>>,
+    #[schemars(with = "Option<u32>")]
     matches: Option<Spanned<u32>>,
+    #[schemars(with = "Option<u32>")]
     goals: Option<Spanned<u32>>,
+    #[schemars(with = "Option<String>")]
     champions: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     runner_up: Option<Spanned<String>>,
     #[serde(rename = "final")]
+    #[schemars(with = "Option<FinalFile>")]
     final_result: Option<Spanned<FinalFile>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, u32>")]
     transfers: BTreeMap<String, Spanned<u32>>,
+    #[schemars(with = "Option<u32>")]
     fair_play: Option<Spanned<u32>>,
     #[serde(default)]
+    #[schemars(with = "Vec<RoundSizeFile>")]
     access: Vec<Spanned<RoundSizeFile>>,
+    #[schemars(with = "Option<Vec<String>>")]
     schedule: Option<Spanned<Vec<String>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct FinalFile {
     winner: String,
+    #[schemars(with = "String")]
     aggregate: Spanned<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct GroupFile {
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     teams: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, AliasFile>")]
     aliases: BTreeMap<Spanned<String>, AliasFile>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     matches: Vec<Spanned<String>>,
     #[serde(default)]
     decisions: Vec<DecisionFile>,
     #[serde(default)]
     record: RecordFile,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, CardsFile>")]
     cards: BTreeMap<Spanned<String>, CardsFile>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::rules::DecimalValue>")]
     coefficients: BTreeMap<Spanned<String>, crate::rules::DecimalValue>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct CardsFile {
     #[serde(default)]
@@ -151,25 +179,38 @@ struct CardsFile {
     yellow_direct_red: u32,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct AliasFile {
+    #[schemars(with = "String")]
     is: Spanned<String>,
     why: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DecisionFile {
     by: String,
+    #[schemars(with = "Vec<String>")]
     order: Spanned<Vec<Spanned<String>>>,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 struct RecordFile {
+    #[schemars(with = "Option<String>")]
     winner: Option<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
     order: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// The JSON Schema of data files, generated from the types the loader reads
+/// (`schemas/data.schema.json`).
+pub fn json_schema() -> serde_json::Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(DataFile)).expect("a generated schema is JSON");
+    schema["title"] = "standings data file".into();
+    schema
 }
 
 /// Reads a data file and its rules. `rules_override` replaces the rule file the data names

@@ -1,0 +1,62 @@
+//! The JSON Schemas in `schemas/` are what the loader's own types generate, and every bundled
+//! rule and data file validates against its schema and names it on its first line.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+use pretty_assertions::assert_eq;
+
+fn schema(kind: &str) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(format!("schemas/{kind}.schema.json")).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn the_committed_schemas_are_the_generated_ones() {
+    for kind in ["rules", "data"] {
+        let run = standings(&["schema", kind]);
+        assert_eq!(run.code, 0);
+        let generated: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(
+            generated,
+            schema(kind),
+            "schemas/{kind}.schema.json is stale: run `standings schema {kind} > schemas/{kind}.schema.json`"
+        );
+    }
+}
+
+#[test]
+fn every_bundled_file_validates_against_its_schema() {
+    for (folder, kind) in [("rules", "rules"), ("data", "data")] {
+        let validator = jsonschema::validator_for(&schema(kind)).unwrap();
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            let text = fs::read_to_string(&path).unwrap();
+            assert_eq!(
+                text.lines().next().unwrap(),
+                format!("#:schema ../schemas/{kind}.schema.json"),
+                "{}",
+                path.display()
+            );
+            let value: toml::Value = toml::from_str(&text).unwrap();
+            let json = serde_json::to_value(value).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects() {
+    let validator = jsonschema::validator_for(&schema("rules")).unwrap();
+    let unknown_key = serde_json::json!({ "name": "x", "pionts": { "win": 3 } });
+    assert!(!validator.is_valid(&unknown_key));
+    let bad_decimal =
+        serde_json::json!({ "name": "x", "points": { "win": "3.x", "draw": 1, "loss": 0 } });
+    assert!(!validator.is_valid(&bad_decimal));
+}
