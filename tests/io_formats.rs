@@ -275,3 +275,31 @@ fn completions_and_man_page() {
     assert_eq!(man.code, 0);
     assert!(man.stdout.contains(".TH standings 1"));
 }
+
+#[test]
+fn markdown_table() {
+    let run = standings(&[
+        "table",
+        "data/coppa-italia-2003-04.toml",
+        "--group",
+        "Group 2",
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(run.code, 0);
+    // By hand from the document (see tests/seasons.rs): Cesena 5, Genoa 4, Torino 1 (−2),
+    // Livorno −1 (−2).
+    assert_eq!(
+        run.stdout,
+        "### 2003–04 Coppa Italia · Group 2
+
+| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |
+|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| 1 | **Cesena** | 3 | 1 | 2 | 0 | 5 | 2 | 3 | 0 | 5 |
+| 2 | Genoa | 3 | 1 | 1 | 1 | 4 | 2 | 2 | 0 | 4 |
+| 3 | Torino | 3 | 1 | 0 | 2 | 1 | 6 | -5 | 2 | 1 |
+| 4 | Livorno | 3 | 0 | 1 | 2 | 1 | 7 | -6 | 2 | -1 |
+
+"
+    );
+}

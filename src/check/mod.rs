@@ -71,6 +71,21 @@ impl std::fmt::Display for Finding {
     }
 }
 
+impl Finding {
+    /// The line as [`Display`](std::fmt::Display) prints it, its verdict coloured when `colour`.
+    pub fn line(&self, colour: bool) -> String {
+        use crate::render::style::{Colour, paint};
+        let label = format!("{:<11}", self.verdict.label());
+        let label = match self.verdict {
+            Verdict::Confirmed => paint(&label, Colour::Green, colour),
+            Verdict::Mismatch | Verdict::Unresolved => paint(&label, Colour::Red, colour),
+            Verdict::NotChecked => paint(&label, Colour::Yellow, colour),
+            Verdict::Note => label,
+        };
+        format!("{label}  {} · {}", self.subject, self.detail)
+    }
+}
+
 /// Checks every recorded fact of one competition: the whole competition's first, then each
 /// group's.
 pub fn check(standings: &Standings<'_>) -> Vec<Finding> {

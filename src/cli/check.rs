@@ -46,8 +46,9 @@ pub fn run(inputs: &Inputs, strict: bool, format: CheckFormat) -> Result<u8, Cli
     let mut out = String::new();
     match format {
         CheckFormat::Text | CheckFormat::Github => {
+            let colour = crate::render::style::enabled();
             for f in &findings {
-                let _ = writeln!(out, "{f}");
+                let _ = writeln!(out, "{}", f.line(colour));
             }
             if format == CheckFormat::Github {
                 for f in findings.iter().filter(|f| fails(f)) {

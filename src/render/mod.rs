@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod style;
 pub mod text;
 pub mod wikitext;
 

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::style::{self, Colour};
 use super::{advances, place, record_cells};
 use crate::explain;
 use crate::standings::{GroupTable, Qualification, Standings};
@@ -12,6 +13,7 @@ const HEADERS: [&str; 11] = [
 
 /// Renders every group of every competition.
 pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
+    let colour = style::enabled();
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
@@ -19,7 +21,7 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
                 out.push('\n');
             }
             let _ = writeln!(out, "{} · {}", s.competition.name, table.group.name);
-            out += &group(table);
+            out += &group(table, colour);
             if explain {
                 out += "  explain:\n";
                 for (upper, lower) in super::adjacent(table) {
@@ -31,8 +33,8 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
     out
 }
 
-/// Renders one group's table and notes.
-pub fn group(table: &GroupTable<'_>) -> String {
+/// Renders one group's table and notes; `colour` marks the advancing teams for a terminal.
+pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
     let rows: Vec<[String; 11]> = table
         .rows
         .iter()
@@ -81,7 +83,7 @@ pub fn group(table: &GroupTable<'_>) -> String {
     for (row, cells) in table.rows.iter().zip(&rows) {
         let mut l = line(cells);
         if advances(table, row.team) {
-            l += "  advances";
+            l += &format!("  {}", style::paint("advances", Colour::Green, colour));
         }
         out += l.trim_end();
         out.push('\n');
