@@ -1,7 +1,8 @@
 //! football-data.co.uk-style CSV: one row per match, a whole league season as one group.
 //!
 //! Required columns: `HomeTeam`, `AwayTeam`, `FTHG`, `FTAG` (full-time goals). `Div` (the
-//! division code) names the group when present. Every other column (dates, odds, statistics)
+//! division code) names the group when present; a file holding several divisions gives a
+//! group per division. Every other column (dates, odds, statistics)
 //! is ignored. A row whose full-time goals are empty is a fixture not yet played and is left
 //! out (and counted on standard error); a malformed row is an error at its line and column.
 
@@ -54,7 +55,8 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
     let div = column("Div");
 
-    let mut group: Option<GroupResults> = None;
+    let mut groups: Vec<GroupResults> = Vec::new();
+    let mut by_div: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut unplayed = 0;
     for row in reader.records() {
         let row = row.map_err(|e| {
@@ -79,10 +81,16 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             continue;
         }
         let get = |i: usize| row.get(i).unwrap_or("").trim();
-        let g = group.get_or_insert_with(|| {
-            let name = div.map(get).filter(|d| !d.is_empty()).unwrap_or("League");
-            GroupResults::new(name, source.line_of(start))
-        });
+        let name = div.map(get).filter(|d| !d.is_empty()).unwrap_or("League");
+        let index = match by_div.get(name) {
+            Some(&i) => i,
+            None => {
+                by_div.insert(name.to_string(), groups.len());
+                groups.push(GroupResults::new(name, position.line() as usize));
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[index];
         if get(hg).is_empty() && get(ag).is_empty() {
             unplayed += 1;
             g.fixture(get(home), get(away));
@@ -109,11 +117,18 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             start..line_end,
         )?;
     }
-    let Some(group) = group else {
-        return Err(source
-            .error_whole("no results in the file; expected one row per match after the header"));
+    if groups.is_empty() {
+        return Err(source.error_whole(
+            "no results in the file; expected one row per match after the header",
+        ));
+    }
+    let groups: Vec<_> = groups.into_iter().map(GroupResults::finish).collect();
+    let name = match groups.as_slice() {
+        [one] => format!("{} season", one.name),
+        _ => source
+            .path
+            .file_stem()
+            .map_or("football-data results".to_string(), |s| s.to_string_lossy().into_owned()),
     };
-    let group = group.finish();
-    let name = format!("{} season", group.name);
-    Ok((competition(name, source, vec![group]), unplayed))
+    Ok((competition(name, source, groups), unplayed))
 }
