@@ -50,6 +50,7 @@ pub mod ranking;
 pub mod records;
 pub mod render;
 pub mod rules;
+pub mod simulate;
 pub mod sources;
 pub mod standings;
 pub mod tiebreak;

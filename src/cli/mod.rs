@@ -8,6 +8,7 @@ mod compare;
 mod import;
 mod inputs;
 mod knockout;
+mod simulate;
 mod table;
 
 use std::path::PathBuf;
@@ -82,6 +83,8 @@ enum Command {
         #[arg(long, required = true, num_args = 1)]
         rules: Vec<PathBuf>,
     },
+    /// Play many random groups under one or two rule sets and report what decided them.
+    Simulate(simulate::SimulateArgs),
     /// Show knockout ties: the legs, who went through, and why.
     Tie {
         #[command(flatten)]
@@ -173,6 +176,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             input_format,
             rules,
         } => compare::run(&data, input_format, &rules),
+        Command::Simulate(args) => simulate::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),
         Command::Completions { shell } => {

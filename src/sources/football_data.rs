@@ -118,9 +118,8 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
         )?;
     }
     if groups.is_empty() {
-        return Err(source.error_whole(
-            "no results in the file; expected one row per match after the header",
-        ));
+        return Err(source
+            .error_whole("no results in the file; expected one row per match after the header"));
     }
     let groups: Vec<_> = groups.into_iter().map(GroupResults::finish).collect();
     let name = match groups.as_slice() {
@@ -128,7 +127,9 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
         _ => source
             .path
             .file_stem()
-            .map_or("football-data results".to_string(), |s| s.to_string_lossy().into_owned()),
+            .map_or("football-data results".to_string(), |s| {
+                s.to_string_lossy().into_owned()
+            }),
     };
     Ok((competition(name, source, groups), unplayed))
 }

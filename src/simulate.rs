@@ -1,0 +1,277 @@
+//! The format lab: play many random round-robin groups and rank each under one or two rule
+//! sets, to see how often each criterion decides a place, how often a tie reaches the
+//! recorded-decision step, and how often two rule sets send different teams through.
+//!
+//! Goals are Poisson-distributed from random team strengths with a home advantage; a match may
+//! be forfeited. Group `i` draws everything from its own ChaCha8 stream (`seed`, stream `i`),
+//! so the report depends on the seed alone, never on how many threads play the groups.
+
+use std::collections::BTreeMap;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Poisson};
+use rayon::prelude::*;
+
+use crate::model::{Forfeit, Group, GroupRecord, Match, Outcome};
+use crate::rules::{Criterion, GroupRules};
+use crate::standings::{GroupTable, compute_group};
+use crate::tiebreak::Ordering;
+
+/// How groups are generated.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Teams per group.
+    pub teams: usize,
+    /// How many groups to play.
+    pub groups: u64,
+    /// The seed: the same seed gives the same report.
+    pub seed: u64,
+    /// Home advantage: the home side's expected goals are multiplied by `1 + home_advantage`.
+    pub home_advantage: f64,
+    /// Spread of team strengths: each is drawn uniformly from `1 ± spread`.
+    pub strength_spread: f64,
+    /// Probability that a match is forfeited (by the home side, the away side or both).
+    pub forfeit_probability: f64,
+}
+
+/// What one rule set did over all groups. Keys are criterion names (`goal_difference`), or
+/// `level` when no criterion separated the two places.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// For each qualifying place `p` (1-based), what separated place `p` from place `p + 1`.
+    pub places: Vec<BTreeMap<String, u64>>,
+    /// Groups where some tie reached the `decision` criterion.
+    pub decision_reached: u64,
+    /// Groups with teams level on every criterion (anywhere in the table).
+    pub level_at_end: u64,
+    /// Groups where a tie left the qualifiers undecided.
+    pub qualification_undecided: u64,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        if self.places.len() < other.places.len() {
+            self.places.resize(other.places.len(), BTreeMap::new());
+        }
+        for (mine, theirs) in self.places.iter_mut().zip(&other.places) {
+            for (k, v) in theirs {
+                *mine.entry(k.clone()).or_default() += v;
+            }
+        }
+        self.decision_reached += other.decision_reached;
+        self.level_at_end += other.level_at_end;
+        self.qualification_undecided += other.qualification_undecided;
+    }
+
+    fn record(&mut self, table: &GroupTable<'_>, advance: usize) {
+        let places = advance.clamp(1, table.rows.len().saturating_sub(1).max(1));
+        if self.places.len() < places {
+            self.places.resize(places, BTreeMap::new());
+        }
+        for p in 0..places {
+            let key = separation(&table.ordering, p);
+            *self.places[p].entry(key).or_default() += 1;
+        }
+        if table
+            .ordering
+            .steps
+            .iter()
+            .any(|s| s.criterion == Criterion::Decision)
+        {
+            self.decision_reached += 1;
+        }
+        if table.unresolved().next().is_some() {
+            self.level_at_end += 1;
+        }
+        if matches!(
+            table.qualification,
+            crate::standings::Qualification::Undecided { .. }
+        ) {
+            self.qualification_undecided += 1;
+        }
+    }
+}
+
+/// What separated the team in place `p + 1` from the one below (0-based `p`).
+fn separation(ordering: &Ordering, p: usize) -> String {
+    let mut seen = 0;
+    for tier in &ordering.tiers {
+        seen += tier.teams.len();
+        if seen == p + 1 {
+            return tier
+                .above_next
+                .as_ref()
+                .map_or("level".to_string(), |s| s.criterion.key());
+        }
+        if seen > p + 1 {
+            return "level".to_string();
+        }
+    }
+    "level".to_string()
+}
+
+/// The report: one tally per rule set, and how often the two rule sets' qualifiers differ.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Groups played.
+    pub groups: u64,
+    /// One tally per rule set.
+    pub tallies: Vec<Tally>,
+    /// With two rule sets: groups whose advancing teams differ (or are decided under one only).
+    pub qualifiers_differ: u64,
+}
+
+impl Report {
+    fn add(mut self, other: Report) -> Report {
+        self.groups += other.groups;
+        if self.tallies.len() < other.tallies.len() {
+            self.tallies.resize(other.tallies.len(), Tally::default());
+        }
+        for (a, b) in self.tallies.iter_mut().zip(&other.tallies) {
+            a.add(b);
+        }
+        self.qualifiers_differ += other.qualifiers_differ;
+        self
+    }
+}
+
+/// A group of `teams` with every pairing `meetings` times (home and away alternating), whose
+/// results `play` fills in.
+pub fn template(teams: usize, meetings: u32) -> Group {
+    let mut matches = Vec::new();
+    for m in 0..meetings {
+        for a in 0..teams {
+            for b in a + 1..teams {
+                let (home, away) = if m % 2 == 0 { (a, b) } else { (b, a) };
+                matches.push(Match {
+                    home,
+                    away,
+                    outcome: Outcome::Played { home: 0, away: 0 },
+                });
+            }
+        }
+    }
+    Group {
+        name: "Simulated".into(),
+        teams: (1..=teams).map(|i| format!("Team {i}")).collect(),
+        aliases: Vec::new(),
+        matches,
+        decisions: Vec::new(),
+        record: GroupRecord::default(),
+        cards: vec![None; teams],
+        coefficients: vec![None; teams],
+        line: 0,
+    }
+}
+
+/// Plays group number `index` into `group` (its matches are overwritten).
+pub fn play(group: &mut Group, options: &Options, index: u64) {
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    rng.set_stream(index);
+    let spread = options.strength_spread;
+    let strength: Vec<f64> = (0..group.teams.len())
+        .map(|_| 1.0 + spread * (2.0 * rng.random::<f64>() - 1.0))
+        .collect();
+    for m in &mut group.matches {
+        if options.forfeit_probability > 0.0 && rng.random::<f64>() < options.forfeit_probability {
+            m.outcome = Outcome::Forfeit(match rng.random_range(0..3) {
+                0 => Forfeit::Home,
+                1 => Forfeit::Away,
+                _ => Forfeit::Both,
+            });
+            continue;
+        }
+        let (sh, sa) = (strength[m.home].max(0.05), strength[m.away].max(0.05));
+        let home_mean = 1.35 * sh / sa * (1.0 + options.home_advantage);
+        let away_mean = 1.1 * sa / sh;
+        let goals = |rng: &mut ChaCha8Rng, mean: f64| -> u32 {
+            let g: f64 = Poisson::new(mean).expect("a positive mean").sample(rng);
+            (g as u32).min(crate::sources::match_text::MAX_GOALS)
+        };
+        m.outcome = Outcome::Played {
+            home: goals(&mut rng, home_mean),
+            away: goals(&mut rng, away_mean),
+        };
+    }
+}
+
+/// Plays and ranks groups `range` under every rule set.
+fn run_range(range: std::ops::Range<u64>, options: &Options, rules: &[&GroupRules]) -> Report {
+    let meetings = rules.iter().map(|r| r.meetings).max().unwrap_or(1);
+    let mut group = template(options.teams, meetings);
+    let mut report = Report {
+        groups: 0,
+        tallies: vec![Tally::default(); rules.len()],
+        qualifiers_differ: 0,
+    };
+    for index in range {
+        play(&mut group, options, index);
+        report.groups += 1;
+        let mut qualifiers = Vec::with_capacity(rules.len());
+        for (tally, r) in report.tallies.iter_mut().zip(rules) {
+            // Random groups carry no cards or coefficients: rules that need them are refused
+            // before simulating, so ranking cannot fail here.
+            let table = compute_group(&group, r).expect("simulated rules need no recorded data");
+            tally.record(&table, r.advance);
+            qualifiers.push(crate::compare::advancing(&table));
+        }
+        if qualifiers.len() == 2 && qualifiers[0] != qualifiers[1] {
+            report.qualifiers_differ += 1;
+        }
+    }
+    report
+}
+
+/// Groups per unit of work: large enough to amortise scheduling, small enough to balance.
+const CHUNK: u64 = 4096;
+
+/// Plays `options.groups` groups on the current rayon pool, calling `progress` with the number
+/// of groups finished after each chunk.
+pub fn run(options: &Options, rules: &[&GroupRules], progress: &(dyn Fn(u64) + Sync)) -> Report {
+    let chunks = options.groups.div_ceil(CHUNK);
+    (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let start = c * CHUNK;
+            let end = (start + CHUNK).min(options.groups);
+            let report = run_range(start..end, options, rules);
+            progress(end - start);
+            report
+        })
+        .reduce(Report::default, Report::add)
+}
+
+/// The criteria a simulation cannot use: they read data random groups do not have.
+pub fn unusable(rules: &GroupRules) -> Option<Criterion> {
+    rules
+        .tiebreak
+        .iter()
+        .copied()
+        .find(|c| matches!(c, Criterion::FairPlay | Criterion::Coefficient))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_is_the_same_whatever_played_before_it() {
+        let options = Options {
+            teams: 4,
+            groups: 10,
+            seed: 7,
+            home_advantage: 0.2,
+            strength_spread: 0.5,
+            forfeit_probability: 0.1,
+        };
+        let mut a = template(4, 1);
+        let mut b = template(4, 1);
+        play(&mut a, &options, 5);
+        play(&mut b, &options, 3);
+        play(&mut b, &options, 5);
+        assert_eq!(a.matches, b.matches);
+        play(&mut b, &options, 6);
+        assert_ne!(a.matches, b.matches);
+    }
+}
