@@ -1,0 +1,117 @@
+//! Engine benchmarks (criterion): folding results, ranking groups, simulating groups.
+//! `scripts/bench.sh` runs them and prints the figures as a table.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use standings::model::{Forfeit, Match, Outcome};
+use standings::records::{FoldOptions, fold};
+use standings::rules::{GroupRules, RuleSet};
+use standings::simulate::{self, Options};
+use standings::standings::compute_group;
+
+fn rules(path: &str) -> GroupRules {
+    RuleSet::load(Path::new(path)).unwrap().groups.unwrap()
+}
+
+/// 1,000,000 results of 20-team leagues (a double round-robin is 380 matches), with a simple
+/// deterministic pattern of scores.
+fn league_matches(n: usize) -> Vec<Match> {
+    let mut out = Vec::with_capacity(n);
+    let mut x: u64 = 1;
+    while out.len() < n {
+        for home in 0..20 {
+            for away in 0..20 {
+                if home == away || out.len() == n {
+                    continue;
+                }
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                out.push(Match {
+                    home,
+                    away,
+                    outcome: Outcome::Played {
+                        home: ((x >> 33) % 4) as u32,
+                        away: ((x >> 40) % 3) as u32,
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
+fn folding(c: &mut Criterion) {
+    let rules = rules("rules/premier-league.toml");
+    let matches = league_matches(1_000_000);
+    let mut g = c.benchmark_group("fold");
+    g.throughput(Throughput::Elements(matches.len() as u64));
+    g.sample_size(20);
+    g.bench_function("1M matches, 20-team leagues", |b| {
+        b.iter(|| fold(20, black_box(&matches), &rules, FoldOptions { deductions: true }))
+    });
+    g.finish();
+}
+
+fn ranking(c: &mut Criterion) {
+    let rules = rules("rules/coppa-italia-2003-04.toml");
+    // 1,000 groups of 4 with forfeits and ties decided by head-to-head, from the simulator.
+    let options = Options {
+        teams: 4,
+        groups: 1000,
+        seed: 11,
+        home_advantage: 0.25,
+        strength_spread: 0.3,
+        forfeit_probability: 0.15,
+    };
+    let groups: Vec<_> = (0..options.groups)
+        .map(|i| {
+            let mut g = simulate::template(4, 1);
+            simulate::play(&mut g, &options, i);
+            g
+        })
+        .collect();
+    let forfeits = groups
+        .iter()
+        .flat_map(|g| &g.matches)
+        .filter(|m| matches!(m.outcome, Outcome::Forfeit(Forfeit::Both | Forfeit::Home | Forfeit::Away)))
+        .count();
+    assert!(forfeits > 0);
+    let mut g = c.benchmark_group("rank");
+    g.throughput(Throughput::Elements(groups.len() as u64));
+    g.bench_function("4-team groups with forfeits and head-to-head ties", |b| {
+        b.iter(|| {
+            for group in &groups {
+                black_box(compute_group(group, &rules).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+fn simulating(c: &mut Criterion) {
+    let rules = rules("rules/coppa-italia-2003-04.toml");
+    let options = Options {
+        teams: 4,
+        groups: 20_000,
+        seed: 3,
+        home_advantage: 0.25,
+        strength_spread: 0.5,
+        forfeit_probability: 0.05,
+    };
+    let mut g = c.benchmark_group("simulate");
+    g.throughput(Throughput::Elements(options.groups));
+    g.sample_size(10);
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    g.bench_function("1 thread", |b| {
+        b.iter(|| one.install(|| simulate::run(&options, &[&rules], &|_| {})))
+    });
+    let all = rayon::ThreadPoolBuilder::new().build().unwrap();
+    g.bench_function("all threads", |b| {
+        b.iter(|| all.install(|| simulate::run(&options, &[&rules], &|_| {})))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, folding, ranking, simulating);
+criterion_main!(benches);
