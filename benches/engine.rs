@@ -5,6 +5,10 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// The same allocator as the binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use standings::model::{Forfeit, Match, Outcome};
 use standings::records::{FoldOptions, fold};
 use standings::rules::{GroupRules, RuleSet};
@@ -26,7 +30,9 @@ fn league_matches(n: usize) -> Vec<Match> {
                 if home == away || out.len() == n {
                     continue;
                 }
-                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 out.push(Match {
                     home,
                     away,
@@ -48,7 +54,14 @@ fn folding(c: &mut Criterion) {
     g.throughput(Throughput::Elements(matches.len() as u64));
     g.sample_size(20);
     g.bench_function("1M matches, 20-team leagues", |b| {
-        b.iter(|| fold(20, black_box(&matches), &rules, FoldOptions { deductions: true }))
+        b.iter(|| {
+            fold(
+                20,
+                black_box(&matches),
+                &rules,
+                FoldOptions { deductions: true },
+            )
+        })
     });
     g.finish();
 }
@@ -74,7 +87,12 @@ fn ranking(c: &mut Criterion) {
     let forfeits = groups
         .iter()
         .flat_map(|g| &g.matches)
-        .filter(|m| matches!(m.outcome, Outcome::Forfeit(Forfeit::Both | Forfeit::Home | Forfeit::Away)))
+        .filter(|m| {
+            matches!(
+                m.outcome,
+                Outcome::Forfeit(Forfeit::Both | Forfeit::Home | Forfeit::Away)
+            )
+        })
         .count();
     assert!(forfeits > 0);
     let mut g = c.benchmark_group("rank");
@@ -102,7 +120,10 @@ fn simulating(c: &mut Criterion) {
     let mut g = c.benchmark_group("simulate");
     g.throughput(Throughput::Elements(options.groups));
     g.sample_size(10);
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     g.bench_function("1 thread", |b| {
         b.iter(|| one.install(|| simulate::run(&options, &[&rules], &|_| {})))
     });
