@@ -48,7 +48,7 @@ done | sort -n | sed -n 11p)
 # Criterion: ns per iteration, turned into rates.
 bench=$(cargo bench --locked -q --bench engine -- --output-format bencher 2>/dev/null | grep '^test ')
 rate() { # name elements
-  echo "$bench" | grep -F "$1" | awk -v n="$2" '{ gsub(",", "", $(NF-4)); printf "%.0f", n / ($(NF-4) / 1e9) }'
+  echo "$bench" | grep -F "$1" | awk -v n="$2" '{ v = $(NF-3); gsub(",", "", v); printf "%.0f", n / (v / 1e9) }'
 }
 fold=$(rate "fold/" 1000000)
 rank=$(rate "rank/" 1000)

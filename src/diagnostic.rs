@@ -13,6 +13,13 @@ use std::path::{Path, PathBuf};
 /// kilobytes; a larger input is refused before it is read whole, so memory stays bounded.
 pub const MAX_INPUT: u64 = 32 << 20;
 
+fn too_large() -> String {
+    format!(
+        "the input is larger than {} MiB; expected a rule file, data file or season summary, which are far smaller",
+        MAX_INPUT >> 20
+    )
+}
+
 /// Why reading a stream failed.
 #[derive(Debug)]
 pub enum ReadError {
@@ -41,7 +48,15 @@ impl Source {
             message: format!("cannot read the file: {e}"),
         };
         let file = std::fs::File::open(path).map_err(cannot)?;
-        Source::from_reader(path, file).map_err(|e| match e {
+        let size = file.metadata().map_or(0, |m| m.len());
+        if size > MAX_INPUT {
+            return Err(Diagnostic {
+                path: path.to_path_buf(),
+                location: None,
+                message: too_large(),
+            });
+        }
+        Source::from_reader(path, file, size as usize).map_err(|e| match e {
             ReadError::Io(e) => cannot(e),
             ReadError::Diagnostic(d) => d,
         })
@@ -49,8 +64,12 @@ impl Source {
 
     /// Reads text from a stream (a file, standard input), refusing more than [`MAX_INPUT`]
     /// bytes without reading them all.
-    pub fn from_reader(path: &Path, reader: impl std::io::Read) -> Result<Source, ReadError> {
-        let mut bytes = Vec::new();
+    pub fn from_reader(
+        path: &Path,
+        reader: impl std::io::Read,
+        size_hint: usize,
+    ) -> Result<Source, ReadError> {
+        let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
         reader
             .take(MAX_INPUT + 1)
             .read_to_end(&mut bytes)
@@ -59,10 +78,7 @@ impl Source {
             return Err(ReadError::Diagnostic(Diagnostic {
                 path: path.to_path_buf(),
                 location: None,
-                message: format!(
-                    "the input is larger than {} MiB; expected a rule file, data file or season summary, which are far smaller",
-                    MAX_INPUT >> 20
-                ),
+                message: too_large(),
             }));
         }
         Source::from_bytes(path, bytes).map_err(ReadError::Diagnostic)

@@ -58,11 +58,16 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     let mut groups: Vec<GroupResults> = Vec::new();
     let mut by_div: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut unplayed = 0;
-    for row in reader.records() {
-        let row = row.map_err(|e| {
+    // One record, reused for every row: a million rows need no million allocations.
+    let mut row = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut row).map_err(|e| {
             let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
             source.error(at..at, format!("cannot read the CSV row: {e}"))
         })?;
+        if !more {
+            break;
+        }
         let position = row
             .position()
             .expect("records read from text have positions");

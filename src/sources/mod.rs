@@ -64,7 +64,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
         return Source::read(path);
     }
     let stdin = Path::new("<stdin>");
-    Source::from_reader(stdin, std::io::stdin().lock()).map_err(|e| match e {
+    Source::from_reader(stdin, std::io::stdin().lock(), 0).map_err(|e| match e {
         ReadError::Io(e) => Diagnostic {
             path: stdin.to_path_buf(),
             location: None,
