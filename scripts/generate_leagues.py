@@ -2,21 +2,13 @@
 """Writes a football-data-style CSV of many 20-team double round-robin seasons, one `Div` per
 season, for benchmarks: scripts/generate_leagues.py SEASONS SEED OUT.csv (380 matches a season;
 2632 seasons make 1,000,160 matches)."""
-import math
 import random
 import sys
 
+from generate_season import poisson
+
 TEAMS = ["ARS", "AVL", "BIR", "BLB", "BOL", "CHA", "CHE", "EVE", "FUL", "LEE",
          "LEI", "LIV", "MCI", "MUN", "MID", "NEW", "POR", "SOU", "TOT", "WOL"]
-
-
-def poisson(rng, mean):
-    limit, k, p = math.exp(-mean), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1
 
 
 def main(seasons, seed, out):
