@@ -8,10 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:?usage: scripts/fuzz.sh SECONDS [rule_file|data_file|document ...]}
+seconds=${1:?usage: scripts/fuzz.sh SECONDS [rule_file|data_file|document|csv|json ...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rule_file data_file document)
+[ ${#targets[@]} -gt 0 ] || targets=(rule_file data_file document csv json)
 
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 export RUSTC_BOOTSTRAP=1
@@ -25,6 +25,8 @@ seed() {
 seed rule_file rules/*.toml
 seed data_file data/*.toml
 seed document ../shared/seeds/*.txt
+seed csv tests/fixtures/*.csv
+seed json tests/fixtures/*.json
 
 (cd fuzz && cargo fuzz build -O) >fuzz/build.log 2>&1 || { cat fuzz/build.log; exit 1; }
 

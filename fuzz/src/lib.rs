@@ -15,13 +15,25 @@ pub fn coppa_rules() -> RuleSet {
     RuleSet::parse(&Source::new("coppa-italia-2003-04.toml", text)).expect("bundled rules load")
 }
 
+/// The Premier League rules, bundled with the project (for the CSV and JSON readers).
+pub fn league_rules() -> RuleSet {
+    let text = include_str!("../../rules/premier-league.toml");
+    RuleSet::parse(&Source::new("premier-league.toml", text)).expect("bundled rules load")
+}
+
 /// Computes, checks and renders a competition in every format.
 pub fn exercise(competition: &Competition, rules: &RuleSet) {
     let Ok(tables) = compute(competition, rules) else {
         return;
     };
     let _ = check::check(&tables);
-    for format in [Format::Text, Format::Json, Format::Csv, Format::Markdown] {
+    for format in [
+        Format::Text,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Wikitext,
+    ] {
         let _ = render::render(format, std::slice::from_ref(&tables), true);
     }
 }
