@@ -240,8 +240,6 @@ pub struct Competition {
     pub name: String,
     /// The data file it was read from.
     pub path: PathBuf,
-    /// The rule file the data file names, resolved relative to the data file.
-    pub rules: Option<PathBuf>,
     /// The groups, in file order.
     pub groups: Vec<Group>,
     /// What the record states about the competition as a whole.
@@ -280,7 +278,6 @@ impl Competition {
         Competition {
             name: self.name.clone(),
             path: PathBuf::new(),
-            rules: None,
             groups: self
                 .groups
                 .iter()

@@ -255,10 +255,7 @@ pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loa
     }
     let competition = build(&source, file, Some(&rules))?;
     Ok(Loaded {
-        competition: Competition {
-            rules: named_rules.map(|(p, _)| p),
-            ..competition
-        },
+        competition,
         rules,
         rules_path,
     })
@@ -332,7 +329,6 @@ fn build(
     Ok(Competition {
         name: file.competition,
         path: source.path.clone(),
-        rules: None,
         groups,
         record,
         aliases: file

@@ -121,7 +121,6 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Di
     Ok(Competition {
         name,
         path: source.path.clone(),
-        rules: None,
         groups: reader.groups,
         record: reader.record,
         aliases: Vec::new(),

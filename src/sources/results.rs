@@ -130,7 +130,6 @@ pub fn competition(name: String, source: &Source, groups: Vec<Group>) -> crate::
     crate::model::Competition {
         name,
         path: source.path.clone(),
-        rules: None,
         groups,
         record: Default::default(),
         aliases: Vec::new(),
