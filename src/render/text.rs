@@ -16,6 +16,16 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
     let colour = style::enabled();
     let mut out = String::new();
     for s in standings {
+        if s.groups.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(
+                out,
+                "{}: no group stage; `standings rounds` and `standings tie` show its rounds and ties",
+                s.competition.name
+            );
+        }
         for table in &s.groups {
             if !out.is_empty() {
                 out.push('\n');
