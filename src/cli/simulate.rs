@@ -19,7 +19,7 @@ pub struct SimulateArgs {
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(2..=64))]
     teams: u32,
     /// How many groups to play.
-    #[arg(long, default_value_t = 100_000)]
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..))]
     groups: u64,
     /// The seed: the same seed gives the same report, on any number of threads.
     #[arg(long, default_value_t = 1)]

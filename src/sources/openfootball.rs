@@ -84,7 +84,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     }
     if groups.is_empty() {
         return Err(source
-            .error_whole("no match with a full-time score; expected `matches` with `score.ft`"));
+            .error_whole("no matches; expected `matches` with `team1`, `team2` and `score.ft`"));
     }
     Ok((
         competition(
