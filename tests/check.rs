@@ -39,13 +39,7 @@ fn bundled_data_checks_clean() {
 
 #[test]
 fn a_changed_winner_is_a_mismatch() {
-    let dir = copy_project();
-    let data = dir.path().join("data/coppa-italia-2003-04.toml");
-    edit(
-        &data,
-        r#"record = { winner = "Cesena" }"#,
-        r#"record = { winner = "Genoa" }"#,
-    );
+    let (_dir, data) = project_with_a_changed_winner();
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 1);
     assert!(

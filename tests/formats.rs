@@ -23,14 +23,11 @@ fn bundled(folder: &str) -> Vec<String> {
 fn compare_2002_03_under_its_rule_and_head_to_head_first() {
     // Worked out by hand (see the 2002–03 rule file): only Groups 3 and 4 change, and in
     // neither does the winner.
-    let run = standings(&[
-        "compare",
+    let run = compare(
         "data/coppa-italia-2002-03.toml",
-        "--rules",
         "rules/coppa-italia-2002-03.toml",
-        "--rules",
         "rules/coppa-italia-2003-04.toml",
-    ]);
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let group = |name: &str| -> String {
         let start = run.stdout.find(&format!("· {name}\n")).unwrap();
@@ -62,14 +59,11 @@ fn compare_2002_03_under_its_rule_and_head_to_head_first() {
 fn two_points_for_a_win_changes_no_2003_04_order() {
     // Two points for a win: by hand, every 2003–04 group keeps its order (Group 2: Cesena 4,
     // Genoa 3, Torino 0, Livorno −1; Group 5: Sambenedettese 5, Pisa 2, Ancona 1, Ternana −2; ...).
-    let run = standings(&[
-        "compare",
+    let run = compare(
         "data/coppa-italia-2003-04.toml",
-        "--rules",
         "rules/coppa-italia-2003-04.toml",
-        "--rules",
         "rules/coppa-italia-2003-04-two-points-for-a-win.toml",
-    ]);
+    );
     assert_eq!(run.code, 0);
     assert!(
         run.stdout
@@ -80,14 +74,11 @@ fn two_points_for_a_win_changes_no_2003_04_order() {
 #[test]
 fn compare_reports_a_rule_set_that_needs_data_the_season_lacks() {
     // FIFA's chain reaches fair play for Brindisi and Catania; the data records no cards.
-    let run = standings(&[
-        "compare",
+    let run = compare(
         "data/coppa-italia-2003-04.toml",
-        "--rules",
         "rules/coppa-italia-2003-04.toml",
-        "--rules",
         "rules/fifa-world-cup-group.toml",
-    ]);
+    );
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("note: A advances 1 per group and B 2"));
     assert!(run.stdout.contains(
@@ -105,7 +96,7 @@ fn compare_works_on_every_bundled_season_with_every_bundled_rule_set() {
     for data in bundled("data") {
         for a in &rules {
             for b in &rules {
-                let run = standings(&["compare", &data, "--rules", a, "--rules", b]);
+                let run = compare(&data, a, b);
                 assert_eq!(run.code, 0, "{data} {a} {b}: {}", run.stderr);
                 assert!(
                     run.stdout.contains("groups change a qualifier"),
@@ -128,7 +119,7 @@ fn the_same_data_under_itself_changes_nothing() {
             "rules/coppa-italia-2002-03.toml",
         ),
     ] {
-        let run = standings(&["compare", data, "--rules", rules, "--rules", rules]);
+        let run = compare(data, rules, rules);
         assert!(
             run.stdout
                 .ends_with("\n0 of 8 groups change a qualifier; 0 change their order\n")

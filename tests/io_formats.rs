@@ -224,13 +224,7 @@ fn wikitext_reproduces_points_and_deductions() {
 
 #[test]
 fn github_annotations_point_at_the_changed_fact() {
-    let dir = copy_project();
-    let data = dir.path().join("data/coppa-italia-2003-04.toml");
-    edit(
-        &data,
-        "record = { winner = \"Cesena\" }",
-        "record = { winner = \"Genoa\" }",
-    );
+    let (_dir, data) = project_with_a_changed_winner();
     let line = line_of(&data, "winner = \"Genoa\"");
     let run = standings(&["check", path_str(&data), "--format", "github"]);
     assert_eq!(run.code, 1);
@@ -246,13 +240,7 @@ fn github_annotations_point_at_the_changed_fact() {
 
 #[test]
 fn junit_reports_each_fact() {
-    let dir = copy_project();
-    let data = dir.path().join("data/coppa-italia-2003-04.toml");
-    edit(
-        &data,
-        "record = { winner = \"Cesena\" }",
-        "record = { winner = \"Genoa\" }",
-    );
+    let (_dir, data) = project_with_a_changed_winner();
     let run = standings(&["check", path_str(&data), "--format", "junit"]);
     assert_eq!(run.code, 1);
     let xml = run.stdout;

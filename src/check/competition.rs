@@ -8,7 +8,7 @@ use super::{Finding, Verdict};
 use crate::knockout::{self, TieOutcome};
 use crate::model::{Competition, Recorded, Tie};
 use crate::ranking;
-use crate::rules::structure::{self, Format, RoundFlow};
+use crate::rules::structure::{Format, RoundFlow};
 use crate::rules::{RuleSet, Structure};
 use crate::standings::Standings;
 
@@ -65,19 +65,6 @@ impl Facts<'_> {
     }
 }
 
-/// The rounds with their derived flows, when the rules describe rounds.
-fn flows(rules: &RuleSet) -> Option<(&Structure, Vec<RoundFlow>)> {
-    let s = rules.structure.as_ref()?;
-    let groups = rules.groups.as_ref();
-    let flows = structure::derive(
-        &s.rounds,
-        groups.map(|g| g.advance as u32),
-        groups.map_or(1, |g| g.meetings),
-    )
-    .expect("the structure was checked when the rules were loaded");
-    Some((s, flows))
-}
-
 /// Checks every competition-level fact.
 pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
     let competition = standings.competition;
@@ -86,16 +73,17 @@ pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
         competition,
         findings: Vec::new(),
     };
-    let structure = flows(rules);
-    if let Some((s, flows)) = &structure {
+    let structure = rules.structure.as_ref();
+    if let Some(s) = structure {
+        let flows = &s.flows;
         group_stage(&mut facts, s);
         counts(&mut facts, s, flows);
         access(&mut facts, s, flows);
     } else {
         without_rounds(&mut facts);
     }
-    results(&mut facts, standings, structure.as_ref().map(|(s, _)| *s));
-    allocation(&mut facts, rules, structure.as_ref().map(|(s, _)| *s));
+    results(&mut facts, standings, structure);
+    allocation(&mut facts, rules, structure);
     facts.findings
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{CliError, Inputs, inputs};
 use crate::knockout;
 use crate::ranking;
-use crate::rules::structure::{self, Format};
+use crate::rules::structure::Format;
 
 /// Prints every tie with its legs and who went through, and why.
 pub fn ties(inputs: &Inputs) -> Result<u8, CliError> {
@@ -59,13 +59,7 @@ pub fn rounds(inputs: &Inputs) -> Result<u8, CliError> {
                 let _ = writeln!(out, "  the rule file describes no rounds");
             }
             Some(s) => {
-                let groups = l.rules.groups.as_ref();
-                let flows = structure::derive(
-                    &s.rounds,
-                    groups.map(|g| g.advance as u32),
-                    groups.map_or(1, |g| g.meetings),
-                )
-                .expect("checked when the rules were loaded");
+                let flows = &s.flows;
                 let width = s
                     .rounds
                     .iter()
@@ -77,7 +71,7 @@ pub fn rounds(inputs: &Inputs) -> Result<u8, CliError> {
                     "  {:<width$}  Teams  Entering  Matches  Format",
                     "Round"
                 );
-                for (i, (round, flow)) in s.rounds.iter().zip(&flows).enumerate() {
+                for (i, (round, flow)) in s.rounds.iter().zip(flows).enumerate() {
                     let format = match round.format {
                         Format::Groups { groups, size } => format!("{groups} groups of {size}"),
                         Format::Knockout { legs: 1 } => "one match".to_string(),

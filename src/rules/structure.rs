@@ -127,6 +127,8 @@ impl Allocation {
 pub struct Structure {
     /// The rounds, first to last.
     pub rounds: Vec<Round>,
+    /// Each round's teams and matches, derived from the rounds when the rules were loaded.
+    pub flows: Vec<RoundFlow>,
     /// The round from which matches are counted (an infobox may leave out qualifying).
     pub count_matches_from: usize,
 }
@@ -461,7 +463,7 @@ pub(super) fn build(
         });
         spans.push(r.span());
     }
-    derive(&built, advance_per_group, meetings)
+    let flows = derive(&built, advance_per_group, meetings)
         .map_err(|(i, m)| source.error(spans[i].clone(), m))?;
     let count_matches_from = match &options.count_matches_from {
         None => 0,
@@ -483,6 +485,7 @@ pub(super) fn build(
     };
     Ok(Some(Structure {
         rounds: built,
+        flows,
         count_matches_from,
     }))
 }

@@ -65,3 +65,21 @@ pub fn line_of(path: &Path, needle: &str) -> usize {
 pub fn path_str(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// A copy of the bundled files in which 2003–04 Group 2's recorded winner is changed from
+/// Cesena (the computed winner) to Genoa; returns the folder and the edited data file.
+pub fn project_with_a_changed_winner() -> (TempDir, std::path::PathBuf) {
+    let dir = copy_project();
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    edit(
+        &data,
+        "record = { winner = \"Cesena\" }",
+        "record = { winner = \"Genoa\" }",
+    );
+    (dir, data)
+}
+
+/// `standings compare DATA --rules A --rules B`.
+pub fn compare(data: &str, a: &str, b: &str) -> Run {
+    standings(&["compare", data, "--rules", a, "--rules", b])
+}
