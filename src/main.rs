@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 /// The engine allocates small vectors on its hot paths (tiebreak steps, mini-tables); mimalloc
-/// serves those markedly faster than the system allocator (see docs/performance.md).
+/// serves them a little faster than the system allocator (measured in docs/performance.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
