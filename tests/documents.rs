@@ -14,7 +14,7 @@ use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::diagnostic::Source;
 use standings::model::Competition;
-use standings::sources::{data, document};
+use standings::sources::{data, document, record};
 use tempfile::TempDir;
 
 /// The source document of a season, or `None` (with the reason printed) when the seeds are
@@ -38,22 +38,60 @@ fn rules(season: &str) -> String {
     format!("rules/coppa-italia-{season}.toml")
 }
 
-#[test]
-fn the_2002_03_document_prints_the_same_tables_as_the_data_file() {
-    let Some(doc) = seed("2002-03") else { return };
-    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules("2002-03")], None);
-    let from_data = standings_with_input(&["table", "data/coppa-italia-2002-03.toml"], None);
+#[rstest]
+#[case("2002-03")]
+#[case("2003-04")]
+fn the_document_prints_the_same_tables_as_the_data_file(#[case] season: &str) {
+    let Some(doc) = seed(season) else { return };
+    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules(season)], None);
+    let from_data = standings_with_input(
+        &["table", &format!("data/coppa-italia-{season}.toml")],
+        None,
+    );
     assert_eq!(from_doc.code, 0, "{}", from_doc.stderr);
     assert_eq!(from_doc.stdout, from_data.stdout);
 }
 
 #[test]
-fn the_2003_04_document_differs_only_by_what_fuller_records_add() {
-    // The document calls Brindisi "Fiorentina" and does not record the drawing of lots, so its
-    // Group 8 shows the same numbers under the document's name, with the tie left undecided.
-    // Groups 1–7 print exactly as from the data file.
+fn the_2003_04_document_takes_brindisi_and_the_lots_from_the_project_record() {
+    // The document calls Brindisi "Fiorentina" and does not record the drawing of lots; the
+    // project's data file for the same competition does, and says so on standard error.
     let Some(doc) = seed("2003-04") else { return };
-    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules("2003-04")], None);
+    let run = standings_with_input(&["table", &doc, "--rules", &rules("2003-04")], None);
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            format!(
+                "note: {doc}: names and decisions from data/coppa-italia-2003-04.toml (the project's data file for this competition; --record none reads the source alone):"
+            )
+            .as_str(),
+            "  Group 8: \"Fiorentina\" is Brindisi: the club was Brindisi (Serie C2, holder of the Serie C cup); the same document says Fiorentina did not take part",
+            "  Group 8: Brindisi, Catania in that order by drawing of lots",
+        ]
+    );
+    // The 2002–03 record corrects nothing in its document, so nothing is said.
+    let Some(doc) = seed("2002-03") else { return };
+    let run = standings_with_input(&["table", &doc, "--rules", &rules("2002-03")], None);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn the_2003_04_document_alone_leaves_group_8_undecided() {
+    // `--record none`: Group 8 shows the same numbers under the document's name, with the tie
+    // left undecided. Groups 1–7 print exactly as from the data file.
+    let Some(doc) = seed("2003-04") else { return };
+    let from_doc = standings_with_input(
+        &[
+            "table",
+            &doc,
+            "--rules",
+            &rules("2003-04"),
+            "--record",
+            "none",
+        ],
+        None,
+    );
+    assert_eq!(from_doc.stderr, "");
     let from_data = standings_with_input(&["table", "data/coppa-italia-2003-04.toml"], None);
     let split = |s: &str| s.split("\n\n").map(str::to_string).collect::<Vec<_>>();
     let (doc_groups, data_groups) = (split(&from_doc.stdout), split(&from_data.stdout));
@@ -110,13 +148,27 @@ fn check_on_a_document_says_what_it_cannot_compute() {
 }
 
 #[test]
-fn check_on_the_2003_04_document_reports_the_undecided_group() {
+fn check_on_the_2003_04_document_alone_reports_the_undecided_group() {
     let Some(doc) = seed("2003-04") else { return };
-    let run = standings_with_input(&["check", &doc, "--rules", &rules("2003-04")], None);
-    assert_eq!(run.code, 1);
-    assert!(run.stdout.contains(
+    let alone = standings_with_input(
+        &[
+            "check",
+            &doc,
+            "--rules",
+            &rules("2003-04"),
+            "--record",
+            "none",
+        ],
+        None,
+    );
+    assert_eq!(alone.code, 1);
+    assert!(alone.stdout.contains(
         "UNRESOLVED   2003–04 Coppa Italia · Group 8 · qualification: Fiorentina and Catania are level"
     ));
+    // With the project's record (the default), the drawing of lots decides it.
+    let with_record = standings_with_input(&["check", &doc, "--rules", &rules("2003-04")], None);
+    assert_eq!(with_record.code, 0, "{}", with_record.stdout);
+    assert!(!with_record.stdout.contains("UNRESOLVED"));
 }
 
 #[rstest]
@@ -160,11 +212,29 @@ fn import_redirected_to_a_file_names_the_rules_relative_to_it() {
     assert!(status.success());
     let run = standings_with_input(&["check", out.to_str().unwrap()], None);
     assert_eq!(run.stderr, "");
-    assert_eq!(
-        run.code, 1,
-        "only Group 8's undecided tie fails: {}",
-        run.stdout
-    );
+    // The bundled record's drawing of lots was written in, so nothing is undecided.
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn import_over_the_record_itself_reads_the_document_alone() {
+    // `import DOC > data/NAME.toml` where NAME.toml is the record: the shell empties the file
+    // before standings runs, and import never reads the file it writes.
+    let Some(doc) = seed("2003-04") else { return };
+    let project = common::copy_project();
+    let out = project.path().join("data/coppa-italia-2003-04.toml");
+    let file = fs::File::create(&out).unwrap();
+    let run = std::process::Command::new(assert_cmd::cargo::cargo_bin("standings"))
+        .args(["import", &doc, "--rules"])
+        .arg(project.path().join("rules/coppa-italia-2003-04.toml"))
+        .stdout(Stdio::from(file))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(written.contains("\"Fiorentina 1–1 Catania\""), "{written}");
+    assert!(!written.contains("decisions = "), "{written}");
 }
 
 /// What a document holds, in terms of the bundled data file's names: the document's names
@@ -184,7 +254,7 @@ fn as_named_by(doc: &Competition, data: &Competition) -> Competition {
 #[rstest]
 #[case("2002-03")]
 #[case("2003-04")]
-fn importing_the_document_gives_the_bundled_competition(#[case] season: &str) {
+fn importing_the_document_alone_gives_the_bundled_competition(#[case] season: &str) {
     let Some(doc) = seed(season) else { return };
     let loaded = data::load(
         &PathBuf::from(format!("data/coppa-italia-{season}.toml")),
@@ -205,6 +275,31 @@ fn importing_the_document_gives_the_bundled_competition(#[case] season: &str) {
         g.record = Default::default();
     }
     assert_eq!(as_named_by(&imported, &loaded.competition), bundled);
+}
+
+#[rstest]
+#[case("2002-03")]
+#[case("2003-04")]
+fn the_document_with_the_record_applied_is_the_bundled_competition(#[case] season: &str) {
+    // Names, aliases and decisions come over; the record's own facts (winners, orders, the
+    // final's legs, the names the record uses for champions) stay in the data file.
+    let Some(doc) = seed(season) else { return };
+    let loaded = data::load(
+        &PathBuf::from(format!("data/coppa-italia-{season}.toml")),
+        None,
+    )
+    .unwrap();
+    let source = Source::read(Path::new(&doc)).unwrap();
+    let mut applied = document::parse(&source, Some(&loaded.rules)).unwrap();
+    record::apply(&mut applied, &loaded.competition).unwrap();
+
+    let mut bundled = loaded.competition.without_locations();
+    bundled.aliases.clear();
+    bundled.ties.clear();
+    for g in &mut bundled.groups {
+        g.record = Default::default();
+    }
+    assert_eq!(applied.without_locations(), bundled);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::compare::{self, GroupComparison};
 use crate::explain;
 use crate::render::place;
 use crate::rules::RuleSet;
-use crate::sources::InputFormat;
+use crate::sources::{InputFormat, LoadOptions, RecordChoice};
 use crate::standings::Qualification;
 
 /// Prints the comparison and a summary; exit 0 whatever changes.
@@ -16,6 +16,7 @@ pub fn run(
     data: &[PathBuf],
     input_format: Option<InputFormat>,
     rules: &[PathBuf],
+    record: RecordChoice,
 ) -> Result<u8, CliError> {
     let [a_path, b_path] = rules else {
         return Err(CliError::Usage(format!(
@@ -24,8 +25,15 @@ pub fn run(
         )));
     };
     let sets = [RuleSet::load(a_path)?, RuleSet::load(b_path)?];
-    // Each data file is read under its own rules, so that it is validated as written.
-    let loaded = inputs::load_all(data, input_format, None)?;
+    // Each data file is read under its own rules, so that it is validated as written; a
+    // source that names none is read under A.
+    let options = LoadOptions {
+        format: input_format,
+        rules: None,
+        rules_for_sources: Some(a_path),
+        record,
+    };
+    let loaded = inputs::load_all(data, &options)?;
     let mut out = String::new();
     let label = |p: &Path| {
         p.file_stem().map_or_else(

@@ -5,19 +5,23 @@ use std::path::{Path, PathBuf};
 use super::CliError;
 use crate::diagnostic::Source;
 use crate::rules::RuleSet;
-use crate::sources::{self, InputFormat, data, document};
+use crate::sources::{self, InputFormat, RecordChoice, data, document, record};
 
-/// Where the written file will live, so that its `rules` path can be relative to it:
-/// `--output`, else the file standard output is redirected to, else the current folder.
-fn output_dir(output: Option<&Path>) -> PathBuf {
-    let target = output.map(Path::to_path_buf).or_else(|| {
+/// The file being written: `--output`, else the file standard output is redirected to.
+fn output_file(output: Option<&Path>) -> Option<PathBuf> {
+    output.map(Path::to_path_buf).or_else(|| {
         // On Linux, `> data/x.toml` makes standard output that very file.
         std::fs::read_link("/proc/self/fd/1")
             .ok()
             .filter(|p| p.is_file())
-    });
+    })
+}
+
+/// Where the written file will live, so that its `rules` path can be relative to it: beside
+/// [`output_file`], else in the current folder.
+fn output_dir(output: Option<&Path>) -> PathBuf {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let dir = target
+    let dir = output_file(output)
         .and_then(|t| t.parent().map(Path::to_path_buf))
         .unwrap_or_default();
     let dir = cwd.join(dir);
@@ -38,6 +42,7 @@ pub fn run(
     document_path: &Path,
     rules: Option<&Path>,
     output: Option<&Path>,
+    record: &RecordChoice,
 ) -> Result<u8, CliError> {
     let source = sources::read(document_path)?;
     if InputFormat::detect(&source.text) != InputFormat::Document {
@@ -47,12 +52,37 @@ pub fn run(
         )));
     }
     let rule_set = rules.map(RuleSet::load).transpose()?;
-    let competition = document::parse(&source, rule_set.as_ref())?;
+    let mut competition = document::parse(&source, rule_set.as_ref())?;
+    // The file being written may be the very record (`> data/NAME.toml`); it is never read.
+    let mut notes = Vec::new();
+    let applied = record::apply_choice(
+        &mut competition,
+        record,
+        rules,
+        output_file(output).as_deref(),
+        &mut notes,
+    )?;
+    let applied_note = applied.as_ref().and_then(|a| a.note(&source.path));
+    for note in notes.iter().chain(&applied_note) {
+        eprintln!("{note}");
+    }
     let rules_text = rules.map(|r| rules_path_from(&output_dir(output), r));
-    let header = format!(
-        "Imported by `standings import` from {}.\nAdd what fuller records state (group winners, published orders, aliases, decisions by\nlots) by hand: see docs/data.md.",
+    let mut header = format!(
+        "Imported by `standings import` from {}.",
         source.path.display()
     );
+    match applied.filter(|a| !a.changes.is_empty()) {
+        Some(a) => {
+            header += &format!("\nNames and decisions from {}:", a.path.display());
+            for change in &a.changes {
+                header += &format!("\n  {change}");
+            }
+            header += "\nAdd what else fuller records state (group winners, published orders) by hand: see\ndocs/data.md.";
+        }
+        None => {
+            header += "\nAdd what fuller records state (group winners, published orders, aliases, decisions by\nlots) by hand: see docs/data.md."
+        }
+    }
     let text = data::write(&competition, &header, rules_text.as_deref());
 
     // Never write a file that would read back as something else.

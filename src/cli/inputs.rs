@@ -1,9 +1,9 @@
 //! Turning command-line paths (files or folders) into loaded competitions.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::CliError;
-use crate::sources::{self, InputFormat, Loaded};
+use crate::sources::{self, LoadOptions, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
@@ -34,17 +34,25 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
 
 /// Loads every input the command line names.
 pub fn load(inputs: &super::Inputs) -> Result<Vec<Loaded>, CliError> {
-    load_all(&inputs.data, inputs.input_format, inputs.rules.as_deref())
+    let options = LoadOptions {
+        format: inputs.input_format,
+        rules: inputs.rules.as_deref(),
+        rules_for_sources: None,
+        record: inputs.record.clone().unwrap_or_default(),
+    };
+    load_all(&inputs.data, &options)
 }
 
-/// Loads every input named by `paths`, each under its own rules or under `rules`.
-pub fn load_all(
-    paths: &[PathBuf],
-    format: Option<InputFormat>,
-    rules: Option<&Path>,
-) -> Result<Vec<Loaded>, CliError> {
-    expand(paths)?
-        .iter()
-        .map(|p| sources::load(p, format, rules).map_err(CliError::from))
-        .collect()
+/// Loads every input named by `paths`, printing the notes loading gives (what a record changed)
+/// on standard error.
+pub fn load_all(paths: &[PathBuf], options: &LoadOptions<'_>) -> Result<Vec<Loaded>, CliError> {
+    let mut all = Vec::new();
+    for path in expand(paths)? {
+        let (loaded, notes) = sources::load_with(&path, options)?;
+        for note in notes {
+            eprintln!("{note}");
+        }
+        all.push(loaded);
+    }
+    Ok(all)
 }

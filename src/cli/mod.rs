@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand};
 
 use crate::diagnostic::Diagnostic;
 use crate::render::Format;
-use crate::sources::InputFormat;
+use crate::sources::{InputFormat, RecordChoice};
 
 /// Recompute football group tables from match results under rules written in TOML, and check
 /// them against the published record.
@@ -41,6 +41,11 @@ pub struct Inputs {
     /// summary, which names none).
     #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// For a season summary (or CSV, JSON): the data file whose team names and recorded
+    /// decisions to apply, or `none` for the source alone. By default, the data file in the
+    /// project's `data/` folder that records the same competition, if any.
+    #[arg(long, value_name = "DATA_FILE|none")]
+    pub record: Option<RecordChoice>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,9 +84,13 @@ enum Command {
         /// The kind of input; recognised from the content when left out.
         #[arg(long, value_enum)]
         input_format: Option<InputFormat>,
-        /// The two rule files: `--rules A.toml --rules B.toml`.
+        /// The two rule files: `--rules A.toml --rules B.toml`. A season summary is read
+        /// under A.
         #[arg(long, required = true, num_args = 1)]
         rules: Vec<PathBuf>,
+        /// For a season summary: the data file whose names and decisions to apply, or `none`.
+        #[arg(long, value_name = "DATA_FILE|none")]
+        record: Option<RecordChoice>,
     },
     /// Play many random groups under one or two rule sets and report what decided them.
     Simulate(simulate::SimulateArgs),
@@ -118,6 +127,11 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// The data file whose team names and recorded decisions to write in too, or `none`.
+        /// By default, the data file in the rule file's project that records the same
+        /// competition (never the file being written).
+        #[arg(long, value_name = "DATA_FILE|none")]
+        record: Option<RecordChoice>,
     },
 }
 
@@ -175,7 +189,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             data,
             input_format,
             rules,
-        } => compare::run(&data, input_format, &rules),
+            record,
+        } => compare::run(&data, input_format, &rules, record.unwrap_or_default()),
         Command::Simulate(args) => simulate::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),
@@ -208,6 +223,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             document,
             rules,
             output,
-        } => import::run(&document, rules.as_deref(), output.as_deref()),
+            record,
+        } => import::run(
+            &document,
+            rules.as_deref(),
+            output.as_deref(),
+            &record.unwrap_or_default(),
+        ),
     }
 }

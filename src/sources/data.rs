@@ -975,6 +975,31 @@ pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> St
                 .collect();
             out += &format!("decisions = [{}]\n", decisions.join(", "));
         }
+        let cards: Vec<String> = (0..g.teams.len())
+            .filter_map(|t| {
+                let c = g.cards[t]?;
+                Some(format!(
+                    "{} = {{ yellow = {}, indirect_red = {}, direct_red = {}, yellow_direct_red = {} }}",
+                    quoted(g.team_name(t)),
+                    c.yellow,
+                    c.indirect_red,
+                    c.direct_red,
+                    c.yellow_direct_red
+                ))
+            })
+            .collect();
+        if !cards.is_empty() {
+            out += &format!("cards = {{ {} }}\n", cards.join(", "));
+        }
+        let coefficients: Vec<String> = (0..g.teams.len())
+            .filter_map(|t| {
+                let c = g.coefficients[t]?;
+                Some(format!("{} = \"{c}\"", quoted(g.team_name(t))))
+            })
+            .collect();
+        if !coefficients.is_empty() {
+            out += &format!("coefficients = {{ {} }}\n", coefficients.join(", "));
+        }
         let mut facts = Vec::new();
         if let Some(w) = &g.record.winner {
             facts.push(format!("winner = {}", quoted(g.team_name(w.value))));

@@ -3,7 +3,8 @@
 //! - [`data`]: the project's own TOML data files (`docs/data.md`), and [`data::write`], which
 //!   writes any competition back as one (`standings import`);
 //! - [`document`]: the plain-text season summaries the records are published as
-//!   (`docs/documents.md`).
+//!   (`docs/documents.md`);
+//! - [`record`]: the project's data file applied to such a source (team names, decisions).
 //!
 //! [`load`] recognises the kind of input from its content.
 
@@ -12,6 +13,7 @@ pub mod document;
 pub mod football_data;
 pub mod match_text;
 pub mod openfootball;
+pub mod record;
 pub mod results;
 
 use std::path::Path;
@@ -19,6 +21,7 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, ReadError, Source};
 use crate::rules::RuleSet;
 pub use data::Loaded;
+pub use record::RecordChoice;
 
 /// The kinds of input `table`, `check` and `import` read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -75,35 +78,75 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
 }
 
 /// Reads a competition in any format with the rules that apply: `rules` if given, else the
-/// rule file a data file names. A document names none, so it needs `rules`.
+/// rule file a data file names. A document names none, so it needs `rules`. The source is read
+/// alone; [`load_with`] also applies the project's record to it.
 pub fn load(
     path: &Path,
     format: Option<InputFormat>,
     rules: Option<&Path>,
 ) -> Result<Loaded, Diagnostic> {
+    let options = LoadOptions {
+        format,
+        rules,
+        ..LoadOptions::default()
+    };
+    load_with(path, &options).map(|(loaded, _)| loaded)
+}
+
+/// How [`load_with`] reads an input.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions<'a> {
+    /// The input's kind; recognised from the content when `None`.
+    pub format: Option<InputFormat>,
+    /// Rules for every input, in place of those a data file names.
+    pub rules: Option<&'a Path>,
+    /// Rules for an input that names none (a season summary, CSV, JSON) when `rules` is `None`.
+    pub rules_for_sources: Option<&'a Path>,
+    /// The record to apply to an input that is not a data file.
+    pub record: RecordChoice,
+}
+
+/// Like [`load`], then, for a source that is not a data file, applies the record the options
+/// choose ([`record`]: team names, aliases and decisions kept in the project's data file).
+/// Returns the competition and the notes for standard error (what the record changed, fixtures
+/// left out as unplayed).
+pub fn load_with(
+    path: &Path,
+    options: &LoadOptions<'_>,
+) -> Result<(Loaded, Vec<String>), Diagnostic> {
     let source = read(path)?;
-    let format = format.unwrap_or_else(|| InputFormat::detect(&source.text));
+    let format = options
+        .format
+        .unwrap_or_else(|| InputFormat::detect(&source.text));
+    let record = &options.record;
     if format == InputFormat::Data {
-        return data::load_source(&source, rules);
+        if let RecordChoice::File(record) = record {
+            return Err(source.error_whole(format!(
+                "--record {} applies to season summaries and other sources; a data file is its own record",
+                record.display()
+            )));
+        }
+        return Ok((data::load_source(&source, options.rules)?, Vec::new()));
     }
-    let Some(rules_path) = rules else {
+    let Some(rules_path) = options.rules.or(options.rules_for_sources) else {
         return Err(source.error_whole(format!(
             "{} names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)",
             format.describe()
         )));
     };
     let rules = RuleSet::load(rules_path)?;
-    let (competition, unplayed) = match format {
+    let (mut competition, unplayed) = match format {
         InputFormat::Document => (document::parse(&source, Some(&rules))?, 0),
         InputFormat::Csv => football_data::parse(&source, Some(&rules))?,
         InputFormat::Json => openfootball::parse(&source, Some(&rules))?,
         InputFormat::Data => unreachable!("handled above"),
     };
+    let mut notes = Vec::new();
     if unplayed > 0 {
-        eprintln!(
+        notes.push(format!(
             "note: {}: {unplayed} fixture(s) without a full-time score left out (not yet played)",
             source.path.display()
-        );
+        ));
     }
     if !competition.groups.is_empty() && rules.groups.is_none() {
         return Err(source.error_whole(format!(
@@ -111,9 +154,22 @@ pub fn load(
             rules_path.display()
         )));
     }
-    Ok(Loaded {
-        competition,
-        rules,
-        rules_path: rules_path.to_path_buf(),
-    })
+    // Only a season summary has a title to find its record by; other sources name theirs.
+    let record = match (format, record) {
+        (InputFormat::Document, choice) | (_, choice @ RecordChoice::File(_)) => choice,
+        _ => &RecordChoice::None,
+    };
+    if let Some(applied) =
+        record::apply_choice(&mut competition, record, Some(rules_path), None, &mut notes)?
+    {
+        notes.extend(applied.note(&source.path));
+    }
+    Ok((
+        Loaded {
+            competition,
+            rules,
+            rules_path: rules_path.to_path_buf(),
+        },
+        notes,
+    ))
 }
