@@ -51,11 +51,10 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
         line += &format!(": {}", values.join(", "));
     }
     let order: Vec<String> = step
-        .tiers
-        .iter()
+        .tiers()
         .map(|tier| {
             tier.iter()
-                .map(|&t| table.name(t))
+                .map(|&(t, _)| table.name(t))
                 .collect::<Vec<_>>()
                 .join(" = ")
         })
@@ -74,11 +73,7 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
 /// goal difference -4 against -5`.
 pub fn pair(table: &GroupTable<'_>, upper: usize, lower: usize) -> String {
     let steps = table.ordering.between(upper, lower);
-    let separated = steps.last().is_some_and(|s| {
-        !s.tiers
-            .iter()
-            .any(|t| t.contains(&upper) && t.contains(&lower))
-    });
+    let separated = steps.last().is_some_and(|s| !s.leaves_level(upper, lower));
     let parts: Vec<String> = steps
         .iter()
         .map(|s| {
@@ -93,10 +88,7 @@ pub fn pair(table: &GroupTable<'_>, upper: usize, lower: usize) -> String {
             if s.criterion.is_head_to_head() && s.among.len() > 2 {
                 label += &format!(" (mini-table of {})", names(table, &s.among));
             }
-            let level = s
-                .tiers
-                .iter()
-                .any(|t| t.contains(&upper) && t.contains(&lower));
+            let level = s.leaves_level(upper, lower);
             match (s.criterion, level) {
                 (Criterion::Decision, true) => "no recorded decision".to_string(),
                 (Criterion::Decision, false) => match s.decision {
@@ -125,11 +117,7 @@ pub fn deciding(table: &GroupTable<'_>, upper: usize, lower: usize) -> Option<Cr
         .ordering
         .between(upper, lower)
         .last()
-        .filter(|s| {
-            !s.tiers
-                .iter()
-                .any(|t| t.contains(&upper) && t.contains(&lower))
-        })
+        .filter(|s| !s.leaves_level(upper, lower))
         .map(|s| s.criterion)
 }
 

@@ -63,15 +63,31 @@ impl Tally {
         self.level_at_end += other.level_at_end;
         self.qualification_undecided += other.qualification_undecided;
     }
+}
 
+/// A [`Tally`] while groups are being played: separations counted by criterion (`None`: level
+/// on every criterion) in a short list, so that recording a group allocates nothing. Turned
+/// into a [`Tally`] once per chunk of groups.
+#[derive(Debug, Clone, Default)]
+struct Counter {
+    places: Vec<Vec<(Option<Criterion>, u64)>>,
+    decision_reached: u64,
+    level_at_end: u64,
+    qualification_undecided: u64,
+}
+
+impl Counter {
     fn record(&mut self, table: &GroupTable<'_>, advance: usize) {
         let places = advance.clamp(1, table.rows.len().saturating_sub(1).max(1));
         if self.places.len() < places {
-            self.places.resize(places, BTreeMap::new());
+            self.places.resize(places, Vec::new());
         }
-        for p in 0..places {
+        for (p, counts) in self.places.iter_mut().enumerate().take(places) {
             let key = separation(&table.ordering, p);
-            *self.places[p].entry(key).or_default() += 1;
+            match counts.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((key, 1)),
+            }
         }
         if table
             .ordering
@@ -91,24 +107,40 @@ impl Tally {
             self.qualification_undecided += 1;
         }
     }
+
+    fn into_tally(self) -> Tally {
+        Tally {
+            places: self
+                .places
+                .into_iter()
+                .map(|counts| {
+                    counts
+                        .into_iter()
+                        .map(|(k, n)| (k.map_or_else(|| "level".to_string(), Criterion::key), n))
+                        .collect()
+                })
+                .collect(),
+            decision_reached: self.decision_reached,
+            level_at_end: self.level_at_end,
+            qualification_undecided: self.qualification_undecided,
+        }
+    }
 }
 
-/// What separated the team in place `p + 1` from the one below (0-based `p`).
-fn separation(ordering: &Ordering, p: usize) -> String {
+/// What separated the team in place `p + 1` from the one below (0-based `p`): a criterion, or
+/// `None` when they are level on every criterion.
+fn separation(ordering: &Ordering, p: usize) -> Option<Criterion> {
     let mut seen = 0;
     for tier in &ordering.tiers {
         seen += tier.teams.len();
         if seen == p + 1 {
-            return tier
-                .above_next
-                .as_ref()
-                .map_or("level".to_string(), |s| s.criterion.key());
+            return tier.above_next.as_ref().map(|s| s.criterion);
         }
         if seen > p + 1 {
-            return "level".to_string();
+            return None;
         }
     }
-    "level".to_string()
+    None
 }
 
 /// The report: one tally per rule set, and how often the two rule sets' qualifiers differ.
@@ -185,42 +217,72 @@ pub fn play(group: &mut Group, options: &Options, index: u64) {
         let (sh, sa) = (strength[m.home].max(0.05), strength[m.away].max(0.05));
         let home_mean = 1.35 * sh / sa * (1.0 + options.home_advantage);
         let away_mean = 1.1 * sa / sh;
-        let goals = |rng: &mut ChaCha8Rng, mean: f64| -> u32 {
-            let g: f64 = Poisson::new(mean).expect("a positive mean").sample(rng);
-            (g as u32).min(crate::sources::match_text::MAX_GOALS)
-        };
         m.outcome = Outcome::Played {
-            home: goals(&mut rng, home_mean),
-            away: goals(&mut rng, away_mean),
+            home: poisson(&mut rng, home_mean),
+            away: poisson(&mut rng, away_mean),
         };
     }
+}
+
+/// Above this mean, [`poisson`] hands over to `rand_distr`'s sampler, whose cost does not grow
+/// with the mean (and `exp(-mean)` stays far from underflow below it).
+const INVERSION_LIMIT: f64 = 30.0;
+
+/// A goal count drawn from a Poisson distribution with the given (positive) mean, capped at
+/// the notation's maximum. Football means are about 1–3, where inversion (one uniform draw, a
+/// walk up the cumulative distribution) costs a few multiplications, against several uniform
+/// draws and an `exp` per sample for the general-purpose sampler.
+fn poisson(rng: &mut ChaCha8Rng, mean: f64) -> u32 {
+    let max = crate::sources::match_text::MAX_GOALS;
+    if mean > INVERSION_LIMIT {
+        let g: f64 = Poisson::new(mean).expect("a positive mean").sample(rng);
+        return (g as u32).min(max);
+    }
+    let u: f64 = rng.random();
+    let mut p = (-mean).exp();
+    let mut cumulative = p;
+    let mut k = 0;
+    // Rounding can leave the sum a hair below 1: stop where the terms no longer add anything.
+    while u > cumulative && k < max {
+        k += 1;
+        p *= mean / f64::from(k);
+        if cumulative + p == cumulative {
+            break;
+        }
+        cumulative += p;
+    }
+    k
 }
 
 /// Plays and ranks groups `range` under every rule set.
 fn run_range(range: std::ops::Range<u64>, options: &Options, rules: &[&GroupRules]) -> Report {
     let meetings = rules.iter().map(|r| r.meetings).max().unwrap_or(1);
     let mut group = template(options.teams, meetings);
-    let mut report = Report {
-        groups: 0,
-        tallies: vec![Tally::default(); rules.len()],
-        qualifiers_differ: 0,
-    };
+    let mut counters = vec![Counter::default(); rules.len()];
+    let (mut groups, mut qualifiers_differ) = (0, 0);
+    let mut qualifiers = Vec::with_capacity(rules.len());
     for index in range {
         play(&mut group, options, index);
-        report.groups += 1;
-        let mut qualifiers = Vec::with_capacity(rules.len());
-        for (tally, r) in report.tallies.iter_mut().zip(rules) {
+        groups += 1;
+        qualifiers.clear();
+        for (counter, r) in counters.iter_mut().zip(rules) {
             // Random groups carry no cards or coefficients: rules that need them are refused
             // before simulating, so ranking cannot fail here.
             let table = compute_group(&group, r).expect("simulated rules need no recorded data");
-            tally.record(&table, r.advance);
-            qualifiers.push(crate::compare::advancing(&table));
+            counter.record(&table, r.advance);
+            if rules.len() == 2 {
+                qualifiers.push(crate::compare::advancing(&table));
+            }
         }
         if qualifiers.len() == 2 && qualifiers[0] != qualifiers[1] {
-            report.qualifiers_differ += 1;
+            qualifiers_differ += 1;
         }
     }
-    report
+    Report {
+        groups,
+        tallies: counters.into_iter().map(Counter::into_tally).collect(),
+        qualifiers_differ,
+    }
 }
 
 /// Groups per unit of work: large enough to amortise scheduling, small enough to balance.
@@ -254,6 +316,37 @@ pub fn unusable(rules: &GroupRules) -> Option<Criterion> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goal_counts_have_the_poisson_mean_and_variance() {
+        // Both samplers: inversion below the limit, rand_distr above it. With n draws the
+        // sample mean is within 5 standard errors of the mean, and the variance (equal to the
+        // mean for a Poisson distribution) within 3 %.
+        let mut rng = ChaCha8Rng::seed_from_u64(11);
+        for mean in [0.3, 1.35, 2.9, 12.0, 45.0] {
+            let n = 200_000;
+            let draws: Vec<f64> = (0..n).map(|_| f64::from(poisson(&mut rng, mean))).collect();
+            let m = draws.iter().sum::<f64>() / f64::from(n);
+            let var = draws.iter().map(|d| (d - m).powi(2)).sum::<f64>() / f64::from(n - 1);
+            let standard_error = (mean / f64::from(n)).sqrt();
+            assert!(
+                (m - mean).abs() < 5.0 * standard_error,
+                "mean {mean}: sample mean {m}"
+            );
+            assert!(
+                (var / mean - 1.0).abs() < 0.03,
+                "mean {mean}: variance {var}"
+            );
+        }
+        // P(0) = e^-mean: for mean 1.35, 25.9 % of draws are 0.
+        let zeros = (0..100_000)
+            .filter(|_| poisson(&mut rng, 1.35) == 0)
+            .count();
+        assert!(
+            (zeros as f64 / 100_000.0 - (-1.35f64).exp()).abs() < 0.007,
+            "{zeros}"
+        );
+    }
 
     #[test]
     fn a_group_is_the_same_whatever_played_before_it() {

@@ -43,10 +43,9 @@ pub struct Step {
     /// For a head-to-head criterion, the teams whose mutual matches formed the mini-table
     /// (may be more than `values` when the rules do not re-apply head-to-head).
     pub among: Vec<TeamId>,
-    /// Each team's value, best first.
+    /// Each team's value, best first; teams with equal values are the tiers the step left
+    /// ([`Step::tiers`]).
     pub values: Vec<(TeamId, Decimal)>,
-    /// The result: the teams grouped by equal value, best first.
-    pub tiers: Vec<Vec<TeamId>>,
     /// For `decision`, the index of the recorded decision used (`None` when none applied).
     pub decision: Option<usize>,
     /// Whether this is the first criterion sorting the whole group (not a tiebreak).
@@ -63,9 +62,20 @@ pub struct MissingData {
 }
 
 impl Step {
+    /// The result: the teams grouped by equal value, best first, each with its value.
+    pub fn tiers(&self) -> impl Iterator<Item = &[(TeamId, Decimal)]> {
+        self.values.chunk_by(|a, b| a.1 == b.1)
+    }
+
     /// Whether the criterion left every team level.
     pub fn is_level(&self) -> bool {
-        self.tiers.len() == 1
+        self.values.first().map(|f| f.1) == self.values.last().map(|l| l.1)
+    }
+
+    /// Whether the criterion left `a` and `b` level (both must be among its teams).
+    pub fn leaves_level(&self, a: TeamId, b: TeamId) -> bool {
+        let value = |t: TeamId| self.values.iter().find(|(x, _)| *x == t).map(|v| v.1);
+        value(a) == value(b)
     }
 }
 
@@ -106,8 +116,8 @@ struct Block {
     base: Vec<TeamId>,
 }
 
-/// Each team's value, the mini-table's teams (head-to-head), and the decision used (if any).
-type Evaluation = (Vec<Decimal>, Vec<TeamId>, Option<usize>);
+/// The mini-table's teams (head-to-head) and the decision used (if any), beside the values.
+type Evaluation = (Vec<TeamId>, Option<usize>);
 
 struct Orderer<'a> {
     group: &'a Group,
@@ -126,10 +136,11 @@ pub fn order(
         group,
         rules,
         overall,
-        steps: Vec::new(),
+        steps: Vec::with_capacity(group.teams.len()),
     };
     let all: Vec<TeamId> = (0..group.teams.len()).collect();
-    let tiers = orderer.resolve(all, 0, None)?;
+    let mut tiers = Vec::with_capacity(all.len());
+    orderer.resolve(&all, 0, None, &mut tiers)?;
     Ok(Ordering {
         tiers,
         steps: orderer.steps,
@@ -137,63 +148,71 @@ pub fn order(
 }
 
 impl Orderer<'_> {
+    /// Orders `teams` (level on every criterion before `step`) from criterion `step` on,
+    /// appending their tiers, best first, to `out`.
     fn resolve(
         &mut self,
-        teams: Vec<TeamId>,
+        teams: &[TeamId],
         step: usize,
-        block: Option<Block>,
-    ) -> Result<Vec<Tier>, MissingData> {
+        block: Option<&Block>,
+        out: &mut Vec<Tier>,
+    ) -> Result<(), MissingData> {
         if teams.len() < 2 || step >= self.rules.tiebreak.len() {
-            return Ok(vec![Tier {
-                teams,
+            out.push(Tier {
+                teams: teams.to_vec(),
                 above_next: None,
-            }]);
+            });
+            return Ok(());
         }
         let criterion = self.rules.tiebreak[step];
-        let (values, among_teams, decision) = self.evaluate(criterion, &teams, block.as_ref())?;
-
-        let mut ranked: Vec<(TeamId, Decimal)> = teams.iter().copied().zip(values).collect();
+        let mut ranked = Vec::with_capacity(teams.len());
+        let (among_teams, decision) = self.evaluate(criterion, teams, block, &mut ranked)?;
         // Stable: level teams keep data-file order.
         ranked.sort_by_key(|&(_, value)| std::cmp::Reverse(value));
-        let mut split: Vec<(Decimal, Vec<TeamId>)> = Vec::new();
-        for &(team, value) in &ranked {
-            match split.last_mut() {
-                Some((v, tier)) if *v == value => tier.push(team),
-                _ => split.push((value, vec![team])),
+        let order: Vec<TeamId> = ranked.iter().map(|&(t, _)| t).collect();
+        // Where each set of equal values ends in `order`.
+        let mut ends = Vec::with_capacity(order.len());
+        for (i, pair) in ranked.windows(2).enumerate() {
+            if pair[0].1 != pair[1].1 {
+                ends.push(i + 1);
             }
         }
+        ends.push(order.len());
 
         let primary = step == 0 && teams.len() == self.group.teams.len();
+        let this_step = self.steps.len();
         self.steps.push(Step {
             criterion,
             among: among_teams,
             values: ranked,
-            tiers: split.iter().map(|(_, t)| t.clone()).collect(),
             decision,
             primary,
         });
 
-        let values: Vec<Decimal> = split.iter().map(|(v, _)| *v).collect();
-        let mut tiers: Vec<Tier> = Vec::new();
-        for (i, (_, sub)) in split.into_iter().enumerate() {
-            if i > 0 {
-                let last = tiers.last_mut().expect("a previous tier exists");
+        let mut start = 0;
+        for end in ends {
+            if start > 0 {
+                let values = &self.steps[this_step].values;
+                let last = out.last_mut().expect("a previous tier exists");
                 last.above_next = Some(Separation {
                     criterion,
-                    values: [values[i - 1], values[i]],
+                    values: [values[start - 1].1, values[start].1],
                     decision,
                 });
             }
-            let next = self.next_step(criterion, step, &teams, block.as_ref(), &sub);
-            tiers.extend(match next {
-                Some((next_step, next_block)) => self.resolve(sub, next_step, next_block)?,
-                None => vec![Tier {
-                    teams: sub,
+            let sub = &order[start..end];
+            start = end;
+            match self.next_step(criterion, step, teams, block, sub) {
+                Some((next_step, next_block)) => {
+                    self.resolve(sub, next_step, next_block.as_ref(), out)?;
+                }
+                None => out.push(Tier {
+                    teams: sub.to_vec(),
                     above_next: None,
-                }],
-            });
+                }),
+            }
         }
-        Ok(tiers)
+        Ok(())
     }
 
     /// Where a set still level after `criterion` goes next: the next criterion, or (at the end
@@ -233,23 +252,29 @@ impl Orderer<'_> {
         Some((step + 1, None))
     }
 
-    /// Each team's value under `criterion` (higher is better), the mini-table's teams for a
-    /// head-to-head criterion, and the recorded decision used, if any.
+    /// Each team's value under `criterion` (higher is better), pushed to `values` in the
+    /// order of `teams`; returns the mini-table's teams for a head-to-head criterion, and the
+    /// recorded decision used, if any.
     fn evaluate(
         &self,
         criterion: Criterion,
         teams: &[TeamId],
         block: Option<&Block>,
+        values: &mut Vec<(TeamId, Decimal)>,
     ) -> Result<Evaluation, MissingData> {
-        let recorded = |values: Vec<Option<Decimal>>| {
+        let each = |values: &mut Vec<(TeamId, Decimal)>, value: &dyn Fn(TeamId) -> Decimal| {
+            values.extend(teams.iter().map(|&t| (t, value(t))));
+        };
+        let recorded = |values: &mut Vec<(TeamId, Decimal)>, found: Vec<Option<Decimal>>| {
             let missing: Vec<TeamId> = teams
                 .iter()
-                .zip(&values)
+                .zip(&found)
                 .filter(|(_, v)| v.is_none())
                 .map(|(t, _)| *t)
                 .collect();
             if missing.is_empty() {
-                Ok((values.into_iter().flatten().collect(), Vec::new(), None))
+                values.extend(teams.iter().copied().zip(found.into_iter().flatten()));
+                Ok((Vec::new(), None))
             } else {
                 Err(MissingData {
                     criterion,
@@ -258,11 +283,10 @@ impl Orderer<'_> {
             }
         };
         Ok(match criterion {
-            Criterion::Overall(stat) => (
-                teams.iter().map(|&t| self.overall[t].stat(stat)).collect(),
-                Vec::new(),
-                None,
-            ),
+            Criterion::Overall(stat) => {
+                each(values, &|t| self.overall[t].stat(stat));
+                (Vec::new(), None)
+            }
             Criterion::FairPlay => {
                 let per_card = self
                     .rules
@@ -270,6 +294,7 @@ impl Orderer<'_> {
                     .as_ref()
                     .expect("rules naming fair_play have card values (checked on load)");
                 return recorded(
+                    values,
                     teams
                         .iter()
                         .map(|&t| {
@@ -285,7 +310,10 @@ impl Orderer<'_> {
                 );
             }
             Criterion::Coefficient => {
-                return recorded(teams.iter().map(|&t| self.group.coefficients[t]).collect());
+                return recorded(
+                    values,
+                    teams.iter().map(|&t| self.group.coefficients[t]).collect(),
+                );
             }
             Criterion::HeadToHead(stat) => {
                 let base = block.map_or_else(|| teams.to_vec(), |b| b.base.clone());
@@ -297,11 +325,8 @@ impl Orderer<'_> {
                         deductions: self.rules.head_to_head.deductions_count,
                     },
                 );
-                (
-                    teams.iter().map(|&t| mini[t].stat(stat)).collect(),
-                    base,
-                    None,
-                )
+                each(values, &|t| mini[t].stat(stat));
+                (base, None)
             }
             Criterion::Decision => {
                 let found = self
@@ -309,20 +334,17 @@ impl Orderer<'_> {
                     .decisions
                     .iter()
                     .position(|d| teams.iter().all(|t| d.order.contains(t)));
-                let values = match found {
+                match found {
                     Some(i) => {
                         let order = &self.group.decisions[i].order;
-                        teams
-                            .iter()
-                            .map(|t| {
-                                let rank = order.iter().position(|o| o == t).unwrap_or(0);
-                                -Decimal::from(rank)
-                            })
-                            .collect()
+                        each(values, &|t| {
+                            let rank = order.iter().position(|&o| o == t).unwrap_or(0);
+                            -Decimal::from(rank)
+                        });
                     }
-                    None => vec![Decimal::ZERO; teams.len()],
-                };
-                (values, Vec::new(), found)
+                    None => each(values, &|_| Decimal::ZERO),
+                }
+                (Vec::new(), found)
             }
         })
     }

@@ -139,7 +139,10 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                         })
                         .collect()
                 },
-                order: s.tiers.iter().map(|t| names(t)).collect(),
+                order: s
+                    .tiers()
+                    .map(|t| t.iter().map(|(x, _)| name(*x)).collect())
+                    .collect(),
                 decision: s.decision.map(|i| table.group.decisions[i].by.as_str()),
             })
             .collect(),
