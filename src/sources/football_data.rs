@@ -56,7 +56,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     let div = column("Div");
 
     let mut groups: Vec<GroupResults> = Vec::new();
-    let mut by_div: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut by_div = rustc_hash::FxHashMap::<String, usize>::default();
     let mut unplayed = 0;
     // One record, reused for every row: a million rows need no million allocations.
     let mut row = csv::StringRecord::new();
