@@ -38,12 +38,20 @@ fn rules(season: &str) -> String {
     format!("rules/coppa-italia-{season}.toml")
 }
 
+/// `standings COMMAND DOC --rules RULES-OF-SEASON EXTRA...`
+fn on_document(command: &str, doc: &str, season: &str, extra: &[&str]) -> common::Run {
+    let rules = rules(season);
+    let mut args = vec![command, doc, "--rules", &rules];
+    args.extend_from_slice(extra);
+    standings_with_input(&args, None)
+}
+
 #[rstest]
 #[case("2002-03")]
 #[case("2003-04")]
 fn the_document_prints_the_same_tables_as_the_data_file(#[case] season: &str) {
     let Some(doc) = seed(season) else { return };
-    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules(season)], None);
+    let from_doc = on_document("table", &doc, season, &[]);
     let from_data = standings_with_input(
         &["table", &format!("data/coppa-italia-{season}.toml")],
         None,
@@ -57,7 +65,7 @@ fn the_2003_04_document_takes_brindisi_and_the_lots_from_the_project_record() {
     // The document calls Brindisi "Fiorentina" and does not record the drawing of lots; the
     // project's data file for the same competition does, and says so on standard error.
     let Some(doc) = seed("2003-04") else { return };
-    let run = standings_with_input(&["table", &doc, "--rules", &rules("2003-04")], None);
+    let run = on_document("table", &doc, "2003-04", &[]);
     assert_eq!(
         run.stderr.lines().collect::<Vec<_>>(),
         [
@@ -71,7 +79,7 @@ fn the_2003_04_document_takes_brindisi_and_the_lots_from_the_project_record() {
     );
     // The 2002–03 record corrects nothing in its document, so nothing is said.
     let Some(doc) = seed("2002-03") else { return };
-    let run = standings_with_input(&["table", &doc, "--rules", &rules("2002-03")], None);
+    let run = on_document("table", &doc, "2002-03", &[]);
     assert_eq!(run.stderr, "");
 }
 
@@ -80,17 +88,7 @@ fn the_2003_04_document_alone_leaves_group_8_undecided() {
     // `--record none`: Group 8 shows the same numbers under the document's name, with the tie
     // left undecided. Groups 1–7 print exactly as from the data file.
     let Some(doc) = seed("2003-04") else { return };
-    let from_doc = standings_with_input(
-        &[
-            "table",
-            &doc,
-            "--rules",
-            &rules("2003-04"),
-            "--record",
-            "none",
-        ],
-        None,
-    );
+    let from_doc = on_document("table", &doc, "2003-04", &["--record", "none"]);
     assert_eq!(from_doc.stderr, "");
     let from_data = standings_with_input(&["table", "data/coppa-italia-2003-04.toml"], None);
     let split = |s: &str| s.split("\n\n").map(str::to_string).collect::<Vec<_>>();
@@ -123,7 +121,7 @@ fn the_2003_04_document_alone_leaves_group_8_undecided() {
 #[test]
 fn check_on_a_document_says_what_it_cannot_compute() {
     let Some(doc) = seed("2002-03") else { return };
-    let run = standings_with_input(&["check", &doc, "--rules", &rules("2002-03")], None);
+    let run = on_document("check", &doc, "2002-03", &[]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     let competition: Vec<&str> = run
         .stdout
@@ -150,23 +148,13 @@ fn check_on_a_document_says_what_it_cannot_compute() {
 #[test]
 fn check_on_the_2003_04_document_alone_reports_the_undecided_group() {
     let Some(doc) = seed("2003-04") else { return };
-    let alone = standings_with_input(
-        &[
-            "check",
-            &doc,
-            "--rules",
-            &rules("2003-04"),
-            "--record",
-            "none",
-        ],
-        None,
-    );
+    let alone = on_document("check", &doc, "2003-04", &["--record", "none"]);
     assert_eq!(alone.code, 1);
     assert!(alone.stdout.contains(
         "UNRESOLVED   2003–04 Coppa Italia · Group 8 · qualification: Fiorentina and Catania are level"
     ));
     // With the project's record (the default), the drawing of lots decides it.
-    let with_record = standings_with_input(&["check", &doc, "--rules", &rules("2003-04")], None);
+    let with_record = on_document("check", &doc, "2003-04", &[]);
     assert_eq!(with_record.code, 0, "{}", with_record.stdout);
     assert!(!with_record.stdout.contains("UNRESOLVED"));
 }
@@ -191,7 +179,7 @@ fn import_round_trips(#[case] season: &str) {
     );
     assert_eq!(import.code, 0, "{}", import.stderr);
     let from_file = standings_with_input(&["table", out.to_str().unwrap()], None);
-    let from_doc = standings_with_input(&["table", &doc, "--rules", &rules(season)], None);
+    let from_doc = on_document("table", &doc, season, &[]);
     assert_eq!(from_file.code, 0, "{}", from_file.stderr);
     assert_eq!(from_file.stdout, from_doc.stdout);
 }
@@ -307,7 +295,7 @@ fn standard_input_and_forced_formats() {
     let Some(doc) = seed("2002-03") else { return };
     let text = fs::read(&doc).unwrap();
     let piped = standings_with_input(&["table", "-", "--rules", &rules("2002-03")], Some(&text));
-    let direct = standings_with_input(&["table", &doc, "--rules", &rules("2002-03")], None);
+    let direct = on_document("table", &doc, "2002-03", &[]);
     assert_eq!(piped.code, 0, "{}", piped.stderr);
     assert_eq!(piped.stdout, direct.stdout);
 
