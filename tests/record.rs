@@ -380,3 +380,58 @@ fn cards_and_coefficients_come_over_and_are_written() {
         "{written}"
     );
 }
+
+#[test]
+fn a_named_record_renames_teams_of_a_csv_season() {
+    // football-data's short name "Hull" is the record's "Hull City". A CSV has no title to find
+    // a record by, so only a named one applies.
+    let dir = TempDir::new().unwrap();
+    let record = dir.path().join("e1.toml");
+    fs::write(
+        &record,
+        r#"competition = "E1 season"
+[[group]]
+name = "E1"
+teams = ["Leeds", "Hull City", "Stoke", "Derby"]
+aliases = { Hull = { is = "Hull City", why = "football-data's short name" } }
+matches = ["Leeds 2–1 Hull"]
+"#,
+    )
+    .unwrap();
+    let args = [
+        "table",
+        "tests/fixtures/league.csv",
+        "--rules",
+        "rules/premier-league.toml",
+        "--format",
+        "csv",
+    ];
+    let plain = standings(&args);
+    assert!(plain.stdout.contains(",Hull,"), "{}", plain.stdout);
+    assert!(
+        !plain.stderr.contains("names and decisions"),
+        "{}",
+        plain.stderr
+    );
+
+    let mut named = args.to_vec();
+    named.extend(["--record", path_str(&record)]);
+    let run = standings(&named);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The same rows as without the record (tests/io_formats.rs), Hull renamed.
+    assert_eq!(
+        run.stdout.replace(",Hull City,", ",Hull,"),
+        plain.stdout,
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(",Hull City,"));
+    assert!(
+        run.stderr.contains(&format!(
+            "names and decisions from {}:\n  E1: \"Hull\" is Hull City: football-data's short name",
+            record.display()
+        )),
+        "{}",
+        run.stderr
+    );
+}
