@@ -8,10 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:?usage: scripts/fuzz.sh SECONDS [rule_file|data_file|document|csv|json ...]}
+seconds=${1:?usage: scripts/fuzz.sh SECONDS [rule_file|data_file|document|csv|json|record ...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rule_file data_file document csv json)
+[ ${#targets[@]} -gt 0 ] || targets=(rule_file data_file document csv json record)
 
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 export RUSTC_BOOTSTRAP=1
@@ -27,6 +27,7 @@ seed data_file data/*.toml
 seed document ../shared/seeds/*.txt
 seed csv tests/fixtures/*.csv
 seed json tests/fixtures/*.json
+seed record data/coppa-italia-2003-04.toml fuzz/seeds/record.toml
 
 (cd fuzz && cargo fuzz build -O) >fuzz/build.log 2>&1 || { cat fuzz/build.log; exit 1; }
 
