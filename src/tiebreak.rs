@@ -61,10 +61,15 @@ pub struct MissingData {
     pub teams: Vec<TeamId>,
 }
 
+/// Whether two of a step's ranked values fall in one tier: they are equal.
+fn same_tier(a: &(TeamId, Decimal), b: &(TeamId, Decimal)) -> bool {
+    a.1 == b.1
+}
+
 impl Step {
     /// The result: the teams grouped by equal value, best first, each with its value.
     pub fn tiers(&self) -> impl Iterator<Item = &[(TeamId, Decimal)]> {
-        self.values.chunk_by(|a, b| a.1 == b.1)
+        self.values.chunk_by(same_tier)
     }
 
     /// Whether the criterion left every team level.
@@ -170,14 +175,7 @@ impl Orderer<'_> {
         // Stable: level teams keep data-file order.
         ranked.sort_by_key(|&(_, value)| std::cmp::Reverse(value));
         let order: Vec<TeamId> = ranked.iter().map(|&(t, _)| t).collect();
-        // Where each set of equal values ends in `order`.
-        let mut ends = Vec::with_capacity(order.len());
-        for (i, pair) in ranked.windows(2).enumerate() {
-            if pair[0].1 != pair[1].1 {
-                ends.push(i + 1);
-            }
-        }
-        ends.push(order.len());
+        let sizes: Vec<usize> = ranked.chunk_by(same_tier).map(<[_]>::len).collect();
 
         let primary = step == 0 && teams.len() == self.group.teams.len();
         let this_step = self.steps.len();
@@ -190,7 +188,8 @@ impl Orderer<'_> {
         });
 
         let mut start = 0;
-        for end in ends {
+        for size in sizes {
+            let end = start + size;
             if start > 0 {
                 let values = &self.steps[this_step].values;
                 let last = out.last_mut().expect("a previous tier exists");
