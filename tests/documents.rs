@@ -239,18 +239,27 @@ fn as_named_by(doc: &Competition, data: &Competition) -> Competition {
     doc
 }
 
-#[rstest]
-#[case("2002-03")]
-#[case("2003-04")]
-fn importing_the_document_alone_gives_the_bundled_competition(#[case] season: &str) {
-    let Some(doc) = seed(season) else { return };
+/// A season's bundled data file (with its rules) and its document read alone under them, or
+/// `None` when the seeds are absent.
+fn bundled_and_document(season: &str) -> Option<(data::Loaded, Competition)> {
+    let doc = seed(season)?;
     let loaded = data::load(
         &PathBuf::from(format!("data/coppa-italia-{season}.toml")),
         None,
     )
     .unwrap();
     let source = Source::read(Path::new(&doc)).unwrap();
-    let imported = document::parse(&source, Some(&loaded.rules)).unwrap();
+    let competition = document::parse(&source, Some(&loaded.rules)).unwrap();
+    Some((loaded, competition))
+}
+
+#[rstest]
+#[case("2002-03")]
+#[case("2003-04")]
+fn importing_the_document_alone_gives_the_bundled_competition(#[case] season: &str) {
+    let Some((loaded, imported)) = bundled_and_document(season) else {
+        return;
+    };
 
     // The bundled file adds what fuller records state: aliases, decisions, winners, orders,
     // and the final's legs.
@@ -271,14 +280,9 @@ fn importing_the_document_alone_gives_the_bundled_competition(#[case] season: &s
 fn the_document_with_the_record_applied_is_the_bundled_competition(#[case] season: &str) {
     // Names, aliases and decisions come over; the record's own facts (winners, orders, the
     // final's legs, the names the record uses for champions) stay in the data file.
-    let Some(doc) = seed(season) else { return };
-    let loaded = data::load(
-        &PathBuf::from(format!("data/coppa-italia-{season}.toml")),
-        None,
-    )
-    .unwrap();
-    let source = Source::read(Path::new(&doc)).unwrap();
-    let mut applied = document::parse(&source, Some(&loaded.rules)).unwrap();
+    let Some((loaded, mut applied)) = bundled_and_document(season) else {
+        return;
+    };
     record::apply(&mut applied, &loaded.competition).unwrap();
 
     let mut bundled = loaded.competition.without_locations();
