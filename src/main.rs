@@ -31,10 +31,12 @@ fn main() -> ExitCode {
     if std::env::var_os("STANDINGS_TEST_INTERNAL_ERROR").is_some() {
         panic!("internal error requested by STANDINGS_TEST_INTERNAL_ERROR");
     }
-    match cli::run(Cli::parse()) {
+    let cli = Cli::parse();
+    let format = cli.message_format;
+    match cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {e}");
+            cli::report_errors(&e.into_diagnostics(), format);
             ExitCode::from(2)
         }
     }

@@ -6,6 +6,8 @@
 
 use std::path::PathBuf;
 
+use crate::diagnostic::{Code, Diagnostic, Source};
+
 /// A team's index into its group's `teams`.
 pub type TeamId = usize;
 
@@ -233,6 +235,20 @@ pub struct CompetitionRecord {
     pub schedule: Option<Recorded<Vec<String>>>,
 }
 
+/// The file something was read from, kept so that later stages (validation, computing) can
+/// point into it. Never part of equality: two competitions with the same contents are equal
+/// wherever they were read from.
+#[derive(Debug, Clone, Default)]
+pub struct Origin(pub Option<Source>);
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
+}
+
+impl Eq for Origin {}
+
 /// A competition as read from a data file or a source document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Competition {
@@ -252,9 +268,23 @@ pub struct Competition {
     pub ranking: Option<Ranking>,
     /// The teams listed per entry round.
     pub entrants: Vec<Entrants>,
+    /// The file's text, for messages that point into it.
+    pub origin: Origin,
 }
 
 impl Competition {
+    /// A diagnostic about line `line` of the competition's file: the line labelled when the
+    /// text is at hand, else named in the message.
+    pub fn error_at_line(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
+        match &self.origin.0 {
+            Some(source) => source.error(code, source.line_span(line), message),
+            None => Diagnostic::new(
+                code,
+                format!("{}:{line}: {}", self.path.display(), message.into()),
+            ),
+        }
+    }
+
     /// The data's name for a team the record may name otherwise.
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
         self.aliases
@@ -331,6 +361,7 @@ impl Competition {
                     ..e.clone()
                 })
                 .collect(),
+            origin: Origin::default(),
         }
     }
 }

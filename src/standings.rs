@@ -1,6 +1,6 @@
 //! A competition's computed tables: records folded, teams ordered, qualifiers named.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Competition, Group, TeamId};
 use crate::records::{FoldOptions, Record, fold};
 use crate::rules::Criterion;
@@ -109,8 +109,8 @@ pub fn missing_data(competition: &Competition, group: &Group, missing: &MissingD
         Criterion::FairPlay => "cards",
         _ => "coefficients",
     };
-    Diagnostic::at_line(
-        &competition.path,
+    competition.error_at_line(
+        Code::CriterionWithoutData,
         group.line,
         format!(
             "{}: the tiebreak reaches \"{}\" for {}, but the data records no {key} for them; expected `{key}` in the group (a missing value is not taken as zero)",

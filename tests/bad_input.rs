@@ -192,7 +192,7 @@ fn catalogue(
         In::Rules => rules,
         In::Data => data,
     };
-    let first = run.stderr.lines().next().unwrap();
+    let first = first_error(&run.stderr);
     let place = format!("error: {}:{line}:{column}: ", spoiled.display());
     assert!(first.starts_with(&place), "{first}\nexpected {place}");
     assert!(first.contains(message), "{first}");
@@ -222,7 +222,7 @@ fn a_criterion_without_its_data_is_an_error_at_the_group(
     assert_eq!(run.code, 2, "{}", run.stdout);
     // The group's name is on line 4.
     assert!(
-        run.stderr.starts_with(&format!(
+        first_error(&run.stderr).starts_with(&format!(
             "error: {}:4:1: G: the tiebreak reaches \"{criterion}\" for Alpha, Beta, Gamma, but the data records no {key} for them",
             path.display()
         )),
@@ -240,7 +240,7 @@ fn not_utf8() {
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.starts_with(&format!(
+        first_error(&run.stderr).starts_with(&format!(
             "error: {}:1:4: the file is not valid UTF-8 (byte 0xff); expected UTF-8 text",
             data.display()
         )),
@@ -279,7 +279,7 @@ fn a_100_megabyte_file_is_refused_without_reading_it_whole() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: {}: the input is larger than 32 MiB; expected a rule file, data file or season summary, which are far smaller\n",
+            "error[E002]: {}: the input is larger than 32 MiB; expected a rule file, data file or season summary, which are far smaller\n",
             path.display()
         )
     );

@@ -111,7 +111,7 @@ fn a_malformed_rule_file_is_exit_2_with_its_place() {
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 2);
     assert!(run.stdout.is_empty());
-    let first = run.stderr.lines().next().unwrap();
+    let first = first_error(&run.stderr);
     assert_eq!(
         first,
         format!(
@@ -134,8 +134,7 @@ fn an_unknown_key_gets_a_suggestion() {
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr
-            .contains(&format!(":{line}:1: unknown field `goal_count`")),
+        first_error(&run.stderr).contains(&format!(":{line}:1: unknown field `goal_count`")),
         "{}",
         run.stderr
     );
@@ -156,7 +155,7 @@ fn a_team_not_in_the_group_is_located() {
     assert_eq!(run.code, 2);
     // `  "Taranto 1–0 Mesina",`: the name starts in column 16.
     assert!(
-        run.stderr.contains(&format!(
+        first_error(&run.stderr).contains(&format!(
             "{}:{line}:16: \"Mesina\" is not a team of Group 8",
             data.display()
         )),

@@ -246,7 +246,7 @@ fn impossible_structures_are_located(
         rules.to_str().unwrap(),
     ]);
     assert_eq!(run.code, 2, "{}", run.stdout);
-    let first = run.stderr.lines().next().unwrap();
+    let first = first_error(&run.stderr);
     let place = format!("error: {}:{line}:", rules.display());
     assert!(first.starts_with(&place), "{first}\nexpected at {place}");
     assert!(first.contains(message), "{first}");
@@ -298,7 +298,7 @@ fn malformed_ties_are_located(#[case] from: &str, #[case] to: &str, #[case] mess
     let line = line_of(&data, to);
     let run = standings(&["tie", data.to_str().unwrap()]);
     assert_eq!(run.code, 2, "{}", run.stdout);
-    let first = run.stderr.lines().next().unwrap();
+    let first = first_error(&run.stderr);
     assert!(
         first.starts_with(&format!("error: {}:{line}:", data.display())),
         "{first}"

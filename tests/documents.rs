@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::standings_with_input;
+use common::{first_error, standings_with_input};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -316,7 +316,7 @@ fn standard_input_and_forced_formats() {
     );
     assert_eq!(forced.code, 2);
     assert!(
-        forced.stderr.starts_with(&format!("error: {doc}:1:")),
+        first_error(&forced.stderr).starts_with(&format!("error: {doc}:1:")),
         "{}",
         forced.stderr
     );
@@ -449,7 +449,7 @@ fn malformed_lines_are_exit_2_at_their_place(
         None,
     );
     assert_eq!(run.code, 2, "{}", run.stdout);
-    let first = run.stderr.lines().next().unwrap();
+    let first = first_error(&run.stderr);
     let place = format!("error: {}:{line}:{column}: ", path.display());
     assert!(first.starts_with(&place), "{first}");
     assert!(first.contains(message), "{first}");

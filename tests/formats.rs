@@ -184,7 +184,7 @@ fn table_under_a_rule_needing_cards_is_an_error_at_the_group() {
         .unwrap()
         + 1;
     assert!(
-        run.stderr.starts_with(&format!(
+        first_error(&run.stderr).starts_with(&format!(
             "error: data/coppa-italia-2003-04.toml:{line}:1: Group 1: the tiebreak reaches \"fair_play\" for Cagliari, Piacenza"
         )),
         "{}",

@@ -123,7 +123,7 @@ fn malformed_csv(
     fs::write(&path, text).unwrap();
     let run = standings(&["table", path_str(&path), "--rules", LEAGUE]);
     assert_eq!(run.code, 2, "{}", run.stdout);
-    let first = run.stderr.lines().next().unwrap();
+    let first = first_error(&run.stderr);
     assert!(
         first.starts_with(&format!("error: {}:{line}:{column}: ", path.display())),
         "{first}"
@@ -171,7 +171,7 @@ fn malformed_json_is_located() {
     let run = standings(&["table", path_str(&path), "--rules", LEAGUE]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.starts_with(&format!(
+        first_error(&run.stderr).starts_with(&format!(
             "error: {}:3:27: invalid type: integer `1`, expected a string; expected football.json",
             path.display()
         )),

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{edit, line_of, path_str, standings};
+use common::{edit, first_error, line_of, path_str, standings};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -196,7 +196,7 @@ fn a_record_that_does_not_match_the_document_is_exit_2_at_its_group() {
     let run = project.run("table", &[]);
     assert_eq!(run.code, 2);
     assert_eq!(
-        run.stderr.lines().next().unwrap(),
+        first_error(&run.stderr),
         format!(
             "error: {}:{}:1: Group 1: the source's team \"Delta\" is not in the record's group; expected one of: Alpha, Beta, Gamma, Epsilon, Betta (alias of Beta)",
             project.path("data/test-cup.toml").display(),
@@ -213,7 +213,7 @@ fn a_record_group_the_document_lacks_is_exit_2_at_its_line() {
     let run = project.run("table", &[]);
     assert_eq!(run.code, 2);
     assert_eq!(
-        run.stderr.lines().next().unwrap(),
+        first_error(&run.stderr),
         format!(
             "error: {}:{}:1: the record has names or decisions for \"Group 9\", but {} has no group of that name; expected one of: Group 1",
             record.display(),
@@ -296,7 +296,7 @@ fn record_is_refused_where_it_cannot_apply() {
     let run = project.run("table", &["--record", path_str(&doc)]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.starts_with(&format!(
+        first_error(&run.stderr).starts_with(&format!(
             "error: {}:1:1: not a data file; expected the project's TOML data file",
             doc.display()
         )),

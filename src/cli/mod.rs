@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::render::Format;
 use crate::sources::{InputFormat, RecordChoice};
 
@@ -26,6 +26,19 @@ use crate::sources::{InputFormat, RecordChoice};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How errors are printed on standard error: for people, or one JSON object per line
+    /// (documented in docs/errors.md).
+    #[arg(long, value_enum, global = true, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+}
+
+/// How `standings` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// `error[E206]: …` with the file, line and column and the line underlined.
+    Human,
+    /// One JSON object per diagnostic, one per line.
+    Json,
 }
 
 /// The inputs every reading command takes.
@@ -163,12 +176,46 @@ enum SchemaKind {
 /// Why a command could not run: always exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// A file with a mistake in it.
+    /// Files with mistakes in them: every mistake found.
     #[error("{0}")]
-    Input(#[from] Diagnostic),
+    Input(#[from] Diagnostics),
     /// Arguments that name nothing usable.
     #[error("{0}")]
     Usage(String),
+}
+
+impl From<Diagnostic> for CliError {
+    fn from(diagnostic: Diagnostic) -> CliError {
+        CliError::Input(diagnostic.into())
+    }
+}
+
+impl CliError {
+    /// The error as diagnostics, for printing.
+    pub fn into_diagnostics(self) -> Diagnostics {
+        match self {
+            CliError::Input(d) => d,
+            CliError::Usage(message) => Diagnostic::new(Code::Arguments, message).into(),
+        }
+    }
+}
+
+/// Prints diagnostics on standard error in the chosen format.
+pub fn report_errors(diagnostics: &Diagnostics, format: MessageFormat) {
+    match format {
+        MessageFormat::Human => eprintln!("{diagnostics}"),
+        MessageFormat::Json => {
+            for d in diagnostics.iter() {
+                eprintln!("{}", d.to_json());
+            }
+            if diagnostics.omitted() > 0 {
+                eprintln!(
+                    "{}",
+                    serde_json::json!({"severity": "note", "message": format!("{} more error(s) not shown", diagnostics.omitted())})
+                );
+            }
+        }
+    }
 }
 
 /// Runs the parsed command line; returns the exit code for a completed run.

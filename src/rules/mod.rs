@@ -19,7 +19,7 @@ pub use criterion::{Criterion, Stat};
 pub use decimal::DecimalValue;
 pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
-use crate::diagnostic::{Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest};
 
 /// Points awarded per result, as exact decimals.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,7 +230,7 @@ impl RuleSet {
     /// Parses and validates rule-file text; errors point into `source`.
     pub fn parse(source: &Source) -> Result<RuleSet, Diagnostic> {
         if source.text.trim().is_empty() {
-            return Err(source.error_whole(
+            return Err(source.error_whole(Code::Empty,
                 "the rule file is empty; expected at least `name`, [points], [tiebreak] and [qualification]",
             ));
         }
@@ -244,7 +244,7 @@ impl RuleSet {
             groups.as_ref().map_or(1, |g| g.meetings),
         )?;
         if groups.is_none() && structure.is_none() {
-            return Err(source.error_whole(
+            return Err(source.error_whole(Code::NothingRuled,
                 "the rule file describes no group stage ([points], [tiebreak], [qualification]) and no [[round]]; expected at least one of them (see docs/rules.md)",
             ));
         }
@@ -274,7 +274,7 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
         return Ok(None);
     }
     let missing = |what: &str| {
-        source.error_whole(format!(
+        source.error_whole(Code::IncompleteGroupStage, format!(
             "the rule file has no [{what}] section; expected [points], [tiebreak] and [qualification] together for a group stage (see docs/rules.md)"
         ))
     };
@@ -287,7 +287,7 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
 
     let [awarded, conceded] = *file.forfeit.score.get_ref();
     if awarded <= conceded {
-        return Err(source.error(
+        return Err(source.error(Code::ForfeitScore,
             file.forfeit.score.span(),
             format!(
                 "forfeit score {awarded}–{conceded} does not give the match to the side that was ready to play; expected the first number to be larger, as in [3, 0]"
@@ -296,6 +296,7 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
     }
     if *file.group.meetings.get_ref() == 0 {
         return Err(source.error(
+            Code::MeetingsZero,
             file.group.meetings.span(),
             "`meetings` is 0; expected how many times each pair of teams meets (1 or more)",
         ));
@@ -308,7 +309,7 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
             .iter()
             .find(|n| n.get_ref() == "fair_play")
             .map_or(tiebreak.order.span(), |n| n.span());
-        return Err(source.error(
+        return Err(source.error(Code::CriterionWithoutSection,
             at,
             "the chain uses \"fair_play\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
         ));
@@ -358,6 +359,7 @@ fn parse_chain(
 ) -> Result<Vec<Criterion>, Diagnostic> {
     if order.get_ref().is_empty() {
         return Err(source.error(
+            Code::EmptyChain,
             order.span(),
             "the tiebreak order is empty; expected at least one criterion, usually \"points\"",
         ));
@@ -370,6 +372,7 @@ fn parse_chain(
                 .map(|k| format!("; did you mean \"{k}\"?"))
                 .unwrap_or_default();
             return Err(source.error(
+                Code::UnknownCriterion,
                 name.span(),
                 format!(
                     "unknown tiebreak criterion \"{}\"; expected one of {}{hint}",
@@ -380,6 +383,7 @@ fn parse_chain(
         };
         if chain.contains(&criterion) {
             return Err(source.error(
+                Code::CriterionTwice,
                 name.span(),
                 format!(
                     "tiebreak criterion \"{}\" appears twice; expected each criterion once",
@@ -388,7 +392,7 @@ fn parse_chain(
             ));
         }
         if chain.last() == Some(&Criterion::Decision) {
-            return Err(source.error(
+            return Err(source.error(Code::CriterionAfterDecision,
                 name.span(),
                 format!(
                     "\"{}\" comes after \"decision\", which always settles the tie or leaves it unresolved; expected \"decision\" last",
@@ -440,7 +444,7 @@ advance = 1
         );
         let e = parse(&text).unwrap_err();
         assert!(e.message.contains("expected \"decision\" last"), "{e}");
-        assert_eq!(e.location.unwrap().line, 8);
+        assert_eq!(e.location().unwrap().line, 8);
     }
 
     #[test]
@@ -451,7 +455,7 @@ advance = 1
             e.message.contains("did you mean \"goal_difference\""),
             "{e}"
         );
-        let loc = e.location.unwrap();
+        let loc = e.location().unwrap();
         assert_eq!((loc.line, loc.column), (8, 20));
     }
 

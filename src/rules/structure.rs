@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest};
 
 /// How a round is played.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,6 +343,7 @@ impl AllocationFile {
             let v = r.get_ref();
             if v.from == 0 || v.from > v.to {
                 return Err(source.error(
+                    Code::RankRanges,
                     r.span(),
                     format!(
                         "rank range {}–{} is empty; expected `from` between 1 and `to`",
@@ -352,6 +353,7 @@ impl AllocationFile {
             }
             if let Some(o) = ranges.iter().find(|o| v.from <= o.to && o.from <= v.to) {
                 return Err(source.error(
+                    Code::RankRanges,
                     r.span(),
                     format!(
                         "ranks {}–{} overlap ranks {}–{}; expected each rank in one range",
@@ -391,7 +393,7 @@ pub(super) fn build(
 ) -> Result<Option<Structure>, Diagnostic> {
     if rounds.is_empty() {
         if let Some(from) = &options.count_matches_from {
-            return Err(source.error(from.span(), "`count_matches_from` names a round, but the rule file has no [[round]]; expected rounds first"));
+            return Err(source.error(Code::UnknownRuleRound, from.span(), "`count_matches_from` names a round, but the rule file has no [[round]]; expected rounds first"));
         }
         return Ok(None);
     }
@@ -401,6 +403,7 @@ pub(super) fn build(
         let f = r.get_ref();
         if built.iter().any(|b| b.name == *f.name.get_ref()) {
             return Err(source.error(
+                Code::ListedTwice,
                 f.name.span(),
                 format!(
                     "a second round named \"{}\"; expected each round once",
@@ -414,12 +417,14 @@ pub(super) fn build(
                 if !(1..=2).contains(&legs) {
                     let at = f.legs.as_ref().map_or(r.span(), |l| l.span());
                     return Err(source.error(
+                        Code::ImpossibleRounds,
                         at,
                         format!("{legs} legs; expected 1 (one match) or 2 (home and away)"),
                     ));
                 }
                 if f.groups.is_some() || f.group_size.is_some() {
                     return Err(source.error(
+                        Code::ImpossibleRounds,
                         r.span(),
                         "a knockout round has no `groups` or `group_size`; expected `legs`",
                     ));
@@ -428,12 +433,15 @@ pub(super) fn build(
             }
             "groups" => {
                 let (Some(groups), Some(size)) = (f.groups, f.group_size) else {
-                    return Err(
-                        source.error(r.span(), "a group round needs `groups` and `group_size`")
-                    );
+                    return Err(source.error(
+                        Code::ImpossibleRounds,
+                        r.span(),
+                        "a group round needs `groups` and `group_size`",
+                    ));
                 };
                 if groups == 0 || size < 2 {
                     return Err(source.error(
+                        Code::ImpossibleRounds,
                         r.span(),
                         format!(
                             "{groups} groups of {size}; expected at least one group of two or more"
@@ -442,6 +450,7 @@ pub(super) fn build(
                 }
                 if let Some(l) = &f.legs {
                     return Err(source.error(
+                        Code::ImpossibleRounds,
                         l.span(),
                         "a group round has no `legs`; how often teams meet is `group.meetings`",
                     ));
@@ -452,7 +461,7 @@ pub(super) fn build(
                 let hint = closest(other, ["knockout", "groups"])
                     .map(|k| format!("; did you mean \"{k}\"?"))
                     .unwrap_or_default();
-                return Err(source.error(f.format.span(), format!("unknown round format \"{other}\"; expected \"knockout\" or \"groups\"{hint}")));
+                return Err(source.error(Code::ImpossibleRounds, f.format.span(), format!("unknown round format \"{other}\"; expected \"knockout\" or \"groups\"{hint}")));
             }
         };
         built.push(Round {
@@ -464,7 +473,7 @@ pub(super) fn build(
         spans.push(r.span());
     }
     let flows = derive(&built, advance_per_group, meetings)
-        .map_err(|(i, m)| source.error(spans[i].clone(), m))?;
+        .map_err(|(i, m)| source.error(Code::ImpossibleRounds, spans[i].clone(), m))?;
     let count_matches_from = match &options.count_matches_from {
         None => 0,
         Some(name) => built
@@ -475,6 +484,7 @@ pub(super) fn build(
                     .map(|k| format!("; did you mean \"{k}\"?"))
                     .unwrap_or_default();
                 source.error(
+                    Code::UnknownRuleRound,
                     name.span(),
                     format!(
                         "no round named \"{}\"; expected one of the [[round]] names{hint}",

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::match_text;
-use crate::diagnostic::{Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest};
 use crate::model::{
     Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Forfeit, Group,
     GroupRecord, Leg, Match, Outcome, Ranking, RankingEntry, Recorded, TeamId, Tie,
@@ -231,7 +231,7 @@ pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loa
         (Some(p), _) => (p.to_path_buf(), RuleSet::load(p)?),
         (None, Some((p, span))) => {
             if !p.is_file() {
-                return Err(source.error(
+                return Err(source.error(Code::RuleFileMissing,
                     span.clone(),
                     format!(
                         "the rule file {} does not exist; expected a path relative to this data file",
@@ -242,13 +242,13 @@ pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loa
             (p.clone(), RuleSet::load(p)?)
         }
         (None, None) => {
-            return Err(source.error_whole(
+            return Err(source.error_whole(Code::NoRuleFile,
                 "the data file names no rule file; add `rules = \"../rules/NAME.toml\"` or pass --rules",
             ));
         }
     };
     if !file.groups.is_empty() && rules.groups.is_none() {
-        return Err(source.error_whole(format!(
+        return Err(source.error_whole(Code::NoGroupStage, format!(
             "the data file has groups, but the rule file {} has no group stage; expected [points], [tiebreak] and [qualification] in it",
             rules_path.display()
         )));
@@ -271,6 +271,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Di
 fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
     if source.text.trim().is_empty() {
         return Err(source.error_whole(
+            Code::Empty,
             "the data file is empty; expected `competition`, `rules` and at least one [[group]]",
         ));
     }
@@ -287,7 +288,7 @@ fn build(
         && file.ranking.is_none()
         && file.entrants.is_empty()
     {
-        return Err(source.error_whole(
+        return Err(source.error_whole(Code::NothingRecorded,
             "the data file has no groups, ties, ranking or entrants; expected at least one [[group]] with `name`, `teams` and `matches`",
         ));
     }
@@ -301,6 +302,7 @@ fn build(
     for g in &file.groups {
         if seen.insert(g.name.get_ref(), g.name.span()).is_some() {
             return Err(source.error(
+                Code::ListedTwice,
                 g.name.span(),
                 format!(
                     "a second group named \"{}\"; expected each group name once",
@@ -339,6 +341,7 @@ fn build(
         ties,
         ranking,
         entrants,
+        origin: crate::model::Origin(Some(source.clone())),
     })
 }
 
@@ -359,6 +362,7 @@ fn find_round<'r>(
                 .map(|k| format!("; did you mean \"{k}\"?"))
                 .unwrap_or_default();
             Err(source.error(
+                Code::UnknownRound,
                 name.span(),
                 format!(
                     "no round named \"{}\" in the rules; expected one of {}{hint}",
@@ -386,6 +390,7 @@ fn build_tie(
         Some(crate::rules::structure::Format::Knockout { legs }) => Some(*legs as usize),
         Some(crate::rules::structure::Format::Groups { .. }) => {
             return Err(source.error(
+                Code::TieInGroupRound,
                 t.round.span(),
                 format!(
                     "{} is a group round; expected a knockout round for a tie",
@@ -400,6 +405,7 @@ fn build_tie(
         || expected_legs.is_some_and(|n| n != legs_text.len())
     {
         return Err(source.error(
+            Code::LegsDisagree,
             t.legs.span(),
             format!(
                 "{} leg(s); expected {}",
@@ -414,11 +420,17 @@ fn build_tie(
     let mut teams: Vec<String> = Vec::new();
     let mut legs = Vec::new();
     for (i, leg) in legs_text.iter().enumerate() {
-        let located =
-            |e: match_text::TextError| source.error(inner_span(source, leg, e.at), e.message);
+        let located = |e: match_text::TextError| {
+            source.error(
+                Code::MatchNotation,
+                inner_span(source, leg, e.at),
+                e.message,
+            )
+        };
         let text = match_text::parse(leg.get_ref()).map_err(located)?;
         let Some((h, a)) = text.score else {
             return Err(source.error(
+                Code::TieLegs,
                 leg.span(),
                 "a forfeited knockout match is not supported; expected a score, as in `A 2–1 B`",
             ));
@@ -430,13 +442,14 @@ fn build_tie(
             .or(text.penalties.clone().map(|p| p.1))
             .filter(|_| !last)
         {
-            return Err(source.error(inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
+            return Err(source.error(Code::TieLegs, inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
         }
         if let Some((_, at)) = &text.penalties
             && legs_text.len() == 2
             && text.extra_time.is_none()
         {
             return Err(source.error(
+                Code::CriterionAfterDecision,
                 inner_span(source, leg, at.clone()),
                 "a shoot-out in a second leg comes after extra time; expected `(aet, pens 4–3)`",
             ));
@@ -444,6 +457,7 @@ fn build_tie(
         let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
         if home == away {
             return Err(source.error(
+                Code::PlaysItself,
                 leg.span(),
                 format!("{home} plays itself; expected two different teams"),
             ));
@@ -455,6 +469,7 @@ fn build_tie(
             1
         } else {
             return Err(source.error(
+                Code::TieLegs,
                 leg.span(),
                 format!(
                     "the second leg must be {} at home to {}; found {home} v {away}",
@@ -485,6 +500,7 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
         let v = e.get_ref();
         if entries.iter().any(|x| x.rank == v.rank) {
             return Err(source.error(
+                Code::ListedTwice,
                 e.span(),
                 format!("rank {} is listed twice; expected each rank once", v.rank),
             ));
@@ -505,6 +521,7 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
             .find(|k| !entries.iter().any(|e| e.rank == **k))
         {
             return Err(source.error(
+                Code::Ranking,
                 t.span(),
                 format!(
                     "rank {missing} is not in the ranking's entries; expected ranks listed above"
@@ -513,6 +530,7 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
         }
         if v.ranks.len() < 2 {
             return Err(source.error(
+                Code::Ranking,
                 t.span(),
                 "a recorded order breaks a tie between at least two ranks",
             ));
@@ -540,6 +558,7 @@ fn build_entrants(
         for team in &l.teams {
             if let Some(other) = seen.insert(team.get_ref(), l.round.get_ref()) {
                 return Err(source.error(
+                    Code::ListedTwice,
                     team.span(),
                     format!(
                         "\"{}\" is already listed as entering in {other}; expected each team once",
@@ -573,13 +592,13 @@ fn build_record(
         Some(f) => {
             let text = f.get_ref().aggregate.get_ref();
             let Some((won, lost)) = match_text::parse_score(text) else {
-                return Err(source.error(
+                return Err(source.error(Code::Aggregate,
                     f.get_ref().aggregate.span(),
                     format!("\"{text}\" is not an aggregate score; expected the winner's goals first, like \"4–2\""),
                 ));
             };
             if won < lost {
-                return Err(source.error(
+                return Err(source.error(Code::Aggregate,
                     f.get_ref().aggregate.span(),
                     format!("the aggregate \"{text}\" has the loser ahead; expected the winner's goals first, like \"4–2\""),
                 ));
@@ -641,6 +660,7 @@ impl Names<'_> {
         let mut listed: Vec<&str> = self.ids.keys().copied().collect();
         listed.sort_unstable();
         Err(self.source.error(
+            Code::UnknownTeam,
             at,
             format!(
                 "\"{name}\" is not a team of {}; expected one of {}{hint}",
@@ -659,6 +679,7 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
     let group_name = g.name.get_ref().clone();
     if g.teams.get_ref().is_empty() {
         return Err(source.error(
+            Code::EmptyGroup,
             g.teams.span(),
             format!("{group_name} has no teams; expected a list such as [\"A\", \"B\"]"),
         ));
@@ -676,10 +697,15 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
     };
     for (id, t) in g.teams.get_ref().iter().enumerate() {
         if t.get_ref().trim().is_empty() {
-            return Err(source.error(t.span(), "an empty team name; expected a name"));
+            return Err(source.error(
+                Code::EmptyName,
+                t.span(),
+                "an empty team name; expected a name",
+            ));
         }
         if names.ids.insert(t.get_ref(), id).is_some() {
             return Err(source.error(
+                Code::ListedTwice,
                 t.span(),
                 format!(
                     "\"{}\" is listed twice in {group_name}; expected each team once",
@@ -691,7 +717,7 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
     let mut aliases = Vec::new();
     for (name, alias) in &g.aliases {
         if names.ids.contains_key(name.get_ref().as_str()) {
-            return Err(source.error(
+            return Err(source.error(Code::AliasIsTeam,
                 name.span(),
                 format!(
                     "\"{}\" is both a team and an alias in {group_name}; expected an alias to be a name not listed in `teams`",
@@ -718,7 +744,7 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
         let count = met.entry(pair).or_default();
         *count += 1;
         if *count > meetings {
-            return Err(source.error(
+            return Err(source.error(Code::TooManyMeetings,
                 m.span(),
                 format!(
                     "{} and {} meet {} times in {group_name}; the rules say each pair meets {} time(s) (`group.meetings`)",
@@ -733,7 +759,7 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
     for d in &g.decisions {
         let order = resolve_list(&names, &d.order)?;
         if order.len() < 2 {
-            return Err(source.error(
+            return Err(source.error(Code::ShortDecision,
                 d.order.span(),
                 "a decision orders at least two teams; expected a list such as [\"Winner\", \"Loser\"]",
             ));
@@ -756,6 +782,7 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
             let value = resolve_list(&names, o)?;
             if value.len() != teams.len() {
                 return Err(source.error(
+                    Code::IncompleteOrder,
                     o.span(),
                     format!(
                         "the recorded order lists {} teams; expected all {} teams of {group_name}",
@@ -809,6 +836,7 @@ fn resolve_list(
         let id = names.resolve_spanned(name)?;
         if out.contains(&id) {
             return Err(names.source.error(
+                Code::ListedTwice,
                 name.span(),
                 format!(
                     "\"{}\" appears twice in this list; expected each team once",
@@ -841,7 +869,9 @@ fn build_match(
     names: &Names<'_>,
     m: &Spanned<String>,
 ) -> Result<Match, Diagnostic> {
-    let located = |e: match_text::TextError| source.error(inner_span(source, m, e.at), e.message);
+    let located = |e: match_text::TextError| {
+        source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
+    };
     let text = match_text::parse(m.get_ref()).map_err(located)?;
     if let Some(at) = text
         .extra_time
@@ -849,6 +879,7 @@ fn build_match(
         .or(text.penalties.clone().map(|p| p.1))
     {
         return Err(source.error(
+            Code::MatchNotation,
             inner_span(source, m, at),
             "a group match has no extra time or penalties; expected `Home 2–1 Away`",
         ));
@@ -859,6 +890,7 @@ fn build_match(
     let away = team(&text.away)?;
     if home == away {
         return Err(source.error(
+            Code::PlaysItself,
             m.span(),
             format!("{} plays itself; expected two different teams", text.home.0),
         ));

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::match_text::parse_score;
-use crate::diagnostic::{Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest};
 use crate::model::{
     Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, Match, Outcome,
     Recorded,
@@ -110,11 +110,12 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Di
     reader.finish_group()?;
     let Some(name) = reader.title else {
         return Err(source.error_whole(
+            Code::NoTitle,
             "no title line; expected the document to begin with `= Competition name =`",
         ));
     };
     if reader.groups.is_empty() {
-        return Err(source.error_whole(format!(
+        return Err(source.error_whole(Code::NoGroups, format!(
             "no group sections; expected at least one `===Group N===` heading followed by a match table `{HEADER_TEXT}`"
         )));
     }
@@ -127,6 +128,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Di
         ties: Vec::new(),
         ranking: None,
         entrants: Vec::new(),
+        origin: crate::model::Origin(Some(source.clone())),
     })
 }
 
@@ -159,8 +161,8 @@ fn group_name(heading: &str) -> Option<&str> {
 }
 
 impl Reader<'_> {
-    fn error(&self, at: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        self.source.error(at, message)
+    fn error(&self, code: Code, at: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        self.source.error(code, at, message)
     }
 
     fn line(&mut self, line: &str, offset: usize) -> Result<(), Diagnostic> {
@@ -194,6 +196,7 @@ impl Reader<'_> {
         let closing = trimmed.chars().rev().take_while(|&c| c == '=').count();
         if closing == 0 || trimmed.len() <= level {
             return Err(self.error(
+                Code::UnclosedHeading,
                 at,
                 format!(
                     "unclosed heading; expected `{0} Title {0}`",
@@ -217,6 +220,7 @@ impl Reader<'_> {
         if let Some(name) = group_name(text) {
             if self.groups.iter().any(|g| g.name == name) {
                 return Err(self.error(
+                    Code::GroupTwice,
                     at,
                     format!("a second section for {name}; expected each group once"),
                 ));
@@ -247,6 +251,7 @@ impl Reader<'_> {
                 .map(|v| Recorded { value: v, line })
                 .map_err(|_| {
                     this.error(
+                        Code::Infobox,
                         value_at..value_at + value.len(),
                         format!(
                             "\"{value}\" after `{key}:` is not a count; expected a whole number"
@@ -299,7 +304,7 @@ impl Reader<'_> {
                 });
                 Ok(())
             }
-            _ => Err(self.error(
+            _ => Err(self.error(Code::Aggregate,
                 at,
                 format!(
                     "cannot read the final's aggregate `{score}`; expected `Winner won 4–2 on aggregate.`"
@@ -311,7 +316,7 @@ impl Reader<'_> {
     fn row(&mut self, line: &str, offset: usize) -> Result<(), Diagnostic> {
         let line_at = offset..offset + line.trim_end().len();
         let Some(cells) = cells(line, offset) else {
-            return Err(self.error(
+            return Err(self.error(Code::BadRow,
                 line_at,
                 "a table row must begin and end with `|`; expected a row like `| Home | Away | 2–1 |`",
             ));
@@ -325,13 +330,14 @@ impl Reader<'_> {
             return Ok(());
         }
         if !group.header_seen {
-            return Err(self.source.error(
+            return Err(self.source.error(Code::RowBeforeHeader,
                 line_at,
                 format!("a table row before the table's header; expected the header `{HEADER_TEXT}` first"),
             ));
         }
         let [(home, home_at), (away, away_at), (result, result_at)] = cells.as_slice() else {
             return Err(self.source.error(
+                Code::BadRow,
                 line_at,
                 format!(
                     "a match row with {} cell(s); expected 3: `| Home | Away | 2–1 |`",
@@ -341,13 +347,16 @@ impl Reader<'_> {
         };
         for (name, at) in [(home, home_at), (away, away_at)] {
             if name.is_empty() {
-                return Err(self
-                    .source
-                    .error(at.clone(), "an empty team cell; expected a team name"));
+                return Err(self.source.error(
+                    Code::BadRow,
+                    at.clone(),
+                    "an empty team cell; expected a team name",
+                ));
             }
         }
         if home == away {
             return Err(self.source.error(
+                Code::PlaysItself,
                 away_at.clone(),
                 format!("{home} plays itself; expected two different teams"),
             ));
@@ -371,7 +380,7 @@ impl Reader<'_> {
         let note = cell[score.len()..].trim();
         let note_at = at.end - note.len()..at.end;
         let Some((home, away)) = parse_score(score) else {
-            return Err(self.error(
+            return Err(self.error(Code::MatchNotation,
                 at.start..at.start + score.len().max(1),
                 format!(
                     "malformed score `{score}`; expected two whole numbers of goals (at most 999) joined by a dash, like 2–1"
@@ -384,13 +393,14 @@ impl Reader<'_> {
             "to forfeit" if home < away => Forfeit::Home,
             "to forfeit" if home > away => Forfeit::Away,
             "to forfeit" => {
-                return Err(self.error(
+                return Err(self.error(Code::MatchNotation,
                     at,
                     format!("a forfeit scored {home}–{away} does not say which side did not play; expected the side that did not play to have fewer goals, as in 0–3"),
                 ));
             }
             _ => {
                 return Err(self.error(
+                    Code::MatchNotation,
                     note_at,
                     format!(
                         "unknown note `{note}`; expected `to forfeit` or `to both from forfeit`"
@@ -406,7 +416,7 @@ impl Reader<'_> {
                 Forfeit::Both => [(conceded, awarded), (awarded, conceded)].to_vec(),
             };
             if !expected.contains(&(home, away)) {
-                return Err(self.error(
+                return Err(self.error(Code::ForfeitDisagrees,
                     at.start..at.start + score.len(),
                     format!(
                         "the document scores this forfeit {home}–{away}; the rules award {awarded}–{conceded} (forfeit.score): expected the document and the rules to agree"
@@ -423,6 +433,7 @@ impl Reader<'_> {
         };
         if g.rows.is_empty() {
             return Err(self.error(
+                Code::GroupWithoutTable,
                 g.heading_at,
                 format!(
                     "{} has no matches; expected a match table `{HEADER_TEXT}` under its heading",
@@ -443,7 +454,7 @@ impl Reader<'_> {
             let hint = closest(&g.teams[i], others)
                 .map(|t| format!("; is it a misspelling of \"{t}\"?"))
                 .unwrap_or_default();
-            return Err(self.error(
+            return Err(self.error(Code::UnevenGroup,
                 at.clone(),
                 format!(
                     "\"{}\" plays only one match of {}, while other teams play up to {most}: expected every team of the group in as many matches{hint}",
@@ -462,7 +473,7 @@ impl Reader<'_> {
                 .or_default();
             *count += 1;
             if *count > meetings {
-                return Err(self.error(
+                return Err(self.error(Code::TooManyMeetings,
                     row.at.clone(),
                     format!(
                         "{} and {} meet again in {}; expected each pair {meetings} time(s) (`group.meetings` in the rules)",

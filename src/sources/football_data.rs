@@ -6,7 +6,7 @@
 //! is ignored. A row whose full-time goals are empty is a fixture not yet played and is left
 //! out (and counted on standard error); a malformed row is an error at its line and column.
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::Competition;
 use crate::rules::RuleSet;
 
@@ -33,7 +33,13 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| source.error(bom..bom, format!("cannot read the CSV header: {e}")))?
+        .map_err(|e| {
+            source.error(
+                Code::CsvHeader,
+                bom..bom,
+                format!("cannot read the CSV header: {e}"),
+            )
+        })?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let missing: Vec<&str> = REQUIRED
@@ -44,6 +50,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     if !missing.is_empty() {
         let line_end = text.find('\n').unwrap_or(text.len());
         return Err(source.error(
+            Code::CsvHeader,
             bom..bom + line_end,
             format!(
                 "the header has no {} column; expected at least {}",
@@ -63,7 +70,11 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
     loop {
         let more = reader.read_record(&mut row).map_err(|e| {
             let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
-            source.error(at..at, format!("cannot read the CSV row: {e}"))
+            source.error(
+                Code::CsvRow,
+                at..at,
+                format!("cannot read the CSV row: {e}"),
+            )
         })?;
         if !more {
             break;
@@ -104,6 +115,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
         let goals = |i: usize| -> Result<u32, Diagnostic> {
             get(i).parse::<u32>().map_err(|_| {
                 source.error(
+                    Code::Goals,
                     field_at(i),
                     format!(
                         "\"{}\" in {} is not a number of goals; expected a whole number",
@@ -123,8 +135,10 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
         )?;
     }
     if groups.is_empty() {
-        return Err(source
-            .error_whole("no results in the file; expected one row per match after the header"));
+        return Err(source.error_whole(
+            Code::NoResults,
+            "no results in the file; expected one row per match after the header",
+        ));
     }
     let groups: Vec<_> = groups.into_iter().map(GroupResults::finish).collect();
     let name = match groups.as_slice() {

@@ -18,7 +18,7 @@ pub mod results;
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, ReadError, Source};
+use crate::diagnostic::{Code, Diagnostic, ReadError, Source};
 use crate::rules::RuleSet;
 pub use data::Loaded;
 pub use record::RecordChoice;
@@ -68,11 +68,9 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
     }
     let stdin = Path::new("<stdin>");
     Source::from_reader(stdin, std::io::stdin().lock(), 0).map_err(|e| match e {
-        ReadError::Io(e) => Diagnostic {
-            path: stdin.to_path_buf(),
-            location: None,
-            message: format!("cannot read standard input: {e}"),
-        },
+        ReadError::Io(e) => {
+            Diagnostic::new(Code::CannotRead, format!("cannot read standard input: {e}"))
+        }
         ReadError::Diagnostic(d) => d,
     })
 }
@@ -121,7 +119,7 @@ pub fn load_with(
     let record = &options.record;
     if format == InputFormat::Data {
         if let RecordChoice::File(record) = record {
-            return Err(source.error_whole(format!(
+            return Err(source.error_whole(Code::RecordOnData, format!(
                 "--record {} applies to season summaries and other sources; a data file is its own record",
                 record.display()
             )));
@@ -129,7 +127,7 @@ pub fn load_with(
         return Ok((data::load_source(&source, options.rules)?, Vec::new()));
     }
     let Some(rules_path) = options.rules.or(options.rules_for_sources) else {
-        return Err(source.error_whole(format!(
+        return Err(source.error_whole(Code::RulesNeeded, format!(
             "{} names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)",
             format.describe()
         )));
@@ -149,7 +147,7 @@ pub fn load_with(
         ));
     }
     if !competition.groups.is_empty() && rules.groups.is_none() {
-        return Err(source.error_whole(format!(
+        return Err(source.error_whole(Code::NoGroupStage, format!(
             "the rule file {} has no group stage; expected [points], [tiebreak] and [qualification] in it",
             rules_path.display()
         )));

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::Competition;
 use crate::rules::RuleSet;
 
@@ -57,6 +57,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             .rfind(" at line ")
             .map_or(message.as_str(), |i| &message[..i]);
         source.error(
+            Code::JsonShape,
             at..at,
             format!("{message}; expected football.json: {{\"name\": ..., \"matches\": [...]}}"),
         )
@@ -83,8 +84,10 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
         groups[index].add(source, rules, (&m.team1, &m.team2), (h, a), at..at + 7)?;
     }
     if groups.is_empty() {
-        return Err(source
-            .error_whole("no matches; expected `matches` with `team1`, `team2` and `score.ft`"));
+        return Err(source.error_whole(
+            Code::NoResults,
+            "no matches; expected `matches` with `team1`, `team2` and `score.ft`",
+        ));
     }
     Ok((
         competition(

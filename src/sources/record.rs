@@ -23,7 +23,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::{Alias, Competition, Decision, Group, TeamId};
 use crate::sources::{InputFormat, data};
 
@@ -122,7 +122,7 @@ pub fn discover(
     paths.sort();
     for path in paths {
         let head = Source::read(&path)
-            .map_err(|d| d.message)
+            .map_err(|d| d.message.clone())
             .and_then(|s| toml::from_str::<Head>(&s.text).map_err(|e| e.message().to_string()));
         match head {
             Ok(Head {
@@ -167,8 +167,8 @@ pub fn apply_choice(
                 several => {
                     let list: Vec<String> =
                         several.iter().map(|p| p.display().to_string()).collect();
-                    return Err(Diagnostic::at_line(
-                        &competition.path,
+                    return Err(competition.error_at_line(
+                        Code::TwoRecords,
                         1,
                         format!(
                             "{} data files record \"{}\" ({}); expected one: choose with --record FILE, or --record none",
@@ -183,7 +183,7 @@ pub fn apply_choice(
     };
     let source = Source::read(&path)?;
     if InputFormat::detect(&source.text) != InputFormat::Data {
-        return Err(source.error_whole(
+        return Err(source.error_whole(Code::NotARecord,
             "not a data file; expected the project's TOML data file for this competition (--record takes data/NAME.toml)",
         ));
     }
@@ -211,17 +211,20 @@ pub fn apply(
         if rec.aliases.is_empty() && rec.decisions.is_empty() && !has_cards && !has_coefficients {
             continue;
         }
-        let here = |message: String| Diagnostic::at_line(&record.path, rec.line, message);
+        let here = |code: Code, message: String| record.error_at_line(code, rec.line, message);
         let Some(group) = competition.groups.iter_mut().find(|g| g.name == rec.name) else {
             let names: Vec<&str> = competition.groups.iter().map(|g| g.name.as_str()).collect();
-            return Err(here(format!(
-                "the record has names or decisions for \"{}\", but {} has no group of that name; expected one of: {}",
-                rec.name,
-                competition.path.display(),
-                names.join(", ")
-            )));
+            return Err(here(
+                Code::RecordGroup,
+                format!(
+                    "the record has names or decisions for \"{}\", but {} has no group of that name; expected one of: {}",
+                    rec.name,
+                    competition.path.display(),
+                    names.join(", ")
+                ),
+            ));
         };
-        let to_record = team_map(group, rec).map_err(here)?;
+        let to_record = team_map(group, rec).map_err(|m| here(Code::RecordTeams, m))?;
         let mut to_source = vec![0; rec.teams.len()];
         for (source_team, &record_team) in to_record.iter().enumerate() {
             to_source[record_team] = source_team;

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::{Group, GroupRecord, Match, Outcome};
 use crate::rules::RuleSet;
 
@@ -67,10 +67,15 @@ impl GroupResults {
         at: Range<usize>,
     ) -> Result<(), Diagnostic> {
         if home.trim().is_empty() || away.trim().is_empty() {
-            return Err(source.error(at, "a match without a team name; expected both teams"));
+            return Err(source.error(
+                Code::MissingTeam,
+                at,
+                "a match without a team name; expected both teams",
+            ));
         }
         if home == away {
             return Err(source.error(
+                Code::PlaysItself,
                 at,
                 format!("{home} plays itself; expected two different teams"),
             ));
@@ -78,6 +83,7 @@ impl GroupResults {
         let limit = crate::sources::match_text::MAX_GOALS;
         if home_goals > limit || away_goals > limit {
             return Err(source.error(
+                Code::Goals,
                 at,
                 format!(
                     "{home_goals}–{away_goals}: more than {limit} goals; expected a real score"
@@ -91,7 +97,7 @@ impl GroupResults {
         let count = self.met.entry((h.min(a), h.max(a))).or_default();
         *count += 1;
         if *count > meetings {
-            return Err(source.error(
+            return Err(source.error(Code::TooManyMeetings,
                 at,
                 format!(
                     "{home} and {away} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`)",
@@ -138,5 +144,6 @@ pub fn competition(name: String, source: &Source, groups: Vec<Group>) -> crate::
         ties: Vec::new(),
         ranking: None,
         entrants: Vec::new(),
+        origin: crate::model::Origin(Some(source.clone())),
     }
 }

@@ -83,3 +83,22 @@ pub fn project_with_a_changed_winner() -> (TempDir, std::path::PathBuf) {
 pub fn compare(data: &str, a: &str, b: &str) -> Run {
     standings(&["compare", data, "--rules", a, "--rules", b])
 }
+
+/// The first diagnostic on standard error as one line, `error: PATH:LINE:COLUMN: message`
+/// (`error: message` when it points at no file), whatever its code: from the rendered
+/// `error[E206]: message` and the `--> PATH:LINE:COLUMN` line under it.
+#[allow(dead_code)]
+pub fn first_error(stderr: &str) -> String {
+    let mut lines = stderr.lines();
+    let head = lines.next().unwrap_or_default();
+    let message = head
+        .strip_prefix("error[")
+        .and_then(|rest| rest.split_once("]: "))
+        .map_or(head, |(_, m)| m);
+    match lines.next().map(str::trim_start) {
+        Some(place) if place.starts_with("--> ") => {
+            format!("error: {}: {message}", &place[4..])
+        }
+        _ => format!("error: {message}"),
+    }
+}

@@ -1,0 +1,212 @@
+//! The stable codes of every error `standings` reports: one per kind of mistake, never reused.
+//!
+//! A code names the kind of mistake, not the wording: messages may be reworded, codes stay. The
+//! table in `docs/errors.md` is generated from [`Code::ALL`] (`tests/generated.rs` fails when it
+//! is stale). Numbering: `E0xx` any file, `E1xx` rule files, `E2xx` data files, `E3xx` season
+//! summaries, `E4xx` CSV and football.json, `E5xx` the project's record applied to a source,
+//! `E6xx` data that contradicts its rules, `E8xx` command-line usage.
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal, $summary:literal;)*) => {
+        /// The kind of a mistake, with a stable code (`E206`) listed in `docs/errors.md`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in numbering order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The code as printed: `E206`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+
+            /// One line saying what kind of mistake the code stands for.
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $summary,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file or standard input that cannot be read.
+    CannotRead = "E001", "the file cannot be read";
+    /// An input over the size limit, refused before it is read whole.
+    TooLarge = "E002", "the input is larger than the limit";
+    /// Bytes that are not UTF-8.
+    NotUtf8 = "E003", "the file is not UTF-8 text";
+    /// A file with nothing in it.
+    Empty = "E004", "the file is empty";
+    /// TOML that does not parse.
+    TomlSyntax = "E005", "the file is not valid TOML";
+    /// A key the format does not have.
+    UnknownKey = "E006", "an unknown key (with a suggestion when one is close)";
+    /// A value of the wrong type, or one out of range.
+    WrongValue = "E007", "a value of the wrong type, or out of range";
+    /// A key the format requires.
+    MissingKey = "E008", "a required key is missing";
+
+    /// Part of a group stage without the rest.
+    IncompleteGroupStage = "E101", "[points], [tiebreak] and [qualification] must come together";
+    /// A rule file that describes nothing.
+    NothingRuled = "E102", "the rule file describes no group stage and no rounds";
+    /// A tiebreak criterion that does not exist.
+    UnknownCriterion = "E110", "an unknown tiebreak criterion";
+    /// A tiebreak criterion named twice.
+    CriterionTwice = "E111", "a tiebreak criterion appears twice";
+    /// A criterion after the one that always ends the chain.
+    CriterionAfterDecision = "E112", "a criterion after `decision`";
+    /// An empty tiebreak chain.
+    EmptyChain = "E113", "the tiebreak order is empty";
+    /// A criterion whose rule-file section is missing.
+    CriterionWithoutSection = "E114", "a criterion without the rule-file section it needs";
+    /// A forfeit score that does not give the match away.
+    ForfeitScore = "E115", "a forfeit score that does not give the match to the side ready to play";
+    /// `group.meetings = 0`.
+    MeetingsZero = "E116", "`meetings` is 0";
+    /// Rounds that cannot be played as described.
+    ImpossibleRounds = "E120", "a round structure that cannot be played";
+    /// A round named where the rule file has none of that name.
+    UnknownRuleRound = "E121", "a round the rule file does not have";
+    /// Ranges of ranks that overlap or are empty.
+    RankRanges = "E124", "overlapping or empty rank ranges";
+
+    /// A rule file named by a data file that does not exist.
+    RuleFileMissing = "E201", "the rule file a data file names does not exist";
+    /// A data file that names no rule file.
+    NoRuleFile = "E202", "no rule file named and no --rules";
+    /// A data file with nothing to compute.
+    NothingRecorded = "E203", "no groups, ties, ranking or entrants";
+    /// A group without teams.
+    EmptyGroup = "E204", "a group without teams";
+    /// A name listed twice where it belongs once.
+    ListedTwice = "E205", "a team, group, rank or entrant listed twice";
+    /// A team name that is not one of the group's.
+    UnknownTeam = "E206", "a team that is not in its group";
+    /// A match between a team and itself.
+    PlaysItself = "E207", "a team playing itself";
+    /// A match that is not written in the match notation.
+    MatchNotation = "E208", "a malformed match: score, `v`, notes";
+    /// An alias that is also a team's name.
+    AliasIsTeam = "E209", "an alias that is also a team";
+    /// A recorded order that leaves teams out.
+    IncompleteOrder = "E210", "a recorded order that does not list every team";
+    /// A decision of fewer than two teams.
+    ShortDecision = "E211", "a decision of fewer than two teams";
+    /// A knockout tie whose legs do not make a tie.
+    TieLegs = "E212", "a tie's legs: count, return leg, extra time, penalties";
+    /// An aggregate score that cannot be the final's.
+    Aggregate = "E213", "an aggregate that is not a score or has the loser ahead";
+    /// A ranking entry or recorded order that does not fit the ranking.
+    Ranking = "E214", "a rank missing from the ranking";
+    /// An empty team name.
+    EmptyName = "E215", "an empty team name";
+
+    /// A season summary without its title line.
+    NoTitle = "E301", "no `= Title =` line";
+    /// A heading that is not closed.
+    UnclosedHeading = "E302", "an unclosed heading";
+    /// A summary without group sections.
+    NoGroups = "E303", "no group sections";
+    /// A group section without its table.
+    GroupWithoutTable = "E304", "a group without a match table";
+    /// A table row that is not a match row.
+    BadRow = "E305", "a table row that is not `| Home | Away | 2–1 |`";
+    /// A table row before the table's header.
+    RowBeforeHeader = "E306", "a table row before the header";
+    /// A group named by two sections.
+    GroupTwice = "E307", "a second section for the same group";
+    /// Teams that play different numbers of matches in a group.
+    UnevenGroup = "E308", "a team in fewer matches than the rest of its group";
+    /// An infobox value that does not read.
+    Infobox = "E309", "an infobox value that is not a count or an aggregate";
+
+    /// A CSV header without the columns needed.
+    CsvHeader = "E401", "a CSV header without the result columns";
+    /// A CSV row that cannot be read.
+    CsvRow = "E402", "a CSV row that cannot be read";
+    /// Goals that are not a number.
+    Goals = "E403", "goals that are not a whole number, or too many";
+    /// A results file without results.
+    NoResults = "E404", "no results in the file";
+    /// A match without a team's name.
+    MissingTeam = "E405", "a match without a team name";
+    /// football.json that is not in the expected shape.
+    JsonShape = "E410", "football.json not in the expected shape";
+
+    /// The record's group does not hold the source's teams.
+    RecordTeams = "E501", "the record's group does not match the source's teams";
+    /// The record has a group the source lacks.
+    RecordGroup = "E502", "the record names a group the source does not have";
+    /// Two data files record the same competition.
+    TwoRecords = "E503", "two data files record the same competition";
+    /// `--record` names something that is not a data file.
+    NotARecord = "E504", "`--record` names a file that is not a data file";
+    /// `--record` on a data file, which is its own record.
+    RecordOnData = "E505", "`--record FILE` with a data file as input";
+
+    /// A pair of teams meeting more often than the rules say.
+    TooManyMeetings = "E601", "a pair meets more often than `group.meetings`";
+    /// Groups under rules without a group stage.
+    NoGroupStage = "E602", "groups under rules without a group stage";
+    /// A tie, entrant list or access entry in a round the rules do not have.
+    UnknownRound = "E603", "a round the rules do not have";
+    /// A tie in a round the rules play as groups.
+    TieInGroupRound = "E604", "a tie in a group round";
+    /// A tie with a different number of legs than its round.
+    LegsDisagree = "E605", "a tie's legs differ from its round's";
+    /// A forfeit scored differently from the rules' award.
+    ForfeitDisagrees = "E606", "a forfeit scored otherwise than `forfeit.score`";
+    /// A criterion reached without the data it needs.
+    CriterionWithoutData = "E607", "a tiebreak criterion reached without its data (cards, coefficients)";
+
+    /// A season summary or results file without `--rules`.
+    RulesNeeded = "E801", "a source that names no rule file, without --rules";
+    /// `--group` naming no group.
+    UnknownGroup = "E802", "`--group` naming no group";
+    /// Command-line arguments that do not fit together.
+    Arguments = "E803", "arguments that do not fit together";
+    /// A folder without data files.
+    EmptyFolder = "E804", "a folder with no data files";
+    /// Output that cannot be written.
+    CannotWrite = "E805", "the output cannot be written";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The Markdown table of every code, as `docs/errors.md` holds it.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| code | kind of mistake |\n| --- | --- |\n");
+    for code in Code::ALL {
+        out += &format!("| `{}` | {} |\n", code.as_str(), code.summary());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_in_order() {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(
+            codes, sorted,
+            "codes must be unique and listed in numbering order"
+        );
+    }
+}

@@ -1,0 +1,634 @@
+//! Located, coded error messages for bad input, rendered by `codespan-reporting`.
+//!
+//! Every mistake in an input is a [`Diagnostic`]: a stable [`Code`], what is wrong and what was
+//! expected, and labels pointing into the files involved (the data file's line and, when the
+//! data contradicts its rules, the rule file's line too). [`Source`] keeps a file's text so a
+//! byte span can be shown as a line and column with the line beneath. A run collects its
+//! diagnostics in [`Diagnostics`] (up to [`MAX_DIAGNOSTICS`]) rather than stopping at the first.
+
+pub mod code;
+
+use std::fmt;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::Files;
+use codespan_reporting::term;
+
+pub use code::Code;
+
+/// The largest input read: 32 MiB. Real rule files, data files and season summaries are a few
+/// kilobytes; a larger input is refused before it is read whole, so memory stays bounded.
+pub const MAX_INPUT: u64 = 32 << 20;
+
+/// The most diagnostics one run reports; the rest are counted, not printed.
+pub const MAX_DIAGNOSTICS: usize = 50;
+
+fn too_large(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        Code::TooLarge,
+        format!(
+            "{}: the input is larger than {} MiB; expected a rule file, data file or season summary, which are far smaller",
+            path.display(),
+            MAX_INPUT >> 20
+        ),
+    )
+}
+
+/// Why reading a stream failed.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The stream could not be read.
+    Io(std::io::Error),
+    /// It was read but refused (too large, not UTF-8).
+    Diagnostic(Diagnostic),
+}
+
+/// The text of one input file, kept so that byte spans can be reported as lines and columns.
+/// Cloning shares the text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as the user gave it (or `<stdin>` for standard input).
+    pub path: PathBuf,
+    /// The whole text of the file.
+    pub text: Arc<str>,
+}
+
+impl Source {
+    /// Reads a file as UTF-8 text; a missing file, a file larger than [`MAX_INPUT`] or a file
+    /// that is not UTF-8 is an error naming it.
+    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+        let cannot = |e: std::io::Error| {
+            Diagnostic::new(
+                Code::CannotRead,
+                format!("{}: cannot read the file: {e}", path.display()),
+            )
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let size = file.metadata().map_or(0, |m| m.len());
+        if size > MAX_INPUT {
+            return Err(too_large(path));
+        }
+        Source::from_reader(path, file, size as usize).map_err(|e| match e {
+            ReadError::Io(e) => cannot(e),
+            ReadError::Diagnostic(d) => d,
+        })
+    }
+
+    /// Reads text from a stream (a file, standard input), refusing more than [`MAX_INPUT`]
+    /// bytes without reading them all.
+    pub fn from_reader(
+        path: &Path,
+        reader: impl std::io::Read,
+        size_hint: usize,
+    ) -> Result<Source, ReadError> {
+        let mut bytes = Vec::with_capacity(size_hint.saturating_add(1));
+        reader
+            .take(MAX_INPUT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if bytes.len() as u64 > MAX_INPUT {
+            return Err(ReadError::Diagnostic(too_large(path)));
+        }
+        Source::from_bytes(path, bytes).map_err(ReadError::Diagnostic)
+    }
+
+    /// Wraps bytes read elsewhere (standard input); bytes that are not UTF-8 are a located error.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::new(path, text)),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                // Report the position using the valid prefix, which is all we can show.
+                let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+                Err(Source::new(path, prefix).error(
+                    Code::NotUtf8,
+                    offset..offset,
+                    format!(
+                        "the file is not valid UTF-8 (byte 0x{:02x}); expected UTF-8 text",
+                        bytes[offset]
+                    ),
+                ))
+            }
+        }
+    }
+
+    /// Wraps text that did not come from disk (tests, standard input).
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Source {
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// A diagnostic pointing at `span` (byte offsets into the text).
+    pub fn error(&self, code: Code, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, message).with_label(self.label(span, ""))
+    }
+
+    /// A label pointing at `span`, with a message of its own (may be empty).
+    pub fn label(&self, span: Range<usize>, message: impl Into<String>) -> Label {
+        Label {
+            source: self.clone(),
+            span: self.clamp(span),
+            message: message.into(),
+        }
+    }
+
+    /// The span, moved onto character boundaries inside the text.
+    fn clamp(&self, span: Range<usize>) -> Range<usize> {
+        let boundary = |mut i: usize| {
+            i = i.min(self.text.len());
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = boundary(span.start);
+        start..boundary(span.end.max(start))
+    }
+
+    /// The 1-based line that holds byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.text.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset..offset).start;
+        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        (
+            self.line_of(offset),
+            self.text[line_start..offset].chars().count() + 1,
+        )
+    }
+
+    /// The byte span of 1-based `line` (without its line break); the end of the text when the
+    /// file is shorter.
+    pub fn line_span(&self, line: usize) -> Range<usize> {
+        let mut start = 0;
+        for _ in 1..line {
+            match self.text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return self.text.len()..self.text.len(),
+            }
+        }
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        start..end
+    }
+
+    /// A diagnostic about the file as a whole (an empty file, a missing section), reported at
+    /// its first line and column.
+    pub fn error_whole(&self, code: Code, message: impl Into<String>) -> Diagnostic {
+        self.error(code, 0..0, message)
+    }
+
+    /// Converts a TOML parse or type error into a located diagnostic, adding a "did you mean"
+    /// suggestion when the error is an unknown key close to a known one.
+    pub fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
+        let raw = error.message().trim_end();
+        let code = if raw.starts_with("unknown field") {
+            Code::UnknownKey
+        } else if raw.starts_with("missing field") {
+            Code::MissingKey
+        } else if ["invalid type", "invalid value", "invalid length", "unknown variant"]
+            .iter()
+            .any(|p| raw.starts_with(p))
+            // The project's own value checks (decimals) say "…; expected …".
+            || raw.contains("; expected")
+        {
+            Code::WrongValue
+        } else {
+            Code::TomlSyntax
+        };
+        let message = with_suggestion(raw);
+        match error.span() {
+            Some(span) => self.error(code, span, message),
+            None => self.error_whole(code, message),
+        }
+    }
+}
+
+/// Where a label points: file, line and column (1-based, columns in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// A place in a file that a diagnostic points at, with what is there.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The file (its text shared, not copied).
+    pub source: Source,
+    /// Byte offsets into the text.
+    pub span: Range<usize>,
+    /// What this place contributes ("the rules say 1 here"); may be empty.
+    pub message: String,
+}
+
+impl Label {
+    /// The label's file, line and column.
+    pub fn location(&self) -> Location {
+        let (line, column) = self.source.line_column(self.span.start);
+        Location {
+            path: self.source.path.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+impl PartialEq for Label {
+    fn eq(&self, other: &Label) -> bool {
+        self.source.path == other.source.path
+            && self.span == other.span
+            && self.message == other.message
+    }
+}
+
+impl Eq for Label {}
+
+/// A message about bad input: a stable code, what is wrong and what was expected, and the
+/// places in the files involved (the first label is the primary one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The kind of mistake.
+    pub code: Code,
+    /// What is wrong and what was expected.
+    pub message: String,
+    /// The places involved; the first is where the mistake is.
+    pub labels: Vec<Label>,
+    /// Further help, one line each.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about no place in a file (an unreadable file, a usage mistake); its message
+    /// names what it is about.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            message: message.into(),
+            labels: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a place: the first added is the primary one.
+    pub fn with_label(mut self, label: Label) -> Diagnostic {
+        self.labels.push(label);
+        self
+    }
+
+    /// Adds a line of help.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Where the mistake is: the primary label's file, line and column.
+    pub fn location(&self) -> Option<Location> {
+        self.labels.first().map(Label::location)
+    }
+
+    /// The diagnostic as one JSON object (`--message-format json`, documented in
+    /// `docs/errors.md`).
+    pub fn to_json(&self) -> serde_json::Value {
+        let labels: Vec<serde_json::Value> = self
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let (line, column) = l.source.line_column(l.span.start);
+                let (end_line, end_column) = l.source.line_column(l.span.end);
+                serde_json::json!({
+                    "file": l.source.path.display().to_string(),
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "primary": i == 0,
+                    "message": l.message,
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "severity": "error",
+            "code": self.code.as_str(),
+            "message": self.message,
+            "labels": labels,
+            "notes": self.notes,
+        })
+    }
+}
+
+/// The files a diagnostic's labels point into, for `codespan-reporting`. Lines are found when
+/// asked, not indexed up front: a diagnostic about a 500 MB results file costs one scan.
+struct LabelFiles<'a> {
+    sources: Vec<&'a Source>,
+}
+
+impl<'a> Files<'a> for LabelFiles<'a> {
+    type FileId = usize;
+    type Name = std::path::Display<'a>;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<Self::Name, codespan_reporting::files::Error> {
+        Ok(self.file(id)?.path.display())
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.file(id)?.text)
+    }
+
+    fn line_index(
+        &'a self,
+        id: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.file(id)?.line_of(byte) - 1)
+    }
+
+    fn line_range(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let source = self.file(id)?;
+        let span = source.line_span(line_index + 1);
+        // codespan-reporting expects the line break inside the range.
+        let end = (span.end + 1).min(source.text.len());
+        Ok(span.start..end.max(span.end))
+    }
+}
+
+impl<'a> LabelFiles<'a> {
+    fn file(&self, id: usize) -> Result<&'a Source, codespan_reporting::files::Error> {
+        self.sources
+            .get(id)
+            .copied()
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Renders like rustc: `error[E206]: message`, then `--> file:line:column` and the line
+    /// with the offending text underlined, for every label; then the notes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut files = LabelFiles {
+            sources: Vec::new(),
+        };
+        let mut labels = Vec::new();
+        for (i, label) in self.labels.iter().enumerate() {
+            let id = match files.sources.iter().position(|s| {
+                s.path == label.source.path && Arc::ptr_eq(&s.text, &label.source.text)
+            }) {
+                Some(id) => id,
+                None => {
+                    files.sources.push(&label.source);
+                    files.sources.len() - 1
+                }
+            };
+            let l = if i == 0 {
+                cs::Label::primary(id, label.span.clone())
+            } else {
+                cs::Label::secondary(id, label.span.clone())
+            };
+            labels.push(l.with_message(&label.message));
+        }
+        let diagnostic = cs::Diagnostic::error()
+            .with_code(self.code.as_str())
+            .with_message(&self.message)
+            .with_labels(labels)
+            .with_notes(self.notes.clone());
+        let config = term::Config {
+            chars: term::Chars::ascii(),
+            ..term::Config::default()
+        };
+        let text = term::emit_into_string(&config, &files, &diagnostic).map_err(|_| fmt::Error)?;
+        f.write_str(text.trim_end())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Every diagnostic of a run, up to [`MAX_DIAGNOSTICS`]; the rest are counted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+    omitted: usize,
+}
+
+impl Diagnostics {
+    /// No diagnostics yet.
+    pub fn new() -> Diagnostics {
+        Diagnostics::default()
+    }
+
+    /// Adds one (counted, not kept, beyond the cap).
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if self.list.len() < MAX_DIAGNOSTICS {
+            self.list.push(diagnostic);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// Adds all of another run's diagnostics.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.omitted += other.omitted;
+        for d in other.list {
+            self.push(d);
+        }
+    }
+
+    /// Keeps the error of a result, returning its value if there is one.
+    pub fn keep<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
+        result.map_err(|d| self.push(d)).ok()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The diagnostics kept, in the order found.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter()
+    }
+
+    /// How many were found beyond the cap.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// `Ok(value)` when there are none, else the diagnostics.
+    pub fn result<T>(self, value: T) -> Result<T, Diagnostics> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// The first diagnostic (there is always one in an `Err`).
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.list.first()
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Diagnostics {
+        Diagnostics {
+            list: vec![diagnostic],
+            omitted: 0,
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    /// Every diagnostic, a blank line between them, then how many more there were.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.list.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n\n")?;
+            }
+            write!(f, "{d}")?;
+        }
+        if self.omitted > 0 {
+            write!(
+                f,
+                "\n\n{} more error(s) not shown (at most {MAX_DIAGNOSTICS} are reported)",
+                self.omitted
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The known word closest to `word`, if it is close enough to be a likely typo, or else the one
+/// known word that `word` abbreviates ("First" for "First round").
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let known: Vec<&str> = known.into_iter().collect();
+    let typo = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(word, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k);
+    let lower = word.to_lowercase();
+    let mut prefixed = known
+        .iter()
+        .filter(|k| word.len() >= 3 && k.to_lowercase().starts_with(&lower));
+    typo.or_else(|| match (prefixed.next(), prefixed.next()) {
+        (Some(k), None) => Some(*k),
+        _ => None,
+    })
+}
+
+/// Adds "did you mean" to serde's unknown-field and unknown-variant messages.
+fn with_suggestion(message: &str) -> String {
+    let message = message.trim_end();
+    let Some(rest) = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))
+    else {
+        return message.to_string();
+    };
+    let Some((word, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let known: Vec<&str> = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|k| !k.is_empty())
+        .collect();
+    match closest(word, known) {
+        Some(k) => format!("{message}; did you mean `{k}`?"),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    #[test]
+    fn span_becomes_line_and_column() {
+        let source = Source::new("x.toml", "a = 1\nbb = \"oops\"\n");
+        let d = source.error(Code::WrongValue, 11..17, "bad value");
+        let loc = d.location().unwrap();
+        assert_eq!((loc.line, loc.column), (2, 6));
+        assert_eq!(
+            d.to_string(),
+            "error[E007]: bad value\n  --> x.toml:2:6\n  |\n2 | bb = \"oops\"\n  |      ^^^^^^"
+        );
+    }
+
+    #[test]
+    fn a_second_file_is_labelled_too() {
+        let data = Source::new("data.toml", "matches = [\"A 1–0 B\", \"B 0–0 A\"]\n");
+        let rules = Source::new("rules.toml", "[group]\nmeetings = 1\n");
+        let at = data.text.find("\"B 0–0 A\"").unwrap();
+        let d = data
+            .error(Code::TooManyMeetings, at..at + 11, "A and B meet 2 times")
+            .with_label(rules.label(19..20, "the rules say 1"));
+        let text = d.to_string();
+        assert!(text.contains("--> data.toml:1:23"), "{text}");
+        assert!(text.contains("rules.toml:2:12"), "{text}");
+        assert!(text.contains("the rules say 1"), "{text}");
+        let json = d.to_json();
+        assert_eq!(json["code"], "E601");
+        assert_eq!(json["labels"][1]["file"], "rules.toml");
+        assert_eq!(json["labels"][1]["line"], 2);
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion() {
+        let m = with_suggestion("unknown field `goal_count`, expected `score`, `goals_count`");
+        assert_eq!(
+            m,
+            "unknown field `goal_count`, expected `score`, `goals_count`; did you mean `goals_count`?"
+        );
+    }
+
+    #[test]
+    fn distant_words_get_no_suggestion() {
+        assert_eq!(closest("colour", ["points", "decision"]), None);
+        assert_eq!(closest("pionts", ["points", "decision"]), Some("points"));
+        assert_eq!(
+            closest("First", ["First round", "Final"]),
+            Some("First round")
+        );
+        assert_eq!(closest("Fi", ["First round", "Final"]), None);
+    }
+}
