@@ -164,6 +164,7 @@ mod tests {
                 },
             ],
             line: 1,
+            spans: Default::default(),
         }
     }
 

@@ -34,7 +34,7 @@
 //! // Render, in any of the output formats.
 //! let text = render::render(Format::Text, std::slice::from_ref(&tables), false);
 //! assert!(text.contains("2003–04 Coppa Italia · Group 8"));
-//! # Ok::<(), standings::diagnostic::Diagnostic>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! Errors are [`diagnostic::Diagnostic`]s: the file, line and column, and what was expected.
@@ -49,8 +49,10 @@ pub mod model;
 pub mod ranking;
 pub mod records;
 pub mod render;
+pub mod resolve;
 pub mod rules;
 pub mod simulate;
 pub mod sources;
 pub mod standings;
 pub mod tiebreak;
+pub mod validate;

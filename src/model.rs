@@ -127,7 +127,35 @@ pub struct Group {
     pub coefficients: Vec<Option<rust_decimal::Decimal>>,
     /// 1-based line of the group in its file, for messages about the group as a whole.
     pub line: usize,
+    /// Where the group's matches are written, for validation's messages.
+    pub spans: GroupSpans,
 }
+
+/// Where a group's items are written in its file: byte spans parallel to `Group::matches`
+/// (empty for a group built in memory), and the scores a source wrote for forfeits, which
+/// validation compares with the rules' award. Never part of equality.
+#[derive(Debug, Clone, Default)]
+pub struct GroupSpans {
+    /// The span of each match, by index into `Group::matches`.
+    pub matches: Vec<std::ops::Range<usize>>,
+    /// A forfeit the source scored itself: the match's index, the score written, and where.
+    pub written_forfeits: Vec<(usize, [u32; 2], std::ops::Range<usize>)>,
+}
+
+impl GroupSpans {
+    /// The span of match `i`, when known.
+    pub fn of_match(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        self.matches.get(i).cloned()
+    }
+}
+
+impl PartialEq for GroupSpans {
+    fn eq(&self, _: &GroupSpans) -> bool {
+        true
+    }
+}
+
+impl Eq for GroupSpans {}
 
 impl Group {
     /// The team's display name.
@@ -170,7 +198,27 @@ pub struct Tie {
     pub legs: Vec<Leg>,
     /// 1-based line of the tie in the data file.
     pub line: usize,
+    /// Where the tie's round and legs are written.
+    pub spans: TieSpans,
 }
+
+/// Where a tie's round name and legs are written (empty when built in memory). Never part of
+/// equality.
+#[derive(Debug, Clone, Default)]
+pub struct TieSpans {
+    /// The round's name.
+    pub round: std::ops::Range<usize>,
+    /// The list of legs.
+    pub legs: std::ops::Range<usize>,
+}
+
+impl PartialEq for TieSpans {
+    fn eq(&self, _: &TieSpans) -> bool {
+        true
+    }
+}
+
+impl Eq for TieSpans {}
 
 /// One entry of a coefficient ranking (an association), as published.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -194,6 +194,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         cards: vec![None; teams],
         coefficients: vec![None; teams],
         line: 0,
+        spans: Default::default(),
     }
 }
 

@@ -14,7 +14,7 @@ use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::diagnostic::Source;
 use standings::model::Competition;
-use standings::sources::{data, document, record};
+use standings::sources::{document, record};
 use tempfile::TempDir;
 
 /// The source document of a season, or `None` (with the reason printed) when the seeds are
@@ -241,15 +241,16 @@ fn as_named_by(doc: &Competition, data: &Competition) -> Competition {
 
 /// A season's bundled data file (with its rules) and its document read alone under them, or
 /// `None` when the seeds are absent.
-fn bundled_and_document(season: &str) -> Option<(data::Loaded, Competition)> {
+fn bundled_and_document(season: &str) -> Option<(standings::sources::Loaded, Competition)> {
     let doc = seed(season)?;
-    let loaded = data::load(
+    let loaded = standings::sources::load(
         &PathBuf::from(format!("data/coppa-italia-{season}.toml")),
+        None,
         None,
     )
     .unwrap();
     let source = Source::read(Path::new(&doc)).unwrap();
-    let competition = document::parse(&source, Some(&loaded.rules)).unwrap();
+    let competition = document::parse(&source).unwrap();
     Some((loaded, competition))
 }
 
@@ -418,7 +419,7 @@ Test Cup,Group 1,4,Beta,3,0,0,3,0,7,-7,2,-2
     "| Alpha | Beta | 1–1 |",
     9,
     1,
-    "Alpha and Beta meet again in Group 1"
+    "Alpha and Beta meet 2 times in Group 1; the rules say each pair meets 1 time(s)"
 )]
 // A forfeit whose score disagrees with the rules.
 #[case(

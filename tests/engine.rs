@@ -33,7 +33,7 @@ advance = 1
 /// Runs one group through the engine; `body` is the group's TOML (teams, matches, ...).
 fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) -> T) -> T {
     let text = format!("competition = \"test\"\n[[group]]\nname = \"G\"\n{body}");
-    let competition = data::parse(&Source::new("test-data.toml", text), Some(rules)).unwrap();
+    let competition = data::parse(&Source::new("test-data.toml", text)).unwrap();
     let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap();
     f(&table)
 }
@@ -328,7 +328,7 @@ fn a_criterion_without_its_data_is_an_error_not_a_zero() {
         "[fair_play]\nyellow = -1\nindirect_red = -3\ndirect_red = -4\nyellow_direct_red = -5";
     let rules = rules(r#""points", "fair_play""#, fair_play);
     let text = "competition = \"test\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–1 B\", \"C 0–0 A\"]\ncards = { A = { yellow = 1 } }";
-    let competition = data::parse(&Source::new("test-data.toml", text), Some(&rules)).unwrap();
+    let competition = data::parse(&Source::new("test-data.toml", text)).unwrap();
     let missing =
         compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap_err();
     // A (2 points) is alone; B and C (1 point each) reach fair play, and neither has cards.

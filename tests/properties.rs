@@ -61,6 +61,7 @@ fn group() -> impl Strategy<Value = Group> {
                     cards: vec![None; n],
                     coefficients: vec![None; n],
                     line: 1,
+                    spans: Default::default(),
                 }
             })
     })

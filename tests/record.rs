@@ -351,9 +351,9 @@ fn cards_and_coefficients_come_over_and_are_written() {
         "cards = { Beta = { yellow = 2, direct_red = 1 } }\ncoefficients = { Alpha = \"12.500\" }",
     );
     let record_source = Source::new(project.path("data/test-cup.toml"), with_cards);
-    let record_competition = data::parse(&record_source, None).unwrap();
+    let record_competition = data::parse(&record_source).unwrap();
     let doc = Source::new(Path::new("test-cup.txt"), DOCUMENT);
-    let mut competition = document::parse(&doc, None).unwrap();
+    let mut competition = document::parse(&doc).unwrap();
     let changes = record::apply(&mut competition, &record_competition).unwrap();
     assert_eq!(
         changes,
@@ -373,7 +373,7 @@ fn cards_and_coefficients_come_over_and_are_written() {
     assert_eq!(group.cards.iter().filter(|c| c.is_some()).count(), 1);
 
     let written = data::write(&competition, "test", None);
-    let back = data::parse(&Source::new("back.toml", written.clone()), None).unwrap();
+    let back = data::parse(&Source::new("back.toml", written.clone())).unwrap();
     assert_eq!(
         back.without_locations(),
         competition.without_locations(),

@@ -16,7 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
             return;
         }
     };
-    match data::parse(&source, Some(&rules)) {
+    match data::parse(&source) {
         Ok(competition) => standings_fuzz::exercise(&competition, &rules),
         Err(d) => {
             let _ = d.to_string();

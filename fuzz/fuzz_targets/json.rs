@@ -12,7 +12,7 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(source) = Source::from_bytes(Path::new("fuzz.json"), bytes.to_vec()) else {
         return;
     };
-    match openfootball::parse(&source, Some(&rules)) {
+    match openfootball::parse(&source) {
         Ok((competition, _)) => standings_fuzz::exercise(&competition, &rules),
         Err(d) => {
             let _ = d.to_string();

@@ -26,16 +26,16 @@ fuzz_target!(|bytes: &[u8]| {
     let Ok(source) = Source::from_bytes(Path::new("record.toml"), bytes.to_vec()) else {
         return;
     };
-    let Ok(record_competition) = data::parse(&source, None) else {
+    let Ok(record_competition) = data::parse(&source) else {
         return;
     };
     let doc = Source::new("test-cup.txt", DOCUMENT);
-    let mut competition = document::parse(&doc, Some(&rules)).expect("the fixed document reads");
+    let mut competition = document::parse(&doc).expect("the fixed document reads");
     match record::apply(&mut competition, &record_competition) {
         Ok(_) => {
             standings_fuzz::exercise(&competition, &rules);
             let text = data::write(&competition, "fuzz", None);
-            let back = data::parse(&Source::new("back.toml", text.clone()), Some(&rules))
+            let back = data::parse(&Source::new("back.toml", text.clone()))
                 .unwrap_or_else(|d| panic!("the written file does not read back: {d}\n{text}"));
             assert_eq!(back.without_locations(), competition.without_locations());
         }

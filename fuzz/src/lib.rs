@@ -22,6 +22,12 @@ pub fn league_rules() -> RuleSet {
 
 /// Computes, checks and renders a competition in every format.
 pub fn exercise(competition: &Competition, rules: &RuleSet) {
+    // Validation comes first, as in the binary; its messages must render.
+    let problems = standings::validate::competition(competition, rules);
+    if !problems.is_empty() {
+        let _ = problems.to_string();
+        return;
+    }
     let Ok(tables) = compute(competition, rules) else {
         return;
     };

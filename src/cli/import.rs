@@ -52,7 +52,7 @@ pub fn run(
         )));
     }
     let rule_set = rules.map(RuleSet::load).transpose()?;
-    let mut competition = document::parse(&source, rule_set.as_ref())?;
+    let mut competition = document::parse(&source)?;
     // The file being written may be the very record (`> data/NAME.toml`); it is never read.
     let mut notes = Vec::new();
     let applied = record::apply_choice(
@@ -62,6 +62,9 @@ pub fn run(
         output_file(output).as_deref(),
         &mut notes,
     )?;
+    if let Some(rules) = &rule_set {
+        crate::validate::competition(&competition, rules).result(())?;
+    }
     let applied_note = applied.as_ref().and_then(|a| a.note(&source.path));
     for note in notes.iter().chain(&applied_note) {
         eprintln!("{note}");
@@ -87,7 +90,7 @@ pub fn run(
 
     // Never write a file that would read back as something else.
     let written = Source::new(output.unwrap_or(Path::new("<output>")), text.clone());
-    let back = data::parse(&written, rule_set.as_ref())
+    let back = data::parse(&written)
         .map_err(|d| CliError::Usage(format!("the written data file does not read back: {d}")))?;
     if back.without_locations() != competition.without_locations() {
         return Err(CliError::Usage(

@@ -67,7 +67,47 @@ pub struct RuleSet {
     pub knockout: KnockoutRule,
     /// Places per association by ranking, when the competition allocates them.
     pub allocation: Option<Allocation>,
+    /// Where the rules were read from, for messages about data that contradicts them.
+    pub origin: RulesOrigin,
 }
+
+/// Where a rule set was read from: the rule file's text and the places of the values data is
+/// validated against, so that a message about a data file can point at the rule it
+/// contradicts. Never part of equality.
+#[derive(Debug, Clone, Default)]
+pub struct RulesOrigin {
+    /// The rule file (none for rules built in memory).
+    pub source: Option<Source>,
+    /// `group.meetings`, when the file states it (else the default applies).
+    pub meetings: Option<std::ops::Range<usize>>,
+    /// `forfeit.score`, when the file states it.
+    pub forfeit_score: Option<std::ops::Range<usize>>,
+    /// The `[points]` section, when the file has a group stage.
+    pub group_stage: Option<std::ops::Range<usize>>,
+    /// Each `[[round]]`, in order.
+    pub rounds: Vec<std::ops::Range<usize>>,
+}
+
+impl RulesOrigin {
+    /// A label at `span` of the rule file, or at its first line when the value is not written
+    /// there (a default); `None` for rules built in memory.
+    pub fn label(
+        &self,
+        span: Option<std::ops::Range<usize>>,
+        message: impl Into<String>,
+    ) -> Option<crate::diagnostic::Label> {
+        let source = self.source.as_ref()?;
+        Some(source.label(span.unwrap_or(0..0), message))
+    }
+}
+
+impl PartialEq for RulesOrigin {
+    fn eq(&self, _: &RulesOrigin) -> bool {
+        true
+    }
+}
+
+impl Eq for RulesOrigin {}
 
 /// How a group table is computed: everything the engine needs to fold and order a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +145,8 @@ pub struct FairPlayRule {
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     name: String,
-    points: Option<PointsFile>,
+    #[schemars(with = "Option<PointsFile>")]
+    points: Option<Spanned<PointsFile>>,
     #[serde(default)]
     forfeit: ForfeitFile,
     #[serde(default)]
@@ -253,12 +294,21 @@ impl RuleSet {
             .as_ref()
             .map(|a| a.build(source))
             .transpose()?;
+        let stated = |span: std::ops::Range<usize>| (!span.is_empty()).then_some(span);
+        let origin = RulesOrigin {
+            source: Some(source.clone()),
+            meetings: stated(file.group.meetings.span()),
+            forfeit_score: stated(file.forfeit.score.span()),
+            group_stage: file.points.as_ref().map(|p| p.span()),
+            rounds: file.round.iter().map(|r| r.span()).collect(),
+        };
         Ok(RuleSet {
             name: file.name,
             groups,
             structure,
             knockout: file.knockout.build(),
             allocation,
+            origin,
         })
     }
 }
@@ -316,9 +366,9 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
     }
     Ok(Some(GroupRules {
         points: Points {
-            win: points.win.0,
-            draw: points.draw.0,
-            loss: points.loss.0,
+            win: points.get_ref().win.0,
+            draw: points.get_ref().draw.0,
+            loss: points.get_ref().loss.0,
         },
         forfeit: ForfeitRule {
             score: [awarded, conceded],

@@ -6,30 +6,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::match_text;
-use crate::diagnostic::{Code, Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, closest};
 use crate::model::{
     Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Forfeit, Group,
-    GroupRecord, Leg, Match, Outcome, Ranking, RankingEntry, Recorded, TeamId, Tie,
+    GroupRecord, GroupSpans, Leg, Match, Outcome, Ranking, RankingEntry, Recorded, TeamId, Tie,
+    TieSpans,
 };
-use crate::rules::RuleSet;
-
-/// A competition together with the rules it is computed under.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The competition read from the data file.
-    pub competition: Competition,
-    /// The rules: those the data file names, or the ones given instead.
-    pub rules: RuleSet,
-    /// The rule file the rules came from.
-    pub rules_path: PathBuf,
-}
 
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -213,59 +201,28 @@ pub fn json_schema() -> serde_json::Value {
     schema
 }
 
-/// Reads a data file and its rules. `rules_override` replaces the rule file the data names
-/// (that is how a user tries an alternative format).
-pub fn load(path: &Path, rules_override: Option<&Path>) -> Result<Loaded, Diagnostic> {
-    load_source(&Source::read(path)?, rules_override)
+/// A data file as read, before any rule file is applied: the competition, and the rule file
+/// it names (the path as written, with its span), which resolution follows.
+#[derive(Debug, Clone)]
+pub struct DataRead {
+    /// The competition.
+    pub competition: Competition,
+    /// `rules = "..."` as written, and where.
+    pub rules: Option<(String, Range<usize>)>,
 }
 
-/// Like [`load`], for text already read (standard input reads relative to the current folder).
-pub fn load_source(source: &Source, rules_override: Option<&Path>) -> Result<Loaded, Diagnostic> {
-    let source = source.clone();
-    let file = parse_file(&source)?;
-    let named_rules = file.rules.as_ref().map(|r| {
-        let dir = source.path.parent().unwrap_or(Path::new(""));
-        (dir.join(r.get_ref()), r.span())
-    });
-    let (rules_path, rules) = match (rules_override, &named_rules) {
-        (Some(p), _) => (p.to_path_buf(), RuleSet::load(p)?),
-        (None, Some((p, span))) => {
-            if !p.is_file() {
-                return Err(source.error(Code::RuleFileMissing,
-                    span.clone(),
-                    format!(
-                        "the rule file {} does not exist; expected a path relative to this data file",
-                        p.display()
-                    ),
-                ));
-            }
-            (p.clone(), RuleSet::load(p)?)
-        }
-        (None, None) => {
-            return Err(source.error_whole(Code::NoRuleFile,
-                "the data file names no rule file; add `rules = \"../rules/NAME.toml\"` or pass --rules",
-            ));
-        }
-    };
-    if !file.groups.is_empty() && rules.groups.is_none() {
-        return Err(source.error_whole(Code::NoGroupStage, format!(
-            "the data file has groups, but the rule file {} has no group stage; expected [points], [tiebreak] and [qualification] in it",
-            rules_path.display()
-        )));
-    }
-    let competition = build(&source, file, Some(&rules))?;
-    Ok(Loaded {
-        competition,
-        rules,
-        rules_path,
-    })
+/// Reads data-file text: every mistake within the file is reported, all of them (up to the
+/// cap). Nothing is checked against a rule file here; that is [`crate::validate`]'s job.
+pub fn read(source: &Source) -> Result<DataRead, Diagnostics> {
+    let file = parse_file(source)?;
+    let rules = file.rules.as_ref().map(|r| (r.get_ref().clone(), r.span()));
+    let competition = build(source, file)?;
+    Ok(DataRead { competition, rules })
 }
 
-/// Parses data-file text, ignoring the rule file it names; `rules` (when given) says how often
-/// a pair meets in a group and which rounds ties belong to. For tests and for programs that hold
-/// their rules in memory.
-pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Diagnostic> {
-    build(source, parse_file(source)?, rules)
+/// Parses data-file text into a competition, ignoring the rule file it names (see [`read`]).
+pub fn parse(source: &Source) -> Result<Competition, Diagnostics> {
+    read(source).map(|r| r.competition)
 }
 
 fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
@@ -278,11 +235,7 @@ fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
     toml::from_str(&source.text).map_err(|e| source.toml_error(&e))
 }
 
-fn build(
-    source: &Source,
-    file: DataFile,
-    rules: Option<&RuleSet>,
-) -> Result<Competition, Diagnostic> {
+fn build(source: &Source, file: DataFile) -> Result<Competition, Diagnostics> {
     if file.groups.is_empty()
         && file.ties.is_empty()
         && file.ranking.is_none()
@@ -290,18 +243,13 @@ fn build(
     {
         return Err(source.error_whole(Code::NothingRecorded,
             "the data file has no groups, ties, ranking or entrants; expected at least one [[group]] with `name`, `teams` and `matches`",
-        ));
+        ).into());
     }
-    let meetings = rules
-        .and_then(|r| r.groups.as_ref())
-        .map_or(1, |g| g.meetings);
-    let rounds: &[crate::rules::Round] = rules
-        .and_then(|r| r.structure.as_ref())
-        .map_or(&[], |s| s.rounds.as_slice());
+    let mut found = Diagnostics::new();
     let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
     for g in &file.groups {
         if seen.insert(g.name.get_ref(), g.name.span()).is_some() {
-            return Err(source.error(
+            found.push(source.error(
                 Code::ListedTwice,
                 g.name.span(),
                 format!(
@@ -311,23 +259,31 @@ fn build(
             ));
         }
     }
-    let record = build_record(source, &file.record, rounds)?;
+    let record = found
+        .keep(build_record(source, &file.record))
+        .unwrap_or_default();
     let ties = file
         .ties
         .iter()
-        .map(|t| build_tie(source, t, rounds))
-        .collect::<Result<Vec<_>, _>>()?;
+        .filter_map(|t| found.keep(build_tie(source, t)))
+        .collect();
     let ranking = file
         .ranking
         .as_ref()
-        .map(|r| build_ranking(source, r))
-        .transpose()?;
-    let entrants = build_entrants(source, &file.entrants, rounds)?;
+        .and_then(|r| found.keep(build_ranking(source, r)));
+    let entrants = found
+        .keep(build_entrants(source, &file.entrants))
+        .unwrap_or_default();
     let groups = file
         .groups
         .into_iter()
-        .map(|g| build_group(source, g, meetings))
-        .collect::<Result<Vec<_>, _>>()?;
+        .filter_map(|g| {
+            let (group, problems) = build_group(source, g);
+            found.extend(problems);
+            group
+        })
+        .collect();
+    found.result(())?;
     Ok(Competition {
         name: file.competition,
         path: source.path.clone(),
@@ -345,76 +301,15 @@ fn build(
     })
 }
 
-/// The round named `name`, or an error at `at` with a suggestion. Without rounds in the rules,
-/// any name is accepted.
-fn find_round<'r>(
-    source: &Source,
-    rounds: &'r [crate::rules::Round],
-    name: &Spanned<String>,
-) -> Result<Option<&'r crate::rules::Round>, Diagnostic> {
-    if rounds.is_empty() {
-        return Ok(None);
-    }
-    match rounds.iter().find(|r| r.name == *name.get_ref()) {
-        Some(r) => Ok(Some(r)),
-        None => {
-            let hint = closest(name.get_ref(), rounds.iter().map(|r| r.name.as_str()))
-                .map(|k| format!("; did you mean \"{k}\"?"))
-                .unwrap_or_default();
-            Err(source.error(
-                Code::UnknownRound,
-                name.span(),
-                format!(
-                    "no round named \"{}\" in the rules; expected one of {}{hint}",
-                    name.get_ref(),
-                    rounds
-                        .iter()
-                        .map(|r| r.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ))
-        }
-    }
-}
-
-fn build_tie(
-    source: &Source,
-    tie: &Spanned<TieFile>,
-    rounds: &[crate::rules::Round],
-) -> Result<Tie, Diagnostic> {
+fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostic> {
     let t = tie.get_ref();
-    let round = find_round(source, rounds, &t.round)?;
     let legs_text = t.legs.get_ref();
-    let expected_legs = match round.map(|r| &r.format) {
-        Some(crate::rules::structure::Format::Knockout { legs }) => Some(*legs as usize),
-        Some(crate::rules::structure::Format::Groups { .. }) => {
-            return Err(source.error(
-                Code::TieInGroupRound,
-                t.round.span(),
-                format!(
-                    "{} is a group round; expected a knockout round for a tie",
-                    t.round.get_ref()
-                ),
-            ));
-        }
-        None => None,
-    };
-    if legs_text.is_empty()
-        || legs_text.len() > 2
-        || expected_legs.is_some_and(|n| n != legs_text.len())
-    {
+    // How many legs the round has is the rules' to say (validation); a tie has one or two.
+    if legs_text.is_empty() || legs_text.len() > 2 {
         return Err(source.error(
-            Code::LegsDisagree,
+            Code::TieLegs,
             t.legs.span(),
-            format!(
-                "{} leg(s); expected {}",
-                legs_text.len(),
-                expected_legs.map_or("1 or 2".to_string(), |n| format!(
-                    "{n}, as the rules' {} has",
-                    t.round.get_ref()
-                ))
-            ),
+            format!("{} leg(s); expected 1 or 2", legs_text.len()),
         ));
     }
     let mut teams: Vec<String> = Vec::new();
@@ -449,19 +344,12 @@ fn build_tie(
             && text.extra_time.is_none()
         {
             return Err(source.error(
-                Code::CriterionAfterDecision,
+                Code::TieLegs,
                 inner_span(source, leg, at.clone()),
                 "a shoot-out in a second leg comes after extra time; expected `(aet, pens 4–3)`",
             ));
         }
         let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
-        if home == away {
-            return Err(source.error(
-                Code::PlaysItself,
-                leg.span(),
-                format!("{home} plays itself; expected two different teams"),
-            ));
-        }
         let home_index = if i == 0 {
             teams = vec![home, away];
             0
@@ -490,6 +378,10 @@ fn build_tie(
         teams: [first, second],
         legs,
         line: source.line_of(tie.span().start),
+        spans: TieSpans {
+            round: t.round.span(),
+            legs: t.legs.span(),
+        },
     })
 }
 
@@ -548,13 +440,11 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
 fn build_entrants(
     source: &Source,
     lists: &[Spanned<EntrantsFile>],
-    rounds: &[crate::rules::Round],
 ) -> Result<Vec<Entrants>, Diagnostic> {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     let mut out = Vec::new();
     for list in lists {
         let l = list.get_ref();
-        find_round(source, rounds, &l.round)?;
         for team in &l.teams {
             if let Some(other) = seen.insert(team.get_ref(), l.round.get_ref()) {
                 return Err(source.error(
@@ -579,7 +469,6 @@ fn build_entrants(
 fn build_record(
     source: &Source,
     file: &CompetitionRecordFile,
-    rounds: &[crate::rules::Round],
 ) -> Result<CompetitionRecord, Diagnostic> {
     fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
         v.as_ref().map(|v| Recorded {
@@ -614,8 +503,6 @@ fn build_record(
     };
     let mut round_sizes = Vec::new();
     for a in &file.access {
-        let name = Spanned::new(a.span(), a.get_ref().round.clone());
-        find_round(source, rounds, &name)?;
         round_sizes.push(Recorded {
             value: (a.get_ref().round.clone(), a.get_ref().teams),
             line: source.line_of(a.span().start),
@@ -675,14 +562,18 @@ impl Names<'_> {
     }
 }
 
-fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Diagnostic> {
+/// Builds one group, collecting every mistake in it: the group (when its teams could be read)
+/// and the problems found.
+fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
+    let mut found = Diagnostics::new();
     let group_name = g.name.get_ref().clone();
     if g.teams.get_ref().is_empty() {
-        return Err(source.error(
+        found.push(source.error(
             Code::EmptyGroup,
             g.teams.span(),
             format!("{group_name} has no teams; expected a list such as [\"A\", \"B\"]"),
         ));
+        return (None, found);
     }
     let teams: Vec<String> = g
         .teams
@@ -697,14 +588,13 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
     };
     for (id, t) in g.teams.get_ref().iter().enumerate() {
         if t.get_ref().trim().is_empty() {
-            return Err(source.error(
+            found.push(source.error(
                 Code::EmptyName,
                 t.span(),
                 "an empty team name; expected a name",
             ));
-        }
-        if names.ids.insert(t.get_ref(), id).is_some() {
-            return Err(source.error(
+        } else if names.ids.insert(t.get_ref(), id).is_some() {
+            found.push(source.error(
                 Code::ListedTwice,
                 t.span(),
                 format!(
@@ -717,52 +607,49 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
     let mut aliases = Vec::new();
     for (name, alias) in &g.aliases {
         if names.ids.contains_key(name.get_ref().as_str()) {
-            return Err(source.error(Code::AliasIsTeam,
+            found.push(source.error(
+                Code::AliasIsTeam,
                 name.span(),
                 format!(
                     "\"{}\" is both a team and an alias in {group_name}; expected an alias to be a name not listed in `teams`",
                     name.get_ref()
                 ),
             ));
+            continue;
         }
-        let team = names.resolve_spanned(&alias.is)?;
-        aliases.push(Alias {
-            name: name.get_ref().clone(),
-            team,
-            why: alias.why.clone(),
-        });
+        if let Some(team) = found.keep(names.resolve_spanned(&alias.is)) {
+            aliases.push(Alias {
+                name: name.get_ref().clone(),
+                team,
+                why: alias.why.clone(),
+            });
+        }
     }
     for a in &aliases {
         names.ids.insert(a.name.as_str(), a.team);
     }
 
     let mut matches = Vec::with_capacity(g.matches.len());
-    let mut met: HashMap<(TeamId, TeamId), u32> = HashMap::new();
+    let mut spans = GroupSpans::default();
     for m in &g.matches {
-        let parsed = build_match(source, &names, m)?;
-        let pair = (parsed.home.min(parsed.away), parsed.home.max(parsed.away));
-        let count = met.entry(pair).or_default();
-        *count += 1;
-        if *count > meetings {
-            return Err(source.error(Code::TooManyMeetings,
-                m.span(),
-                format!(
-                    "{} and {} meet {} times in {group_name}; the rules say each pair meets {} time(s) (`group.meetings`)",
-                    teams[pair.0], teams[pair.1], count, meetings
-                ),
-            ));
+        if let Some(parsed) = found.keep(build_match(source, &names, m)) {
+            matches.push(parsed);
+            spans.matches.push(m.span());
         }
-        matches.push(parsed);
     }
 
     let mut decisions = Vec::new();
     for d in &g.decisions {
-        let order = resolve_list(&names, &d.order)?;
+        let Some(order) = found.keep(resolve_list(&names, &d.order)) else {
+            continue;
+        };
         if order.len() < 2 {
-            return Err(source.error(Code::ShortDecision,
+            found.push(source.error(
+                Code::ShortDecision,
                 d.order.span(),
                 "a decision orders at least two teams; expected a list such as [\"Winner\", \"Loser\"]",
             ));
+            continue;
         }
         decisions.push(Decision {
             by: d.by.clone(),
@@ -770,50 +657,51 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
         });
     }
 
-    let winner = match &g.record.winner {
-        Some(w) => Some(Recorded {
-            value: names.resolve_spanned(w)?,
+    let winner = g.record.winner.as_ref().and_then(|w| {
+        found.keep(names.resolve_spanned(w)).map(|value| Recorded {
+            value,
             line: source.line_of(w.span().start),
-        }),
-        None => None,
-    };
-    let order = match &g.record.order {
-        Some(o) => {
-            let value = resolve_list(&names, o)?;
-            if value.len() != teams.len() {
-                return Err(source.error(
-                    Code::IncompleteOrder,
-                    o.span(),
-                    format!(
-                        "the recorded order lists {} teams; expected all {} teams of {group_name}",
-                        value.len(),
-                        teams.len()
-                    ),
-                ));
-            }
-            Some(Recorded {
-                value,
-                line: source.line_of(o.span().start),
-            })
+        })
+    });
+    let order = g.record.order.as_ref().and_then(|o| {
+        let value = found.keep(resolve_list(&names, o))?;
+        if value.len() != teams.len() {
+            found.push(source.error(
+                Code::IncompleteOrder,
+                o.span(),
+                format!(
+                    "the recorded order lists {} teams; expected all {} teams of {group_name}",
+                    value.len(),
+                    teams.len()
+                ),
+            ));
+            return None;
         }
-        None => None,
-    };
+        Some(Recorded {
+            value,
+            line: source.line_of(o.span().start),
+        })
+    });
 
     let mut cards = vec![None; teams.len()];
     for (name, c) in &g.cards {
-        cards[names.resolve_spanned(name)?] = Some(Cards {
-            yellow: c.yellow,
-            indirect_red: c.indirect_red,
-            direct_red: c.direct_red,
-            yellow_direct_red: c.yellow_direct_red,
-        });
+        if let Some(team) = found.keep(names.resolve_spanned(name)) {
+            cards[team] = Some(Cards {
+                yellow: c.yellow,
+                indirect_red: c.indirect_red,
+                direct_red: c.direct_red,
+                yellow_direct_red: c.yellow_direct_red,
+            });
+        }
     }
     let mut coefficients = vec![None; teams.len()];
     for (name, c) in &g.coefficients {
-        coefficients[names.resolve_spanned(name)?] = Some(c.0);
+        if let Some(team) = found.keep(names.resolve_spanned(name)) {
+            coefficients[team] = Some(c.0);
+        }
     }
 
-    Ok(Group {
+    let group = Group {
         name: group_name.clone(),
         teams,
         aliases,
@@ -823,7 +711,9 @@ fn build_group(source: &Source, g: GroupFile, meetings: u32) -> Result<Group, Di
         cards,
         coefficients,
         line: source.line_of(g.name.span().start),
-    })
+        spans,
+    };
+    (Some(group), found)
 }
 
 /// Resolves a list of team names, each at most once.
@@ -888,13 +778,6 @@ fn build_match(
         |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
     let home = team(&text.home)?;
     let away = team(&text.away)?;
-    if home == away {
-        return Err(source.error(
-            Code::PlaysItself,
-            m.span(),
-            format!("{} plays itself; expected two different teams", text.home.0),
-        ));
-    }
     let side = match &text.forfeit {
         Some((name, _)) if *name == "both" => None,
         Some(side) => Some(team(side)?),

@@ -15,16 +15,14 @@
 //! `docs/documents.md` lists exactly what is. Every malformed line that is read is an error at
 //! its line and column.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::match_text::parse_score;
 use crate::diagnostic::{Code, Diagnostic, Source, closest};
 use crate::model::{
-    Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, Match, Outcome,
-    Recorded,
+    Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, GroupSpans, Match,
+    Outcome, Recorded,
 };
-use crate::rules::RuleSet;
 
 const HEADER: [&str; 3] = ["Team #1", "Team #2", "Results"];
 const HEADER_TEXT: &str = "| Team #1 | Team #2 | Results |";
@@ -42,6 +40,8 @@ struct Row {
     home: usize,
     away: usize,
     outcome: Outcome,
+    /// For a forfeit, the score the document wrote (validation compares it with the rules).
+    written: Option<([u32; 2], Range<usize>)>,
     at: Range<usize>,
 }
 
@@ -81,7 +81,6 @@ enum Section {
 
 struct Reader<'a> {
     source: &'a Source,
-    rules: Option<&'a RuleSet>,
     title: Option<String>,
     record: CompetitionRecord,
     groups: Vec<Group>,
@@ -89,12 +88,11 @@ struct Reader<'a> {
     section: Section,
 }
 
-/// Reads a season summary. With `rules`, forfeit scores are checked against the rule file's
-/// awarded score and pairings against `group.meetings`; without, each pair meets once.
-pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<Competition, Diagnostic> {
+/// Reads a season summary. Forfeit scores as written and pairings are kept for validation,
+/// which compares them with the rule file's `forfeit.score` and `group.meetings`.
+pub fn parse(source: &Source) -> Result<Competition, Diagnostic> {
     let mut reader = Reader {
         source,
-        rules,
         title: None,
         record: CompetitionRecord::default(),
         groups: Vec::new(),
@@ -354,14 +352,8 @@ impl Reader<'_> {
                 ));
             }
         }
-        if home == away {
-            return Err(self.source.error(
-                Code::PlaysItself,
-                away_at.clone(),
-                format!("{home} plays itself; expected two different teams"),
-            ));
-        }
-        let outcome = self.result(result, result_at.clone())?;
+        let (outcome, written) = self.result(result, result_at.clone())?;
+        let written = written.map(|w| (w, result_at.clone()));
         let group = self.group.as_mut().expect("inside a group");
         let home_id = group.team(home, home_at.clone());
         let away_id = group.team(away, away_at.clone());
@@ -369,13 +361,19 @@ impl Reader<'_> {
             home: home_id,
             away: away_id,
             outcome,
+            written,
             at: line_at,
         });
         Ok(())
     }
 
     /// `2–1`, `0–3 to forfeit`, `3–0 to forfeit`, `0–3 to both from forfeit`.
-    fn result(&self, cell: &str, at: Range<usize>) -> Result<Outcome, Diagnostic> {
+    /// The outcome, and for a forfeit the score as written.
+    fn result(
+        &self,
+        cell: &str,
+        at: Range<usize>,
+    ) -> Result<(Outcome, Option<[u32; 2]>), Diagnostic> {
         let score = cell.split_whitespace().next().unwrap_or("");
         let note = cell[score.len()..].trim();
         let note_at = at.end - note.len()..at.end;
@@ -388,7 +386,7 @@ impl Reader<'_> {
             ));
         };
         let forfeit = match note {
-            "" => return Ok(Outcome::Played { home, away }),
+            "" => return Ok((Outcome::Played { home, away }, None)),
             "to both from forfeit" => Forfeit::Both,
             "to forfeit" if home < away => Forfeit::Home,
             "to forfeit" if home > away => Forfeit::Away,
@@ -408,23 +406,7 @@ impl Reader<'_> {
                 ));
             }
         };
-        if let Some(rules) = self.rules.and_then(|r| r.groups.as_ref()) {
-            let [awarded, conceded] = rules.forfeit.score;
-            let expected = match forfeit {
-                Forfeit::Home => [(conceded, awarded)].to_vec(),
-                Forfeit::Away => [(awarded, conceded)].to_vec(),
-                Forfeit::Both => [(conceded, awarded), (awarded, conceded)].to_vec(),
-            };
-            if !expected.contains(&(home, away)) {
-                return Err(self.error(Code::ForfeitDisagrees,
-                    at.start..at.start + score.len(),
-                    format!(
-                        "the document scores this forfeit {home}–{away}; the rules award {awarded}–{conceded} (forfeit.score): expected the document and the rules to agree"
-                    ),
-                ));
-            }
-        }
-        Ok(Outcome::Forfeit(forfeit))
+        Ok((Outcome::Forfeit(forfeit), Some([home, away])))
     }
 
     fn finish_group(&mut self) -> Result<(), Diagnostic> {
@@ -462,26 +444,6 @@ impl Reader<'_> {
                 ),
             ));
         }
-        let meetings = self
-            .rules
-            .and_then(|r| r.groups.as_ref())
-            .map_or(1, |g| g.meetings);
-        let mut pairs: HashMap<(usize, usize), u32> = HashMap::new();
-        for row in &g.rows {
-            let count = pairs
-                .entry((row.home.min(row.away), row.home.max(row.away)))
-                .or_default();
-            *count += 1;
-            if *count > meetings {
-                return Err(self.error(Code::TooManyMeetings,
-                    row.at.clone(),
-                    format!(
-                        "{} and {} meet again in {}; expected each pair {meetings} time(s) (`group.meetings` in the rules)",
-                        g.teams[row.home], g.teams[row.away], g.name
-                    ),
-                ));
-            }
-        }
         let n = g.teams.len();
         let line = self.source.line_of(g.heading_at.start);
         self.groups.push(Group {
@@ -502,6 +464,15 @@ impl Reader<'_> {
             cards: vec![None; n],
             coefficients: vec![None; n],
             line,
+            spans: GroupSpans {
+                matches: g.rows.iter().map(|r| r.at.clone()).collect(),
+                written_forfeits: g
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| r.written.clone().map(|(w, at)| (i, w, at)))
+                    .collect(),
+            },
         });
         Ok(())
     }

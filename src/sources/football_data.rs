@@ -8,7 +8,6 @@
 
 use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::Competition;
-use crate::rules::RuleSet;
 
 use super::results::{GroupResults, competition};
 
@@ -25,7 +24,7 @@ pub fn looks_like_csv(text: &str) -> bool {
 }
 
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
-pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, usize), Diagnostic> {
+pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     let text = source.text.trim_start_matches('\u{feff}');
     let bom = source.text.len() - text.len();
     let mut reader = csv::ReaderBuilder::new()
@@ -126,13 +125,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             })
         };
         let (h, a) = (goals(hg)?, goals(ag)?);
-        g.add(
-            source,
-            rules,
-            (get(home), get(away)),
-            (h, a),
-            start..line_end,
-        )?;
+        g.add(source, (get(home), get(away)), (h, a), start..line_end)?;
     }
     if groups.is_empty() {
         return Err(source.error_whole(

@@ -18,9 +18,12 @@ pub mod results;
 
 use std::path::Path;
 
-use crate::diagnostic::{Code, Diagnostic, ReadError, Source};
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, ReadError, Source};
+use crate::model::Competition;
 use crate::rules::RuleSet;
-pub use data::Loaded;
 pub use record::RecordChoice;
 
 /// The kinds of input `table`, `check` and `import` read.
@@ -51,7 +54,7 @@ impl InputFormat {
     }
 
     /// The format's name in messages.
-    fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             InputFormat::Data => "a data file",
             InputFormat::Document => "a season summary",
@@ -75,6 +78,41 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
     })
 }
 
+/// What a reader gives: the competition, the rule file it names (a data file's `rules`, as
+/// written, with its span), and how many fixtures without a result it left out.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// The competition, not yet checked against any rules.
+    pub competition: Competition,
+    /// `rules = "..."` as a data file writes it, and where.
+    pub rules: Option<(String, Range<usize>)>,
+    /// Fixtures listed without a result (not yet played), left out of the tables.
+    pub unplayed: usize,
+}
+
+/// Reads `source` as `format`: the `read` stage, one reader per format, none of which looks
+/// at a rule file.
+pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics> {
+    let plain = |(competition, unplayed)| Read {
+        competition,
+        rules: None,
+        unplayed,
+    };
+    Ok(match format {
+        InputFormat::Data => {
+            let read = data::read(source)?;
+            Read {
+                competition: read.competition,
+                rules: read.rules,
+                unplayed: 0,
+            }
+        }
+        InputFormat::Document => plain((document::parse(source)?, 0)),
+        InputFormat::Csv => plain(football_data::parse(source)?),
+        InputFormat::Json => plain(openfootball::parse(source)?),
+    })
+}
+
 /// Reads a competition in any format with the rules that apply: `rules` if given, else the
 /// rule file a data file names. A document names none, so it needs `rules`. The source is read
 /// alone; [`load_with`] also applies the project's record to it.
@@ -82,7 +120,7 @@ pub fn load(
     path: &Path,
     format: Option<InputFormat>,
     rules: Option<&Path>,
-) -> Result<Loaded, Diagnostic> {
+) -> Result<Loaded, Diagnostics> {
     let options = LoadOptions {
         format,
         rules,
@@ -104,41 +142,43 @@ pub struct LoadOptions<'a> {
     pub record: RecordChoice,
 }
 
-/// Like [`load`], then, for a source that is not a data file, applies the record the options
-/// choose ([`record`]: team names, aliases and decisions kept in the project's data file).
-/// Returns the competition and the notes for standard error (what the record changed, fixtures
-/// left out as unplayed).
+/// The whole path from a file to a competition ready to compute: read (any format), resolve
+/// (the rule file; for a source that is not a data file, the record it borrows, [`record`]),
+/// validate (every check of the data against the rules, all problems collected). Returns the
+/// competition and the notes for standard error (what the record changed, fixtures left out as
+/// unplayed).
 pub fn load_with(
     path: &Path,
     options: &LoadOptions<'_>,
-) -> Result<(Loaded, Vec<String>), Diagnostic> {
+) -> Result<(Loaded, Vec<String>), Diagnostics> {
     let source = read(path)?;
     let format = options
         .format
         .unwrap_or_else(|| InputFormat::detect(&source.text));
-    let record = &options.record;
-    if format == InputFormat::Data {
-        if let RecordChoice::File(record) = record {
-            return Err(source.error_whole(Code::RecordOnData, format!(
-                "--record {} applies to season summaries and other sources; a data file is its own record",
-                record.display()
-            )));
-        }
-        return Ok((data::load_source(&source, options.rules)?, Vec::new()));
+    if format == InputFormat::Data
+        && let RecordChoice::File(record) = &options.record
+    {
+        return Err(source
+            .error_whole(
+                Code::RecordOnData,
+                format!(
+                    "--record {} applies to season summaries and other sources; a data file is its own record",
+                    record.display()
+                ),
+            )
+            .into());
     }
-    let Some(rules_path) = options.rules.or(options.rules_for_sources) else {
-        return Err(source.error_whole(Code::RulesNeeded, format!(
-            "{} names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)",
-            format.describe()
-        )));
+    let Read {
+        mut competition,
+        rules: named,
+        unplayed,
+    } = read_as(&source, format)?;
+    let choice = crate::resolve::RulesChoice {
+        given: options.rules,
+        for_sources: options.rules_for_sources,
     };
-    let rules = RuleSet::load(rules_path)?;
-    let (mut competition, unplayed) = match format {
-        InputFormat::Document => (document::parse(&source, Some(&rules))?, 0),
-        InputFormat::Csv => football_data::parse(&source, Some(&rules))?,
-        InputFormat::Json => openfootball::parse(&source, Some(&rules))?,
-        InputFormat::Data => unreachable!("handled above"),
-    };
+    let (rules, rules_path) =
+        crate::resolve::rules(&source, named.as_ref(), format.describe(), choice)?;
     let mut notes = Vec::new();
     if unplayed > 0 {
         notes.push(format!(
@@ -146,28 +186,40 @@ pub fn load_with(
             source.path.display()
         ));
     }
-    if !competition.groups.is_empty() && rules.groups.is_none() {
-        return Err(source.error_whole(Code::NoGroupStage, format!(
-            "the rule file {} has no group stage; expected [points], [tiebreak] and [qualification] in it",
-            rules_path.display()
-        )));
+    if format != InputFormat::Data {
+        // Only a season summary has a title to find its record by; other sources name theirs.
+        let record = match (format, &options.record) {
+            (InputFormat::Document, choice) | (_, choice @ RecordChoice::File(_)) => choice,
+            _ => &RecordChoice::None,
+        };
+        if let Some(applied) = record::apply_choice(
+            &mut competition,
+            record,
+            Some(&rules_path),
+            None,
+            &mut notes,
+        )? {
+            notes.extend(applied.note(&source.path));
+        }
     }
-    // Only a season summary has a title to find its record by; other sources name theirs.
-    let record = match (format, record) {
-        (InputFormat::Document, choice) | (_, choice @ RecordChoice::File(_)) => choice,
-        _ => &RecordChoice::None,
-    };
-    if let Some(applied) =
-        record::apply_choice(&mut competition, record, Some(rules_path), None, &mut notes)?
-    {
-        notes.extend(applied.note(&source.path));
-    }
+    crate::validate::competition(&competition, &rules).result(())?;
     Ok((
         Loaded {
             competition,
             rules,
-            rules_path: rules_path.to_path_buf(),
+            rules_path,
         },
         notes,
     ))
+}
+
+/// A competition together with the rules it is computed under.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The competition read from the data file.
+    pub competition: Competition,
+    /// The rules: those the data file names, or the ones given instead.
+    pub rules: RuleSet,
+    /// The rule file the rules came from.
+    pub rules_path: PathBuf,
 }

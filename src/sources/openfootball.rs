@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::Competition;
-use crate::rules::RuleSet;
 
 use super::results::{GroupResults, competition};
 
@@ -48,7 +47,7 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
-pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, usize), Diagnostic> {
+pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     let file: File = serde_json::from_str(&source.text).map_err(|e| {
         let at = offset(&source.text, e.line(), e.column());
         // serde_json's message ends with its own "at line L column C"; the location is ours.
@@ -81,7 +80,7 @@ pub fn parse(source: &Source, rules: Option<&RuleSet>) -> Result<(Competition, u
             groups[index].fixture(&m.team1, &m.team2);
             continue;
         };
-        groups[index].add(source, rules, (&m.team1, &m.team2), (h, a), at..at + 7)?;
+        groups[index].add(source, (&m.team1, &m.team2), (h, a), at..at + 7)?;
     }
     if groups.is_empty() {
         return Err(source.error_whole(

@@ -23,7 +23,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Code, Diagnostic, Source};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{Alias, Competition, Decision, Group, TeamId};
 use crate::sources::{InputFormat, data};
 
@@ -145,7 +145,7 @@ pub fn apply_choice(
     rules_path: Option<&Path>,
     exclude: Option<&Path>,
     notes: &mut Vec<String>,
-) -> Result<Option<Applied>, Diagnostic> {
+) -> Result<Option<Applied>, Diagnostics> {
     let (path, discovered) = match choice {
         RecordChoice::None => return Ok(None),
         RecordChoice::File(path) => (path.clone(), false),
@@ -176,7 +176,8 @@ pub fn apply_choice(
                             competition.name,
                             list.join(", ")
                         ),
-                    ));
+                    )
+                    .into());
                 }
             }
         }
@@ -185,9 +186,9 @@ pub fn apply_choice(
     if InputFormat::detect(&source.text) != InputFormat::Data {
         return Err(source.error_whole(Code::NotARecord,
             "not a data file; expected the project's TOML data file for this competition (--record takes data/NAME.toml)",
-        ));
+        ).into());
     }
-    let record = data::parse(&source, None)?;
+    let record = data::parse(&source)?;
     let changes = apply(competition, &record)?;
     Ok(Some(Applied {
         path,

@@ -1,5 +1,6 @@
 //! Groups built from plain lists of results (CSV rows, JSON matches): teams in order of first
-//! appearance, pairings checked against the rules' `group.meetings`. Names are interned with
+//! appearance, each match's place kept for validation (which checks pairings against the
+//! rules' `group.meetings`). Names are interned with
 //! FxHash rather than SipHash: a million-row CSV looks up three names per row, the keys come
 //! from the user's own file, and no adversary gains anything by colliding them.
 
@@ -8,7 +9,6 @@ use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::model::{Group, GroupRecord, Match, Outcome};
-use crate::rules::RuleSet;
 
 /// Collects one group's results.
 pub struct GroupResults {
@@ -17,7 +17,7 @@ pub struct GroupResults {
     teams: Vec<String>,
     ids: FxHashMap<String, usize>,
     matches: Vec<Match>,
-    met: FxHashMap<(usize, usize), u32>,
+    spans: Vec<Range<usize>>,
 }
 
 impl GroupResults {
@@ -29,7 +29,7 @@ impl GroupResults {
             teams: Vec::new(),
             ids: FxHashMap::default(),
             matches: Vec::new(),
-            met: FxHashMap::default(),
+            spans: Vec::new(),
         }
     }
 
@@ -61,7 +61,6 @@ impl GroupResults {
     pub fn add(
         &mut self,
         source: &Source,
-        rules: Option<&RuleSet>,
         (home, away): (&str, &str),
         (home_goals, away_goals): (u32, u32),
         at: Range<usize>,
@@ -71,13 +70,6 @@ impl GroupResults {
                 Code::MissingTeam,
                 at,
                 "a match without a team name; expected both teams",
-            ));
-        }
-        if home == away {
-            return Err(source.error(
-                Code::PlaysItself,
-                at,
-                format!("{home} plays itself; expected two different teams"),
             ));
         }
         let limit = crate::sources::match_text::MAX_GOALS;
@@ -91,20 +83,7 @@ impl GroupResults {
             ));
         }
         let (h, a) = (self.team(home), self.team(away));
-        let meetings = rules
-            .and_then(|r| r.groups.as_ref())
-            .map_or(2, |g| g.meetings);
-        let count = self.met.entry((h.min(a), h.max(a))).or_default();
-        *count += 1;
-        if *count > meetings {
-            return Err(source.error(Code::TooManyMeetings,
-                at,
-                format!(
-                    "{home} and {away} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`)",
-                    self.name
-                ),
-            ));
-        }
+        self.spans.push(at);
         self.matches.push(Match {
             home: h,
             away: a,
@@ -129,6 +108,10 @@ impl GroupResults {
             cards: vec![None; n],
             coefficients: vec![None; n],
             line: self.line,
+            spans: crate::model::GroupSpans {
+                matches: self.spans,
+                written_forfeits: Vec::new(),
+            },
         }
     }
 }

@@ -1,0 +1,182 @@
+//! The path from file to verdict: read, resolve, validate. Readers never look at the rules, so
+//! a data file reads the same on its own and as another source's record; validation reports
+//! every problem of a run, and a contradiction between data and rules names both files.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+use pretty_assertions::assert_eq;
+use tempfile::TempDir;
+
+const RULES: &str = r#"name = "test"
+[points]
+win = 3
+draw = 1
+loss = 0
+[tiebreak]
+order = ["points", "goal_difference"]
+[qualification]
+advance = 1
+[group]
+meetings = 1
+"#;
+
+/// The `error[E...]` heads of every diagnostic on standard error, in order.
+fn codes(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("error["))
+        .map(|l| l[..4].to_string())
+        .collect()
+}
+
+#[test]
+fn five_independent_mistakes_are_five_located_diagnostics() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("rules.toml"), RULES).unwrap();
+    // Line 6: an unknown team; line 7: a malformed score; line 8: an alias that is a team;
+    // line 9: a decision of one team; line 10: a recorded order that leaves two teams out.
+    let data = r#"competition = "test"
+rules = "rules.toml"
+[[group]]
+name = "G"
+teams = ["Alpha", "Beta", "Gamma"]
+matches = ["Alpa 1–0 Beta",
+  "Beta 2– Gamma"]
+aliases = { "Beta" = { is = "Alpha", why = "no" } }
+decisions = [{ by = "lots", order = ["Alpha"] }]
+record = { order = ["Alpha"] }
+"#;
+    let path = dir.path().join("data.toml");
+    fs::write(&path, data).unwrap();
+    let run = standings(&["check", path_str(&path)]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stdout.is_empty());
+    assert_eq!(
+        codes(&run.stderr),
+        ["E209", "E206", "E208", "E211", "E210"],
+        "{}",
+        run.stderr
+    );
+    let places: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .collect();
+    let at = |line: usize, column: usize| format!("{}:{line}:{column}", path.display());
+    assert_eq!(
+        places,
+        [at(8, 13), at(6, 13), at(7, 9), at(9, 37), at(10, 20)],
+        "{}",
+        run.stderr
+    );
+    // The same, for machines: one JSON object per line.
+    let json = standings(&["check", path_str(&path), "--message-format", "json"]);
+    assert_eq!(json.code, 2);
+    let objects: Vec<serde_json::Value> = json
+        .stderr
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objects.len(), 5, "{}", json.stderr);
+    assert_eq!(objects[1]["code"], "E206");
+    assert_eq!(objects[1]["labels"][0]["line"], 6);
+    assert_eq!(objects[1]["labels"][0]["column"], 13);
+}
+
+#[test]
+fn a_pair_meeting_too_often_names_the_data_line_and_the_rule_line() {
+    let dir = TempDir::new().unwrap();
+    let rules = dir.path().join("rules.toml");
+    fs::write(&rules, RULES).unwrap();
+    let data = dir.path().join("data.toml");
+    fs::write(
+        &data,
+        "competition = \"test\"\nrules = \"rules.toml\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\"]\nmatches = [\"A 1–0 B\", \"B 0–0 A\"]\n",
+    )
+    .unwrap();
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    assert_eq!(codes(&run.stderr), ["E601"]);
+    // The second meeting (line 6, column 23) and `meetings = 1` (line 11, column 12).
+    assert!(
+        run.stderr.contains(&format!("--> {}:6:23", data.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("{}:11:12", rules.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("each pair meets 1 time(s) here"));
+}
+
+#[test]
+fn a_default_the_rules_apply_is_named_as_such() {
+    let dir = TempDir::new().unwrap();
+    let rules = dir.path().join("rules.toml");
+    fs::write(&rules, RULES.replace("[group]\nmeetings = 1\n", "")).unwrap();
+    let data = dir.path().join("data.toml");
+    fs::write(
+        &data,
+        "competition = \"test\"\nrules = \"rules.toml\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\"]\nmatches = [\"A 1–0 B\", \"B 0–0 A\"]\n",
+    )
+    .unwrap();
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no `group.meetings` in the rule file: each pair meets 1 time(s) by default"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("{}:1:1", rules.display())));
+}
+
+/// A data file for the league fixture's division, with both meetings of Leeds and Hull.
+fn league_record(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("record.toml");
+    fs::write(
+        &path,
+        format!(
+            r#"competition = "E1 season"
+rules = "{}"
+[[group]]
+name = "E1"
+teams = ["Leeds", "Hull", "Stoke", "Derby"]
+aliases = {{ "Leeds Utd" = {{ is = "Leeds", why = "the CSV's short name" }} }}
+matches = ["Leeds 2–1 Hull", "Hull 0–0 Leeds"]
+"#,
+            std::env::current_dir()
+                .unwrap()
+                .join("rules/premier-league.toml")
+                .display()
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_data_file_that_checks_is_accepted_as_the_record_of_a_csv_season() {
+    let dir = TempDir::new().unwrap();
+    let record = league_record(dir.path());
+    // On its own, under its rules (each pair twice), the record reads and checks.
+    assert_eq!(standings(&["check", path_str(&record)]).code, 0);
+    // Lent to the CSV of the same division, the record is read without rules of its own: the
+    // pair that meets twice in it is not a mistake there either.
+    let run = standings(&[
+        "table",
+        "tests/fixtures/league.csv",
+        "--rules",
+        "rules/premier-league.toml",
+        "--record",
+        path_str(&record),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Leeds"), "{}", run.stdout);
+}
