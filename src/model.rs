@@ -8,6 +8,21 @@ use std::path::PathBuf;
 
 use crate::diagnostic::{Code, Diagnostic, Source};
 
+/// Makes a type of source locations equal to any other value of its type, so that where
+/// something was read from never decides whether two competitions (or rule sets) are the same.
+#[macro_export]
+macro_rules! not_part_of_equality {
+    ($t:ty) => {
+        impl PartialEq for $t {
+            fn eq(&self, _: &$t) -> bool {
+                true
+            }
+        }
+
+        impl Eq for $t {}
+    };
+}
+
 /// A team's index into its group's `teams`.
 pub type TeamId = usize;
 
@@ -149,13 +164,7 @@ impl GroupSpans {
     }
 }
 
-impl PartialEq for GroupSpans {
-    fn eq(&self, _: &GroupSpans) -> bool {
-        true
-    }
-}
-
-impl Eq for GroupSpans {}
+not_part_of_equality!(GroupSpans);
 
 impl Group {
     /// The team's display name.
@@ -212,13 +221,7 @@ pub struct TieSpans {
     pub legs: std::ops::Range<usize>,
 }
 
-impl PartialEq for TieSpans {
-    fn eq(&self, _: &TieSpans) -> bool {
-        true
-    }
-}
-
-impl Eq for TieSpans {}
+not_part_of_equality!(TieSpans);
 
 /// One entry of a coefficient ranking (an association), as published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -289,13 +292,7 @@ pub struct CompetitionRecord {
 #[derive(Debug, Clone, Default)]
 pub struct Origin(pub Option<Source>);
 
-impl PartialEq for Origin {
-    fn eq(&self, _: &Origin) -> bool {
-        true
-    }
-}
-
-impl Eq for Origin {}
+not_part_of_equality!(Origin);
 
 /// A competition as read from a data file or a source document.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -101,13 +101,7 @@ impl RulesOrigin {
     }
 }
 
-impl PartialEq for RulesOrigin {
-    fn eq(&self, _: &RulesOrigin) -> bool {
-        true
-    }
-}
-
-impl Eq for RulesOrigin {}
+crate::not_part_of_equality!(RulesOrigin);
 
 /// How a group table is computed: everything the engine needs to fold and order a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
