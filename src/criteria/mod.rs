@@ -38,6 +38,7 @@ registry! {
     head_to_head_away_goals_for,
     goal_difference,
     goals_for,
+    goals_against,
     away_goals_for,
     wins,
     away_wins,
