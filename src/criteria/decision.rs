@@ -8,7 +8,7 @@ use crate::model::TeamId;
 pub static ENTRY: Entry = Entry {
     key: "decision",
     label: "recorded decision",
-    doc: "An order recorded in the data file (drawing of lots, a ruling, a play-off) covering every tied team; without one they stay level. Never invented, and always last in the chain.",
+    doc: "An order recorded in the data file (drawing of lots, a ruling, a play-off) covering every tied team, compared by each team's place in it; without one they stay level. Never invented, and always last in the chain.",
     scope: Scope::Overall,
     needs: Needs::Decision,
     better: Better::Lower,
