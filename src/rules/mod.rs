@@ -193,8 +193,18 @@ impl Default for HeadToHeadFile {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TiebreakFile {
-    #[schemars(with = "Vec<String>")]
+    #[schemars(schema_with = "tiebreak_order_schema")]
     order: Spanned<Vec<Spanned<String>>>,
+}
+
+/// `tiebreak.order`: criteria from the registry, each at most once.
+fn tiebreak_order_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys: Vec<&str> = criteria::keys().collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "type": "string", "enum": keys },
+        "uniqueItems": true,
+    })
 }
 
 #[derive(Deserialize, JsonSchema)]
