@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::rules::Criterion;
+use crate::criteria::{Criterion, Show};
 use crate::standings::GroupTable;
 use crate::tiebreak::{Separation, Step};
 
@@ -37,7 +37,7 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
     if step.criterion.is_head_to_head() && step.among.len() > teams.len() {
         line += &format!(" (mini-table of {})", names(table, &step.among));
     }
-    if step.criterion == Criterion::Decision {
+    if step.criterion.show() == Show::Decision {
         match step.decision {
             Some(i) => line += &format!(" ({})", table.group.decisions[i].by),
             None => line += ": none recorded",
@@ -89,14 +89,16 @@ pub fn pair(table: &GroupTable<'_>, upper: usize, lower: usize) -> String {
                 label += &format!(" (mini-table of {})", names(table, &s.among));
             }
             let level = s.leaves_level(upper, lower);
-            match (s.criterion, level) {
-                (Criterion::Decision, true) => "no recorded decision".to_string(),
-                (Criterion::Decision, false) => match s.decision {
+            match (s.criterion.show(), level) {
+                (Show::Decision, true) => "no recorded decision".to_string(),
+                (Show::Decision, false) => match s.decision {
                     Some(i) => format!("{} (recorded decision)", table.group.decisions[i].by),
                     None => "recorded decision".to_string(),
                 },
-                (_, true) => format!("{label} level at {}", value(upper)),
-                (_, false) => format!("{label} {} against {}", value(upper), value(lower)),
+                (Show::Number, true) => format!("{label} level at {}", value(upper)),
+                (Show::Number, false) => {
+                    format!("{label} {} against {}", value(upper), value(lower))
+                }
             }
         })
         .collect();
@@ -123,15 +125,16 @@ pub fn deciding(table: &GroupTable<'_>, upper: usize, lower: usize) -> Option<Cr
 
 /// Why the upper of two adjacent teams is above: `on goal difference, -4 against -5`.
 pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
-    match separation.criterion {
-        Criterion::Decision => {
+    match separation.criterion.show() {
+        Show::Decision => {
             let by = separation.decision.map_or("recorded decision", |i| {
                 table.group.decisions[i].by.as_str()
             });
             format!("by {by}, recorded in the data")
         }
-        criterion => format!(
-            "on {criterion}, {} against {}",
+        Show::Number => format!(
+            "on {}, {} against {}",
+            separation.criterion,
             number(separation.values[0]),
             number(separation.values[1])
         ),

@@ -4,7 +4,7 @@
 //! the outcome against the published record.
 //!
 //! The engine is small and general: [`records`] folds matches into per-team records,
-//! [`tiebreak`] orders teams by the rule file's chain of criteria, [`standings`] puts the two
+//! [`tiebreak`] orders teams by the rule file's chain of [`criteria`], [`standings`] puts the two
 //! together per group, and [`check`] compares the result with the facts a data file records.
 //! Everything season-specific lives in files: [`rules`] reads a rule file, [`sources`] reads competitions (the project's data files and
 //! the source documents' text).
@@ -42,6 +42,7 @@
 pub mod check;
 pub mod cli;
 pub mod compare;
+pub mod criteria;
 pub mod diagnostic;
 pub mod explain;
 pub mod knockout;

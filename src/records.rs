@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Forfeit, Match, Outcome, TeamId};
-use crate::rules::{GroupRules, Stat};
+use crate::rules::GroupRules;
 
 /// One team's record over a set of matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,18 +43,6 @@ impl Record {
     /// Points after deductions: what the table shows and ranks by.
     pub fn points(&self) -> Decimal {
         self.earned - self.deducted
-    }
-
-    /// The value of a statistic, as a decimal so every criterion compares the same way.
-    pub fn stat(&self, stat: Stat) -> Decimal {
-        match stat {
-            Stat::Points => self.points(),
-            Stat::GoalDifference => Decimal::from(self.goal_difference()),
-            Stat::GoalsFor => Decimal::from(self.goals_for),
-            Stat::Wins => Decimal::from(self.won),
-            Stat::AwayGoalsFor => Decimal::from(self.away_goals_for),
-            Stat::AwayWins => Decimal::from(self.away_won),
-        }
     }
 
     fn add_result(

@@ -13,6 +13,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Poisson};
 use rayon::prelude::*;
 
+use crate::criteria::Needs;
 use crate::model::{Forfeit, Group, GroupRecord, Match, Outcome};
 use crate::rules::{Criterion, GroupRules};
 use crate::standings::{GroupTable, compute_group};
@@ -93,7 +94,7 @@ impl Counter {
             .ordering
             .steps
             .iter()
-            .any(|s| s.criterion == Criterion::Decision)
+            .any(|s| s.criterion.needs() == Needs::Decision)
         {
             self.decision_reached += 1;
         }
@@ -116,7 +117,7 @@ impl Counter {
                 .map(|counts| {
                     counts
                         .into_iter()
-                        .map(|(k, n)| (k.map_or_else(|| "level".to_string(), Criterion::key), n))
+                        .map(|(k, n)| (k.map_or("level", Criterion::key).to_string(), n))
                         .collect()
                 })
                 .collect(),
@@ -305,13 +306,14 @@ pub fn run(options: &Options, rules: &[&GroupRules], progress: &(dyn Fn(u64) + S
         .reduce(Report::default, Report::add)
 }
 
-/// The criteria a simulation cannot use: they read data random groups do not have.
+/// The first criterion a simulation cannot use: one reading per-team data (cards,
+/// coefficients) that random groups do not have.
 pub fn unusable(rules: &GroupRules) -> Option<Criterion> {
     rules
         .tiebreak
         .iter()
         .copied()
-        .find(|c| matches!(c, Criterion::FairPlay | Criterion::Coefficient))
+        .find(|c| c.needs().data_key().is_some())
 }
 
 #[cfg(test)]

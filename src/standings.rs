@@ -3,7 +3,6 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Competition, Group, TeamId};
 use crate::records::{FoldOptions, Record, fold};
-use crate::rules::Criterion;
 use crate::rules::{GroupRules, RuleSet};
 use crate::tiebreak::{self, MissingData, Ordering};
 
@@ -105,10 +104,7 @@ pub fn compute<'a>(
 /// The message for a criterion that reached a tie without its data.
 pub fn missing_data(competition: &Competition, group: &Group, missing: &MissingData) -> Diagnostic {
     let names: Vec<&str> = missing.teams.iter().map(|&t| group.team_name(t)).collect();
-    let key = match missing.criterion {
-        Criterion::FairPlay => "cards",
-        _ => "coefficients",
-    };
+    let key = missing.criterion.needs().data_key().unwrap_or("data");
     competition.error_at_line(
         Code::CriterionWithoutData,
         group.line,

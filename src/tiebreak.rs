@@ -11,9 +11,10 @@
 
 use rust_decimal::Decimal;
 
+use crate::criteria::{Context, Criterion, Needs, Scope};
 use crate::model::{Group, TeamId};
 use crate::records::{FoldOptions, Record, among, fold};
-use crate::rules::{Criterion, GroupRules};
+use crate::rules::GroupRules;
 
 /// Teams sharing a place: one team, or several that no criterion separated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +174,8 @@ impl Orderer<'_> {
         let mut ranked = Vec::with_capacity(teams.len());
         let (among_teams, decision) = self.evaluate(criterion, teams, block, &mut ranked)?;
         // Stable: level teams keep data-file order.
-        ranked.sort_by_key(|&(_, value)| std::cmp::Reverse(value));
+        let better = criterion.entry().better;
+        ranked.sort_by(|a, b| better.compare(a.1, b.1));
         let order: Vec<TeamId> = ranked.iter().map(|&(t, _)| t).collect();
         let sizes: Vec<usize> = ranked.chunk_by(same_tier).map(<[_]>::len).collect();
 
@@ -251,9 +253,9 @@ impl Orderer<'_> {
         Some((step + 1, None))
     }
 
-    /// Each team's value under `criterion` (higher is better), pushed to `values` in the
-    /// order of `teams`; returns the mini-table's teams for a head-to-head criterion, and the
-    /// recorded decision used, if any.
+    /// Each team's value under `criterion`, pushed to `values` in the order of `teams`;
+    /// returns the mini-table's teams for a head-to-head criterion, and the recorded decision
+    /// used, if any. A team the criterion finds no data for is a [`MissingData`] error.
     fn evaluate(
         &self,
         criterion: Criterion,
@@ -261,62 +263,13 @@ impl Orderer<'_> {
         block: Option<&Block>,
         values: &mut Vec<(TeamId, Decimal)>,
     ) -> Result<Evaluation, MissingData> {
-        let each = |values: &mut Vec<(TeamId, Decimal)>, value: &dyn Fn(TeamId) -> Decimal| {
-            values.extend(teams.iter().map(|&t| (t, value(t))));
-        };
-        let recorded = |values: &mut Vec<(TeamId, Decimal)>, found: Vec<Option<Decimal>>| {
-            let missing: Vec<TeamId> = teams
-                .iter()
-                .zip(&found)
-                .filter(|(_, v)| v.is_none())
-                .map(|(t, _)| *t)
-                .collect();
-            if missing.is_empty() {
-                values.extend(teams.iter().copied().zip(found.into_iter().flatten()));
-                Ok((Vec::new(), None))
-            } else {
-                Err(MissingData {
-                    criterion,
-                    teams: missing,
-                })
-            }
-        };
-        Ok(match criterion {
-            Criterion::Overall(stat) => {
-                each(values, &|t| self.overall[t].stat(stat));
-                (Vec::new(), None)
-            }
-            Criterion::FairPlay => {
-                let per_card = self
-                    .rules
-                    .fair_play
-                    .as_ref()
-                    .expect("rules naming fair_play have card values (checked on load)");
-                return recorded(
-                    values,
-                    teams
-                        .iter()
-                        .map(|&t| {
-                            self.group.cards[t].map(|c| {
-                                per_card.yellow * Decimal::from(c.yellow)
-                                    + per_card.indirect_red * Decimal::from(c.indirect_red)
-                                    + per_card.direct_red * Decimal::from(c.direct_red)
-                                    + per_card.yellow_direct_red
-                                        * Decimal::from(c.yellow_direct_red)
-                            })
-                        })
-                        .collect(),
-                );
-            }
-            Criterion::Coefficient => {
-                return recorded(
-                    values,
-                    teams.iter().map(|&t| self.group.coefficients[t]).collect(),
-                );
-            }
-            Criterion::HeadToHead(stat) => {
+        let entry = criterion.entry();
+        let mini;
+        let (among_teams, records) = match entry.scope {
+            Scope::Overall => (Vec::new(), self.overall),
+            Scope::HeadToHead => {
                 let base = block.map_or_else(|| teams.to_vec(), |b| b.base.clone());
-                let mini = fold(
+                mini = fold(
                     self.group.teams.len(),
                     among(&self.group.matches, &base),
                     self.rules,
@@ -324,27 +277,39 @@ impl Orderer<'_> {
                         deductions: self.rules.head_to_head.deductions_count,
                     },
                 );
-                each(values, &|t| mini[t].stat(stat));
-                (base, None)
+                (base, mini.as_slice())
             }
-            Criterion::Decision => {
-                let found = self
-                    .group
-                    .decisions
-                    .iter()
-                    .position(|d| teams.iter().all(|t| d.order.contains(t)));
-                match found {
-                    Some(i) => {
-                        let order = &self.group.decisions[i].order;
-                        each(values, &|t| {
-                            let rank = order.iter().position(|&o| o == t).unwrap_or(0);
-                            -Decimal::from(rank)
-                        });
-                    }
-                    None => each(values, &|_| Decimal::ZERO),
-                }
-                (Vec::new(), found)
+        };
+        let decision = if entry.needs == Needs::Decision {
+            self.group
+                .decisions
+                .iter()
+                .position(|d| teams.iter().all(|t| d.order.contains(t)))
+        } else {
+            None
+        };
+        let context = Context {
+            group: self.group,
+            rules: self.rules,
+            overall: self.overall,
+            records,
+            teams,
+            decision,
+        };
+        let mut missing = Vec::new();
+        for &team in teams {
+            match (entry.value)(&context, team) {
+                Some(value) => values.push((team, value)),
+                None => missing.push(team),
             }
-        })
+        }
+        if missing.is_empty() {
+            Ok((among_teams, decision))
+        } else {
+            Err(MissingData {
+                criterion,
+                teams: missing,
+            })
+        }
     }
 }

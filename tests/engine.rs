@@ -80,6 +80,10 @@ matches = ["A 1–1 B", "A 4–0 C", "B 1–0 C"]"#, &["A", "B", "C"])]
 #[case::goals_for(r#""points", "goal_difference", "goals_for""#,
 r#"teams = ["B", "A", "C"]
 matches = ["A 2–2 B", "A 3–2 C", "B 1–0 C"]"#, &["A", "B", "C"])]
+// Goals conceded, fewer first: A and B both 4 points, +1; A conceded 2, B none.
+#[case::goals_against(r#""points", "goal_difference", "goals_against""#,
+r#"teams = ["A", "B", "C"]
+matches = ["A 3–2 C", "B 1–0 C", "A 0–0 B"]"#, &["B", "A", "C"])]
 // Wins: A won once and lost twice (3 points), B drew three times (3 points); D and E (4 points,
 // one win each) stay level.
 #[case::wins(r#""points", "wins""#,
@@ -117,6 +121,44 @@ fn each_criterion_decides_on_its_own(
         "[fair_play]\nyellow = -1\nindirect_red = -3\ndirect_red = -4\nyellow_direct_red = -5";
     let rules = rules(chain, fair_play);
     with_group(&rules, group, |t| assert_eq!(order(t), expected));
+}
+
+/// A and B both 4 points and +1: A scored 3 and conceded 2, B scored 1 and conceded none.
+const SCORED_OR_CONCEDED: &str = r#"teams = ["A", "B", "C"]
+matches = ["A 3–2 C", "B 1–0 C", "A 0–0 B"]"#;
+
+#[rstest]
+// More goals scored is better: A (3) above B (1).
+#[case::goals_for("goals_for", &["A", "B", "C"], "A, B: goals scored: A 3, B 1 → A > B")]
+// Fewer goals conceded is better: B (0) above A (2), the lower value listed first.
+#[case::goals_against("goals_against", &["B", "A", "C"], "B, A: goals conceded: B 0, A 2 → B > A")]
+fn a_lower_is_better_criterion_ranks_the_lower_value_first(
+    #[case] criterion: &str,
+    #[case] expected: &[&str],
+    #[case] explained: &str,
+) {
+    let rules = rules(
+        &format!(r#""points", "goal_difference", "{criterion}""#),
+        "",
+    );
+    with_group(&rules, SCORED_OR_CONCEDED, |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(steps.last().unwrap(), explained);
+        let separation = t.ordering.tiers[0].above_next.as_ref().unwrap();
+        assert_eq!(separation.criterion.key(), criterion);
+        assert_eq!(
+            standings::explain::separation(t, separation),
+            match criterion {
+                "goals_for" => "on goals scored, 3 against 1",
+                _ => "on goals conceded, 0 against 2",
+            }
+        );
+    });
 }
 
 #[test]

@@ -60,3 +60,30 @@ fn the_schema_rejects_what_the_loader_rejects() {
         serde_json::json!({ "name": "x", "points": { "win": "3.x", "draw": 1, "loss": 0 } });
     assert!(!validator.is_valid(&bad_decimal));
 }
+
+#[test]
+fn the_tiebreak_order_enum_is_the_registrys_keys() {
+    let schema = schema("rules");
+    let order = &schema["$defs"]["TiebreakFile"]["properties"]["order"];
+    let listed: Vec<&str> = order["items"]["enum"]
+        .as_array()
+        .expect("tiebreak.order items have an enum")
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let registry: Vec<&str> = standings::criteria::keys().collect();
+    assert_eq!(listed, registry);
+
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let with_order = |order: serde_json::Value| {
+        serde_json::json!({
+            "name": "x",
+            "points": { "win": 3, "draw": 1, "loss": 0 },
+            "tiebreak": { "order": order },
+            "qualification": { "advance": 2 },
+        })
+    };
+    assert!(validator.is_valid(&with_order(serde_json::json!(["points", "goals_against"]))));
+    assert!(!validator.is_valid(&with_order(serde_json::json!(["points", "goal_diference"]))));
+    assert!(!validator.is_valid(&with_order(serde_json::json!(["points", "points"]))));
+}

@@ -8,8 +8,8 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::criteria::Show;
 use crate::explain;
-use crate::rules::Criterion;
 use crate::standings::{GroupTable, Qualification, Standings};
 
 #[derive(Serialize)]
@@ -34,13 +34,13 @@ struct GroupOut<'a> {
 struct PairOut<'a> {
     upper: &'a str,
     lower: &'a str,
-    decided_by: Option<String>,
+    decided_by: Option<&'a str>,
     steps: Vec<PairStepOut<'a>>,
 }
 
 #[derive(Serialize)]
 struct PairStepOut<'a> {
-    criterion: String,
+    criterion: &'a str,
     among: Vec<&'a str>,
     upper_value: Option<Value>,
     lower_value: Option<Value>,
@@ -64,7 +64,7 @@ struct RowOut<'a> {
 
 #[derive(Serialize)]
 struct StepOut<'a> {
-    criterion: String,
+    criterion: &'a str,
     teams: Vec<&'a str>,
     among: Vec<&'a str>,
     values: Vec<TeamValue<'a>>,
@@ -128,7 +128,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                 criterion: s.criterion.key(),
                 teams: s.values.iter().map(|(t, _)| name(*t)).collect(),
                 among: names(&s.among),
-                values: if s.criterion == Criterion::Decision {
+                values: if s.criterion.show() == Show::Decision {
                     Vec::new()
                 } else {
                     s.values
@@ -157,7 +157,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                     .into_iter()
                     .map(|s| {
                         let value = |t: usize| {
-                            (s.criterion != Criterion::Decision)
+                            (s.criterion.show() != Show::Decision)
                                 .then(|| s.values.iter().find(|(x, _)| *x == t))
                                 .flatten()
                                 .map(|(_, v)| decimal(*v))

@@ -4,7 +4,6 @@
 //! how a forfeit is scored, the tiebreak chain and how many teams advance. `docs/rules.md`
 //! documents every key.
 
-pub mod criterion;
 mod decimal;
 pub mod structure;
 
@@ -15,10 +14,11 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use criterion::{Criterion, Stat};
+pub use crate::criteria::Criterion;
 pub use decimal::DecimalValue;
 pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
+use crate::criteria::{self, Needs};
 use crate::diagnostic::{Code, Diagnostic, Source, closest};
 
 /// Points awarded per result, as exact decimals.
@@ -228,8 +228,18 @@ impl Default for HeadToHeadFile {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TiebreakFile {
-    #[schemars(with = "Vec<String>")]
+    #[schemars(schema_with = "tiebreak_order_schema")]
     order: Spanned<Vec<Spanned<String>>>,
+}
+
+/// `tiebreak.order`: criteria from the registry, each at most once.
+fn tiebreak_order_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys: Vec<&str> = criteria::keys().collect();
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "type": "string", "enum": keys },
+        "uniqueItems": true,
+    })
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -346,16 +356,21 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
         ));
     }
     let chain = parse_chain(source, &tiebreak.order)?;
-    if chain.contains(&Criterion::FairPlay) && file.fair_play.is_none() {
+    if let Some(cards) = chain.iter().find(|c| c.needs() == Needs::Cards)
+        && file.fair_play.is_none()
+    {
         let at = tiebreak
             .order
             .get_ref()
             .iter()
-            .find(|n| n.get_ref() == "fair_play")
+            .find(|n| n.get_ref() == cards.key())
             .map_or(tiebreak.order.span(), |n| n.span());
         return Err(source.error(Code::CriterionWithoutSection,
             at,
-            "the chain uses \"fair_play\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
+            format!(
+                "the chain uses \"{}\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
+                cards.key()
+            ),
         ));
     }
     Ok(Some(GroupRules {
@@ -411,8 +426,8 @@ fn parse_chain(
     let mut chain: Vec<Criterion> = Vec::new();
     for name in order.get_ref() {
         let Some(criterion) = Criterion::from_key(name.get_ref()) else {
-            let keys: Vec<String> = criterion::ALL.iter().map(|c| c.key()).collect();
-            let hint = closest(name.get_ref(), keys.iter().map(String::as_str))
+            let keys: Vec<&str> = criteria::keys().collect();
+            let hint = closest(name.get_ref(), keys.iter().copied())
                 .map(|k| format!("; did you mean \"{k}\"?"))
                 .unwrap_or_default();
             return Err(source.error(
@@ -435,12 +450,15 @@ fn parse_chain(
                 ),
             ));
         }
-        if chain.last() == Some(&Criterion::Decision) {
-            return Err(source.error(Code::CriterionAfterDecision,
+        if let Some(last) = chain.last().filter(|c| c.entry().last) {
+            return Err(source.error(
+                Code::CriterionAfterDecision,
                 name.span(),
                 format!(
-                    "\"{}\" comes after \"decision\", which always settles the tie or leaves it unresolved; expected \"decision\" last",
-                    name.get_ref()
+                    "\"{}\" comes after \"{}\", which always settles the tie or leaves it unresolved; expected \"{}\" last",
+                    name.get_ref(),
+                    last.key(),
+                    last.key()
                 ),
             ));
         }

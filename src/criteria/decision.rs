@@ -1,0 +1,28 @@
+//! The `decision` criterion.
+
+use rust_decimal::Decimal;
+
+use super::{Better, Context, Entry, Needs, Scope, Show};
+use crate::model::TeamId;
+
+pub static ENTRY: Entry = Entry {
+    key: "decision",
+    label: "recorded decision",
+    doc: "An order recorded in the data file (drawing of lots, a ruling, a play-off) covering every tied team, compared by each team's place in it; without one they stay level. Never invented, and always last in the chain.",
+    scope: Scope::Overall,
+    needs: Needs::Decision,
+    better: Better::Lower,
+    value,
+    show: Show::Decision,
+    last: true,
+};
+
+/// The team's place in the recorded decision (1 first); every team 0, level, when none covers
+/// the tie.
+fn value(context: &Context<'_>, team: TeamId) -> Option<Decimal> {
+    let place = context.decision.map_or(0, |i| {
+        let order = &context.group.decisions[i].order;
+        order.iter().position(|&o| o == team).map_or(0, |p| p + 1)
+    });
+    Some(Decimal::from(place))
+}
