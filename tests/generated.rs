@@ -54,3 +54,13 @@ fn the_criteria_table_lists_every_criterion_once() {
         );
     }
 }
+
+#[test]
+fn the_error_codes_in_the_errors_docs_are_the_codes_the_program_gives() {
+    check_section(
+        "docs/errors.md",
+        "<!-- error codes: generated from src/diagnostic/code.rs, do not edit -->",
+        "<!-- end error codes -->",
+        &standings::diagnostic::code::markdown_table(),
+    );
+}
