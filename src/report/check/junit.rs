@@ -1,6 +1,7 @@
 //! A JUnit XML report, written by `quick-junit`: one test suite per data file, one test case per
 //! fact (notes are not facts), a failure for each fact that fails, skipped for a fact that could
-//! not be checked (unless strict).
+//! not be checked (unless strict). The writer escapes markup; control characters in names are
+//! shown escaped (`\n`), as in the text lines, so every element stays on its line.
 
 use std::path::Path;
 
@@ -8,6 +9,7 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Format;
 use crate::check::{Outcome, Verdict};
+use crate::report::escape::plain;
 
 /// `--format junit`.
 pub const FORMAT: Format = Format {
@@ -26,14 +28,14 @@ pub fn render(outcome: &Outcome) -> String {
     }
     let mut report = Report::new("standings check");
     for file in files {
-        let file_name = file.display().to_string();
+        let file_name = plain(&file.display().to_string());
         let mut suite = TestSuite::new(file_name.as_str());
         for fact in outcome
             .facts
             .iter()
             .filter(|f| f.path == file && f.verdict != Verdict::Note)
         {
-            let detail = super::detail(fact);
+            let detail = plain(&super::detail(fact));
             let status = if outcome.fails(fact.verdict) {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
@@ -47,7 +49,8 @@ pub fn render(outcome: &Outcome) -> String {
             } else {
                 TestCaseStatus::success()
             };
-            let mut case = TestCase::new(format!("{} · {detail}", super::subject(fact)), status);
+            let name = format!("{} · {detail}", plain(&super::subject(fact)));
+            let mut case = TestCase::new(name, status);
             case.set_classname(file_name.as_str());
             case.extra.insert("file".into(), file_name.as_str().into());
             if let Some(line) = fact.line {
