@@ -10,7 +10,7 @@ use standings::check::Outcome;
 use standings::compare;
 use standings::knockout;
 use standings::model::{
-    Competition, Group, GroupRecord, Leg, Match, Outcome as Result, Recorded, Tie,
+    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, Tie,
 };
 use standings::report;
 use standings::rules::RuleSet;
@@ -25,7 +25,7 @@ fn played(home: usize, away: usize, goals: [u32; 2]) -> Match {
     Match {
         home,
         away,
-        outcome: Result::Played {
+        outcome: MatchOutcome::Played {
             home: goals[0],
             away: goals[1],
         },
