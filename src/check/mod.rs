@@ -270,16 +270,19 @@ impl Fact {
         }
     }
 
+    /// The fact with the value the record states.
     pub(crate) fn recorded(mut self, value: Value) -> Fact {
         self.recorded = Some(value);
         self
     }
 
+    /// The fact with the value computed from the data and the rules.
     pub(crate) fn computed(mut self, value: Value) -> Fact {
         self.computed = Some(value);
         self
     }
 
+    /// The fact with how it was computed, or why it was not.
     pub(crate) fn why(mut self, why: Why) -> Fact {
         self.why = why;
         self

@@ -24,7 +24,7 @@ pub struct Format {
 }
 
 /// Every `check` format, the default first.
-pub const FORMATS: [Format; 3] = [text::FORMAT, github::FORMAT, junit::FORMAT];
+pub static FORMATS: [Format; 3] = [text::FORMAT, github::FORMAT, junit::FORMAT];
 
 /// The format named `name`.
 pub fn format(name: &str) -> Option<&'static Format> {

@@ -23,7 +23,7 @@ pub struct Format {
 }
 
 /// Every table format, the default first.
-pub const FORMATS: [Format; 5] = [
+pub static FORMATS: [Format; 5] = [
     text::FORMAT,
     json::FORMAT,
     csv::FORMAT,
