@@ -74,3 +74,29 @@ pub fn compare<'a>(
         })
         .collect()
 }
+
+/// One competition under two rule sets.
+#[derive(Debug)]
+pub enum CompetitionComparison<'a> {
+    /// The competition has no groups to compare.
+    NoGroups,
+    /// Rule set 0 (A) or 1 (B) has no group stage.
+    NoGroupStage(usize),
+    /// Every group under both rule sets.
+    Groups(Vec<GroupComparison<'a>>),
+}
+
+/// Compares a competition under two rule sets, each of which may lack a group stage.
+pub fn competition<'a>(
+    competition: &'a Competition,
+    rules: [Option<&GroupRules>; 2],
+) -> CompetitionComparison<'a> {
+    if competition.groups.is_empty() {
+        return CompetitionComparison::NoGroups;
+    }
+    match rules {
+        [Some(a), Some(b)] => CompetitionComparison::Groups(compare(competition, [a, b])),
+        [None, _] => CompetitionComparison::NoGroupStage(0),
+        [_, None] => CompetitionComparison::NoGroupStage(1),
+    }
+}

@@ -10,12 +10,12 @@
 //! the source documents' text).
 //!
 //! A complete program: load a data file and the rules it names, compute every table, check
-//! the recorded facts, and render a group as text.
+//! the recorded facts, and report them and the tables as text.
 //!
 //! ```
 //! use std::path::Path;
-//! use standings::check::{self, Verdict};
-//! use standings::render::{self, Format};
+//! use standings::check::{Outcome, Verdict};
+//! use standings::report;
 //! use standings::sources;
 //!
 //! // Load: the data file names its rule file; `Some(path)` would swap in another.
@@ -27,12 +27,15 @@
 //! assert_eq!(group_3.name(group_3.rows[0].team), "Palermo");
 //!
 //! // Check the facts the published record states.
-//! let findings = check::check(&tables);
-//! assert!(findings.iter().all(|f| !f.verdict.fails()));
-//! assert!(findings.iter().any(|f| f.verdict == Verdict::Confirmed));
+//! let mut outcome = Outcome::new(false);
+//! outcome.add(&tables);
+//! assert!(outcome.passed());
+//! assert!(outcome.facts.iter().any(|f| f.verdict == Verdict::Confirmed));
 //!
-//! // Render, in any of the output formats.
-//! let text = render::render(Format::Text, std::slice::from_ref(&tables), false);
+//! // Report: the facts in words, and the tables in any of the output formats.
+//! let line = report::check::text::line(&outcome.facts[0], false);
+//! assert!(line.starts_with("ok "));
+//! let text = report::table::text::render(std::slice::from_ref(&tables), false);
 //! assert!(text.contains("2003–04 Coppa Italia · Group 8"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -49,7 +52,7 @@ pub mod knockout;
 pub mod model;
 pub mod ranking;
 pub mod records;
-pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod simulate;

@@ -171,3 +171,68 @@ fn usage_errors_are_exit_2() {
     assert_eq!(standings(&["check", "no-such-file.toml"]).code, 2);
     assert_eq!(standings(&["frobnicate"]).code, 2);
 }
+
+/// The bundled 2003–04 data, checked through the library.
+fn checked_2003_04(strict: bool) -> standings::check::Outcome {
+    let loaded = standings::sources::load(
+        std::path::Path::new("data/coppa-italia-2003-04.toml"),
+        None,
+        None,
+    )
+    .unwrap();
+    let tables = standings::standings::compute(&loaded.competition, &loaded.rules).unwrap();
+    let mut outcome = standings::check::Outcome::new(strict);
+    outcome.add(&tables);
+    outcome
+}
+
+#[test]
+fn facts_are_values_not_sentences() {
+    use standings::check::{FactKind, Part, Reason, Value, Verdict, Why};
+    let outcome = checked_2003_04(false);
+    let group_3 = outcome
+        .facts
+        .iter()
+        .find(|f| {
+            f.kind == FactKind::GroupWinner && f.subject.part == Some(Part::Group("Group 3".into()))
+        })
+        .unwrap();
+    assert_eq!(group_3.verdict, Verdict::Confirmed);
+    assert_eq!(group_3.recorded, Some(Value::Team("Palermo".into())));
+    assert_eq!(group_3.computed, Some(Value::Team("Palermo".into())));
+    assert_eq!(
+        group_3.why,
+        Why::Ahead {
+            of: vec!["Hellas Verona".into()],
+            separation: "on goal difference, -4 against -5".into()
+        }
+    );
+    let goals = outcome
+        .facts
+        .iter()
+        .find(|f| f.kind == FactKind::Goals)
+        .unwrap();
+    assert_eq!(goals.verdict, Verdict::NotChecked);
+    assert_eq!(goals.recorded, Some(Value::Count(209)));
+    assert_eq!(goals.computed, None);
+    assert_eq!(goals.why, Why::NotChecked(Reason::PartialResults(50)));
+    // The words are the report's.
+    assert_eq!(
+        standings::report::check::detail(goals),
+        "goals 209: the data has the results of 50 matches, not all of them"
+    );
+}
+
+#[test]
+fn strict_makes_a_fact_not_checked_fail() {
+    let lenient = checked_2003_04(false);
+    assert!(lenient.passed());
+    assert_eq!(lenient.exit_code(), 0);
+    let summary = lenient.summary();
+    assert_eq!((summary.files, summary.groups), (1, 8));
+    assert_eq!((summary.confirmed, summary.not_checked), (14, 1));
+    let strict = checked_2003_04(true);
+    assert!(!strict.passed());
+    assert_eq!(strict.exit_code(), 1);
+    assert_eq!(strict.failures().count(), 1);
+}

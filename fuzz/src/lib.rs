@@ -4,7 +4,7 @@
 use standings::check;
 use standings::diagnostic::Source;
 use standings::model::Competition;
-use standings::render::{self, Format};
+use standings::report;
 use standings::rules::RuleSet;
 use standings::standings::compute;
 
@@ -20,7 +20,7 @@ pub fn league_rules() -> RuleSet {
     RuleSet::parse(&Source::new("premier-league.toml", text)).expect("bundled rules load")
 }
 
-/// Computes, checks and renders a competition in every format.
+/// Computes, checks and reports a competition in every format.
 pub fn exercise(competition: &Competition, rules: &RuleSet) {
     // Validation comes first, as in the binary; its messages must render.
     let problems = standings::validate::competition(competition, rules);
@@ -31,15 +31,13 @@ pub fn exercise(competition: &Competition, rules: &RuleSet) {
     let Ok(tables) = compute(competition, rules) else {
         return;
     };
-    let _ = check::check(&tables);
-    for format in [
-        Format::Text,
-        Format::Json,
-        Format::Csv,
-        Format::Markdown,
-        Format::Wikitext,
-    ] {
-        let _ = render::render(format, std::slice::from_ref(&tables), true);
+    let mut outcome = check::Outcome::new(true);
+    outcome.add(&tables);
+    for format in &report::check::FORMATS {
+        let _ = (format.render)(&outcome, false);
+    }
+    for format in &report::table::FORMATS {
+        let _ = (format.render)(std::slice::from_ref(&tables), true);
     }
 }
 

@@ -1,113 +1,101 @@
 //! Facts about groups: recorded winners and orders, and ties that decide who advances.
 
-use super::{Finding, Verdict};
+use super::{Fact, FactKind, Part, Value, Verdict, Why};
 use crate::explain;
 use crate::model::TeamId;
 use crate::standings::{GroupTable, Qualification, Standings};
 
-/// Checks each group's recorded winner and order, and that no unbroken tie decides who advances.
-pub fn check(standings: &Standings<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
+/// Checks each group's recorded winner and order, that no unbroken tie decides who advances,
+/// and notes recorded decisions the rules did not need.
+pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
+    let mut facts = Vec::new();
     for table in &standings.groups {
-        let subject = format!("{} · {}", standings.competition.name, table.group.name);
-        let mut finding = |verdict, line, detail: String| {
-            findings.push(Finding {
+        let fact = |kind, verdict, line| {
+            Fact::new(
+                standings.competition,
+                kind,
+                Some(Part::Group(table.group.name.clone())),
                 verdict,
-                path: standings.competition.path.clone(),
-                line,
-                subject: subject.clone(),
-                detail,
-            });
+                Some(line),
+            )
         };
         let record = &table.group.record;
         if let Some(winner) = &record.winner {
-            let (verdict, detail) = check_winner(table, winner.value);
-            finding(verdict, Some(winner.line), detail);
+            facts.push(winner_fact(
+                table,
+                winner.value,
+                fact(FactKind::GroupWinner, Verdict::Confirmed, winner.line),
+            ));
         }
         if let Some(order) = &record.order {
-            let (verdict, detail) = check_order(table, &order.value);
-            finding(verdict, Some(order.line), detail);
+            facts.push(order_fact(
+                table,
+                &order.value,
+                fact(FactKind::GroupOrder, Verdict::Confirmed, order.line),
+            ));
         }
         if let Qualification::Undecided { tied, places, .. } = &table.qualification {
-            finding(
-                Verdict::Unresolved,
-                Some(table.group.line),
-                format!(
-                    "qualification: {} are level on every criterion for {places} qualifying place(s); record the decision (drawing of lots, play-off) in the data",
-                    explain::and_list(table, tied)
-                ),
+            facts.push(
+                fact(
+                    FactKind::QualificationTie,
+                    Verdict::Unresolved,
+                    table.group.line,
+                )
+                .computed(Value::Level(names(table, tied)))
+                .why(Why::QualifyingPlaces(*places)),
             );
         }
         for (i, decision) in table.group.decisions.iter().enumerate() {
             let used = table.ordering.steps.iter().any(|s| s.decision == Some(i));
             if !used {
-                finding(
-                    Verdict::Note,
-                    Some(table.group.line),
-                    format!(
-                        "recorded decision ({}: {}) was not needed under these rules",
-                        decision.by,
-                        explain::names(table, &decision.order)
+                facts.push(
+                    fact(FactKind::UnusedDecision, Verdict::Note, table.group.line).recorded(
+                        Value::Decision {
+                            by: decision.by.clone(),
+                            order: names(table, &decision.order),
+                        },
                     ),
                 );
             }
         }
     }
-    findings
+    facts
 }
 
-fn check_winner(table: &GroupTable<'_>, expected: TeamId) -> (Verdict, String) {
+/// Team names, in the given order.
+fn names(table: &GroupTable<'_>, teams: &[TeamId]) -> Vec<String> {
+    teams.iter().map(|&t| table.name(t).to_string()).collect()
+}
+
+fn winner_fact(table: &GroupTable<'_>, expected: TeamId, fact: Fact) -> Fact {
+    let mut fact = fact.recorded(Value::Team(table.name(expected).to_string()));
     let first = &table.ordering.tiers[0];
-    let name = table.name(expected);
     if first.teams.len() > 1 {
-        return (
-            Verdict::Unresolved,
-            format!(
-                "winner: expected {name}; computed {} level on every criterion",
-                explain::and_list(table, &first.teams)
-            ),
-        );
+        fact.verdict = Verdict::Unresolved;
+        return fact.computed(Value::Level(names(table, &first.teams)));
     }
     let computed = first.teams[0];
-    if computed != expected {
-        return (
-            Verdict::Mismatch,
-            format!("winner: expected {name}; computed {}", table.name(computed)),
-        );
+    fact.verdict = super::verdict(computed == expected);
+    let fact = fact.computed(Value::Team(table.name(computed).to_string()));
+    match (&first.above_next, table.ordering.tiers.get(1)) {
+        (Some(sep), Some(next)) if computed == expected => fact.why(Why::Ahead {
+            of: names(table, &next.teams),
+            separation: explain::separation(table, sep),
+        }),
+        _ => fact,
     }
-    let how = match (&first.above_next, table.ordering.tiers.get(1)) {
-        (Some(sep), Some(next)) => format!(
-            " (ahead of {} {})",
-            explain::and_list(table, &next.teams),
-            explain::separation(table, sep)
-        ),
-        _ => String::new(),
-    };
-    (Verdict::Confirmed, format!("winner {name}{how}"))
 }
 
-fn check_order(table: &GroupTable<'_>, expected: &[TeamId]) -> (Verdict, String) {
-    let computed: Vec<TeamId> = table.rows.iter().map(|r| r.team).collect();
-    let expected_names = explain::names(table, expected);
+fn order_fact(table: &GroupTable<'_>, expected: &[TeamId], fact: Fact) -> Fact {
+    let fact = fact.recorded(Value::Order(names(table, expected)));
     // A recorded order lists every team, so any unbroken tie leaves part of it unconfirmed.
     if let Some(tied) = table.unresolved().next() {
-        return (
-            Verdict::Unresolved,
-            format!(
-                "order: expected {expected_names}; computed {} level on every criterion",
-                explain::and_list(table, tied)
-            ),
-        );
+        let mut fact = fact.computed(Value::Level(names(table, tied)));
+        fact.verdict = Verdict::Unresolved;
+        return fact;
     }
-    if computed == expected {
-        (Verdict::Confirmed, format!("order {expected_names}"))
-    } else {
-        (
-            Verdict::Mismatch,
-            format!(
-                "order: expected {expected_names}; computed {}",
-                explain::names(table, &computed)
-            ),
-        )
-    }
+    let computed: Vec<TeamId> = table.rows.iter().map(|r| r.team).collect();
+    let mut fact = fact.computed(Value::Order(names(table, &computed)));
+    fact.verdict = super::verdict(computed == expected);
+    fact
 }

@@ -5,6 +5,7 @@
 
 mod check;
 mod compare;
+mod formats;
 mod import;
 mod inputs;
 mod knockout;
@@ -16,7 +17,6 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::render::Format;
 use crate::sources::{InputFormat, RecordChoice};
 
 /// Recompute football group tables from match results under rules written in TOML, and check
@@ -71,8 +71,8 @@ enum Command {
         #[arg(long)]
         group: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, default_value = "text", value_parser = formats::table())]
+        format: &'static crate::report::table::Format,
         /// For every pair of adjacent teams, name the criterion that separated them, with both
         /// values, and every criterion before it.
         #[arg(long)]
@@ -86,8 +86,8 @@ enum Command {
         #[arg(long)]
         strict: bool,
         /// How to report: text, GitHub Actions annotations, or a JUnit XML report.
-        #[arg(long, value_enum, default_value_t = check::CheckFormat::Text)]
-        format: check::CheckFormat,
+        #[arg(long, default_value = "text", value_parser = formats::check())]
+        format: &'static crate::report::check::Format,
     },
     /// Every group's order under two rule sets, side by side, and what changes; exit 0 either way.
     Compare {

@@ -1,13 +1,13 @@
 //! `standings simulate`: many random groups under one or two rule sets, and what decided them.
 
-use std::fmt::Write;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use super::CliError;
+use crate::report;
 use crate::rules::{GroupRules, RuleSet};
-use crate::simulate::{self, Options, Report};
+use crate::simulate::{self, Options};
 
 /// Arguments of `simulate`.
 #[derive(Debug, clap::Args)]
@@ -36,53 +36,6 @@ pub struct SimulateArgs {
     /// Probability that a match is forfeited (home, away or both sides, equally likely).
     #[arg(long, default_value_t = 0.0)]
     forfeit_probability: f64,
-}
-
-fn percent(n: u64, of: u64) -> String {
-    format!("{:.2}%", 100.0 * n as f64 / of.max(1) as f64)
-}
-
-/// The report as text: identical for the same seed whatever the thread count.
-pub fn describe(report: &Report, labels: &[String]) -> String {
-    let mut out = String::new();
-    let n = report.groups;
-    for (tally, label) in report.tallies.iter().zip(labels) {
-        let _ = writeln!(out, "{label}");
-        for (p, place) in tally.places.iter().enumerate() {
-            let mut entries: Vec<(&String, &u64)> = place.iter().collect();
-            entries.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            let parts: Vec<String> = entries
-                .iter()
-                .map(|(k, v)| format!("{k} {}", percent(**v, n)))
-                .collect();
-            let _ = writeln!(
-                out,
-                "  place {} above place {} decided by: {}",
-                p + 1,
-                p + 2,
-                parts.join(", ")
-            );
-        }
-        let _ = writeln!(
-            out,
-            "  a tie reached the recorded-decision step: {}",
-            percent(tally.decision_reached, n)
-        );
-        let _ = writeln!(
-            out,
-            "  teams level on every criterion: {}; qualifiers undecided: {}",
-            percent(tally.level_at_end, n),
-            percent(tally.qualification_undecided, n)
-        );
-    }
-    if report.tallies.len() == 2 {
-        let _ = writeln!(
-            out,
-            "advancing teams differ between A and B: {} of groups",
-            percent(report.qualifiers_differ, n)
-        );
-    }
-    out
 }
 
 /// Runs the simulation and prints the report (timing on standard error).
@@ -147,7 +100,7 @@ pub fn run(args: &SimulateArgs) -> Result<u8, CliError> {
         bar
     });
     let started = Instant::now();
-    let report = pool.install(|| {
+    let result = pool.install(|| {
         simulate::run(&options, &group_rules, &|done| {
             if let Some(bar) = &bar {
                 bar.inc(done);
@@ -158,27 +111,12 @@ pub fn run(args: &SimulateArgs) -> Result<u8, CliError> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let labels: Vec<String> = ["A", "B"]
-        .iter()
-        .zip(args.rules.iter().zip(&sets))
-        .map(|(l, (p, s))| format!("{l}: {} ({})", p.display(), s.name))
-        .collect();
-    let mut out = format!(
-        "{} groups of {} teams, seed {}, home advantage {}, strength spread {}, forfeit probability {}\n",
-        args.groups,
-        args.teams,
-        args.seed,
-        args.home_advantage,
-        args.strength_spread,
-        args.forfeit_probability
-    );
-    out += &describe(&report, &labels);
-    super::output(&out)?;
+    let rules: Vec<_> = args.rules.iter().map(PathBuf::as_path).zip(&sets).collect();
+    let labels = report::simulate::labels(&rules);
+    super::output(&report::simulate::render(&options, &result, &labels))?;
     eprintln!(
-        "{} groups in {elapsed:.3} s on {} thread(s): {:.0} groups/s",
-        args.groups,
-        pool.current_num_threads(),
-        args.groups as f64 / elapsed.max(1e-9)
+        "{}",
+        report::simulate::timing(args.groups, elapsed, pool.current_num_threads())
     );
     Ok(0)
 }

@@ -2,14 +2,14 @@
 
 use super::{CliError, Inputs, inputs};
 use crate::diagnostic::closest;
-use crate::render::{self, Format};
+use crate::report::table::Format;
 use crate::standings::{self, Standings};
 
 /// Prints the tables; exit 0, or an error for bad input.
 pub fn run(
     inputs: &Inputs,
     group: Option<&str>,
-    format: Format,
+    format: &Format,
     explain: bool,
 ) -> Result<u8, CliError> {
     let loaded = inputs::load(inputs)?;
@@ -35,6 +35,6 @@ pub fn run(
         }
         all.retain(|s| !s.groups.is_empty());
     }
-    super::output(&render::render(format, &all, explain))?;
+    super::output(&(format.render)(&all, explain))?;
     Ok(0)
 }

@@ -1,8 +1,9 @@
 //! Data files: a competition's groups, matches, recorded decisions and published facts.
 //!
-//! A data file names the rule file that applies; [`load`] reads both and checks the data
-//! against the rules (teams, pairings, forfeits), reporting every mistake at its line and
-//! column. `docs/data.md` documents the format.
+//! [`read`] turns a data file's text into a competition and the rule file it names, reporting
+//! every mistake within the file at its line and column (all of them, not the first). It never
+//! looks at the rule file: resolution ([`crate::resolve`]) finds it and validation
+//! ([`crate::validate`]) checks the data against it. `docs/data.md` documents the format.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;

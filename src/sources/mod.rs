@@ -1,12 +1,14 @@
-//! Readers: each turns one input format into a [`Competition`](crate::model::Competition).
+//! The `read` stage: each reader turns one input format into a [`Competition`], never looking
+//! at a rule file; [`read_as`] is the one list of readers by format, and [`InputFormat::detect`]
+//! recognises a format from the content. [`load_with`] runs the whole path from a file to a
+//! competition ready to compute: read, resolve ([`crate::resolve`]), validate
+//! ([`crate::validate`]).
 //!
 //! - [`data`]: the project's own TOML data files (`docs/data.md`), and [`data::write`], which
 //!   writes any competition back as one (`standings import`);
 //! - [`document`]: the plain-text season summaries the records are published as
 //!   (`docs/documents.md`);
 //! - [`record`]: the project's data file applied to such a source (team names, decisions).
-//!
-//! [`load`] recognises the kind of input from its content.
 
 pub mod data;
 pub mod document;

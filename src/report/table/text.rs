@@ -2,10 +2,18 @@
 
 use std::fmt::Write;
 
-use super::style::{self, Colour};
-use super::{advances, place, record_cells};
+use super::{Format, advances, place, record_cells};
 use crate::explain;
+use crate::report::escape::plain;
+use crate::report::style::{self, Colour};
 use crate::standings::{GroupTable, Qualification, Standings};
+
+/// `--format text`.
+pub const FORMAT: Format = Format {
+    name: "text",
+    help: "An aligned table per group, with a line for every tiebreak applied",
+    render,
+};
 
 const HEADERS: [&str; 11] = [
     "Pos", "Team", "P", "W", "D", "L", "GF", "GA", "GD", "Ded", "Pts",
@@ -23,19 +31,24 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
             let _ = writeln!(
                 out,
                 "{}: no group stage; `standings rounds` and `standings tie` show its rounds and ties",
-                s.competition.name
+                plain(&s.competition.name)
             );
         }
         for table in &s.groups {
             if !out.is_empty() {
                 out.push('\n');
             }
-            let _ = writeln!(out, "{} · {}", s.competition.name, table.group.name);
+            let _ = writeln!(
+                out,
+                "{} · {}",
+                plain(&s.competition.name),
+                plain(&table.group.name)
+            );
             out += &group(table, colour);
             if explain {
                 out += "  explain:\n";
                 for (upper, lower) in super::adjacent(table) {
-                    let _ = writeln!(out, "    {}", explain::pair(table, upper, lower));
+                    let _ = writeln!(out, "    {}", plain(&explain::pair(table, upper, lower)));
                 }
             }
         }
@@ -53,7 +66,7 @@ pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
             let [p, w, d, l, gf, ga, gd, ded, pts] = record_cells(rec);
             [
                 place(r),
-                table.name(r.team).to_string(),
+                plain(table.name(r.team)),
                 p,
                 w,
                 d,
@@ -99,29 +112,29 @@ pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
         out.push('\n');
     }
     for step in table.ordering.tiebreaks() {
-        let _ = writeln!(out, "  tiebreak: {}", explain::step(table, step));
+        let _ = writeln!(out, "  tiebreak: {}", plain(&explain::step(table, step)));
     }
     for tied in table.unresolved() {
         let _ = writeln!(
             out,
             "  level on every criterion: {} (they share a place)",
-            explain::and_list(table, tied)
+            plain(&explain::and_list(table, tied))
         );
     }
     if let Qualification::Undecided { tied, places, .. } = &table.qualification {
         let _ = writeln!(
             out,
             "  undecided: {} level for {places} qualifying place(s); no recorded decision breaks the tie",
-            explain::and_list(table, tied)
+            plain(&explain::and_list(table, tied))
         );
     }
     for alias in &table.group.aliases {
         let _ = writeln!(
             out,
             "  note: the source document calls {} \"{}\": {}",
-            table.name(alias.team),
-            alias.name,
-            alias.why
+            plain(table.name(alias.team)),
+            plain(&alias.name),
+            plain(&alias.why)
         );
     }
     out

@@ -8,9 +8,17 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::Format;
 use crate::criteria::Show;
 use crate::explain;
 use crate::standings::{GroupTable, Qualification, Standings};
+
+/// `--format json`.
+pub const FORMAT: Format = Format {
+    name: "json",
+    help: "The stable JSON contract documented in docs/output.md",
+    render: |standings, _| render(standings),
+};
 
 #[derive(Serialize)]
 struct CompetitionOut<'a> {

@@ -5,10 +5,18 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::advances;
+use super::{Format, advances};
 use crate::explain;
+use crate::report::escape::wikitext as escape;
 use crate::rules::GroupRules;
 use crate::standings::{GroupTable, Standings};
+
+/// `--format wikitext`.
+pub const FORMAT: Format = Format {
+    name: "wikitext",
+    help: "Wikitext for encyclopedia editors (`Module:Sports table`, style WDL)",
+    render: |standings, _| render(standings),
+};
 
 /// A short code per team (`PRO`, `CAG`), unique within the group, as the module's parameters use.
 fn codes(table: &GroupTable<'_>) -> Vec<String> {
@@ -43,9 +51,9 @@ fn codes(table: &GroupTable<'_>) -> Vec<String> {
 fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &GroupRules) {
     let codes = codes(table);
     let code = |t: usize| codes[t].as_str();
-    let _ = writeln!(out, "=== {} ===", table.group.name);
+    let _ = writeln!(out, "=== {} ===", escape(&table.group.name));
     out.push_str("{{#invoke:Sports table|main|style=WDL\n");
-    let _ = writeln!(out, "|source={competition}");
+    let _ = writeln!(out, "|source={}", escape(competition));
     let p = &rules.points;
     let _ = writeln!(
         out,
@@ -62,7 +70,7 @@ fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &Gr
         let _ = writeln!(
             out,
             "|name_{c}={} |win_{c}={} |draw_{c}={} |loss_{c}={} |gf_{c}={} |ga_{c}={}",
-            table.name(row.team),
+            escape(table.name(row.team)),
             r.won,
             r.drawn,
             r.lost,
@@ -87,7 +95,7 @@ fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &Gr
                 out,
                 "|note_{}={}.",
                 code(upper),
-                explain::pair(table, upper, lower)
+                escape(&explain::pair(table, upper, lower))
             );
         }
     }

@@ -1,39 +1,39 @@
-//! Output formats for computed tables. Each module turns [`Standings`] into one format.
+//! Computed group tables, in every output format. Each module turns [`Standings`] into one
+//! format and names it with a [`Format`]; [`FORMATS`] lists them all, and the command line offers
+//! exactly these.
 
 pub mod csv;
 pub mod json;
 pub mod markdown;
-pub mod style;
 pub mod text;
 pub mod wikitext;
 
 use crate::standings::{GroupTable, Qualification, Standings};
 
-/// The formats `standings table` can print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// An aligned table per group, with a line for every tiebreak applied.
-    Text,
-    /// The stable JSON contract documented in docs/output.md.
-    Json,
-    /// One row per team, with the competition and group in each row.
-    Csv,
-    /// A Markdown table per group.
-    Markdown,
-    /// Wikitext for encyclopedia editors (`Module:Sports table`, style WDL).
-    Wikitext,
+/// A table format: its name on the command line, a line of help, and its writer.
+#[derive(Debug)]
+pub struct Format {
+    /// The name `--format` takes.
+    pub name: &'static str,
+    /// What it prints, in a line.
+    pub help: &'static str,
+    /// Renders standings; the flag adds, for every pair of adjacent teams, the criteria that
+    /// compared them (where the format shows explanations at all).
+    pub render: fn(&[Standings<'_>], bool) -> String,
 }
 
-/// Renders standings in the chosen format; `explain` adds, for every pair of adjacent teams,
-/// the criteria that compared them (JSON always carries it).
-pub fn render(format: Format, standings: &[Standings<'_>], explain: bool) -> String {
-    match format {
-        Format::Text => text::render(standings, explain),
-        Format::Json => json::render(standings),
-        Format::Csv => csv::render(standings),
-        Format::Markdown => markdown::render(standings, explain),
-        Format::Wikitext => wikitext::render(standings),
-    }
+/// Every table format, the default first.
+pub static FORMATS: [Format; 5] = [
+    text::FORMAT,
+    json::FORMAT,
+    csv::FORMAT,
+    markdown::FORMAT,
+    wikitext::FORMAT,
+];
+
+/// The format named `name`.
+pub fn format(name: &str) -> Option<&'static Format> {
+    FORMATS.iter().find(|f| f.name == name)
 }
 
 /// Adjacent pairs of rows, upper first.

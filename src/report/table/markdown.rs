@@ -2,24 +2,38 @@
 
 use std::fmt::Write;
 
-use super::{advances, place};
+use super::{Format, advances, place};
 use crate::explain;
+use crate::report::escape::markdown as escape;
 use crate::standings::Standings;
+
+/// `--format markdown`.
+pub const FORMAT: Format = Format {
+    name: "markdown",
+    help: "A Markdown table per group",
+    render,
+};
 
 /// Renders every group of every competition as Markdown.
 pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
-            let _ = writeln!(out, "### {} · {}\n", s.competition.name, table.group.name);
+            let _ = writeln!(
+                out,
+                "### {} · {}\n",
+                escape(&s.competition.name),
+                escape(&table.group.name)
+            );
             out += "| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |\n";
             out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
             for r in &table.rows {
                 let rec = &r.record;
+                let name = escape(table.name(r.team));
                 let team = if advances(table, r.team) {
-                    format!("**{}**", table.name(r.team))
+                    format!("**{name}**")
                 } else {
-                    table.name(r.team).to_string()
+                    name
                 };
                 let _ = writeln!(
                     out,
@@ -30,11 +44,11 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
             }
             out.push('\n');
             for step in table.ordering.tiebreaks() {
-                let _ = writeln!(out, "- Tiebreak: {}", explain::step(table, step));
+                let _ = writeln!(out, "- Tiebreak: {}", escape(&explain::step(table, step)));
             }
             if explain {
                 for (upper, lower) in super::adjacent(table) {
-                    let _ = writeln!(out, "- {}", explain::pair(table, upper, lower));
+                    let _ = writeln!(out, "- {}", escape(&explain::pair(table, upper, lower)));
                 }
             }
             if explain || table.ordering.tiebreaks().next().is_some() {

@@ -1,0 +1,119 @@
+//! Facts about the coefficient ranking that allocates places: its published order, the places
+//! per rank under the rules' `[allocation]`, fair-play places, and the sum of places and
+//! transfers against the rounds and the recorded teams.
+
+use super::{Fact, FactKind, Reason, Term, Value, Verdict, Why, verdict};
+use crate::model::Recorded;
+use crate::ranking;
+use crate::standings::Standings;
+
+/// Checks the ranking's order and the places it allocates.
+pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
+    let c = standings.competition;
+    let rules = standings.rules;
+    let Some(ranking) = &c.ranking else {
+        return Vec::new();
+    };
+    let line = Some(ranking.line);
+    let fact = |kind, verdict| Fact::new(c, kind, None, verdict, line);
+    let mut facts = Vec::new();
+
+    let tiers = ranking::order(ranking);
+    let mut published: Vec<u32> = ranking.entries.iter().map(|e| e.rank).collect();
+    published.sort_unstable();
+    let order = if tiers.iter().any(|t| t.len() > 1) {
+        Verdict::Unresolved
+    } else {
+        let computed = tiers.iter().flatten();
+        verdict(computed.eq(published.iter()))
+    };
+    facts.push(
+        fact(FactKind::RankingOrder, order)
+            .recorded(Value::Ranks(published))
+            .computed(Value::RankTiers(tiers))
+            .why(Why::Ranking {
+                name: ranking.name.clone(),
+                ordered: ranking.ties.clone(),
+            }),
+    );
+
+    let published = Value::Places(ranking.entries.iter().map(|e| (e.rank, e.places)).collect());
+    let Some(allocation) = &rules.allocation else {
+        facts.push(
+            fact(FactKind::PlacesPerRank, Verdict::NotChecked)
+                .recorded(published)
+                .why(Why::NotChecked(Reason::NoAllocation)),
+        );
+        return facts;
+    };
+    let allocated = ranking::allocate(ranking, allocation);
+    let covered = allocated.iter().all(|(_, p)| p.is_some());
+    let same = allocated
+        .iter()
+        .zip(&ranking.entries)
+        .all(|((_, computed), e)| match (e.places, computed) {
+            (Some(p), Some(q)) => p == *q,
+            _ => true,
+        });
+    facts.push(
+        fact(FactKind::PlacesPerRank, verdict(covered && same))
+            .recorded(published)
+            .computed(Value::Places(allocated.clone()))
+            .why(Why::Exceptions(allocation.exceptions.len())),
+    );
+    let by_rank: u32 = allocated.iter().filter_map(|(_, p)| *p).sum();
+    let fair_play = allocation.fair_play;
+    if let Some(fp) = &c.record.fair_play {
+        facts.push(
+            Fact::new(
+                c,
+                FactKind::FairPlay,
+                None,
+                verdict(fp.value == fair_play),
+                Some(fp.line),
+            )
+            .recorded(Value::Count(fp.value))
+            .computed(Value::Count(fair_play))
+            .why(Why::Rule("allocation.fair_play")),
+        );
+    }
+    let Some(s) = &rules.structure else {
+        return facts;
+    };
+    let fresh: u32 = s.rounds.iter().map(|r| r.fresh).sum();
+    let transferred: u32 = s.rounds.iter().flat_map(|r| r.transferred.values()).sum();
+    let from_associations = by_rank + fair_play;
+    facts.push(
+        fact(
+            FactKind::PlacesFromAssociations,
+            verdict(from_associations == fresh),
+        )
+        .recorded(Value::Count(fresh))
+        .computed(Value::Count(from_associations))
+        .why(Why::Sum(vec![
+            Term::ByRanking(by_rank),
+            Term::FairPlay(fair_play),
+        ])),
+    );
+    if let Some(teams) = &c.record.teams {
+        let Recorded { value, line } = teams;
+        let computed = from_associations + transferred;
+        facts.push(
+            Fact::new(
+                c,
+                FactKind::PlacesPlusTransfers,
+                None,
+                verdict(*value == computed),
+                Some(*line),
+            )
+            .recorded(Value::Count(*value))
+            .computed(Value::Count(computed))
+            .why(Why::Sum(vec![
+                Term::ByRanking(by_rank),
+                Term::FairPlay(fair_play),
+                Term::Transferred(transferred),
+            ])),
+        );
+    }
+    facts
+}

@@ -1,0 +1,47 @@
+//! The text lines, plus a GitHub Actions workflow annotation
+//! (`::error file=...,line=N,col=1,title=...::...`) at the line of every fact that fails, so a
+//! run marks it in the diff. Every field of an annotation is escaped.
+
+use std::fmt::Write;
+
+use super::Format;
+use crate::check::{Fact, Outcome};
+use crate::report::escape::{github_data, github_property};
+
+/// `--format github`.
+pub const FORMAT: Format = Format {
+    name: "github",
+    help: "The text lines, plus a workflow annotation (`::error file=...,line=N,col=M::...`) at the line of every fact that fails, so a GitHub Actions run marks it in the diff",
+    render,
+};
+
+/// `::error file=data/x.toml,line=12,col=1,title=MISMATCH::message`
+pub fn annotation(fact: &Fact) -> String {
+    let place = match fact.line {
+        Some(line) => format!(",line={line},col=1"),
+        None => String::new(),
+    };
+    format!(
+        "::error file={}{place},title={}::{}",
+        github_property(&fact.path.display().to_string()),
+        github_property(super::label(fact.verdict)),
+        github_data(&format!(
+            "{} · {}",
+            super::subject(fact),
+            super::detail(fact)
+        ))
+    )
+}
+
+/// Every fact's line, an annotation per failing fact, then the summary.
+pub fn render(outcome: &Outcome, colour: bool) -> String {
+    let mut out = String::new();
+    for fact in &outcome.facts {
+        let _ = writeln!(out, "{}", super::text::line(fact, colour));
+    }
+    for fact in outcome.failures() {
+        let _ = writeln!(out, "{}", annotation(fact));
+    }
+    let _ = writeln!(out, "{}", super::summary(outcome));
+    out
+}

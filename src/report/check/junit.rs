@@ -1,0 +1,66 @@
+//! A JUnit XML report, written by `quick-junit`: one test suite per data file, one test case per
+//! fact (notes are not facts), a failure for each fact that fails, skipped for a fact that could
+//! not be checked (unless strict). The writer escapes markup; control characters in names are
+//! shown escaped (`\n`), as in the text lines, so every element stays on its line.
+
+use std::path::Path;
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use super::Format;
+use crate::check::{Outcome, Verdict};
+use crate::report::escape::plain;
+
+/// `--format junit`.
+pub const FORMAT: Format = Format {
+    name: "junit",
+    help: "A JUnit XML report: a test case per fact, failures and skipped (not checked) marked",
+    render: |outcome, _| render(outcome),
+};
+
+/// The report as XML.
+pub fn render(outcome: &Outcome) -> String {
+    let mut files: Vec<&Path> = Vec::new();
+    for fact in &outcome.facts {
+        if !files.contains(&fact.path.as_path()) {
+            files.push(&fact.path);
+        }
+    }
+    let mut report = Report::new("standings check");
+    for file in files {
+        let file_name = plain(&file.display().to_string());
+        let mut suite = TestSuite::new(file_name.as_str());
+        for fact in outcome
+            .facts
+            .iter()
+            .filter(|f| f.path == file && f.verdict != Verdict::Note)
+        {
+            let detail = plain(&super::detail(fact));
+            let status = if outcome.fails(fact.verdict) {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status
+                    .set_message(detail.as_str())
+                    .set_type(super::label(fact.verdict));
+                status
+            } else if outcome.skipped(fact.verdict) {
+                let mut status = TestCaseStatus::skipped();
+                status.set_message("not checked");
+                status
+            } else {
+                TestCaseStatus::success()
+            };
+            let name = format!("{} · {detail}", plain(&super::subject(fact)));
+            let mut case = TestCase::new(name, status);
+            case.set_classname(file_name.as_str());
+            case.extra.insert("file".into(), file_name.as_str().into());
+            if let Some(line) = fact.line {
+                case.extra.insert("line".into(), line.to_string().into());
+            }
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report
+        .to_string()
+        .expect("serialising a report to memory cannot fail")
+}

@@ -1,0 +1,102 @@
+//! Escaping names (teams, groups, competitions) for each output format, so that what a data
+//! file calls a team can never change the structure of what is printed around it.
+
+/// Plain text for a terminal or a log: control characters (a line break, an escape sequence)
+/// are shown as escapes (`\n`, `\u{1b}`), so a name stays on its line.
+pub fn plain(s: &str) -> String {
+    if !s.contains(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Markdown text, in a table cell or a list item: `|` and `\` are backslash-escaped, `<`
+/// becomes `&lt;` (no inline HTML), and a line break becomes `<br>`.
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("&lt;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            c if c.is_control() => out.push_str(&c.escape_default().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Wikitext, in a template parameter: the characters that delimit parameters, templates and
+/// links (`|`, `{`, `}`, `[`, `]`) and `<` become HTML entities, and a line break
+/// `<br />`.
+pub fn wikitext(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("&#124;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '[' => out.push_str("&#91;"),
+            ']' => out.push_str("&#93;"),
+            '<' => out.push_str("&lt;"),
+            '\n' => out.push_str("<br />"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A GitHub Actions workflow command's message (its data): `%`, CR and LF are escaped.
+pub fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A GitHub Actions workflow command's property value (`file=`, `title=`): as
+/// [`github_data`], and `:` and `,` too.
+pub fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_a_name_on_its_line() {
+        assert_eq!(plain("Hellas Verona"), "Hellas Verona");
+        assert_eq!(plain("A\n::error::x"), "A\\n::error::x");
+    }
+
+    #[test]
+    fn markdown_escapes_cells() {
+        assert_eq!(markdown("A | B\nC <b>"), "A \\| B<br>C &lt;b>");
+    }
+
+    #[test]
+    fn wikitext_escapes_parameters_and_templates() {
+        assert_eq!(
+            wikitext("{{x}} | [[y]]"),
+            "&#123;&#123;x&#125;&#125; &#124; &#91;&#91;y&#93;&#93;"
+        );
+    }
+
+    #[test]
+    fn github_escapes_properties() {
+        assert_eq!(github_data("50%\n::x"), "50%25%0A::x");
+        assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

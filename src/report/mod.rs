@@ -1,0 +1,18 @@
+//! Presentation, for every command: what the pipeline computed, in words and formats. Each
+//! function returns the text a command prints; nothing here reads arguments or decides an exit
+//! code.
+//!
+//! - [`table`]: computed group tables (text, JSON, CSV, Markdown, wikitext);
+//! - [`check`]: checked facts (text, GitHub Actions annotations, JUnit XML) and the summary;
+//! - [`compare`]: two rule sets side by side;
+//! - [`simulate`]: the format lab's report;
+//! - [`knockout`]: knockout ties (`tie`) and the rules' rounds (`rounds`);
+//! - [`escape`]: what each format must escape in the names it prints; [`style`]: colour.
+
+pub mod check;
+pub mod compare;
+pub mod escape;
+pub mod knockout;
+pub mod simulate;
+pub mod style;
+pub mod table;

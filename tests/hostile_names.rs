@@ -1,0 +1,245 @@
+//! Every writer escapes what it prints: a team whose name holds table, template and link
+//! markup, HTML, and a line break followed by a GitHub workflow command, built in memory (no
+//! reader sees it), must neither break a format's structure nor start a line of its own.
+
+use std::path::{Path, PathBuf};
+
+use pretty_assertions::assert_eq;
+
+use standings::check::Outcome;
+use standings::compare;
+use standings::knockout;
+use standings::model::{
+    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, Tie,
+};
+use standings::report;
+use standings::rules::RuleSet;
+use standings::standings::{Standings, compute};
+
+const EVIL: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\n::error file=x::pwned";
+
+/// The name as the text writers show it: the line break escaped.
+const EVIL_PLAIN: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\\n::error file=x::pwned";
+
+fn played(home: usize, away: usize, goals: [u32; 2]) -> Match {
+    Match {
+        home,
+        away,
+        outcome: MatchOutcome::Played {
+            home: goals[0],
+            away: goals[1],
+        },
+    }
+}
+
+/// One group: Evil and Bari level on 6 points, Bari ahead on the head-to-head; the record says
+/// Evil won it (a mismatch, so the name reaches annotations and failures). A final with Evil in it.
+fn competition() -> Competition {
+    let teams: Vec<String> = [EVIL, "Bari", "Como", "Lecce"].map(String::from).into();
+    let group = Group {
+        name: "Group | 1".into(),
+        teams,
+        aliases: Vec::new(),
+        matches: vec![
+            played(0, 2, [3, 0]),
+            played(1, 0, [1, 0]),
+            played(0, 3, [1, 0]),
+            played(2, 1, [1, 0]),
+            played(1, 3, [2, 0]),
+            played(2, 3, [0, 0]),
+        ],
+        decisions: Vec::new(),
+        record: GroupRecord {
+            winner: Some(Recorded { value: 0, line: 3 }),
+            order: None,
+        },
+        cards: vec![None; 4],
+        coefficients: vec![None; 4],
+        line: 2,
+        spans: Default::default(),
+    };
+    Competition {
+        name: "Hostile Cup".into(),
+        path: PathBuf::from("hostile.toml"),
+        groups: vec![group],
+        record: Default::default(),
+        aliases: Vec::new(),
+        ties: vec![Tie {
+            round: "Final".into(),
+            teams: [EVIL.into(), "Bari".into()],
+            legs: vec![Leg {
+                home: 0,
+                score: [2, 1],
+                extra_time: false,
+                penalties: None,
+            }],
+            line: 4,
+            spans: Default::default(),
+        }],
+        ranking: None,
+        entrants: Vec::new(),
+        origin: Default::default(),
+    }
+}
+
+fn rules() -> RuleSet {
+    RuleSet::load(Path::new("rules/coppa-italia-2003-04.toml")).expect("bundled rules load")
+}
+
+fn table(format: &str, explain: bool) -> String {
+    let (c, r) = (competition(), rules());
+    let standings: Standings<'_> = compute(&c, &r).expect("the group computes");
+    let format = report::table::format(format).expect("a registered format");
+    (format.render)(std::slice::from_ref(&standings), explain)
+}
+
+fn check(format: &str) -> String {
+    let (c, r) = (competition(), rules());
+    let mut outcome = Outcome::new(false);
+    outcome.add(&compute(&c, &r).expect("the group computes"));
+    assert_eq!(outcome.exit_code(), 1, "the recorded winner is wrong");
+    let format = report::check::format(format).expect("a registered format");
+    (format.render)(&outcome, false)
+}
+
+/// No line of the output is the name's injected workflow command.
+fn no_injected_line(out: &str) {
+    assert!(
+        !out.lines().any(|l| l.starts_with("::error file=x")),
+        "an injected line:\n{out}"
+    );
+}
+
+#[test]
+fn text_table_keeps_the_name_on_its_row() {
+    let out = table("text", true);
+    no_injected_line(&out);
+    let row = out
+        .lines()
+        .find(|l| l.contains("Evil"))
+        .expect("a row for Evil");
+    assert!(row.contains(EVIL_PLAIN), "{row}");
+    assert!(out.contains(&format!("Bari above {EVIL_PLAIN}: ")), "{out}");
+}
+
+#[test]
+fn json_round_trips_the_name() {
+    let out = table("json", false);
+    no_injected_line(&out);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let teams: Vec<&str> = json["groups"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["team"].as_str().unwrap())
+        .collect();
+    assert_eq!(teams, ["Bari", EVIL, "Como", "Lecce"]);
+}
+
+#[test]
+fn csv_quotes_the_name() {
+    // A quoted field keeps its line break (RFC 4180): the name reads back whole.
+    let out = table("csv", false);
+    assert!(out.contains("\"Evil | }} {{ [[x]] <b>&amp; \"\"q\"\"\n::error file=x::pwned\""));
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let teams: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a valid record")[3].to_string())
+        .collect();
+    assert_eq!(teams, ["Bari", EVIL, "Como", "Lecce"]);
+}
+
+#[test]
+fn markdown_escapes_cells_and_line_breaks() {
+    let out = table("markdown", true);
+    no_injected_line(&out);
+    let escaped = "Evil \\| }} {{ [[x]] &lt;b>&amp; \"q\"<br>::error file=x::pwned";
+    assert!(out.contains(&format!("| 2 | {escaped} | 3 |")), "{out}");
+    // Every row has as many cell separators as the header.
+    let separators = |l: &str| l.replace("\\|", "").matches('|').count();
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| separators(r) == 12), "{out}");
+    assert!(out.contains("### Hostile Cup · Group \\| 1\n"));
+}
+
+#[test]
+fn wikitext_escapes_template_markup() {
+    let out = table("wikitext", false);
+    no_injected_line(&out);
+    let escaped = "Evil &#124; &#125;&#125; &#123;&#123; &#91;&#91;x&#93;&#93; &lt;b>&amp; \"q\"<br />::error file=x::pwned";
+    assert!(
+        out.contains(&format!("|name_EVI={escaped} |win_EVI=2")),
+        "{out}"
+    );
+    // The template opens and closes once; nothing in a name opens or closes another.
+    assert_eq!(out.matches("{{").count(), 1, "{out}");
+    assert_eq!(out.matches("}}").count(), 1, "{out}");
+    assert_eq!(out.matches("[[").count(), 0, "{out}");
+    assert!(out.contains("=== Group &#124; 1 ===\n"));
+}
+
+#[test]
+fn check_text_keeps_each_fact_on_its_line() {
+    let out = check("text");
+    no_injected_line(&out);
+    assert!(
+        out.contains(&format!(
+            "MISMATCH     Hostile Cup · Group | 1 · winner: expected {EVIL_PLAIN}; computed Bari\n"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn github_annotations_escape_every_field() {
+    let out = check("github");
+    no_injected_line(&out);
+    let annotations: Vec<&str> = out.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(
+        annotations,
+        [
+            "::error file=hostile.toml,title=MISMATCH::Hostile Cup · Group stage: the rules say 8 groups of 4; the data has 1 groups of 4",
+            "::error file=hostile.toml,line=3,col=1,title=MISMATCH::Hostile Cup · Group | 1 · winner: expected Evil | }} {{ [[x]] <b>&amp; \"q\"%0A::error file=x::pwned; computed Bari",
+        ]
+    );
+}
+
+#[test]
+fn junit_escapes_markup() {
+    let out = check("junit");
+    no_injected_line(&out);
+    assert!(!out.contains("<b>"), "{out}");
+    let report = quick_junit::Report::deserialize_from_str(&out).expect("valid JUnit XML");
+    let suite = &report.test_suites[0];
+    let winner = suite
+        .test_cases
+        .iter()
+        .find(|c| c.name.contains("winner"))
+        .expect("the winner's case");
+    assert_eq!(
+        winner.name.as_str(),
+        format!("Hostile Cup · Group | 1 · winner: expected {EVIL_PLAIN}; computed Bari")
+    );
+    assert_eq!(report.failures, 2);
+}
+
+#[test]
+fn tie_and_compare_keep_names_on_their_lines() {
+    let (c, r) = (competition(), rules());
+    let outcomes = c
+        .ties
+        .iter()
+        .map(|t| knockout::decide(t, &r.knockout))
+        .collect();
+    let ties = report::knockout::ties(&[(&c, outcomes)]);
+    no_injected_line(&ties);
+    assert!(ties.contains(&format!("{EVIL_PLAIN} 2–1 Bari")), "{ties}");
+
+    let groups = r.groups.as_ref().expect("group rules");
+    let comparisons = [(&c, compare::competition(&c, [Some(groups), Some(groups)]))];
+    let path = Path::new("rules/coppa-italia-2003-04.toml");
+    let out = report::compare::render([(path, &r), (path, &r)], &comparisons);
+    no_injected_line(&out);
+    assert!(out.contains(EVIL_PLAIN), "{out}");
+}
