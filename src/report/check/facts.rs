@@ -166,6 +166,11 @@ fn name(fact: &Fact) -> String {
     }
 }
 
+/// The fact in one sentence, as every check format prints it: `subject · detail`.
+pub fn sentence(fact: &Fact) -> String {
+    format!("{} · {}", subject(fact), detail(fact))
+}
+
 /// The fact in words, after its subject: `winner: expected Genoa; computed Cesena`.
 pub fn detail(fact: &Fact) -> String {
     let name = name(fact);

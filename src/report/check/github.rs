@@ -25,11 +25,7 @@ pub fn annotation(fact: &Fact) -> String {
         "::error file={}{place},title={}::{}",
         github_property(&fact.path.display().to_string()),
         github_property(super::label(fact.verdict)),
-        github_data(&format!(
-            "{} · {}",
-            super::subject(fact),
-            super::detail(fact)
-        ))
+        github_data(&super::sentence(fact))
     )
 }
 

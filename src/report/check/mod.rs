@@ -9,7 +9,7 @@ pub mod text;
 
 use crate::check::Outcome;
 
-pub use facts::{detail, label, subject, summary};
+pub use facts::{detail, label, sentence, subject, summary};
 
 /// A `check` output format: its name on the command line, a line of help, and its writer.
 #[derive(Debug)]

@@ -24,14 +24,7 @@ pub fn line(fact: &Fact, colour: bool) -> String {
         Verdict::NotChecked => paint(&label, Colour::Yellow, colour),
         Verdict::Note => label,
     };
-    format!(
-        "{label}  {}",
-        plain(&format!(
-            "{} · {}",
-            super::subject(fact),
-            super::detail(fact)
-        ))
-    )
+    format!("{label}  {}", plain(&super::sentence(fact)))
 }
 
 /// Every fact's line, then the summary.
