@@ -1,5 +1,6 @@
 //! `standings import`: turn a season summary into a data file.
 
+use crate::diagnostic::Code;
 use std::path::{Path, PathBuf};
 
 use super::CliError;
@@ -98,8 +99,12 @@ pub fn run(
         ));
     }
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| CliError::Usage(format!("{}: cannot write: {e}", path.display())))?,
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            CliError::diagnostic(
+                Code::CannotWrite,
+                format!("{}: cannot write: {e}", path.display()),
+            )
+        })?,
         None => super::output(&text)?,
     }
     Ok(0)

@@ -1,5 +1,6 @@
 //! Turning command-line paths (files or folders) into loaded competitions.
 
+use crate::diagnostic::Code;
 use std::path::PathBuf;
 
 use super::CliError;
@@ -18,10 +19,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
                 .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
                 .collect();
             if found.is_empty() {
-                return Err(CliError::Usage(format!(
-                    "{}: the folder holds no .toml data files",
-                    path.display()
-                )));
+                return Err(CliError::diagnostic(
+                    Code::EmptyFolder,
+                    format!("{}: the folder holds no .toml data files", path.display()),
+                ));
             }
             found.sort();
             files.extend(found);

@@ -157,9 +157,10 @@ pub(crate) fn output(text: &str) -> Result<(), CliError> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError::Usage(format!("cannot write the output: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::diagnostic(
+            Code::CannotWrite,
+            format!("cannot write the output: {e}"),
+        )),
         _ => Ok(()),
     }
 }
@@ -191,6 +192,11 @@ impl From<Diagnostic> for CliError {
 }
 
 impl CliError {
+    /// A mistake of the command line's own, with its code.
+    pub fn diagnostic(code: Code, message: impl Into<String>) -> CliError {
+        CliError::Input(Diagnostic::new(code, message).into())
+    }
+
     /// The error as diagnostics, for printing.
     pub fn into_diagnostics(self) -> Diagnostics {
         match self {

@@ -1,6 +1,7 @@
 //! `standings table`: print computed tables.
 
 use super::{CliError, Inputs, inputs};
+use crate::diagnostic::Code;
 use crate::diagnostic::closest;
 use crate::report::table::Format;
 use crate::standings::{self, Standings};
@@ -29,9 +30,10 @@ pub fn run(
             let hint = closest(wanted, names.iter().copied())
                 .map(|n| format!("; did you mean \"{n}\"?"))
                 .unwrap_or_default();
-            return Err(CliError::Usage(format!(
-                "no group named \"{wanted}\"{hint}"
-            )));
+            return Err(CliError::diagnostic(
+                Code::UnknownGroup,
+                format!("no group named \"{wanted}\"{hint}"),
+            ));
         }
         all.retain(|s| !s.groups.is_empty());
     }
