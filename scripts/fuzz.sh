@@ -2,7 +2,7 @@
 # Fuzz every reader: scripts/fuzz.sh SECONDS [TARGET...]
 #
 # Builds the targets in fuzz/ (cargo-fuzz on the stable toolchain, with RUSTC_BOOTSTRAP=1 for
-# the sanitizer flags), seeds each corpus from the bundled files, runs each target for SECONDS,
+# the sanitizer flags) with debug assertions and overflow checks on, seeds each corpus from the bundled files, runs each target for SECONDS,
 # and prints how many inputs each ran. A crash stops its target and leaves the input in
 # fuzz/artifacts/TARGET/; turn it into a regression test (tests/bad_input.rs).
 set -euo pipefail
@@ -29,12 +29,12 @@ seed csv tests/fixtures/*.csv
 seed json tests/fixtures/*.json
 seed record data/coppa-italia-2003-04.toml fuzz/seeds/record.toml
 
-(cd fuzz && cargo fuzz build -O) >fuzz/build.log 2>&1 || { cat fuzz/build.log; exit 1; }
+(cd fuzz && cargo fuzz build -O --debug-assertions) >fuzz/build.log 2>&1 || { cat fuzz/build.log; exit 1; }
 
 status=0
 for t in "${targets[@]}"; do
   log=fuzz/$t.log
-  if (cd fuzz && cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$seconds" -print_final_stats=1) >"$log" 2>&1; then
+  if (cd fuzz && cargo fuzz run -O --debug-assertions "$t" "corpus/$t" -- -max_total_time="$seconds" -print_final_stats=1) >"$log" 2>&1; then
     runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || echo '?')
     echo "$t: $runs runs in ${seconds}s, no crash"
   else
