@@ -2,7 +2,8 @@
 # Fuzz every reader: scripts/fuzz.sh SECONDS [TARGET...]
 #
 # Builds the targets in fuzz/ (cargo-fuzz on the stable toolchain, with RUSTC_BOOTSTRAP=1 for
-# the sanitizer flags) with debug assertions and overflow checks on, seeds each corpus from the bundled files, runs each target for SECONDS,
+# the sanitizer flags) with debug assertions and overflow checks on, seeds each corpus
+# from the bundled files, runs each target for SECONDS,
 # and prints how many inputs each ran. A crash stops its target and leaves the input in
 # fuzz/artifacts/TARGET/; turn it into a regression test (tests/bad_input.rs).
 set -euo pipefail
