@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic, Source};
 use crate::rules::RuleSet;
+use crate::sources::InputFormat;
 
 /// Where the rules for one input come from.
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,12 +21,12 @@ pub struct RulesChoice<'a> {
     pub for_sources: Option<&'a Path>,
 }
 
-/// The rule set for an input read from `source`: `named` is the `rules = "..."` a data file
-/// states (with its span), `kind` what the input is, for the message when nothing applies.
+/// The rule set for an input read from `source` as `format`: `named` is the `rules = "..."` a
+/// data file states (with its span).
 pub fn rules(
     source: &Source,
+    format: InputFormat,
     named: Option<&(String, Range<usize>)>,
-    kind: &str,
     choice: RulesChoice<'_>,
 ) -> Result<(RuleSet, PathBuf), Diagnostic> {
     if let Some(path) = choice.given {
@@ -49,7 +50,7 @@ pub fn rules(
     if let Some(path) = choice.for_sources {
         return Ok((RuleSet::load(path)?, path.to_path_buf()));
     }
-    Err(if kind == "a data file" {
+    Err(if format == InputFormat::Data {
         source.error_whole(
             Code::NoRuleFile,
             "the data file names no rule file; add `rules = \"../rules/NAME.toml\"` or pass --rules",
@@ -58,7 +59,8 @@ pub fn rules(
         source.error_whole(
             Code::RulesNeeded,
             format!(
-                "{kind} names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)"
+                "{} names no rule file; expected --rules FILE (for example rules/coppa-italia-2003-04.toml)",
+                format.describe()
             ),
         )
     })

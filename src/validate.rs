@@ -192,14 +192,14 @@ fn rounds(here: &Here<'_>, found: &mut Diagnostics) {
         return;
     }
     let names: Vec<&str> = rounds.iter().map(|r| r.name.as_str()).collect();
-    let unknown = |name: &str, diagnostic: fn(String) -> Diagnostic| {
+    let unknown = |name: &str| {
         let hint = closest(name, names.iter().copied())
             .map(|k| format!("; did you mean \"{k}\"?"))
             .unwrap_or_default();
-        diagnostic(format!(
+        format!(
             "no round named \"{name}\" in the rules; expected one of {}{hint}",
             names.join(", ")
-        ))
+        )
     };
     let round_label = |i: usize, message: String| -> Option<Label> {
         here.rules
@@ -215,8 +215,11 @@ fn rounds(here: &Here<'_>, found: &mut Diagnostics) {
                 _ => competition.error_at_line(code, tie.line, message),
             };
         let Some(index) = names.iter().position(|n| *n == tie.round) else {
-            let d = unknown(&tie.round, |m| Diagnostic::new(Code::UnknownRound, m));
-            found.push(at(Code::UnknownRound, tie.spans.round.clone(), d.message));
+            found.push(at(
+                Code::UnknownRound,
+                tie.spans.round.clone(),
+                unknown(&tie.round),
+            ));
             continue;
         };
         let round = &rounds[index];
@@ -262,8 +265,7 @@ fn rounds(here: &Here<'_>, found: &mut Diagnostics) {
     );
     for (name, line) in named {
         if !names.contains(&name) {
-            let d = unknown(name, |m| Diagnostic::new(Code::UnknownRound, m));
-            found.push(competition.error_at_line(Code::UnknownRound, line, d.message));
+            found.push(competition.error_at_line(Code::UnknownRound, line, unknown(name)));
         }
     }
 }

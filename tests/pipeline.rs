@@ -5,7 +5,7 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
 use pretty_assertions::assert_eq;
@@ -87,17 +87,23 @@ record = { order = ["Alpha"] }
     assert_eq!(objects[1]["labels"][0]["column"], 13);
 }
 
-#[test]
-fn a_pair_meeting_too_often_names_the_data_line_and_the_rule_line() {
+/// A rule file of `rules` and a data file in which A and B meet twice, in a fresh folder.
+fn a_pair_meeting_twice(rules: &str) -> (TempDir, PathBuf, PathBuf) {
     let dir = TempDir::new().unwrap();
-    let rules = dir.path().join("rules.toml");
-    fs::write(&rules, RULES).unwrap();
+    let rules_path = dir.path().join("rules.toml");
+    fs::write(&rules_path, rules).unwrap();
     let data = dir.path().join("data.toml");
     fs::write(
         &data,
         "competition = \"test\"\nrules = \"rules.toml\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\"]\nmatches = [\"A 1–0 B\", \"B 0–0 A\"]\n",
     )
     .unwrap();
+    (dir, rules_path, data)
+}
+
+#[test]
+fn a_pair_meeting_too_often_names_the_data_line_and_the_rule_line() {
+    let (_dir, rules, data) = a_pair_meeting_twice(RULES);
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 2);
     assert_eq!(codes(&run.stderr), ["E601"]);
@@ -117,15 +123,7 @@ fn a_pair_meeting_too_often_names_the_data_line_and_the_rule_line() {
 
 #[test]
 fn a_default_the_rules_apply_is_named_as_such() {
-    let dir = TempDir::new().unwrap();
-    let rules = dir.path().join("rules.toml");
-    fs::write(&rules, RULES.replace("[group]\nmeetings = 1\n", "")).unwrap();
-    let data = dir.path().join("data.toml");
-    fs::write(
-        &data,
-        "competition = \"test\"\nrules = \"rules.toml\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\"]\nmatches = [\"A 1–0 B\", \"B 0–0 A\"]\n",
-    )
-    .unwrap();
+    let (_dir, rules, data) = a_pair_meeting_twice(&RULES.replace("[group]\nmeetings = 1\n", ""));
     let run = standings(&["check", path_str(&data)]);
     assert_eq!(run.code, 2);
     assert!(

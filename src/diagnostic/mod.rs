@@ -274,8 +274,6 @@ pub struct Diagnostic {
     pub message: String,
     /// The places involved; the first is where the mistake is.
     pub labels: Vec<Label>,
-    /// Further help, one line each.
-    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -286,19 +284,12 @@ impl Diagnostic {
             code,
             message: message.into(),
             labels: Vec::new(),
-            notes: Vec::new(),
         }
     }
 
     /// Adds a place: the first added is the primary one.
     pub fn with_label(mut self, label: Label) -> Diagnostic {
         self.labels.push(label);
-        self
-    }
-
-    /// Adds a line of help.
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
-        self.notes.push(note.into());
         self
     }
 
@@ -333,7 +324,6 @@ impl Diagnostic {
             "code": self.code.as_str(),
             "message": self.message,
             "labels": labels,
-            "notes": self.notes,
         })
     }
 }
@@ -389,7 +379,7 @@ impl<'a> LabelFiles<'a> {
 
 impl fmt::Display for Diagnostic {
     /// Renders like rustc: `error[E206]: message`, then `--> file:line:column` and the line
-    /// with the offending text underlined, for every label; then the notes.
+    /// with the offending text underlined, for every label.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut files = LabelFiles {
             sources: Vec::new(),
@@ -415,8 +405,7 @@ impl fmt::Display for Diagnostic {
         let diagnostic = cs::Diagnostic::error()
             .with_code(self.code.as_str())
             .with_message(&self.message)
-            .with_labels(labels)
-            .with_notes(self.notes.clone());
+            .with_labels(labels);
         let config = term::Config {
             chars: term::Chars::ascii(),
             ..term::Config::default()
@@ -485,11 +474,6 @@ impl Diagnostics {
         } else {
             Err(self)
         }
-    }
-
-    /// The first diagnostic (there is always one in an `Err`).
-    pub fn first(&self) -> Option<&Diagnostic> {
-        self.list.first()
     }
 }
 

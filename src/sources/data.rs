@@ -202,23 +202,18 @@ pub fn json_schema() -> serde_json::Value {
     schema
 }
 
-/// A data file as read, before any rule file is applied: the competition, and the rule file
-/// it names (the path as written, with its span), which resolution follows.
-#[derive(Debug, Clone)]
-pub struct DataRead {
-    /// The competition.
-    pub competition: Competition,
-    /// `rules = "..."` as written, and where.
-    pub rules: Option<(String, Range<usize>)>,
-}
-
 /// Reads data-file text: every mistake within the file is reported, all of them (up to the
-/// cap). Nothing is checked against a rule file here; that is [`crate::validate`]'s job.
-pub fn read(source: &Source) -> Result<DataRead, Diagnostics> {
+/// cap). Nothing is checked against a rule file here; that is [`crate::validate`]'s job. The
+/// rule file it names is returned as written, with its span, for resolution to follow.
+pub fn read(source: &Source) -> Result<super::Read, Diagnostics> {
     let file = parse_file(source)?;
     let rules = file.rules.as_ref().map(|r| (r.get_ref().clone(), r.span()));
     let competition = build(source, file)?;
-    Ok(DataRead { competition, rules })
+    Ok(super::Read {
+        competition,
+        rules,
+        unplayed: 0,
+    })
 }
 
 /// Parses data-file text into a competition, ignoring the rule file it names (see [`read`]).

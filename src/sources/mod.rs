@@ -101,14 +101,7 @@ pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics
         unplayed,
     };
     Ok(match format {
-        InputFormat::Data => {
-            let read = data::read(source)?;
-            Read {
-                competition: read.competition,
-                rules: read.rules,
-                unplayed: 0,
-            }
-        }
+        InputFormat::Data => data::read(source)?,
         InputFormat::Document => plain((document::parse(source)?, 0)),
         InputFormat::Csv => plain(football_data::parse(source)?),
         InputFormat::Json => plain(openfootball::parse(source)?),
@@ -179,8 +172,7 @@ pub fn load_with(
         given: options.rules,
         for_sources: options.rules_for_sources,
     };
-    let (rules, rules_path) =
-        crate::resolve::rules(&source, named.as_ref(), format.describe(), choice)?;
+    let (rules, rules_path) = crate::resolve::rules(&source, format, named.as_ref(), choice)?;
     let mut notes = Vec::new();
     if unplayed > 0 {
         notes.push(format!(
