@@ -22,10 +22,19 @@ pub fn names(table: &GroupTable<'_>, teams: &[usize]) -> String {
 
 /// Team names as a natural list: `A`, `A and B`, `A, B and C`.
 pub fn and_list(table: &GroupTable<'_>, teams: &[usize]) -> String {
-    match teams.split_last() {
+    let names: Vec<&str> = teams.iter().map(|&t| table.name(t)).collect();
+    natural_list(&names)
+}
+
+/// Words as a natural list: `A`, `A and B`, `A, B and C`.
+pub fn natural_list<S: AsRef<str>>(words: &[S]) -> String {
+    match words.split_last() {
         None => String::new(),
-        Some((last, [])) => table.name(*last).to_string(),
-        Some((last, rest)) => format!("{} and {}", names(table, rest), table.name(*last)),
+        Some((last, [])) => last.as_ref().to_string(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
     }
 }
 

@@ -47,7 +47,7 @@ pub fn rules(
         }
         return Ok((RuleSet::load(&path)?, path));
     }
-    if let Some(path) = choice.for_sources {
+    if let Some(path) = choice.for_sources.filter(|_| format != InputFormat::Data) {
         return Ok((RuleSet::load(path)?, path.to_path_buf()));
     }
     Err(if format == InputFormat::Data {

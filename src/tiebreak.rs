@@ -291,9 +291,7 @@ impl Orderer<'_> {
         let context = Context {
             group: self.group,
             rules: self.rules,
-            overall: self.overall,
             records,
-            teams,
             decision,
         };
         let mut missing = Vec::new();

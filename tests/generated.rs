@@ -44,18 +44,6 @@ fn the_criteria_table_in_the_rules_docs_is_the_registrys() {
 }
 
 #[test]
-fn the_criteria_table_lists_every_criterion_once() {
-    let table = standings::criteria::markdown_table();
-    for key in standings::criteria::keys() {
-        assert_eq!(
-            table.matches(&format!("| `{key}` |")).count(),
-            1,
-            "{key}:\n{table}"
-        );
-    }
-}
-
-#[test]
 fn the_error_codes_in_the_errors_docs_are_the_codes_the_program_gives() {
     check_section(
         "docs/errors.md",

@@ -82,8 +82,13 @@ fn competition() -> Competition {
     }
 }
 
+/// The 2003–04 Coppa Italia's group rules without its rounds, so that the one failing fact is
+/// the hostile group's recorded winner.
 fn rules() -> RuleSet {
-    RuleSet::load(Path::new("rules/coppa-italia-2003-04.toml")).expect("bundled rules load")
+    let mut rules =
+        RuleSet::load(Path::new("rules/coppa-italia-2003-04.toml")).expect("bundled rules load");
+    rules.structure = None;
+    rules
 }
 
 fn table(format: &str, explain: bool) -> String {
@@ -199,7 +204,6 @@ fn github_annotations_escape_every_field() {
     assert_eq!(
         annotations,
         [
-            "::error file=hostile.toml,title=MISMATCH::Hostile Cup · Group stage: the rules say 8 groups of 4; the data has 1 groups of 4",
             "::error file=hostile.toml,line=3,col=1,title=MISMATCH::Hostile Cup · Group | 1 · winner: expected Evil | }} {{ [[x]] <b>&amp; \"q\"%0A::error file=x::pwned; computed Bari",
         ]
     );
@@ -221,7 +225,7 @@ fn junit_escapes_markup() {
         winner.name.as_str(),
         format!("Hostile Cup · Group | 1 · winner: expected {EVIL_PLAIN}; computed Bari")
     );
-    assert_eq!(report.failures, 2);
+    assert_eq!(report.failures, 1);
 }
 
 #[test]

@@ -135,7 +135,8 @@ fn a_default_the_rules_apply_is_named_as_such() {
     assert!(run.stderr.contains(&format!("{}:1:1", rules.display())));
 }
 
-/// A data file for the league fixture's division, with both meetings of Leeds and Hull.
+/// A data file for the league fixture's division, under rules where each pair meets twice:
+/// Leeds and Hull meet twice in it, and it calls Leeds "Leeds United".
 fn league_record(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("record.toml");
     fs::write(
@@ -145,9 +146,9 @@ fn league_record(dir: &Path) -> std::path::PathBuf {
 rules = "{}"
 [[group]]
 name = "E1"
-teams = ["Leeds", "Hull", "Stoke", "Derby"]
-aliases = {{ "Leeds Utd" = {{ is = "Leeds", why = "the CSV's short name" }} }}
-matches = ["Leeds 2–1 Hull", "Hull 0–0 Leeds"]
+teams = ["Leeds United", "Hull", "Stoke", "Derby"]
+aliases = {{ "Leeds" = {{ is = "Leeds United", why = "the CSV's short name" }} }}
+matches = ["Leeds United 2–1 Hull", "Hull 0–0 Leeds United"]
 "#,
             std::env::current_dir()
                 .unwrap()
@@ -165,8 +166,8 @@ fn a_data_file_that_checks_is_accepted_as_the_record_of_a_csv_season() {
     let record = league_record(dir.path());
     // On its own, under its rules (each pair twice), the record reads and checks.
     assert_eq!(standings(&["check", path_str(&record)]).code, 0);
-    // Lent to the CSV of the same division, the record is read without rules of its own: the
-    // pair that meets twice in it is not a mistake there either.
+    // Lent to the CSV of the same division, it is read as on its own, without its rules:
+    // before the pipeline it was read with a default of one meeting per pair and refused.
     let run = standings(&[
         "table",
         "tests/fixtures/league.csv",
@@ -176,5 +177,61 @@ fn a_data_file_that_checks_is_accepted_as_the_record_of_a_csv_season() {
         path_str(&record),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("Leeds"), "{}", run.stdout);
+    // The record applied: the CSV's "Leeds" is shown under the record's name.
+    assert!(run.stdout.contains("Leeds United"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("E1: \"Leeds\" is Leeds United: the CSV's short name"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn import_without_rules_still_refuses_a_team_playing_itself() {
+    // The checks that need no rules run whatever rules there are (here none).
+    let dir = TempDir::new().unwrap();
+    let doc = dir.path().join("doc.txt");
+    fs::write(
+        &doc,
+        "= Test Cup =\n\n===Group 1===\n| Team #1 | Team #2 | Results |\n| Alpha | Beta | 1–0 |\n| Beta | Beta | 2–2 |\n| Alpha | Beta | 0–0 |\n",
+    )
+    .unwrap();
+    let run = standings(&["import", path_str(&doc), "--record", "none"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(codes(&run.stderr), ["E207"], "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("--> {}:6:1", doc.display())),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_team_playing_itself_is_one_problem_not_also_a_pair() {
+    let (_dir, _, data) = a_pair_meeting_twice(RULES);
+    // B plays itself twice: two E207, and no pair (B, B) meeting "2 times".
+    edit(&data, "\"A 1–0 B\"", "\"B 1–0 B\"");
+    edit(&data, "\"B 0–0 A\"", "\"B 0–0 B\"");
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    assert_eq!(codes(&run.stderr), ["E207", "E207"], "{}", run.stderr);
+}
+
+#[test]
+fn a_data_file_naming_no_rules_is_not_read_under_compares_rules() {
+    // `compare` reads a season summary under its first rule set; a data file is not a summary.
+    let (dir, _, data) = a_pair_meeting_twice(RULES);
+    edit(&data, "rules = \"rules.toml\"\n", "");
+    let rules = dir.path().join("rules.toml");
+    let run = standings(&[
+        "compare",
+        path_str(&data),
+        "--rules",
+        path_str(&rules),
+        "--rules",
+        path_str(&rules),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(codes(&run.stderr), ["E202"], "{}", run.stderr);
 }

@@ -1,10 +1,9 @@
 //! `standings import`: turn a season summary into a data file.
 
-use crate::diagnostic::Code;
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::diagnostic::Source;
+use crate::diagnostic::{Code, Source};
 use crate::rules::RuleSet;
 use crate::sources::{self, InputFormat, RecordChoice, data, document, record};
 
@@ -63,9 +62,11 @@ pub fn run(
         output_file(output).as_deref(),
         &mut notes,
     )?;
-    if let Some(rules) = &rule_set {
-        crate::validate::competition(&competition, rules).result(())?;
+    match &rule_set {
+        Some(rules) => crate::validate::competition(&competition, rules),
+        None => crate::validate::structure(&competition),
     }
+    .result(())?;
     let applied_note = applied.as_ref().and_then(|a| a.note(&source.path));
     for note in notes.iter().chain(&applied_note) {
         eprintln!("{note}");
@@ -91,12 +92,21 @@ pub fn run(
 
     // Never write a file that would read back as something else.
     let written = Source::new(output.unwrap_or(Path::new("<output>")), text.clone());
-    let back = data::parse(&written)
-        .map_err(|d| CliError::Usage(format!("the written data file does not read back: {d}")))?;
+    let cannot_hold = |why: &str| {
+        CliError::diagnostic(
+            Code::CannotHold,
+            format!(
+                "{}: a data file cannot hold this summary as it is ({why}); expected team names that the match notation can hold (no score or `v` inside a name)",
+                source.path.display()
+            ),
+        )
+    };
+    let back = data::parse(&written).map_err(|d| {
+        let first = d.into_iter().next().map_or(String::new(), |d| d.message);
+        cannot_hold(&format!("the written file does not read back: {first}"))
+    })?;
     if back.without_locations() != competition.without_locations() {
-        return Err(CliError::Usage(
-            "the written data file reads back differently from the document (a team name that the match notation cannot hold?)".to_string(),
-        ));
+        return Err(cannot_hold("the written file reads back differently"));
     }
     match output {
         Some(path) => std::fs::write(path, text).map_err(|e| {

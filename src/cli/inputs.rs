@@ -1,9 +1,9 @@
 //! Turning command-line paths (files or folders) into loaded competitions.
 
-use crate::diagnostic::Code;
 use std::path::PathBuf;
 
 use super::CliError;
+use crate::diagnostic::Code;
 use crate::sources::{self, LoadOptions, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
@@ -12,7 +12,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path).map_err(|e| {
-                CliError::Usage(format!("{}: cannot read the folder: {e}", path.display()))
+                CliError::diagnostic(
+                    Code::CannotRead,
+                    format!("{}: cannot read the folder: {e}", path.display()),
+                )
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))

@@ -217,7 +217,12 @@ pub fn report_errors(diagnostics: &Diagnostics, format: MessageFormat) {
             if diagnostics.omitted() > 0 {
                 eprintln!(
                     "{}",
-                    serde_json::json!({"severity": "note", "message": format!("{} more error(s) not shown", diagnostics.omitted())})
+                    serde_json::json!({
+                        "severity": "note",
+                        "code": null,
+                        "message": format!("{} more error(s) not shown", diagnostics.omitted()),
+                        "labels": [],
+                    })
                 );
             }
         }

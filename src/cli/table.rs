@@ -1,8 +1,7 @@
 //! `standings table`: print computed tables.
 
 use super::{CliError, Inputs, inputs};
-use crate::diagnostic::Code;
-use crate::diagnostic::closest;
+use crate::diagnostic::{Code, closest};
 use crate::report::table::Format;
 use crate::standings::{self, Standings};
 

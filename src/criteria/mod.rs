@@ -131,15 +131,11 @@ pub struct Context<'a> {
     pub group: &'a Group,
     /// The group rules (card values for `fair_play`).
     pub rules: &'a GroupRules,
-    /// Every team's record over all its matches, indexed by [`TeamId`].
-    pub overall: &'a [Record],
     /// The records the criterion's [`Scope`] reads, indexed by [`TeamId`]: the overall ones,
     /// or the head-to-head mini-table's.
     pub records: &'a [Record],
-    /// The tied teams being compared.
-    pub teams: &'a [TeamId],
     /// For a criterion that needs a decision, the index of the first recorded decision
-    /// covering every one of `teams`, if any.
+    /// covering every one of the tied teams, if any.
     pub decision: Option<usize>,
 }
 
@@ -183,12 +179,6 @@ pub struct Entry {
 pub struct Criterion(&'static Entry);
 
 impl Criterion {
-    /// A handle on `entry`; the registry's criteria come from [`Criterion::from_key`] or
-    /// [`REGISTRY`].
-    pub const fn new(entry: &'static Entry) -> Criterion {
-        Criterion(entry)
-    }
-
     /// Parses a rule-file name; `None` when it names no criterion.
     pub fn from_key(key: &str) -> Option<Criterion> {
         REGISTRY.iter().copied().find(|c| c.key() == key)

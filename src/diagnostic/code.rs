@@ -4,7 +4,9 @@
 //! table in `docs/errors.md` is generated from [`Code::ALL`] (`tests/generated.rs` fails when it
 //! is stale). Numbering: `E0xx` any file, `E1xx` rule files, `E2xx` data files, `E3xx` season
 //! summaries, `E4xx` CSV and football.json, `E5xx` the project's record applied to a source,
-//! `E6xx` data that contradicts its rules, `E8xx` command-line usage.
+//! `E6xx` data that contradicts its rules, `E8xx` command-line usage. A kind of mistake that
+//! several formats share (a malformed score, an aggregate with the loser ahead, a team playing
+//! itself) keeps the one code of the range where it was first met.
 
 macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $code:literal, $summary:literal;)*) => {
@@ -127,6 +129,8 @@ codes! {
     UnevenGroup = "E308", "a team in fewer matches than the rest of its group";
     /// An infobox value that does not read.
     Infobox = "E309", "an infobox value that is not a count or an aggregate";
+    /// A summary whose names a data file cannot write so that they read back.
+    CannotHold = "E310", "a summary that a data file cannot hold (`import`)";
 
     /// A CSV header without the columns needed.
     CsvHeader = "E401", "a CSV header without the result columns";

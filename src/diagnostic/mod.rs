@@ -3,8 +3,9 @@
 //! Every mistake in an input is a [`Diagnostic`]: a stable [`Code`], what is wrong and what was
 //! expected, and labels pointing into the files involved (the data file's line and, when the
 //! data contradicts its rules, the rule file's line too). [`Source`] keeps a file's text so a
-//! byte span can be shown as a line and column with the line beneath. A run collects its
-//! diagnostics in [`Diagnostics`] (up to [`MAX_DIAGNOSTICS`]) rather than stopping at the first.
+//! byte span can be shown as a line and column with the line beneath. Readers and validation
+//! collect their diagnostics in [`Diagnostics`] (up to [`MAX_DIAGNOSTICS`]) rather than
+//! stopping at the first; a file with mistakes stops the run after that file.
 
 pub mod code;
 

@@ -82,8 +82,6 @@ pub struct RulesOrigin {
     pub meetings: Option<std::ops::Range<usize>>,
     /// `forfeit.score`, when the file states it.
     pub forfeit_score: Option<std::ops::Range<usize>>,
-    /// The `[points]` section, when the file has a group stage.
-    pub group_stage: Option<std::ops::Range<usize>>,
     /// Each `[[round]]`, in order.
     pub rounds: Vec<std::ops::Range<usize>>,
 }
@@ -139,8 +137,7 @@ pub struct FairPlayRule {
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     name: String,
-    #[schemars(with = "Option<PointsFile>")]
-    points: Option<Spanned<PointsFile>>,
+    points: Option<PointsFile>,
     #[serde(default)]
     forfeit: ForfeitFile,
     #[serde(default)]
@@ -303,7 +300,6 @@ impl RuleSet {
             source: Some(source.clone()),
             meetings: stated(file.group.meetings.span()),
             forfeit_score: stated(file.forfeit.score.span()),
-            group_stage: file.points.as_ref().map(|p| p.span()),
             rounds: file.round.iter().map(|r| r.span()).collect(),
         };
         Ok(RuleSet {
@@ -375,9 +371,9 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
     }
     Ok(Some(GroupRules {
         points: Points {
-            win: points.get_ref().win.0,
-            draw: points.get_ref().draw.0,
-            loss: points.get_ref().loss.0,
+            win: points.win.0,
+            draw: points.draw.0,
+            loss: points.loss.0,
         },
         forfeit: ForfeitRule {
             score: [awarded, conceded],

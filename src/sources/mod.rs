@@ -210,7 +210,7 @@ pub fn load_with(
 /// A competition together with the rules it is computed under.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The competition read from the data file.
+    /// The competition, read from a data file, a season summary, CSV or football.json.
     pub competition: Competition,
     /// The rules: those the data file names, or the ones given instead.
     pub rules: RuleSet,

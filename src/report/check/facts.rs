@@ -2,6 +2,7 @@
 //! prints is made here, from the fact's kind, values and reasons.
 
 use crate::check::{Fact, FactKind, Outcome, Part, Reason, Term, Value, Verdict, Why};
+use crate::explain::natural_list as and_list;
 
 /// The word printed at the start of a fact's line.
 pub fn label(verdict: Verdict) -> &'static str {
@@ -35,15 +36,6 @@ pub fn summary(outcome: &Outcome) -> String {
         s.unresolved,
         s.not_checked
     )
-}
-
-/// Names as a natural list: `A`, `A and B`, `A, B and C`.
-fn and_list(names: &[String]) -> String {
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 fn joined<T: ToString>(items: &[T], separator: &str) -> String {
