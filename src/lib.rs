@@ -43,7 +43,6 @@
 //! Errors are [`diagnostic::Diagnostic`]s: the file, line and column, and what was expected.
 
 pub mod check;
-pub mod cli;
 pub mod compare;
 pub mod criteria;
 pub mod diagnostic;

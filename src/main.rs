@@ -7,8 +7,10 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod cli;
+
 use clap::Parser;
-use standings::cli::{self, Cli};
+use cli::Cli;
 
 fn main() -> ExitCode {
     // A bug reaches the user as an internal error (exit code 101), never as a panic dump.

@@ -1,10 +1,10 @@
 //! `standings check`: compare computed facts with recorded ones, and report them as text, as
-//! GitHub Actions annotations, or as a JUnit XML report (`crate::report::check`).
+//! GitHub Actions annotations, or as a JUnit XML report (`::standings::report::check`).
 
 use super::{CliError, Inputs, inputs};
-use crate::check::Outcome;
-use crate::report::{self, check::Format};
-use crate::standings;
+use ::standings::check::Outcome;
+use ::standings::report::{self, check::Format};
+use ::standings::standings;
 
 /// Checks every input, prints the report in `format`, and returns the outcome's exit code: 0
 /// when every fact holds, 1 otherwise (with `strict`, a fact that could not be checked fails).

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 
 use super::{CliError, inputs};
-use crate::compare;
-use crate::report;
-use crate::rules::RuleSet;
-use crate::sources::{InputFormat, LoadOptions, RecordChoice};
+use ::standings::compare;
+use ::standings::report;
+use ::standings::rules::RuleSet;
+use ::standings::sources::{InputFormat, LoadOptions, RecordChoice};
 
 /// Prints the comparison and a summary; exit 0 whatever changes.
 pub fn run(

@@ -1,9 +1,24 @@
-//! `--format` for `table` and `check`: the choices are the report's registered formats, each
-//! with its name and help, so a format added to `crate::report` is offered here unchanged.
+//! `--format` for `table` and `check`, and `--input-format`: the choices are the library's
+//! registered formats, each with its name and help, so a format added to the library is offered
+//! here unchanged and the library needs no command-line parser.
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
-use crate::report::{check, table};
+use ::standings::report::{check, table};
+use ::standings::sources::InputFormat;
+
+/// Parses `--input-format`.
+pub fn input() -> impl TypedValueParser<Value = InputFormat> {
+    let choices = InputFormat::ALL
+        .iter()
+        .map(|f| PossibleValue::new(f.name()).help(f.help()));
+    PossibleValuesParser::new(choices).map(|name| {
+        *InputFormat::ALL
+            .iter()
+            .find(|f| f.name() == name)
+            .expect("clap accepts only listed formats")
+    })
+}
 
 /// Parses `table --format`.
 pub fn table() -> impl TypedValueParser<Value = &'static table::Format> {

@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::diagnostic::{Code, Source};
-use crate::rules::RuleSet;
-use crate::sources::{self, InputFormat, RecordChoice, data, document, record};
+use ::standings::diagnostic::{Code, Source};
+use ::standings::rules::RuleSet;
+use ::standings::sources::{self, InputFormat, RecordChoice, data, document, record};
 
 /// The file being written: `--output`, else the file standard output is redirected to.
 fn output_file(output: Option<&Path>) -> Option<PathBuf> {
@@ -63,8 +63,8 @@ pub fn run(
         &mut notes,
     )?;
     match &rule_set {
-        Some(rules) => crate::validate::competition(&competition, rules),
-        None => crate::validate::structure(&competition),
+        Some(rules) => ::standings::validate::competition(&competition, rules),
+        None => ::standings::validate::structure(&competition),
     }
     .result(())?;
     let applied_note = applied.as_ref().and_then(|a| a.note(&source.path));

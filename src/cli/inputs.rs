@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::CliError;
-use crate::diagnostic::Code;
-use crate::sources::{self, LoadOptions, Loaded};
+use ::standings::diagnostic::Code;
+use ::standings::sources::{self, LoadOptions, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {

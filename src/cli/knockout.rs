@@ -1,8 +1,8 @@
 //! `standings tie` and `standings rounds`: knockout ties and the competition's rounds.
 
 use super::{CliError, Inputs, inputs};
-use crate::knockout;
-use crate::report;
+use ::standings::knockout;
+use ::standings::report;
 
 /// Prints every tie with its legs and who went through, and why.
 pub fn ties(inputs: &Inputs) -> Result<u8, CliError> {

@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::sources::{InputFormat, RecordChoice};
+use ::standings::diagnostic::{Code, Diagnostic, Diagnostics};
+use ::standings::sources::{InputFormat, RecordChoice};
 
 /// Recompute football group tables from match results under rules written in TOML, and check
 /// them against the published record.
@@ -48,7 +48,7 @@ pub struct Inputs {
     #[arg(required = true)]
     pub data: Vec<PathBuf>,
     /// The kind of input; recognised from the content when left out.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = formats::input())]
     pub input_format: Option<InputFormat>,
     /// Use this rule file instead of the one each data file names (required for a season
     /// summary, which names none).
@@ -72,7 +72,7 @@ enum Command {
         group: Option<String>,
         /// Output format.
         #[arg(long, default_value = "text", value_parser = formats::table())]
-        format: &'static crate::report::table::Format,
+        format: &'static ::standings::report::table::Format,
         /// For every pair of adjacent teams, name the criterion that separated them, with both
         /// values, and every criterion before it.
         #[arg(long)]
@@ -87,7 +87,7 @@ enum Command {
         strict: bool,
         /// How to report: text, GitHub Actions annotations, or a JUnit XML report.
         #[arg(long, default_value = "text", value_parser = formats::check())]
-        format: &'static crate::report::check::Format,
+        format: &'static ::standings::report::check::Format,
     },
     /// Every group's order under two rule sets, side by side, and what changes; exit 0 either way.
     Compare {
@@ -95,7 +95,7 @@ enum Command {
         #[arg(required = true)]
         data: Vec<PathBuf>,
         /// The kind of input; recognised from the content when left out.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = formats::input())]
         input_format: Option<InputFormat>,
         /// The two rule files: `--rules A.toml --rules B.toml`. A season summary is read
         /// under A.
@@ -261,8 +261,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Command::Schema { kind } => {
             let schema = match kind {
-                SchemaKind::Rules => crate::rules::json_schema(),
-                SchemaKind::Data => crate::sources::data::json_schema(),
+                SchemaKind::Rules => ::standings::rules::json_schema(),
+                SchemaKind::Data => ::standings::sources::data::json_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
             output(&(text + "\n"))?;

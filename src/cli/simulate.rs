@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::CliError;
-use crate::report;
-use crate::rules::{GroupRules, RuleSet};
-use crate::simulate::{self, Options};
+use ::standings::report;
+use ::standings::rules::{GroupRules, RuleSet};
+use ::standings::simulate::{self, Options};
 
 /// Arguments of `simulate`.
 #[derive(Debug, clap::Args)]

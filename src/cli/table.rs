@@ -1,9 +1,9 @@
 //! `standings table`: print computed tables.
 
 use super::{CliError, Inputs, inputs};
-use crate::diagnostic::{Code, closest};
-use crate::report::table::Format;
-use crate::standings::{self, Standings};
+use ::standings::diagnostic::{Code, closest};
+use ::standings::report::table::Format;
+use ::standings::standings::{self, Standings};
 
 /// Prints the tables; exit 0, or an error for bad input.
 pub fn run(

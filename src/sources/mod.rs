@@ -29,7 +29,7 @@ use crate::rules::RuleSet;
 pub use record::RecordChoice;
 
 /// The kinds of input `table`, `check` and `import` read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
     /// The project's TOML data file.
     Data,
@@ -42,6 +42,38 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
+    /// Every format, in the order `--input-format` lists them.
+    pub const ALL: [InputFormat; 4] = [
+        InputFormat::Data,
+        InputFormat::Document,
+        InputFormat::Csv,
+        InputFormat::Json,
+    ];
+
+    /// The format's name on the command line (`--input-format csv`).
+    pub fn name(self) -> &'static str {
+        match self {
+            InputFormat::Data => "data",
+            InputFormat::Document => "document",
+            InputFormat::Csv => "csv",
+            InputFormat::Json => "json",
+        }
+    }
+
+    /// What the format is, in a line of help.
+    pub fn help(self) -> &'static str {
+        match self {
+            InputFormat::Data => "The project's TOML data file",
+            InputFormat::Document => {
+                "A plain-text season summary (`= Title =`, infobox, group match tables)"
+            }
+            InputFormat::Csv => {
+                "football-data.co.uk-style CSV (`Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,...`)"
+            }
+            InputFormat::Json => "openfootball football.json",
+        }
+    }
+
     /// Recognises the format from the text: a document starts with a `= Title =` line.
     pub fn detect(text: &str) -> InputFormat {
         if document::looks_like_document(text) {
