@@ -1,17 +1,6 @@
-//! The shape of a whole competition in a rule file: its rounds in order, how ties are decided,
-//! and how places are allocated by an association ranking.
-//!
-//! ```toml
-//! [[round]]
-//! name = "Qualifying round"
-//! format = "knockout"        # or "groups"
-//! legs = 2
-//! fresh = 82                 # teams entering here from their associations
-//! transferred = { "UEFA Champions League" = 16 }   # teams arriving from other competitions
-//! ```
-//! [`derive()`] walks the rounds and works out how many teams play each one; a structure that
-//! cannot be played (an odd number of teams in a knockout round, groups that do not hold the
-//! teams arriving, a final that is not between two teams) is an error at the round's line.
+//! Rounds: how each is played ([`Format`]), who enters it ([`Round`]), and what [`derive()`]
+//! works out from them in order ([`RoundFlow`]: the teams arriving and playing, the matches, the
+//! teams going on), with the errors of a structure that cannot be played.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -20,6 +9,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::MAX_TEAMS;
 use crate::diagnostic::{Code, Diagnostic, Source, closest};
 
 /// How a round is played.
@@ -52,10 +42,6 @@ pub struct Round {
     pub transferred: BTreeMap<String, u32>,
 }
 
-/// The most teams a competition may have: far beyond any real one, and small enough that no
-/// count derived from it can overflow.
-pub const MAX_TEAMS: u32 = 1_000_000;
-
 impl Round {
     /// All teams entering here (fresh and transferred), not counting those from the round before.
     pub fn entering(&self) -> u32 {
@@ -63,74 +49,6 @@ impl Round {
             .values()
             .fold(self.fresh, |sum, n| sum.saturating_add(*n))
     }
-}
-
-/// How a two-legged or one-match tie is decided when the score is level.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnockoutRule {
-    /// After a level aggregate, the side with more away goals goes through.
-    pub away_goals: bool,
-    /// Whether away goals still decide after extra time in the second leg.
-    pub away_goals_after_extra_time: bool,
-    /// A tie still level after extra time is decided by a penalty shoot-out.
-    pub penalties: bool,
-}
-
-/// Places per association, by rank in a coefficient ranking.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Allocation {
-    /// Rank ranges and the places each rank in them gets.
-    pub ranges: Vec<RankRange>,
-    /// Ranks that get another number of places, with the reason.
-    pub exceptions: Vec<Exception>,
-    /// Associations given one extra place each through the fair-play ranking.
-    pub fair_play: u32,
-}
-
-/// Ranks `from..=to` get `places` places each.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RankRange {
-    /// First rank of the range.
-    pub from: u32,
-    /// Last rank of the range.
-    pub to: u32,
-    /// Places per rank.
-    pub places: u32,
-}
-
-/// One rank's places set by a named exception (a suspension, no full league).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exception {
-    /// The rank.
-    pub rank: u32,
-    /// Its places.
-    pub places: u32,
-    /// Why, in words.
-    pub why: String,
-}
-
-impl Allocation {
-    /// The places a rank gets, exceptions first; `None` when no range covers the rank.
-    pub fn places(&self, rank: u32) -> Option<u32> {
-        if let Some(e) = self.exceptions.iter().find(|e| e.rank == rank) {
-            return Some(e.places);
-        }
-        self.ranges
-            .iter()
-            .find(|r| (r.from..=r.to).contains(&rank))
-            .map(|r| r.places)
-    }
-}
-
-/// A competition's rounds and the options that go with them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Structure {
-    /// The rounds, first to last.
-    pub rounds: Vec<Round>,
-    /// Each round's teams and matches, derived from the rounds when the rules were loaded.
-    pub flows: Vec<RoundFlow>,
-    /// The round from which matches are counted (an infobox may leave out qualifying).
-    pub count_matches_from: usize,
 }
 
 /// What [`derive()`] works out for one round.
@@ -250,11 +168,13 @@ pub fn derive(
     Ok(flows)
 }
 
+// A `[[round]]` as written. (Comments here, not doc comments: those would become descriptions
+// in the published schema.)
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RoundFile {
+pub(in crate::rules) struct RoundFile {
     #[schemars(with = "String")]
-    name: Spanned<String>,
+    pub(super) name: Spanned<String>,
     #[schemars(with = "String")]
     format: Spanned<String>,
     #[schemars(with = "Option<u32>")]
@@ -267,188 +187,48 @@ pub(super) struct RoundFile {
     transferred: BTreeMap<String, u32>,
 }
 
-#[derive(Deserialize, JsonSchema, Default)]
-#[serde(deny_unknown_fields)]
-pub(super) struct StructureFile {
-    #[schemars(with = "Option<String>")]
-    count_matches_from: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(super) struct KnockoutFile {
-    #[serde(default = "yes")]
-    away_goals: bool,
-    #[serde(default = "yes")]
-    away_goals_after_extra_time: bool,
-    #[serde(default = "yes")]
-    penalties: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-impl Default for KnockoutFile {
-    fn default() -> Self {
-        KnockoutFile {
-            away_goals: true,
-            away_goals_after_extra_time: true,
-            penalties: true,
-        }
-    }
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(super) struct AllocationFile {
-    #[schemars(with = "Vec<RangeFile>")]
-    ranges: Vec<Spanned<RangeFile>>,
-    #[serde(default)]
-    exceptions: Vec<ExceptionFile>,
-    #[serde(default)]
-    fair_play: u32,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct RangeFile {
-    from: u32,
-    to: u32,
-    places: u32,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct ExceptionFile {
-    rank: u32,
-    places: u32,
-    why: String,
-}
-
-impl KnockoutFile {
-    pub(super) fn build(&self) -> KnockoutRule {
-        KnockoutRule {
-            away_goals: self.away_goals,
-            away_goals_after_extra_time: self.away_goals_after_extra_time,
-            penalties: self.penalties,
-        }
-    }
-}
-
-impl AllocationFile {
-    pub(super) fn build(&self, source: &Source) -> Result<Allocation, Diagnostic> {
-        let mut ranges: Vec<RankRange> = Vec::new();
-        for r in &self.ranges {
-            let v = r.get_ref();
-            if v.from == 0 || v.from > v.to {
-                return Err(source.error(
-                    Code::RankRanges,
-                    r.span(),
-                    format!(
-                        "rank range {}–{} is empty; expected `from` between 1 and `to`",
-                        v.from, v.to
-                    ),
-                ));
-            }
-            if let Some(o) = ranges.iter().find(|o| v.from <= o.to && o.from <= v.to) {
-                return Err(source.error(
-                    Code::RankRanges,
-                    r.span(),
-                    format!(
-                        "ranks {}–{} overlap ranks {}–{}; expected each rank in one range",
-                        v.from, v.to, o.from, o.to
-                    ),
-                ));
-            }
-            ranges.push(RankRange {
-                from: v.from,
-                to: v.to,
-                places: v.places,
-            });
-        }
-        Ok(Allocation {
-            ranges,
-            exceptions: self
-                .exceptions
-                .iter()
-                .map(|e| Exception {
-                    rank: e.rank,
-                    places: e.places,
-                    why: e.why.clone(),
-                })
-                .collect(),
-            fair_play: self.fair_play,
-        })
-    }
-}
-
-/// Builds and checks the rounds; errors point at the offending round.
-pub(super) fn build(
-    source: &Source,
-    rounds: &[Spanned<RoundFile>],
-    options: &StructureFile,
-    advance_per_group: Option<u32>,
-    meetings: u32,
-) -> Result<Option<Structure>, Diagnostic> {
-    if rounds.is_empty() {
-        if let Some(from) = &options.count_matches_from {
-            return Err(source.error(Code::UnknownRuleRound, from.span(), "`count_matches_from` names a round, but the rule file has no [[round]]; expected rounds first"));
-        }
-        return Ok(None);
-    }
-    let mut built: Vec<Round> = Vec::new();
-    let mut spans: Vec<Range<usize>> = Vec::new();
-    for r in rounds {
-        let f = r.get_ref();
-        if built.iter().any(|b| b.name == *f.name.get_ref()) {
-            return Err(source.error(
-                Code::ListedTwice,
-                f.name.span(),
-                format!(
-                    "a second round named \"{}\"; expected each round once",
-                    f.name.get_ref()
-                ),
-            ));
-        }
-        let format = match f.format.get_ref().as_str() {
+impl RoundFile {
+    /// The round as written, its format checked; errors point at the key at fault, or at the
+    /// round (`at`) when the fault is a key left out.
+    pub(super) fn build(&self, source: &Source, at: Range<usize>) -> Result<Round, Diagnostic> {
+        let format = match self.format.get_ref().as_str() {
             "knockout" => {
-                let legs = f.legs.as_ref().map_or(2, |l| *l.get_ref());
+                let legs = self.legs.as_ref().map_or(2, |l| *l.get_ref());
                 if !(1..=2).contains(&legs) {
-                    let at = f.legs.as_ref().map_or(r.span(), |l| l.span());
+                    let at = self.legs.as_ref().map_or(at.clone(), |l| l.span());
                     return Err(source.error(
                         Code::ImpossibleRounds,
                         at,
                         format!("{legs} legs; expected 1 (one match) or 2 (home and away)"),
                     ));
                 }
-                if f.groups.is_some() || f.group_size.is_some() {
+                if self.groups.is_some() || self.group_size.is_some() {
                     return Err(source.error(
                         Code::ImpossibleRounds,
-                        r.span(),
+                        at,
                         "a knockout round has no `groups` or `group_size`; expected `legs`",
                     ));
                 }
                 Format::Knockout { legs }
             }
             "groups" => {
-                let (Some(groups), Some(size)) = (f.groups, f.group_size) else {
+                let (Some(groups), Some(size)) = (self.groups, self.group_size) else {
                     return Err(source.error(
                         Code::ImpossibleRounds,
-                        r.span(),
+                        at,
                         "a group round needs `groups` and `group_size`",
                     ));
                 };
                 if groups == 0 || size < 2 {
                     return Err(source.error(
                         Code::ImpossibleRounds,
-                        r.span(),
+                        at,
                         format!(
                             "{groups} groups of {size}; expected at least one group of two or more"
                         ),
                     ));
                 }
-                if let Some(l) = &f.legs {
+                if let Some(l) = &self.legs {
                     return Err(source.error(
                         Code::ImpossibleRounds,
                         l.span(),
@@ -461,43 +241,16 @@ pub(super) fn build(
                 let hint = closest(other, ["knockout", "groups"])
                     .map(|k| format!("; did you mean \"{k}\"?"))
                     .unwrap_or_default();
-                return Err(source.error(Code::ImpossibleRounds, f.format.span(), format!("unknown round format \"{other}\"; expected \"knockout\" or \"groups\"{hint}")));
+                return Err(source.error(Code::ImpossibleRounds, self.format.span(), format!("unknown round format \"{other}\"; expected \"knockout\" or \"groups\"{hint}")));
             }
         };
-        built.push(Round {
-            name: f.name.get_ref().clone(),
+        Ok(Round {
+            name: self.name.get_ref().clone(),
             format,
-            fresh: f.fresh,
-            transferred: f.transferred.clone(),
-        });
-        spans.push(r.span());
+            fresh: self.fresh,
+            transferred: self.transferred.clone(),
+        })
     }
-    let flows = derive(&built, advance_per_group, meetings)
-        .map_err(|(i, m)| source.error(Code::ImpossibleRounds, spans[i].clone(), m))?;
-    let count_matches_from = match &options.count_matches_from {
-        None => 0,
-        Some(name) => built
-            .iter()
-            .position(|r| r.name == *name.get_ref())
-            .ok_or_else(|| {
-                let hint = closest(name.get_ref(), built.iter().map(|r| r.name.as_str()))
-                    .map(|k| format!("; did you mean \"{k}\"?"))
-                    .unwrap_or_default();
-                source.error(
-                    Code::UnknownRuleRound,
-                    name.span(),
-                    format!(
-                        "no round named \"{}\"; expected one of the [[round]] names{hint}",
-                        name.get_ref()
-                    ),
-                )
-            })?,
-    };
-    Ok(Some(Structure {
-        rounds: built,
-        flows,
-        count_matches_from,
-    }))
 }
 
 #[cfg(test)]
