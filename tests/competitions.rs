@@ -229,6 +229,9 @@ const KNOCKOUT: &str = "format = \"knockout\"\nlegs = 2";
 #[case::three_legs(
     "[[round]]\nname = \"R1\"\nformat = \"knockout\"\nlegs = 3\nfresh = 2".to_string(),
     "legs = 3", "3 legs; expected 1 (one match) or 2 (home and away)")]
+#[case::more_matches_than_can_be_counted(
+    "[points]\nwin = 3\ndraw = 1\nloss = 0\n[tiebreak]\norder = [\"points\"]\n[qualification]\nadvance = 92000\n[[round]]\nname = \"G1\"\nformat = \"groups\"\ngroups = 1\ngroup_size = 92000\nfresh = 92000\n[[round]] # the second\nname = \"G2\"\nformat = \"groups\"\ngroups = 1\ngroup_size = 92000".to_string(),
+    "[[round]] # the second", "G2 brings the competition to more matches than can be counted")]
 #[case::count_from_unknown_round(
     format!("[structure]\ncount_matches_from = \"First\"\n[[round]]\nname = \"First round\"\n{KNOCKOUT}\nfresh = 2"),
     "count_matches_from", "no round named \"First\"; expected one of the [[round]] names; did you mean \"First round\"?")]

@@ -66,6 +66,10 @@ pub struct RoundFlow {
 
 /// Works out each round's teams and matches. `advance_per_group` and `meetings` are the group
 /// rules' (`None` when the rules have no group stage). Errors name the round (by index).
+///
+/// The competition's teams are at most [`MAX_TEAMS`] and its matches, all rounds together, fit
+/// a `u32`, so sums of a structure's counts in `u32` cannot overflow; nothing here can either,
+/// whatever the rounds.
 pub fn derive(
     rounds: &[Round],
     advance_per_group: Option<u32>,
@@ -74,6 +78,7 @@ pub fn derive(
     let mut flows = Vec::with_capacity(rounds.len());
     let mut arriving = 0;
     let mut total: u32 = 0;
+    let mut all_matches: u32 = 0;
     for (i, round) in rounds.iter().enumerate() {
         let name = &round.name;
         total = total.saturating_add(round.entering());
@@ -102,13 +107,13 @@ pub fn derive(
                         ),
                     ));
                 };
-                if u64::from(groups) * u64::from(size) != u64::from(teams) {
+                let held = u64::from(groups) * u64::from(size);
+                if held != u64::from(teams) {
                     return Err((
                         i,
                         format!(
-                            "{name} has {teams} teams ({arriving} arriving, {} entering), but {groups} groups of {size} hold {}; expected the two to agree",
+                            "{name} has {teams} teams ({arriving} arriving, {} entering), but {groups} groups of {size} hold {held}; expected the two to agree",
                             round.entering(),
-                            groups * size
                         ),
                     ));
                 }
@@ -120,16 +125,8 @@ pub fn derive(
                         ),
                     ));
                 }
-                let matches = u64::from(groups) * u64::from(size) * u64::from(size - 1) / 2
-                    * u64::from(meetings);
-                let Ok(matches) = u32::try_from(matches) else {
-                    return Err((
-                        i,
-                        format!(
-                            "{name} has more matches than can be counted; expected a real competition's numbers"
-                        ),
-                    ));
-                };
+                // `held` is `teams`, at most MAX_TEAMS, so only `meetings` can overflow this.
+                let matches = (held * u64::from(size - 1) / 2).checked_mul(u64::from(meetings));
                 (matches, groups * advance)
             }
             Format::Knockout { legs } => {
@@ -142,9 +139,26 @@ pub fn derive(
                         ),
                     ));
                 }
-                (teams / 2 * legs, teams / 2)
+                (u64::from(teams / 2).checked_mul(u64::from(legs)), teams / 2)
             }
         };
+        let Some(matches) = matches.and_then(|m| u32::try_from(m).ok()) else {
+            return Err((
+                i,
+                format!(
+                    "{name} has more matches than can be counted; expected a real competition's numbers"
+                ),
+            ));
+        };
+        let Some(sum) = all_matches.checked_add(matches) else {
+            return Err((
+                i,
+                format!(
+                    "{name} brings the competition to more matches than can be counted; expected a real competition's numbers"
+                ),
+            ));
+        };
+        all_matches = sum;
         flows.push(RoundFlow {
             arriving,
             teams,
@@ -306,5 +320,46 @@ mod tests {
         let (i, m) = derive(&rounds, Some(advance), 1).unwrap_err();
         assert_eq!(i, at);
         assert!(m.contains(message), "{m}");
+    }
+
+    fn groups(name: &str, groups: u32, size: u32, fresh: u32) -> Round {
+        Round {
+            name: name.to_string(),
+            format: Format::Groups { groups, size },
+            fresh,
+            transferred: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn the_largest_competition_derives_without_overflow() {
+        // 951,424 fresh, then 48,576 transferred: 2^19 in the second round, halving to a final.
+        let mut rounds = vec![knockout("R1", 2, 951_424, 0), knockout("R2", 2, 0, 48_576)];
+        rounds.extend((3..=20).map(|n| knockout(&format!("R{n}"), 2, 0, 0)));
+        let flows = derive(&rounds, None, 1).unwrap();
+        let entering: u32 = rounds.iter().map(Round::entering).sum();
+        assert_eq!(entering, MAX_TEAMS);
+        assert_eq!(flows[1].teams, 1 << 19);
+        assert_eq!(flows.last().unwrap().teams, 2);
+        let matches: u32 = flows.iter().map(|f| f.matches).sum();
+        assert_eq!(matches, 951_424 + 2 * ((1 << 19) - 1));
+    }
+
+    #[rstest]
+    // One group of a million, each pair meeting four thousand million times: past even a u64.
+    #[case::meetings(vec![groups("G", 1, MAX_TEAMS, MAX_TEAMS)], MAX_TEAMS, u32::MAX, 0, "G has more matches than can be counted")]
+    #[case::legs(vec![knockout("F", u32::MAX, 4, 0)], 1, 1, 0, "F has more matches than can be counted")]
+    // Two groups of 92,000, each of 4,231,954,000 matches: each fits a u32, the two do not.
+    #[case::all_rounds(vec![groups("G1", 1, 92_000, 92_000), groups("G2", 1, 92_000, 0)], 92_000, 1, 1, "G2 brings the competition to more matches than can be counted")]
+    fn more_matches_than_a_u32_holds_are_an_error_not_an_overflow(
+        #[case] rounds: Vec<Round>,
+        #[case] advance: u32,
+        #[case] meetings: u32,
+        #[case] at: usize,
+        #[case] message: &str,
+    ) {
+        let (i, m) = derive(&rounds, Some(advance), meetings).unwrap_err();
+        assert_eq!(i, at);
+        assert!(m.starts_with(message), "{m}");
     }
 }
