@@ -196,8 +196,9 @@ fn without_the_recorded_order_equal_coefficients_are_unresolved() {
     ), "{}", run.stdout);
 }
 
-/// A rule file holding only `rounds`, written to a temporary folder. Errors about a round point
-/// at its `[[round]]` header (each case's error is in the first round).
+/// A rule file holding only `rounds`, written to a temporary folder. Each case names the text
+/// its error points at: a round's `[[round]]` header (the first round's, where the error is
+/// about the rounds together), or the key at fault.
 fn rules_file(dir: &TempDir, rounds: &str) -> PathBuf {
     let path = dir.path().join("rules.toml");
     fs::write(&path, format!("name = \"test\"\n{rounds}")).unwrap();
@@ -228,6 +229,9 @@ const KNOCKOUT: &str = "format = \"knockout\"\nlegs = 2";
 #[case::three_legs(
     "[[round]]\nname = \"R1\"\nformat = \"knockout\"\nlegs = 3\nfresh = 2".to_string(),
     "legs = 3", "3 legs; expected 1 (one match) or 2 (home and away)")]
+#[case::more_matches_than_can_be_counted(
+    "[points]\nwin = 3\ndraw = 1\nloss = 0\n[tiebreak]\norder = [\"points\"]\n[qualification]\nadvance = 92000\n[[round]]\nname = \"G1\"\nformat = \"groups\"\ngroups = 1\ngroup_size = 92000\nfresh = 92000\n[[round]] # the second\nname = \"G2\"\nformat = \"groups\"\ngroups = 1\ngroup_size = 92000".to_string(),
+    "[[round]] # the second", "G2 brings the competition to more matches than can be counted")]
 #[case::count_from_unknown_round(
     format!("[structure]\ncount_matches_from = \"First\"\n[[round]]\nname = \"First round\"\n{KNOCKOUT}\nfresh = 2"),
     "count_matches_from", "no round named \"First\"; expected one of the [[round]] names; did you mean \"First round\"?")]
@@ -304,4 +308,126 @@ fn malformed_ties_are_located(#[case] from: &str, #[case] to: &str, #[case] mess
         "{first}"
     );
     assert!(first.contains(message), "{first}");
+}
+
+/// Rounds for the most teams a competition may have, 1,000,000: 951,424 fresh in the first
+/// round, 48,576 transferred in the second (2^19 teams there), then halving to a final.
+fn the_largest_rounds() -> String {
+    let mut rounds = String::from(
+        "[[round]]\nname = \"R1\"\nformat = \"knockout\"\nfresh = 951424\n[[round]]\nname = \"R2\"\nformat = \"knockout\"\ntransferred = { \"Elsewhere\" = 48576 }\n",
+    );
+    for n in 3..=20 {
+        rounds.push_str(&format!(
+            "[[round]]\nname = \"R{n}\"\nformat = \"knockout\"\n"
+        ));
+    }
+    rounds
+}
+
+#[rstest]
+#[case::range(
+    "ranges = [\n  { from = 1, to = 6, places = 4000000000 },\n]\n",
+    "4000000000"
+)]
+#[case::exception(
+    "ranges = [{ from = 1, to = 6, places = 3 }]\nexceptions = [{ rank = 2, places = 1000001, why = \"w\" }]\n",
+    "1000001"
+)]
+#[case::fair_play(
+    "ranges = [{ from = 1, to = 6, places = 3 }]\nfair_play = 4294967295\n",
+    "4294967295"
+)]
+fn places_beyond_the_most_teams_are_an_error_at_the_number(
+    #[case] allocation: &str,
+    #[case] places: &str,
+) {
+    let dir = TempDir::new().unwrap();
+    let rules = rules_file(
+        &dir,
+        &format!("{}[allocation]\n{allocation}", the_largest_rounds()),
+    );
+    let text = fs::read_to_string(&rules).unwrap();
+    let line = line_of(&rules, places);
+    let column = text.lines().nth(line - 1).unwrap().find(places).unwrap() + 1;
+    let run = standings(&[
+        "check",
+        "data/uefa-cup-2003-04.toml",
+        "--rules",
+        rules.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(
+        first_error(&run.stderr),
+        format!(
+            "error: {}:{line}:{column}: {places} is too large for a number of places; expected at most 1000000, the most teams a competition may have",
+            rules.display()
+        )
+    );
+}
+
+#[test]
+fn the_largest_counts_sum_without_overflow() {
+    // Every count at its limit: 1,000,000 teams in the rounds, 1,000,000 fair-play places, and
+    // 1,000,000 places for each of 5,000 ranks, whose 5,000,000,000 places are more than a u32
+    // holds. A binary built with overflow checks (as tests are) would exit 101 on an overflow.
+    let dir = TempDir::new().unwrap();
+    rules_file(
+        &dir,
+        &format!(
+            "{}[allocation]\nranges = [{{ from = 1, to = 5000, places = 1000000 }}]\nexceptions = [{{ rank = 5000, places = 1000000, why = \"the last\" }}]\nfair_play = 1000000\n",
+            the_largest_rounds()
+        ),
+    );
+    let entries: String = (1..=5000)
+        .map(|rank| {
+            format!(
+                "  {{ rank = {rank}, coefficient = \"{}\", places = 1000000 }},\n",
+                5001 - rank
+            )
+        })
+        .collect();
+    let data = dir.path().join("data.toml");
+    fs::write(
+        &data,
+        format!(
+            "competition = \"test\"\nrules = \"rules.toml\"\n[record]\nteams = 1000000\nmatches = 1999998\nfair_play = 1000000\ntransfers = {{ \"Elsewhere\" = 48576 }}\n[ranking]\nname = \"r\"\nentries = [\n{entries}]\n"
+        ),
+    )
+    .unwrap();
+
+    let run = standings(&["rounds", data.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("  1000000 teams, 1999998 matches\n"),
+        "{}",
+        run.stdout
+    );
+
+    let run = standings(&["check", data.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    for expected in [
+        "ok           test · teams 1000000 (951424 in R1 + 48576 in R2)",
+        "ok           test · matches 1999998 (every round)",
+        "ok           test · transferred from Elsewhere 48576 (48576 in R2)",
+        "ok           test · fair-play places 1000000 (the rules' allocation.fair_play)",
+    ] {
+        assert!(
+            lines.contains(&expected),
+            "{expected}\nnot in\n{}",
+            run.stdout
+        );
+    }
+    // The sums beyond a u32 are mismatches, shown at the largest count a u32 holds.
+    let mismatches: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("MISMATCH"))
+        .collect();
+    assert_eq!(mismatches.len(), 2, "{}", run.stdout);
+    assert!(
+        mismatches.iter().all(|l| l.contains("4294967295")),
+        "{}",
+        run.stdout
+    );
 }

@@ -1,7 +1,12 @@
 //! Facts about the coefficient ranking that allocates places: its published order, the places
 //! per rank under the rules' `[allocation]`, fair-play places, and the sum of places and
 //! transfers against the rounds and the recorded teams.
+//!
+//! Sums are taken in `u64` (see `rounds::sum`), so no ranking or rule can overflow them; verdicts
+//! compare the whole sums. A sum beyond `u32` (a ranking of thousands of associations each
+//! sending a million teams) is shown as `u32::MAX`, the largest count a [`Value`] holds.
 
+use super::rounds::{shown, sum};
 use super::{Fact, FactKind, Reason, Term, Value, Verdict, Why, verdict};
 use crate::model::Recorded;
 use crate::ranking;
@@ -61,7 +66,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
             .computed(Value::Places(allocated.clone()))
             .why(Why::Exceptions(allocation.exceptions.len())),
     );
-    let by_rank: u32 = allocated.iter().filter_map(|(_, p)| *p).sum();
+    let by_rank = sum(allocated.iter().filter_map(|(_, p)| *p));
     let fair_play = allocation.fair_play;
     if let Some(fp) = &c.record.fair_play {
         facts.push(
@@ -80,38 +85,41 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let Some(s) = &rules.structure else {
         return facts;
     };
-    let fresh: u32 = s.rounds.iter().map(|r| r.fresh).sum();
-    let transferred: u32 = s.rounds.iter().flat_map(|r| r.transferred.values()).sum();
-    let from_associations = by_rank + fair_play;
+    let fresh = sum(s.rounds.iter().map(|r| r.fresh));
+    let transferred = sum(s
+        .rounds
+        .iter()
+        .flat_map(|r| r.transferred.values().copied()));
+    let from_associations = by_rank.saturating_add(u64::from(fair_play));
     facts.push(
         fact(
             FactKind::PlacesFromAssociations,
             verdict(from_associations == fresh),
         )
-        .recorded(Value::Count(fresh))
-        .computed(Value::Count(from_associations))
+        .recorded(Value::Count(shown(fresh)))
+        .computed(Value::Count(shown(from_associations)))
         .why(Why::Sum(vec![
-            Term::ByRanking(by_rank),
+            Term::ByRanking(shown(by_rank)),
             Term::FairPlay(fair_play),
         ])),
     );
     if let Some(teams) = &c.record.teams {
         let Recorded { value, line } = teams;
-        let computed = from_associations + transferred;
+        let computed = from_associations.saturating_add(transferred);
         facts.push(
             Fact::new(
                 c,
                 FactKind::PlacesPlusTransfers,
                 None,
-                verdict(*value == computed),
+                verdict(u64::from(*value) == computed),
                 Some(*line),
             )
             .recorded(Value::Count(*value))
-            .computed(Value::Count(computed))
+            .computed(Value::Count(shown(computed)))
             .why(Why::Sum(vec![
-                Term::ByRanking(by_rank),
+                Term::ByRanking(shown(by_rank)),
                 Term::FairPlay(fair_play),
-                Term::Transferred(transferred),
+                Term::Transferred(shown(transferred)),
             ])),
         );
     }

@@ -1,7 +1,8 @@
 //! Facts about the competition's rounds: the data's groups against the rules' group round,
 //! teams, matches and goals over all rounds, and the access list (round sizes, the schedule,
 //! transfers, the teams listed per entry round). Counts are computed from the rule file's
-//! rounds; without rounds, or without every result, they are not checked.
+//! rounds; without rounds, or without every result, they are not checked. Sums are taken in
+//! `u64` and compared whole, so no rule file or data file can overflow them.
 
 use super::{Fact, FactKind, Part, Reason, Term, Value, Verdict, Why, verdict};
 use crate::model::{Competition, Recorded};
@@ -24,24 +25,37 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     facts
 }
 
+/// The sum of counts, in `u64` and saturating: it cannot overflow, whatever the counts.
+pub(super) fn sum(counts: impl IntoIterator<Item = u32>) -> u64 {
+    counts
+        .into_iter()
+        .fold(0, |total, n| total.saturating_add(u64::from(n)))
+}
+
+/// A sum as a [`Value::Count`] holds it: `u32::MAX` when it is larger (its verdict is taken on
+/// the whole sum).
+pub(super) fn shown(sum: u64) -> u32 {
+    u32::try_from(sum).unwrap_or(u32::MAX)
+}
+
 /// A recorded count against a computed one.
 fn compare(
     c: &Competition,
     kind: FactKind,
     part: Option<Part>,
     recorded: &Recorded<u32>,
-    computed: u32,
+    computed: u64,
     why: Why,
 ) -> Fact {
     Fact::new(
         c,
         kind,
         part,
-        verdict(recorded.value == computed),
+        verdict(u64::from(recorded.value) == computed),
         Some(recorded.line),
     )
     .recorded(Value::Count(recorded.value))
-    .computed(Value::Count(computed))
+    .computed(Value::Count(shown(computed)))
     .why(why)
 }
 
@@ -84,7 +98,7 @@ fn counts(c: &Competition, s: &Structure) -> Vec<Fact> {
             .filter(|r| r.entering() > 0)
             .map(|r| Term::InRound(r.entering(), r.name.clone()))
             .collect();
-        let total = s.rounds.iter().map(|r| r.entering()).sum::<u32>();
+        let total = sum(s.rounds.iter().map(|r| r.entering()));
         facts.push(compare(
             c,
             FactKind::Teams,
@@ -96,7 +110,7 @@ fn counts(c: &Competition, s: &Structure) -> Vec<Fact> {
     }
     if let Some(matches) = &c.record.matches {
         let from = s.count_matches_from;
-        let counted: u32 = s.flows[from..].iter().map(|f| f.matches).sum();
+        let counted = sum(s.flows[from..].iter().map(|f| f.matches));
         let why = Why::CountedFrom((from != 0).then(|| s.rounds[from].name.clone()));
         facts.push(compare(c, FactKind::Matches, None, matches, counted, why));
     }
@@ -154,7 +168,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
             FactKind::RoundSize,
             part,
             &recorded,
-            flow.teams,
+            u64::from(flow.teams),
             why,
         ));
     }
@@ -183,11 +197,10 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
                     .map(|&n| Term::InRound(n, r.name.clone()))
             })
             .collect();
-        let total: u32 = s
+        let total = sum(s
             .rounds
             .iter()
-            .filter_map(|r| r.transferred.get(from))
-            .sum();
+            .filter_map(|r| r.transferred.get(from).copied()));
         let recorded = Recorded {
             value: *teams,
             line: transfer.line,
