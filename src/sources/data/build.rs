@@ -1,237 +1,21 @@
-//! Data files: a competition's groups, matches, recorded decisions and published facts.
-//!
-//! [`read`] turns a data file's text into a competition and the rule file it names, reporting
-//! every mistake within the file at its line and column (all of them, not the first). It never
-//! looks at the rule file: resolution ([`crate::resolve`]) finds it and validation
-//! ([`crate::validate`]) checks the data against it. `docs/data.md` documents the format.
+//! From the file's types to the model's: every builder reports each mistake it finds at its
+//! span, so one reading of a file reports them all.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use schemars::JsonSchema;
-use serde::Deserialize;
 use toml::Spanned;
 
-use super::match_text;
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, closest};
+use super::file::{CompetitionRecordFile, DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
+use super::names::{Names, inner_span, resolve_list};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
-    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Forfeit, Group,
-    GroupRecord, GroupSpans, Leg, Match, Outcome, Ranking, RankingEntry, Recorded, TeamId, Tie,
-    TieSpans,
+    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Group,
+    GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Tie, TieSpans,
 };
+use crate::sources::match_text;
 
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct DataFile {
-    competition: String,
-    #[schemars(with = "Option<String>")]
-    rules: Option<Spanned<String>>,
-    #[serde(default)]
-    aliases: BTreeMap<String, AliasFile>,
-    #[serde(default)]
-    record: CompetitionRecordFile,
-    #[serde(rename = "group", default)]
-    groups: Vec<GroupFile>,
-    #[serde(rename = "tie", default)]
-    #[schemars(with = "Vec<TieFile>")]
-    ties: Vec<Spanned<TieFile>>,
-    #[schemars(with = "Option<RankingFile>")]
-    ranking: Option<Spanned<RankingFile>>,
-    #[serde(default)]
-    #[schemars(with = "Vec<EntrantsFile>")]
-    entrants: Vec<Spanned<EntrantsFile>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct TieFile {
-    #[schemars(with = "String")]
-    round: Spanned<String>,
-    #[schemars(with = "Vec<String>")]
-    legs: Spanned<Vec<Spanned<String>>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct RankingFile {
-    name: String,
-    #[schemars(with = "Vec<EntryFile>")]
-    entries: Vec<Spanned<EntryFile>>,
-    #[serde(default)]
-    #[schemars(with = "Vec<RankTieFile>")]
-    ties: Vec<Spanned<RankTieFile>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct EntryFile {
-    rank: u32,
-    association: Option<String>,
-    coefficient: crate::rules::DecimalValue,
-    places: Option<u32>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct RankTieFile {
-    ranks: Vec<u32>,
-    by: String,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct EntrantsFile {
-    #[schemars(with = "String")]
-    round: Spanned<String>,
-    #[schemars(with = "Vec<String>")]
-    teams: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct RoundSizeFile {
-    round: String,
-    teams: u32,
-}
-
-#[derive(Deserialize, JsonSchema, Default)]
-#[serde(deny_unknown_fields)]
-struct CompetitionRecordFile {
-    #[schemars(with = "Option<u32>")]
-    teams: Option<Spanned<u32>>,
-    #[schemars(with = "Option<u32>")]
-    matches: Option<Spanned<u32>>,
-    #[schemars(with = "Option<u32>")]
-    goals: Option<Spanned<u32>>,
-    #[schemars(with = "Option<String>")]
-    champions: Option<Spanned<String>>,
-    #[schemars(with = "Option<String>")]
-    runner_up: Option<Spanned<String>>,
-    #[serde(rename = "final")]
-    #[schemars(with = "Option<FinalFile>")]
-    final_result: Option<Spanned<FinalFile>>,
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, u32>")]
-    transfers: BTreeMap<String, Spanned<u32>>,
-    #[schemars(with = "Option<u32>")]
-    fair_play: Option<Spanned<u32>>,
-    #[serde(default)]
-    #[schemars(with = "Vec<RoundSizeFile>")]
-    access: Vec<Spanned<RoundSizeFile>>,
-    #[schemars(with = "Option<Vec<String>>")]
-    schedule: Option<Spanned<Vec<String>>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct FinalFile {
-    winner: String,
-    #[schemars(with = "String")]
-    aggregate: Spanned<String>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct GroupFile {
-    #[schemars(with = "String")]
-    name: Spanned<String>,
-    #[schemars(with = "Vec<String>")]
-    teams: Spanned<Vec<Spanned<String>>>,
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, AliasFile>")]
-    aliases: BTreeMap<Spanned<String>, AliasFile>,
-    #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    matches: Vec<Spanned<String>>,
-    #[serde(default)]
-    decisions: Vec<DecisionFile>,
-    #[serde(default)]
-    record: RecordFile,
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, CardsFile>")]
-    cards: BTreeMap<Spanned<String>, CardsFile>,
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, crate::rules::DecimalValue>")]
-    coefficients: BTreeMap<Spanned<String>, crate::rules::DecimalValue>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct CardsFile {
-    #[serde(default)]
-    yellow: u32,
-    #[serde(default)]
-    indirect_red: u32,
-    #[serde(default)]
-    direct_red: u32,
-    #[serde(default)]
-    yellow_direct_red: u32,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct AliasFile {
-    #[schemars(with = "String")]
-    is: Spanned<String>,
-    why: String,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-struct DecisionFile {
-    by: String,
-    #[schemars(with = "Vec<String>")]
-    order: Spanned<Vec<Spanned<String>>>,
-}
-
-#[derive(Deserialize, JsonSchema, Default)]
-#[serde(deny_unknown_fields)]
-struct RecordFile {
-    #[schemars(with = "Option<String>")]
-    winner: Option<Spanned<String>>,
-    #[schemars(with = "Option<Vec<String>>")]
-    order: Option<Spanned<Vec<Spanned<String>>>>,
-}
-
-/// The JSON Schema of data files, generated from the types the loader reads
-/// (`schemas/data.schema.json`).
-pub fn json_schema() -> serde_json::Value {
-    let mut schema =
-        serde_json::to_value(schemars::schema_for!(DataFile)).expect("a generated schema is JSON");
-    schema["title"] = "standings data file".into();
-    schema
-}
-
-/// Reads data-file text: every mistake within the file is reported, all of them (up to the
-/// cap). Nothing is checked against a rule file here; that is [`crate::validate`]'s job. The
-/// rule file it names is returned as written, with its span, for resolution to follow.
-pub fn read(source: &Source) -> Result<super::Read, Diagnostics> {
-    let file = parse_file(source)?;
-    let rules = file.rules.as_ref().map(|r| (r.get_ref().clone(), r.span()));
-    let competition = build(source, file)?;
-    Ok(super::Read {
-        competition,
-        rules,
-        unplayed: 0,
-    })
-}
-
-/// Parses data-file text into a competition, ignoring the rule file it names (see [`read`]).
-pub fn parse(source: &Source) -> Result<Competition, Diagnostics> {
-    read(source).map(|r| r.competition)
-}
-
-fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
-    if source.text.trim().is_empty() {
-        return Err(source.error_whole(
-            Code::Empty,
-            "the data file is empty; expected `competition`, `rules` and at least one [[group]]",
-        ));
-    }
-    toml::from_str(&source.text).map_err(|e| source.toml_error(&e))
-}
-
-fn build(source: &Source, file: DataFile) -> Result<Competition, Diagnostics> {
+pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diagnostics> {
     if file.groups.is_empty()
         && file.ties.is_empty()
         && file.ranking.is_none()
@@ -525,39 +309,6 @@ fn build_record(
     })
 }
 
-/// Resolves team names inside one group: the listed names and the aliases documents use.
-struct Names<'a> {
-    source: &'a Source,
-    group: &'a str,
-    ids: HashMap<&'a str, TeamId>,
-}
-
-impl Names<'_> {
-    fn resolve(&self, name: &str, at: Range<usize>) -> Result<TeamId, Diagnostic> {
-        if let Some(&id) = self.ids.get(name) {
-            return Ok(id);
-        }
-        let hint = closest(name, self.ids.keys().copied())
-            .map(|k| format!("; did you mean \"{k}\"?"))
-            .unwrap_or_default();
-        let mut listed: Vec<&str> = self.ids.keys().copied().collect();
-        listed.sort_unstable();
-        Err(self.source.error(
-            Code::UnknownTeam,
-            at,
-            format!(
-                "\"{name}\" is not a team of {}; expected one of {}{hint}",
-                self.group,
-                listed.join(", ")
-            ),
-        ))
-    }
-
-    fn resolve_spanned(&self, name: &Spanned<String>) -> Result<TeamId, Diagnostic> {
-        self.resolve(name.get_ref(), name.span())
-    }
-}
-
 /// Builds one group, collecting every mistake in it: the group (when its teams could be read)
 /// and the problems found.
 fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
@@ -577,11 +328,7 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
         .iter()
         .map(|t| t.get_ref().clone())
         .collect();
-    let mut names = Names {
-        source,
-        group: &group_name,
-        ids: HashMap::new(),
-    };
+    let mut names = Names::new(source, &group_name);
     for (id, t) in g.teams.get_ref().iter().enumerate() {
         if t.get_ref().trim().is_empty() {
             found.push(source.error(
@@ -589,7 +336,7 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
                 t.span(),
                 "an empty team name; expected a name",
             ));
-        } else if names.ids.insert(t.get_ref(), id).is_some() {
+        } else if names.add(t.get_ref(), id).is_some() {
             found.push(source.error(
                 Code::ListedTwice,
                 t.span(),
@@ -602,7 +349,7 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
     }
     let mut aliases = Vec::new();
     for (name, alias) in &g.aliases {
-        if names.ids.contains_key(name.get_ref().as_str()) {
+        if names.contains(name.get_ref()) {
             found.push(source.error(
                 Code::AliasIsTeam,
                 name.span(),
@@ -622,7 +369,7 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
         }
     }
     for a in &aliases {
-        names.ids.insert(a.name.as_str(), a.team);
+        names.add(a.name.as_str(), a.team);
     }
 
     let mut matches = Vec::with_capacity(g.matches.len());
@@ -712,44 +459,6 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
     (Some(group), found)
 }
 
-/// Resolves a list of team names, each at most once.
-fn resolve_list(
-    names: &Names<'_>,
-    list: &Spanned<Vec<Spanned<String>>>,
-) -> Result<Vec<TeamId>, Diagnostic> {
-    let mut out: Vec<TeamId> = Vec::new();
-    for name in list.get_ref() {
-        let id = names.resolve_spanned(name)?;
-        if out.contains(&id) {
-            return Err(names.source.error(
-                Code::ListedTwice,
-                name.span(),
-                format!(
-                    "\"{}\" appears twice in this list; expected each team once",
-                    name.get_ref()
-                ),
-            ));
-        }
-        out.push(id);
-    }
-    Ok(out)
-}
-
-/// Where a range inside a TOML string's value lies in the file. Exact for strings written
-/// without escapes; otherwise the whole string is pointed at.
-fn inner_span(source: &Source, string: &Spanned<String>, inner: Range<usize>) -> Range<usize> {
-    let span = string.span();
-    let raw = source.text.get(span.clone()).unwrap_or("");
-    let unescaped = raw.len() == string.get_ref().len() + 2
-        && (raw.starts_with('"') || raw.starts_with('\''))
-        && raw[1..raw.len() - 1] == *string.get_ref();
-    if unescaped {
-        span.start + 1 + inner.start..span.start + 1 + inner.end
-    } else {
-        span
-    }
-}
-
 fn build_match(
     source: &Source,
     names: &Names<'_>,
@@ -785,142 +494,4 @@ fn build_match(
         away,
         outcome,
     })
-}
-
-/// A TOML string literal, escaped as needed.
-fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
-fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let items: Vec<String> = items.into_iter().map(quoted).collect();
-    format!("[{}]", items.join(", "))
-}
-
-/// A match in data-file notation.
-pub fn match_line(group: &Group, m: &Match) -> String {
-    let (home, away) = (group.team_name(m.home), group.team_name(m.away));
-    match m.outcome {
-        Outcome::Played { home: h, away: a } => format!("{home} {h}–{a} {away}"),
-        Outcome::Forfeit(side) => {
-            let side = match side {
-                Forfeit::Home => home,
-                Forfeit::Away => away,
-                Forfeit::Both => "both",
-            };
-            format!("{home} v {away} (forfeit: {side})")
-        }
-    }
-}
-
-/// Writes a competition as a data file; `header` becomes its leading comment and `rules` its
-/// rule-file path. Reading the text back gives the same competition (`standings import`
-/// verifies this for every file it writes).
-pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> String {
-    let mut out = String::new();
-    for line in header.lines() {
-        out += &format!("# {line}\n").replace("# \n", "#\n");
-    }
-    out += &format!("competition = {}\n", quoted(&competition.name));
-    if let Some(rules) = rules {
-        out += &format!("rules = {}\n", quoted(rules));
-    }
-    let r = &competition.record;
-    let mut record = String::new();
-    for (key, value) in [
-        ("teams", &r.teams),
-        ("matches", &r.matches),
-        ("goals", &r.goals),
-    ] {
-        if let Some(v) = value {
-            record += &format!("{key} = {}\n", v.value);
-        }
-    }
-    for (key, value) in [("champions", &r.champions), ("runner_up", &r.runner_up)] {
-        if let Some(v) = value {
-            record += &format!("{key} = {}\n", quoted(&v.value));
-        }
-    }
-    if let Some(f) = &r.final_result {
-        let [w, l] = f.value.aggregate;
-        record += &format!(
-            "final = {{ winner = {}, aggregate = \"{w}–{l}\" }}\n",
-            quoted(&f.value.winner)
-        );
-    }
-    if !record.is_empty() {
-        out += &format!("\n[record]\n{record}");
-    }
-    for g in &competition.groups {
-        let names = |ts: &[TeamId]| quoted_list(ts.iter().map(|&t| g.team_name(t)));
-        out += &format!("\n[[group]]\nname = {}\n", quoted(&g.name));
-        out += &format!(
-            "teams = {}\n",
-            quoted_list(g.teams.iter().map(String::as_str))
-        );
-        if !g.aliases.is_empty() {
-            let aliases: Vec<String> = g
-                .aliases
-                .iter()
-                .map(|a| {
-                    format!(
-                        "{} = {{ is = {}, why = {} }}",
-                        quoted(&a.name),
-                        quoted(g.team_name(a.team)),
-                        quoted(&a.why)
-                    )
-                })
-                .collect();
-            out += &format!("aliases = {{ {} }}\n", aliases.join(", "));
-        }
-        out += "matches = [\n";
-        for m in &g.matches {
-            out += &format!("  {},\n", quoted(&match_line(g, m)));
-        }
-        out += "]\n";
-        if !g.decisions.is_empty() {
-            let decisions: Vec<String> = g
-                .decisions
-                .iter()
-                .map(|d| format!("{{ by = {}, order = {} }}", quoted(&d.by), names(&d.order)))
-                .collect();
-            out += &format!("decisions = [{}]\n", decisions.join(", "));
-        }
-        let cards: Vec<String> = (0..g.teams.len())
-            .filter_map(|t| {
-                let c = g.cards[t]?;
-                Some(format!(
-                    "{} = {{ yellow = {}, indirect_red = {}, direct_red = {}, yellow_direct_red = {} }}",
-                    quoted(g.team_name(t)),
-                    c.yellow,
-                    c.indirect_red,
-                    c.direct_red,
-                    c.yellow_direct_red
-                ))
-            })
-            .collect();
-        if !cards.is_empty() {
-            out += &format!("cards = {{ {} }}\n", cards.join(", "));
-        }
-        let coefficients: Vec<String> = (0..g.teams.len())
-            .filter_map(|t| {
-                let c = g.coefficients[t]?;
-                Some(format!("{} = \"{c}\"", quoted(g.team_name(t))))
-            })
-            .collect();
-        if !coefficients.is_empty() {
-            out += &format!("coefficients = {{ {} }}\n", coefficients.join(", "));
-        }
-        let mut facts = Vec::new();
-        if let Some(w) = &g.record.winner {
-            facts.push(format!("winner = {}", quoted(g.team_name(w.value))));
-        }
-        if let Some(o) = &g.record.order {
-            facts.push(format!("order = {}", names(&o.value)));
-        }
-        if !facts.is_empty() {
-            out += &format!("record = {{ {} }}\n", facts.join(", "));
-        }
-    }
-    out
 }
