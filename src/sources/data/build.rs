@@ -39,29 +39,21 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
             ));
         }
     }
-    let record = found
-        .keep(build_record(source, &file.record))
-        .unwrap_or_default();
+    let record = keep_all(&mut found, build_record(source, &file.record)).unwrap_or_default();
     let ties = file
         .ties
         .iter()
-        .filter_map(|t| found.keep(build_tie(source, t)))
+        .filter_map(|t| keep_all(&mut found, build_tie(source, t)))
         .collect();
     let ranking = file
         .ranking
         .as_ref()
-        .and_then(|r| found.keep(build_ranking(source, r)));
-    let entrants = found
-        .keep(build_entrants(source, &file.entrants))
-        .unwrap_or_default();
+        .and_then(|r| keep_all(&mut found, build_ranking(source, r)));
+    let entrants = keep_all(&mut found, build_entrants(source, &file.entrants)).unwrap_or_default();
     let groups = file
         .groups
         .into_iter()
-        .filter_map(|g| {
-            let (group, problems) = build_group(source, g);
-            found.extend(problems);
-            group
-        })
+        .filter_map(|g| keep_all(&mut found, build_group(source, g)))
         .collect();
     found.result(())?;
     Ok(Competition {
@@ -81,18 +73,28 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
     })
 }
 
-fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostic> {
+/// Keeps the mistakes of a builder's result, returning its value if there are none.
+fn keep_all<T>(found: &mut Diagnostics, result: Result<T, Diagnostics>) -> Option<T> {
+    result.map_err(|d| found.extend(d)).ok()
+}
+
+/// Builds one tie, collecting every mistake in it: each leg's notation, and where the number
+/// of legs is one or two, extra time and penalties only in the last leg and a second leg that
+/// reverses the first.
+fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics> {
+    let mut found = Diagnostics::new();
     let t = tie.get_ref();
     let legs_text = t.legs.get_ref();
     // How many legs the round has is the rules' to say (validation); a tie has one or two.
-    if legs_text.is_empty() || legs_text.len() > 2 {
-        return Err(source.error(
+    let shaped = (1..=2).contains(&legs_text.len());
+    if !shaped {
+        found.push(source.error(
             Code::TieLegs,
             t.legs.span(),
             format!("{} leg(s); expected 1 or 2", legs_text.len()),
         ));
     }
-    let mut teams: Vec<String> = Vec::new();
+    let mut teams: Option<[String; 2]> = None;
     let mut legs = Vec::new();
     for (i, leg) in legs_text.iter().enumerate() {
         let located = |e: match_text::TextError| {
@@ -102,14 +104,20 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostic>
                 e.message,
             )
         };
-        let text = match_text::parse(leg.get_ref()).map_err(located)?;
-        let Some((h, a)) = text.score else {
-            return Err(source.error(
+        let Some(text) = found.keep(match_text::parse(leg.get_ref()).map_err(located)) else {
+            continue;
+        };
+        if !shaped {
+            // Which leg is the last or the second means nothing in a tie of another length.
+            continue;
+        }
+        if text.score.is_none() {
+            found.push(source.error(
                 Code::TieLegs,
                 leg.span(),
                 "a forfeited knockout match is not supported; expected a score, as in `A 2–1 B`",
             ));
-        };
+        }
         let last = i + 1 == legs_text.len();
         if let Some(at) = text
             .extra_time
@@ -117,13 +125,13 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostic>
             .or(text.penalties.clone().map(|p| p.1))
             .filter(|_| !last)
         {
-            return Err(source.error(Code::TieLegs, inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
+            found.push(source.error(Code::TieLegs, inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
         }
         if let Some((_, at)) = &text.penalties
             && legs_text.len() == 2
             && text.extra_time.is_none()
         {
-            return Err(source.error(
+            found.push(source.error(
                 Code::TieLegs,
                 inner_span(source, leg, at.clone()),
                 "a shoot-out in a second leg comes after extra time; expected `(aet, pens 4–3)`",
@@ -131,31 +139,39 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostic>
         }
         let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
         let home_index = if i == 0 {
-            teams = vec![home, away];
-            0
-        } else if home == teams[1] && away == teams[0] {
-            1
+            teams = Some([home, away]);
+            Some(0)
         } else {
-            return Err(source.error(
-                Code::TieLegs,
-                leg.span(),
-                format!(
-                    "the second leg must be {} at home to {}; found {home} v {away}",
-                    teams[1], teams[0]
-                ),
-            ));
+            match &teams {
+                Some([first, second]) if home == *second && away == *first => Some(1),
+                Some([first, second]) => {
+                    found.push(source.error(
+                        Code::TieLegs,
+                        leg.span(),
+                        format!(
+                            "the second leg must be {second} at home to {first}; found {home} v {away}"
+                        ),
+                    ));
+                    None
+                }
+                // The first leg could not be read: there is nothing to compare the second with.
+                None => None,
+            }
         };
-        legs.push(Leg {
-            home: home_index,
-            score: [h, a],
-            extra_time: text.extra_time.is_some(),
-            penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
-        });
+        if let (Some(home), Some((h, a))) = (home_index, text.score) {
+            legs.push(Leg {
+                home,
+                score: [h, a],
+                extra_time: text.extra_time.is_some(),
+                penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
+            });
+        }
     }
-    let [first, second]: [String; 2] = teams.try_into().expect("the first leg names two teams");
+    found.result(())?;
+    let teams = teams.expect("a tie read without mistakes has a first leg");
     Ok(Tie {
         round: t.round.get_ref().clone(),
-        teams: [first, second],
+        teams,
         legs,
         line: source.line_of(tie.span().start),
         spans: TieSpans {
@@ -165,17 +181,21 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostic>
     })
 }
 
-fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Ranking, Diagnostic> {
+/// Builds the ranking, collecting every mistake: each rank listed twice, and each recorded
+/// order that names a rank not in the entries or fewer than two ranks.
+fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Ranking, Diagnostics> {
+    let mut found = Diagnostics::new();
     let r = ranking.get_ref();
     let mut entries: Vec<RankingEntry> = Vec::new();
     for e in &r.entries {
         let v = e.get_ref();
         if entries.iter().any(|x| x.rank == v.rank) {
-            return Err(source.error(
+            found.push(source.error(
                 Code::ListedTwice,
                 e.span(),
                 format!("rank {} is listed twice; expected each rank once", v.rank),
             ));
+            continue;
         }
         entries.push(RankingEntry {
             rank: v.rank,
@@ -187,12 +207,14 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
     let mut ties = Vec::new();
     for t in &r.ties {
         let v = t.get_ref();
-        if let Some(missing) = v
+        let mut sound = true;
+        for missing in v
             .ranks
             .iter()
-            .find(|k| !entries.iter().any(|e| e.rank == **k))
+            .filter(|k| !entries.iter().any(|e| e.rank == **k))
         {
-            return Err(source.error(
+            sound = false;
+            found.push(source.error(
                 Code::Ranking,
                 t.span(),
                 format!(
@@ -201,15 +223,18 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
             ));
         }
         if v.ranks.len() < 2 {
-            return Err(source.error(
+            sound = false;
+            found.push(source.error(
                 Code::Ranking,
                 t.span(),
                 "a recorded order breaks a tie between at least two ranks",
             ));
         }
-        ties.push((v.ranks.clone(), v.by.clone()));
+        if sound {
+            ties.push((v.ranks.clone(), v.by.clone()));
+        }
     }
-    Ok(Ranking {
+    found.result(Ranking {
         name: r.name.clone(),
         entries,
         ties,
@@ -217,17 +242,19 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
     })
 }
 
+/// Builds the entrant lists, collecting every team listed a second time (in any round).
 fn build_entrants(
     source: &Source,
     lists: &[Spanned<EntrantsFile>],
-) -> Result<Vec<Entrants>, Diagnostic> {
+) -> Result<Vec<Entrants>, Diagnostics> {
+    let mut found = Diagnostics::new();
     let mut seen: HashMap<&str, &str> = HashMap::new();
     let mut out = Vec::new();
     for list in lists {
         let l = list.get_ref();
         for team in &l.teams {
             if let Some(other) = seen.insert(team.get_ref(), l.round.get_ref()) {
-                return Err(source.error(
+                found.push(source.error(
                     Code::ListedTwice,
                     team.span(),
                     format!(
@@ -243,44 +270,43 @@ fn build_entrants(
             line: source.line_of(list.span().start),
         });
     }
-    Ok(out)
+    found.result(out)
 }
 
+/// Builds the facts about the whole competition; the final's aggregate is the one that can be
+/// mistaken.
 fn build_record(
     source: &Source,
     file: &CompetitionRecordFile,
-) -> Result<CompetitionRecord, Diagnostic> {
+) -> Result<CompetitionRecord, Diagnostics> {
     fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
         v.as_ref().map(|v| Recorded {
             value: v.get_ref().clone(),
             line: source.line_of(v.span().start),
         })
     }
-    let final_result = match &file.final_result {
-        None => None,
-        Some(f) => {
-            let text = f.get_ref().aggregate.get_ref();
-            let Some((won, lost)) = match_text::parse_score(text) else {
-                return Err(source.error(Code::Aggregate,
-                    f.get_ref().aggregate.span(),
-                    format!("\"{text}\" is not an aggregate score; expected the winner's goals first, like \"4–2\""),
-                ));
-            };
-            if won < lost {
-                return Err(source.error(Code::Aggregate,
-                    f.get_ref().aggregate.span(),
-                    format!("the aggregate \"{text}\" has the loser ahead; expected the winner's goals first, like \"4–2\""),
-                ));
-            }
-            Some(Recorded {
-                value: FinalResult {
-                    winner: f.get_ref().winner.clone(),
-                    aggregate: [won, lost],
-                },
-                line: source.line_of(f.span().start),
-            })
-        }
-    };
+    let mut found = Diagnostics::new();
+    let final_result = file.final_result.as_ref().and_then(|f| {
+        let text = f.get_ref().aggregate.get_ref();
+        let aggregate = match match_text::parse_score(text) {
+            None => Err(source.error(Code::Aggregate,
+                f.get_ref().aggregate.span(),
+                format!("\"{text}\" is not an aggregate score; expected the winner's goals first, like \"4–2\""),
+            )),
+            Some((won, lost)) if won < lost => Err(source.error(Code::Aggregate,
+                f.get_ref().aggregate.span(),
+                format!("the aggregate \"{text}\" has the loser ahead; expected the winner's goals first, like \"4–2\""),
+            )),
+            Some((won, lost)) => Ok([won, lost]),
+        };
+        Some(Recorded {
+            value: FinalResult {
+                winner: f.get_ref().winner.clone(),
+                aggregate: found.keep(aggregate)?,
+            },
+            line: source.line_of(f.span().start),
+        })
+    });
     let mut round_sizes = Vec::new();
     for a in &file.access {
         round_sizes.push(Recorded {
@@ -288,7 +314,7 @@ fn build_record(
             line: source.line_of(a.span().start),
         });
     }
-    Ok(CompetitionRecord {
+    found.result(CompetitionRecord {
         teams: at(source, &file.teams),
         matches: at(source, &file.matches),
         goals: at(source, &file.goals),
@@ -309,9 +335,8 @@ fn build_record(
     })
 }
 
-/// Builds one group, collecting every mistake in it: the group (when its teams could be read)
-/// and the problems found.
-fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
+/// Builds one group, collecting every mistake in it.
+fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let mut found = Diagnostics::new();
     let group_name = g.name.get_ref().clone();
     if g.teams.get_ref().is_empty() {
@@ -320,7 +345,7 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
             g.teams.span(),
             format!("{group_name} has no teams; expected a list such as [\"A\", \"B\"]"),
         ));
-        return (None, found);
+        return Err(found);
     }
     let teams: Vec<String> = g
         .teams
@@ -456,7 +481,7 @@ fn build_group(source: &Source, g: GroupFile) -> (Option<Group>, Diagnostics) {
         line: source.line_of(g.name.span().start),
         spans,
     };
-    (Some(group), found)
+    found.result(group)
 }
 
 fn build_match(
