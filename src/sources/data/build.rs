@@ -10,8 +10,8 @@ use super::file::{CompetitionRecordFile, DataFile, EntrantsFile, GroupFile, Rank
 use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
-    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, FinalResult, Group,
-    GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Tie, TieSpans,
+    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
+    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Tie, TieSpans,
 };
 use crate::sources::match_text;
 
@@ -177,6 +177,7 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
         spans: TieSpans {
             round: t.round.span(),
             legs: t.legs.span(),
+            first_leg: legs_text.first().map(Spanned::span).unwrap_or_default(),
         },
     })
 }
@@ -268,6 +269,9 @@ fn build_entrants(
             round: l.round.get_ref().clone(),
             teams: l.teams.iter().map(|t| t.get_ref().clone()).collect(),
             line: source.line_of(list.span().start),
+            spans: EntrantsSpans {
+                round: l.round.span(),
+            },
         });
     }
     found.result(out)

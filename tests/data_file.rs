@@ -127,3 +127,26 @@ teams = ["Alpha", "Alpha"]
         "{text}"
     );
 }
+
+#[test]
+fn the_model_keeps_where_a_ties_first_leg_and_an_entrant_rounds_name_are_written() {
+    // A tie whose first leg has one team twice reads (validation rejects it, pointing at the
+    // first leg); an entrant list's round is checked against the rules there too, at its name.
+    let text = format!(
+        r#"{HEAD}[[tie]]
+round = "Final"
+legs = ["Alpha 1–0 Alpha", "Alpha 0–0 Alpha"]
+
+[[entrants]]
+round = "First round"
+teams = ["Alpha", "Beta"]
+"#
+    );
+    let competition = data::parse(&Source::new("test.toml", text.as_str())).unwrap();
+    let tie = &competition.ties[0];
+    assert_eq!(tie.teams, ["Alpha", "Alpha"]);
+    assert_eq!(&text[tie.spans.first_leg.clone()], "\"Alpha 1–0 Alpha\"");
+    let entrants = &competition.entrants[0];
+    assert_eq!(&text[entrants.spans.round.clone()], "\"First round\"");
+}
+
