@@ -1,5 +1,5 @@
-//! The data-file reader on its own: each section reports every mistake in it, not only the
-//! first, and the model keeps the spans validation points at.
+//! The data-file module on its own: the reader reports every mistake in each section, not only
+//! the first, and keeps the spans validation points at; the writer's file reads back the same.
 
 use pretty_assertions::assert_eq;
 
@@ -150,3 +150,35 @@ teams = ["Alpha", "Beta"]
     assert_eq!(&text[entrants.spans.round.clone()], "\"First round\"");
 }
 
+#[test]
+fn names_with_both_quotes_or_a_line_break_are_written_as_keys_that_read_back() {
+    let text = r#"competition = "test"
+[[group]]
+name = "G"
+teams = ["O'Neil \"Q\"", "Line\nBreak", "Gamma"]
+aliases = { "Al'ias \"x\"" = { is = "Gamma", why = "a misprint" } }
+matches = ["O'Neil \"Q\" 1–0 Gamma", "Al'ias \"x\" 2–2 O'Neil \"Q\""]
+cards = { "O'Neil \"Q\"" = { yellow = 1 } }
+coefficients = { "Line\nBreak" = "1.5" }
+"#;
+    let competition = data::parse(&Source::new("test.toml", text)).unwrap();
+    let written = data::write(&competition, "a header\n\nover three lines", None);
+    let back = data::parse(&Source::new("back.toml", written.as_str()))
+        .unwrap_or_else(|d| panic!("{d}\n{written}"));
+    assert_eq!(
+        back.without_locations(),
+        competition.without_locations(),
+        "{written}"
+    );
+    assert!(
+        written.starts_with("# a header\n#\n# over three lines\ncompetition = \"test\"\n"),
+        "{written}"
+    );
+    // One match per line, whatever quoting a name needs.
+    assert!(
+        written.contains(
+            "matches = [\n  \"\"\"O'Neil \"Q\" 1–0 Gamma\"\"\",\n  \"\"\"Gamma 2–2 O'Neil \"Q\"\"\"\",\n]\n"
+        ),
+        "{written}"
+    );
+}
