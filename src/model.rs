@@ -219,6 +219,8 @@ pub struct TieSpans {
     pub round: std::ops::Range<usize>,
     /// The list of legs.
     pub legs: std::ops::Range<usize>,
+    /// The first leg, which names the tie's two teams.
+    pub first_leg: std::ops::Range<usize>,
 }
 
 not_part_of_equality!(TieSpans);
@@ -258,7 +260,19 @@ pub struct Entrants {
     pub teams: Vec<String>,
     /// 1-based line in the data file.
     pub line: usize,
+    /// Where the round's name is written.
+    pub spans: EntrantsSpans,
 }
+
+/// Where an entrant list's round name is written (empty when built in memory). Never part of
+/// equality.
+#[derive(Debug, Clone, Default)]
+pub struct EntrantsSpans {
+    /// The round's name.
+    pub round: std::ops::Range<usize>,
+}
+
+not_part_of_equality!(EntrantsSpans);
 
 /// Facts the published record states about the whole competition (an infobox, a final).
 /// The group stage alone cannot confirm them; `check` reports which ones it could not compute.

@@ -1,0 +1,526 @@
+//! From the file's types to the model's: every builder reports each mistake it finds at its
+//! span, so one reading of a file reports them all.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::file::{CompetitionRecordFile, DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
+use super::names::{Names, inner_span, resolve_list};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
+use crate::model::{
+    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
+    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Tie, TieSpans,
+};
+use crate::sources::match_text;
+
+pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diagnostics> {
+    if file.groups.is_empty()
+        && file.ties.is_empty()
+        && file.ranking.is_none()
+        && file.entrants.is_empty()
+    {
+        return Err(source.error_whole(Code::NothingRecorded,
+            "the data file has no groups, ties, ranking or entrants; expected at least one [[group]] with `name`, `teams` and `matches`",
+        ).into());
+    }
+    let mut found = Diagnostics::new();
+    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    for g in &file.groups {
+        if seen.insert(g.name.get_ref(), g.name.span()).is_some() {
+            found.push(source.error(
+                Code::ListedTwice,
+                g.name.span(),
+                format!(
+                    "a second group named \"{}\"; expected each group name once",
+                    g.name.get_ref()
+                ),
+            ));
+        }
+    }
+    let record = keep_all(&mut found, build_record(source, &file.record)).unwrap_or_default();
+    let ties = file
+        .ties
+        .iter()
+        .filter_map(|t| keep_all(&mut found, build_tie(source, t)))
+        .collect();
+    let ranking = file
+        .ranking
+        .as_ref()
+        .and_then(|r| keep_all(&mut found, build_ranking(source, r)));
+    let entrants = keep_all(&mut found, build_entrants(source, &file.entrants)).unwrap_or_default();
+    let groups = file
+        .groups
+        .into_iter()
+        .filter_map(|g| keep_all(&mut found, build_group(source, g)))
+        .collect();
+    found.result(())?;
+    Ok(Competition {
+        name: file.competition,
+        path: source.path.clone(),
+        groups,
+        record,
+        aliases: file
+            .aliases
+            .iter()
+            .map(|(name, a)| (name.clone(), a.is.get_ref().clone()))
+            .collect(),
+        ties,
+        ranking,
+        entrants,
+        origin: crate::model::Origin(Some(source.clone())),
+    })
+}
+
+/// Keeps the mistakes of a builder's result, returning its value if there are none.
+fn keep_all<T>(found: &mut Diagnostics, result: Result<T, Diagnostics>) -> Option<T> {
+    result.map_err(|d| found.extend(d)).ok()
+}
+
+/// Builds one tie, collecting every mistake in it: each leg's notation, and where the number
+/// of legs is one or two, extra time and penalties only in the last leg and a second leg that
+/// reverses the first.
+fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics> {
+    let mut found = Diagnostics::new();
+    let t = tie.get_ref();
+    let legs_text = t.legs.get_ref();
+    // How many legs the round has is the rules' to say (validation); a tie has one or two.
+    let shaped = (1..=2).contains(&legs_text.len());
+    if !shaped {
+        found.push(source.error(
+            Code::TieLegs,
+            t.legs.span(),
+            format!("{} leg(s); expected 1 or 2", legs_text.len()),
+        ));
+    }
+    let mut teams: Option<[String; 2]> = None;
+    let mut legs = Vec::new();
+    for (i, leg) in legs_text.iter().enumerate() {
+        let located = |e: match_text::TextError| {
+            source.error(
+                Code::MatchNotation,
+                inner_span(source, leg, e.at),
+                e.message,
+            )
+        };
+        let Some(text) = found.keep(match_text::parse(leg.get_ref()).map_err(located)) else {
+            continue;
+        };
+        if !shaped {
+            // Which leg is the last or the second means nothing in a tie of another length.
+            continue;
+        }
+        if text.score.is_none() {
+            found.push(source.error(
+                Code::TieLegs,
+                leg.span(),
+                "a forfeited knockout match is not supported; expected a score, as in `A 2–1 B`",
+            ));
+        }
+        let last = i + 1 == legs_text.len();
+        if let Some(at) = text
+            .extra_time
+            .clone()
+            .or(text.penalties.clone().map(|p| p.1))
+            .filter(|_| !last)
+        {
+            found.push(source.error(Code::TieLegs, inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
+        }
+        if let Some((_, at)) = &text.penalties
+            && legs_text.len() == 2
+            && text.extra_time.is_none()
+        {
+            found.push(source.error(
+                Code::TieLegs,
+                inner_span(source, leg, at.clone()),
+                "a shoot-out in a second leg comes after extra time; expected `(aet, pens 4–3)`",
+            ));
+        }
+        let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
+        let home_index = if i == 0 {
+            teams = Some([home, away]);
+            Some(0)
+        } else {
+            match &teams {
+                Some([first, second]) if home == *second && away == *first => Some(1),
+                Some([first, second]) => {
+                    found.push(source.error(
+                        Code::TieLegs,
+                        leg.span(),
+                        format!(
+                            "the second leg must be {second} at home to {first}; found {home} v {away}"
+                        ),
+                    ));
+                    None
+                }
+                // The first leg could not be read: there is nothing to compare the second with.
+                None => None,
+            }
+        };
+        if let (Some(home), Some((h, a))) = (home_index, text.score) {
+            legs.push(Leg {
+                home,
+                score: [h, a],
+                extra_time: text.extra_time.is_some(),
+                penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
+            });
+        }
+    }
+    found.result(())?;
+    let teams = teams.expect("a tie read without mistakes has a first leg");
+    Ok(Tie {
+        round: t.round.get_ref().clone(),
+        teams,
+        legs,
+        line: source.line_of(tie.span().start),
+        spans: TieSpans {
+            round: t.round.span(),
+            legs: t.legs.span(),
+            first_leg: legs_text.first().map(Spanned::span).unwrap_or_default(),
+        },
+    })
+}
+
+/// Builds the ranking, collecting every mistake: each rank listed twice, and each recorded
+/// order that names a rank not in the entries or fewer than two ranks.
+fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Ranking, Diagnostics> {
+    let mut found = Diagnostics::new();
+    let r = ranking.get_ref();
+    let mut entries: Vec<RankingEntry> = Vec::new();
+    for e in &r.entries {
+        let v = e.get_ref();
+        if entries.iter().any(|x| x.rank == v.rank) {
+            found.push(source.error(
+                Code::ListedTwice,
+                e.span(),
+                format!("rank {} is listed twice; expected each rank once", v.rank),
+            ));
+            continue;
+        }
+        entries.push(RankingEntry {
+            rank: v.rank,
+            name: v.association.clone(),
+            coefficient: v.coefficient.0,
+            places: v.places,
+        });
+    }
+    let mut ties = Vec::new();
+    for t in &r.ties {
+        let v = t.get_ref();
+        let mut sound = true;
+        for missing in v
+            .ranks
+            .iter()
+            .filter(|k| !entries.iter().any(|e| e.rank == **k))
+        {
+            sound = false;
+            found.push(source.error(
+                Code::Ranking,
+                t.span(),
+                format!(
+                    "rank {missing} is not in the ranking's entries; expected ranks listed above"
+                ),
+            ));
+        }
+        if v.ranks.len() < 2 {
+            sound = false;
+            found.push(source.error(
+                Code::Ranking,
+                t.span(),
+                "a recorded order breaks a tie between at least two ranks",
+            ));
+        }
+        if sound {
+            ties.push((v.ranks.clone(), v.by.clone()));
+        }
+    }
+    found.result(Ranking {
+        name: r.name.clone(),
+        entries,
+        ties,
+        line: source.line_of(ranking.span().start),
+    })
+}
+
+/// Builds the entrant lists, collecting every team listed a second time (in any round).
+fn build_entrants(
+    source: &Source,
+    lists: &[Spanned<EntrantsFile>],
+) -> Result<Vec<Entrants>, Diagnostics> {
+    let mut found = Diagnostics::new();
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut out = Vec::new();
+    for list in lists {
+        let l = list.get_ref();
+        for team in &l.teams {
+            if let Some(other) = seen.insert(team.get_ref(), l.round.get_ref()) {
+                found.push(source.error(
+                    Code::ListedTwice,
+                    team.span(),
+                    format!(
+                        "\"{}\" is already listed as entering in {other}; expected each team once",
+                        team.get_ref()
+                    ),
+                ));
+            }
+        }
+        out.push(Entrants {
+            round: l.round.get_ref().clone(),
+            teams: l.teams.iter().map(|t| t.get_ref().clone()).collect(),
+            line: source.line_of(list.span().start),
+            spans: EntrantsSpans {
+                round: l.round.span(),
+            },
+        });
+    }
+    found.result(out)
+}
+
+/// Builds the facts about the whole competition; the final's aggregate is the one that can be
+/// mistaken.
+fn build_record(
+    source: &Source,
+    file: &CompetitionRecordFile,
+) -> Result<CompetitionRecord, Diagnostics> {
+    fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
+        v.as_ref().map(|v| Recorded {
+            value: v.get_ref().clone(),
+            line: source.line_of(v.span().start),
+        })
+    }
+    let mut found = Diagnostics::new();
+    let final_result = file.final_result.as_ref().and_then(|f| {
+        let text = f.get_ref().aggregate.get_ref();
+        let aggregate = match match_text::parse_score(text) {
+            None => Err(source.error(Code::Aggregate,
+                f.get_ref().aggregate.span(),
+                format!("\"{text}\" is not an aggregate score; expected the winner's goals first, like \"4–2\""),
+            )),
+            Some((won, lost)) if won < lost => Err(source.error(Code::Aggregate,
+                f.get_ref().aggregate.span(),
+                format!("the aggregate \"{text}\" has the loser ahead; expected the winner's goals first, like \"4–2\""),
+            )),
+            Some((won, lost)) => Ok([won, lost]),
+        };
+        Some(Recorded {
+            value: FinalResult {
+                winner: f.get_ref().winner.clone(),
+                aggregate: found.keep(aggregate)?,
+            },
+            line: source.line_of(f.span().start),
+        })
+    });
+    let mut round_sizes = Vec::new();
+    for a in &file.access {
+        round_sizes.push(Recorded {
+            value: (a.get_ref().round.clone(), a.get_ref().teams),
+            line: source.line_of(a.span().start),
+        });
+    }
+    found.result(CompetitionRecord {
+        teams: at(source, &file.teams),
+        matches: at(source, &file.matches),
+        goals: at(source, &file.goals),
+        champions: at(source, &file.champions),
+        runner_up: at(source, &file.runner_up),
+        final_result,
+        transfers: file
+            .transfers
+            .iter()
+            .map(|(from, n)| Recorded {
+                value: (from.clone(), *n.get_ref()),
+                line: source.line_of(n.span().start),
+            })
+            .collect(),
+        fair_play: at(source, &file.fair_play),
+        round_sizes,
+        schedule: at(source, &file.schedule),
+    })
+}
+
+/// Builds one group, collecting every mistake in it.
+fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
+    let mut found = Diagnostics::new();
+    let group_name = g.name.get_ref().clone();
+    if g.teams.get_ref().is_empty() {
+        found.push(source.error(
+            Code::EmptyGroup,
+            g.teams.span(),
+            format!("{group_name} has no teams; expected a list such as [\"A\", \"B\"]"),
+        ));
+        return Err(found);
+    }
+    let teams: Vec<String> = g
+        .teams
+        .get_ref()
+        .iter()
+        .map(|t| t.get_ref().clone())
+        .collect();
+    let mut names = Names::new(source, &group_name);
+    for (id, t) in g.teams.get_ref().iter().enumerate() {
+        if t.get_ref().trim().is_empty() {
+            found.push(source.error(
+                Code::EmptyName,
+                t.span(),
+                "an empty team name; expected a name",
+            ));
+        } else if names.add(t.get_ref(), id).is_some() {
+            found.push(source.error(
+                Code::ListedTwice,
+                t.span(),
+                format!(
+                    "\"{}\" is listed twice in {group_name}; expected each team once",
+                    t.get_ref()
+                ),
+            ));
+        }
+    }
+    let mut aliases = Vec::new();
+    for (name, alias) in &g.aliases {
+        if names.contains(name.get_ref()) {
+            found.push(source.error(
+                Code::AliasIsTeam,
+                name.span(),
+                format!(
+                    "\"{}\" is both a team and an alias in {group_name}; expected an alias to be a name not listed in `teams`",
+                    name.get_ref()
+                ),
+            ));
+            continue;
+        }
+        if let Some(team) = found.keep(names.resolve_spanned(&alias.is)) {
+            aliases.push(Alias {
+                name: name.get_ref().clone(),
+                team,
+                why: alias.why.clone(),
+            });
+        }
+    }
+    for a in &aliases {
+        names.add(a.name.as_str(), a.team);
+    }
+
+    let mut matches = Vec::with_capacity(g.matches.len());
+    let mut spans = GroupSpans::default();
+    for m in &g.matches {
+        if let Some(parsed) = found.keep(build_match(source, &names, m)) {
+            matches.push(parsed);
+            spans.matches.push(m.span());
+        }
+    }
+
+    let mut decisions = Vec::new();
+    for d in &g.decisions {
+        let Some(order) = found.keep(resolve_list(&names, &d.order)) else {
+            continue;
+        };
+        if order.len() < 2 {
+            found.push(source.error(
+                Code::ShortDecision,
+                d.order.span(),
+                "a decision orders at least two teams; expected a list such as [\"Winner\", \"Loser\"]",
+            ));
+            continue;
+        }
+        decisions.push(Decision {
+            by: d.by.clone(),
+            order,
+        });
+    }
+
+    let winner = g.record.winner.as_ref().and_then(|w| {
+        found.keep(names.resolve_spanned(w)).map(|value| Recorded {
+            value,
+            line: source.line_of(w.span().start),
+        })
+    });
+    let order = g.record.order.as_ref().and_then(|o| {
+        let value = found.keep(resolve_list(&names, o))?;
+        if value.len() != teams.len() {
+            found.push(source.error(
+                Code::IncompleteOrder,
+                o.span(),
+                format!(
+                    "the recorded order lists {} teams; expected all {} teams of {group_name}",
+                    value.len(),
+                    teams.len()
+                ),
+            ));
+            return None;
+        }
+        Some(Recorded {
+            value,
+            line: source.line_of(o.span().start),
+        })
+    });
+
+    let mut cards = vec![None; teams.len()];
+    for (name, c) in &g.cards {
+        if let Some(team) = found.keep(names.resolve_spanned(name)) {
+            cards[team] = Some(Cards {
+                yellow: c.yellow,
+                indirect_red: c.indirect_red,
+                direct_red: c.direct_red,
+                yellow_direct_red: c.yellow_direct_red,
+            });
+        }
+    }
+    let mut coefficients = vec![None; teams.len()];
+    for (name, c) in &g.coefficients {
+        if let Some(team) = found.keep(names.resolve_spanned(name)) {
+            coefficients[team] = Some(c.0);
+        }
+    }
+
+    let group = Group {
+        name: group_name.clone(),
+        teams,
+        aliases,
+        matches,
+        decisions,
+        record: GroupRecord { winner, order },
+        cards,
+        coefficients,
+        line: source.line_of(g.name.span().start),
+        spans,
+    };
+    found.result(group)
+}
+
+fn build_match(
+    source: &Source,
+    names: &Names<'_>,
+    m: &Spanned<String>,
+) -> Result<Match, Diagnostic> {
+    let located = |e: match_text::TextError| {
+        source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
+    };
+    let text = match_text::parse(m.get_ref()).map_err(located)?;
+    if let Some(at) = text
+        .extra_time
+        .clone()
+        .or(text.penalties.clone().map(|p| p.1))
+    {
+        return Err(source.error(
+            Code::MatchNotation,
+            inner_span(source, m, at),
+            "a group match has no extra time or penalties; expected `Home 2–1 Away`",
+        ));
+    }
+    let team =
+        |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
+    let home = team(&text.home)?;
+    let away = team(&text.away)?;
+    let side = match &text.forfeit {
+        Some((name, _)) if *name == "both" => None,
+        Some(side) => Some(team(side)?),
+        None => None,
+    };
+    let outcome = text.outcome(home, away, side).map_err(located)?;
+    Ok(Match {
+        home,
+        away,
+        outcome,
+    })
+}

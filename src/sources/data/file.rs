@@ -1,0 +1,190 @@
+//! The data file as written: the serde types a data file deserializes into, with the spans of
+//! what later messages point at, and the JSON Schema generated from them.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DataFile {
+    pub(super) competition: String,
+    #[schemars(with = "Option<String>")]
+    pub(super) rules: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) aliases: BTreeMap<String, AliasFile>,
+    #[serde(default)]
+    pub(super) record: CompetitionRecordFile,
+    #[serde(rename = "group", default)]
+    pub(super) groups: Vec<GroupFile>,
+    #[serde(rename = "tie", default)]
+    #[schemars(with = "Vec<TieFile>")]
+    pub(super) ties: Vec<Spanned<TieFile>>,
+    #[schemars(with = "Option<RankingFile>")]
+    pub(super) ranking: Option<Spanned<RankingFile>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<EntrantsFile>")]
+    pub(super) entrants: Vec<Spanned<EntrantsFile>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TieFile {
+    #[schemars(with = "String")]
+    pub(super) round: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
+    pub(super) legs: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RankingFile {
+    pub(super) name: String,
+    #[schemars(with = "Vec<EntryFile>")]
+    pub(super) entries: Vec<Spanned<EntryFile>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<RankTieFile>")]
+    pub(super) ties: Vec<Spanned<RankTieFile>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EntryFile {
+    pub(super) rank: u32,
+    pub(super) association: Option<String>,
+    pub(super) coefficient: crate::rules::DecimalValue,
+    pub(super) places: Option<u32>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RankTieFile {
+    pub(super) ranks: Vec<u32>,
+    pub(super) by: String,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EntrantsFile {
+    #[schemars(with = "String")]
+    pub(super) round: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
+    pub(super) teams: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RoundSizeFile {
+    pub(super) round: String,
+    pub(super) teams: u32,
+}
+
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CompetitionRecordFile {
+    #[schemars(with = "Option<u32>")]
+    pub(super) teams: Option<Spanned<u32>>,
+    #[schemars(with = "Option<u32>")]
+    pub(super) matches: Option<Spanned<u32>>,
+    #[schemars(with = "Option<u32>")]
+    pub(super) goals: Option<Spanned<u32>>,
+    #[schemars(with = "Option<String>")]
+    pub(super) champions: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
+    pub(super) runner_up: Option<Spanned<String>>,
+    #[serde(rename = "final")]
+    #[schemars(with = "Option<FinalFile>")]
+    pub(super) final_result: Option<Spanned<FinalFile>>,
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, u32>")]
+    pub(super) transfers: BTreeMap<String, Spanned<u32>>,
+    #[schemars(with = "Option<u32>")]
+    pub(super) fair_play: Option<Spanned<u32>>,
+    #[serde(default)]
+    #[schemars(with = "Vec<RoundSizeFile>")]
+    pub(super) access: Vec<Spanned<RoundSizeFile>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(super) schedule: Option<Spanned<Vec<String>>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FinalFile {
+    pub(super) winner: String,
+    #[schemars(with = "String")]
+    pub(super) aggregate: Spanned<String>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GroupFile {
+    #[schemars(with = "String")]
+    pub(super) name: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
+    pub(super) teams: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, AliasFile>")]
+    pub(super) aliases: BTreeMap<Spanned<String>, AliasFile>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub(super) matches: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(super) decisions: Vec<DecisionFile>,
+    #[serde(default)]
+    pub(super) record: RecordFile,
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, CardsFile>")]
+    pub(super) cards: BTreeMap<Spanned<String>, CardsFile>,
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::rules::DecimalValue>")]
+    pub(super) coefficients: BTreeMap<Spanned<String>, crate::rules::DecimalValue>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CardsFile {
+    #[serde(default)]
+    pub(super) yellow: u32,
+    #[serde(default)]
+    pub(super) indirect_red: u32,
+    #[serde(default)]
+    pub(super) direct_red: u32,
+    #[serde(default)]
+    pub(super) yellow_direct_red: u32,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AliasFile {
+    #[schemars(with = "String")]
+    pub(super) is: Spanned<String>,
+    pub(super) why: String,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DecisionFile {
+    pub(super) by: String,
+    #[schemars(with = "Vec<String>")]
+    pub(super) order: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize, JsonSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RecordFile {
+    #[schemars(with = "Option<String>")]
+    pub(super) winner: Option<Spanned<String>>,
+    #[schemars(with = "Option<Vec<String>>")]
+    pub(super) order: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// The JSON Schema of data files, generated from the types the loader reads
+/// (`schemas/data.schema.json`).
+pub fn json_schema() -> serde_json::Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(DataFile)).expect("a generated schema is JSON");
+    schema["title"] = "standings data file".into();
+    schema
+}

@@ -1,0 +1,163 @@
+//! Writing a competition back as a data file (`standings import`), and the data-file notation
+//! of one match. The document is built with `toml_edit`, which quotes and escapes every name;
+//! only the layout is chosen here: the header comment, one `[[group]]` table per group, and
+//! one match per line.
+
+use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
+
+use crate::model::{
+    Cards, Competition, CompetitionRecord, Forfeit, Group, GroupRecord, Match, Outcome, TeamId,
+};
+
+/// A match in data-file notation.
+pub fn match_line(group: &Group, m: &Match) -> String {
+    let (home, away) = (group.team_name(m.home), group.team_name(m.away));
+    match m.outcome {
+        Outcome::Played { home: h, away: a } => format!("{home} {h}–{a} {away}"),
+        Outcome::Forfeit(side) => {
+            let side = match side {
+                Forfeit::Home => home,
+                Forfeit::Away => away,
+                Forfeit::Both => "both",
+            };
+            format!("{home} v {away} (forfeit: {side})")
+        }
+    }
+}
+
+/// Writes a competition as a data file; `header` becomes its leading comment and `rules` its
+/// rule-file path. Reading the text back gives the same competition (`standings import`
+/// verifies this for every file it writes).
+pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> String {
+    let mut doc = DocumentMut::new();
+    doc.decor_mut().set_prefix(comment(header));
+    doc["competition"] = Item::from(competition.name.as_str());
+    if let Some(rules) = rules {
+        doc["rules"] = Item::from(rules);
+    }
+    let record = record(&competition.record);
+    if !record.is_empty() {
+        doc["record"] = Item::Table(record);
+    }
+    if !competition.groups.is_empty() {
+        doc["group"] = Item::ArrayOfTables(competition.groups.iter().map(group).collect());
+    }
+    doc.to_string()
+}
+
+/// `text` as `#` comment lines, each ended by a line break (an empty line is a bare `#`).
+fn comment(text: &str) -> String {
+    text.lines()
+        .map(|line| format!("# {line}\n").replace("# \n", "#\n"))
+        .collect()
+}
+
+/// The `[record]` table: the facts about the whole competition that a document states.
+fn record(r: &CompetitionRecord) -> Table {
+    let mut table = Table::new();
+    for (key, fact) in [
+        ("teams", &r.teams),
+        ("matches", &r.matches),
+        ("goals", &r.goals),
+    ] {
+        if let Some(fact) = fact {
+            table[key] = Item::from(i64::from(fact.value));
+        }
+    }
+    for (key, fact) in [("champions", &r.champions), ("runner_up", &r.runner_up)] {
+        if let Some(fact) = fact {
+            table[key] = Item::from(fact.value.as_str());
+        }
+    }
+    if let Some(f) = &r.final_result {
+        let [won, lost] = f.value.aggregate;
+        let mut fin = InlineTable::new();
+        fin.insert("winner", f.value.winner.as_str().into());
+        fin.insert("aggregate", format!("{won}–{lost}").into());
+        table["final"] = Item::from(fin);
+    }
+    table
+}
+
+/// One `[[group]]` table.
+fn group(g: &Group) -> Table {
+    let names = |teams: &[TeamId]| -> Array { teams.iter().map(|&t| g.team_name(t)).collect() };
+    let mut table = Table::new();
+    table["name"] = Item::from(g.name.as_str());
+    table["teams"] = Item::from(g.teams.iter().map(String::as_str).collect::<Array>());
+    if !g.aliases.is_empty() {
+        let aliases: InlineTable = g
+            .aliases
+            .iter()
+            .map(|a| {
+                let mut alias = InlineTable::new();
+                alias.insert("is", g.team_name(a.team).into());
+                alias.insert("why", a.why.as_str().into());
+                (a.name.as_str(), Value::from(alias))
+            })
+            .collect();
+        table["aliases"] = Item::from(aliases);
+    }
+    table["matches"] = Item::from(one_a_line(g.matches.iter().map(|m| match_line(g, m))));
+    if !g.decisions.is_empty() {
+        let decisions: Array = g
+            .decisions
+            .iter()
+            .map(|d| {
+                let mut decision = InlineTable::new();
+                decision.insert("by", d.by.as_str().into());
+                decision.insert("order", names(&d.order).into());
+                decision
+            })
+            .collect();
+        table["decisions"] = Item::from(decisions);
+    }
+    let cards: InlineTable = (0..g.teams.len())
+        .filter_map(|t| Some((g.team_name(t), Value::from(cards(&g.cards[t]?)))))
+        .collect();
+    if !cards.is_empty() {
+        table["cards"] = Item::from(cards);
+    }
+    let coefficients: InlineTable = (0..g.teams.len())
+        .filter_map(|t| Some((g.team_name(t), Value::from(g.coefficients[t]?.to_string()))))
+        .collect();
+    if !coefficients.is_empty() {
+        table["coefficients"] = Item::from(coefficients);
+    }
+    let GroupRecord { winner, order } = &g.record;
+    let mut facts = InlineTable::new();
+    if let Some(w) = winner {
+        facts.insert("winner", g.team_name(w.value).into());
+    }
+    if let Some(o) = order {
+        facts.insert("order", names(&o.value).into());
+    }
+    if !facts.is_empty() {
+        table["record"] = Item::from(facts);
+    }
+    table
+}
+
+/// A team's cards, every count written.
+fn cards(c: &Cards) -> InlineTable {
+    [
+        ("yellow", c.yellow),
+        ("indirect_red", c.indirect_red),
+        ("direct_red", c.direct_red),
+        ("yellow_direct_red", c.yellow_direct_red),
+    ]
+    .into_iter()
+    .map(|(key, n)| (key, Value::from(i64::from(n))))
+    .collect()
+}
+
+/// An array of strings laid out one per line, indented, each followed by a comma.
+fn one_a_line(items: impl IntoIterator<Item = String>) -> Array {
+    let mut array: Array = items
+        .into_iter()
+        .map(|item| Value::from(item).decorated("\n  ", ""))
+        .collect();
+    array.set_trailing_comma(true);
+    array.set_trailing("\n");
+    array
+}
