@@ -38,7 +38,7 @@ pub fn structure(competition: &Competition) -> Diagnostics {
             found.push(at(
                 competition,
                 Code::PlaysItself,
-                Some(tie.spans.legs.clone()),
+                Some(tie.spans.first_leg.clone()),
                 tie.line,
                 plays_itself(&tie.teams[0]),
             ));
@@ -254,15 +254,15 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
     let entrants = competition
         .entrants
         .iter()
-        .map(|e| (e.round.as_str(), e.line));
+        .map(|e| (e.round.as_str(), Some(e.spans.round.clone()), e.line));
     let access = competition
         .record
         .round_sizes
         .iter()
-        .map(|r| (r.value.0.as_str(), r.line));
-    for (name, line) in entrants.chain(access) {
+        .map(|r| (r.value.0.as_str(), None, r.line));
+    for (name, span, line) in entrants.chain(access) {
         if !names.contains(&name) {
-            found.push(competition.error_at_line(Code::UnknownRound, line, unknown(name)));
+            found.push(at(competition, Code::UnknownRound, span, line, unknown(name)));
         }
     }
 }
