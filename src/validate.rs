@@ -262,7 +262,13 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
         .map(|r| (r.value.0.as_str(), None, r.line));
     for (name, span, line) in entrants.chain(access) {
         if !names.contains(&name) {
-            found.push(at(competition, Code::UnknownRound, span, line, unknown(name)));
+            found.push(at(
+                competition,
+                Code::UnknownRound,
+                span,
+                line,
+                unknown(name),
+            ));
         }
     }
 }
