@@ -235,3 +235,26 @@ fn a_data_file_naming_no_rules_is_not_read_under_compares_rules() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert_eq!(codes(&run.stderr), ["E202"], "{}", run.stderr);
 }
+
+#[test]
+fn an_entrants_round_the_rules_lack_is_reported_at_its_name() {
+    let dir = copy_project();
+    let data = dir.path().join("data/uefa-cup-2003-04.toml");
+    edit(
+        &data,
+        "round = \"First round\"\nteams",
+        "round = \"First rnd\"\nteams",
+    );
+    let line = line_of(&data, "round = \"First rnd\"");
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(codes(&run.stderr), ["E603"], "{}", run.stderr);
+    // `round = "First rnd"`: the value starts in column 9.
+    assert!(
+        run.stderr
+            .contains(&format!("--> {}:{line}:9", data.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean \"First round\"?"));
+}
