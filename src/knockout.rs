@@ -163,7 +163,7 @@ mod tests {
                     penalties: pens,
                 },
             ],
-            line: 1,
+            line: crate::model::Line(1),
             spans: Default::default(),
         }
     }

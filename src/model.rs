@@ -23,6 +23,20 @@ macro_rules! not_part_of_equality {
     };
 }
 
+/// A 1-based line of the file something was read from (0 for something built in memory), for
+/// messages and reports. Never part of equality: the same fact stated on another line is the
+/// same fact.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Line(pub usize);
+
+not_part_of_equality!(Line);
+
+impl std::fmt::Display for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A team's index into its group's `teams`.
 pub type TeamId = usize;
 
@@ -96,7 +110,7 @@ pub struct Recorded<T> {
     /// The stated value.
     pub value: T,
     /// 1-based line in the data file.
-    pub line: usize,
+    pub line: Line,
 }
 
 /// The facts the published record states about one group.
@@ -141,7 +155,7 @@ pub struct Group {
     /// A coefficient per team (by [`TeamId`]); `None` where the data records none.
     pub coefficients: Vec<Option<rust_decimal::Decimal>>,
     /// 1-based line of the group in its file, for messages about the group as a whole.
-    pub line: usize,
+    pub line: Line,
     /// Where the group's matches are written, for validation's messages.
     pub spans: GroupSpans,
 }
@@ -206,7 +220,7 @@ pub struct Tie {
     /// The legs, in the order played.
     pub legs: Vec<Leg>,
     /// 1-based line of the tie in the data file.
-    pub line: usize,
+    pub line: Line,
     /// Where the tie's round and legs are written.
     pub spans: TieSpans,
 }
@@ -248,7 +262,7 @@ pub struct Ranking {
     /// Orders of entries with equal coefficients, by published rank, each with how it was decided.
     pub ties: Vec<(Vec<u32>, String)>,
     /// 1-based line of the ranking in the data file.
-    pub line: usize,
+    pub line: Line,
 }
 
 /// The teams a round's draw lists as entering it.
@@ -259,7 +273,7 @@ pub struct Entrants {
     /// The teams entering there.
     pub teams: Vec<String>,
     /// 1-based line in the data file.
-    pub line: usize,
+    pub line: Line,
     /// Where the round's name is written.
     pub spans: EntrantsSpans,
 }
@@ -309,7 +323,7 @@ pub struct Origin(pub Option<Source>);
 not_part_of_equality!(Origin);
 
 /// A competition as read from a data file or a source document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Competition {
     /// The competition's name ("2003–04 Coppa Italia").
     pub name: String,
@@ -353,74 +367,30 @@ impl Competition {
     }
 }
 
-impl Competition {
-    /// The same competition with every file location cleared: for comparing what two sources
-    /// say (a document and the data file imported from it) regardless of where they say it.
-    pub fn without_locations(&self) -> Competition {
-        fn clear<T: Clone>(r: &Option<Recorded<T>>) -> Option<Recorded<T>> {
-            r.as_ref().map(|r| Recorded {
-                value: r.value.clone(),
-                line: 0,
-            })
-        }
-        let rec = &self.record;
-        Competition {
-            name: self.name.clone(),
-            path: PathBuf::new(),
-            groups: self
-                .groups
-                .iter()
-                .map(|g| Group {
-                    line: 0,
-                    record: GroupRecord {
-                        winner: clear(&g.record.winner),
-                        order: clear(&g.record.order),
-                    },
-                    ..g.clone()
-                })
-                .collect(),
-            record: CompetitionRecord {
-                teams: clear(&rec.teams),
-                matches: clear(&rec.matches),
-                goals: clear(&rec.goals),
-                champions: clear(&rec.champions),
-                runner_up: clear(&rec.runner_up),
-                final_result: clear(&rec.final_result),
-                transfers: rec
-                    .transfers
-                    .iter()
-                    .map(|r| clear(&Some(r.clone())).unwrap())
-                    .collect(),
-                fair_play: clear(&rec.fair_play),
-                round_sizes: rec
-                    .round_sizes
-                    .iter()
-                    .map(|r| clear(&Some(r.clone())).unwrap())
-                    .collect(),
-                schedule: clear(&rec.schedule),
-            },
-            aliases: self.aliases.clone(),
-            ties: self
-                .ties
-                .iter()
-                .map(|t| Tie {
-                    line: 0,
-                    ..t.clone()
-                })
-                .collect(),
-            ranking: self.ranking.as_ref().map(|r| Ranking {
-                line: 0,
-                ..r.clone()
-            }),
-            entrants: self
-                .entrants
-                .iter()
-                .map(|e| Entrants {
-                    line: 0,
-                    ..e.clone()
-                })
-                .collect(),
-            origin: Origin::default(),
-        }
+/// Two competitions are equal when they state the same things, wherever they were read from
+/// (the path, the file's text and every line are left out).
+impl PartialEq for Competition {
+    fn eq(&self, other: &Competition) -> bool {
+        // Destructured so that a new field must be placed on one side or the other.
+        let Competition {
+            name,
+            path: _,
+            groups,
+            record,
+            aliases,
+            ties,
+            ranking,
+            entrants,
+            origin: _,
+        } = self;
+        *name == other.name
+            && *groups == other.groups
+            && *record == other.record
+            && *aliases == other.aliases
+            && *ties == other.ties
+            && *ranking == other.ranking
+            && *entrants == other.entrants
     }
 }
+
+impl Eq for Competition {}

@@ -73,7 +73,7 @@ mod tests {
                 })
                 .collect(),
             ties,
-            line: 1,
+            line: crate::model::Line(1),
         }
     }
 

@@ -14,7 +14,7 @@ use rand_distr::{Distribution, Poisson};
 use rayon::prelude::*;
 
 use crate::criteria::Needs;
-use crate::model::{Forfeit, Group, GroupRecord, Match, Outcome};
+use crate::model::{Forfeit, Group, GroupRecord, Line, Match, Outcome};
 use crate::rules::{Criterion, GroupRules};
 use crate::standings::{GroupTable, compute_group};
 use crate::tiebreak::Ordering;
@@ -194,7 +194,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         record: GroupRecord::default(),
         cards: vec![None; teams],
         coefficients: vec![None; teams],
-        line: 0,
+        line: Line(0),
         spans: Default::default(),
     }
 }

@@ -10,7 +10,7 @@ use standings::check::Outcome;
 use standings::compare;
 use standings::knockout;
 use standings::model::{
-    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, Tie,
+    Competition, Group, GroupRecord, Leg, Line, Match, Outcome as MatchOutcome, Recorded, Tie,
 };
 use standings::report;
 use standings::rules::RuleSet;
@@ -50,12 +50,15 @@ fn competition() -> Competition {
         ],
         decisions: Vec::new(),
         record: GroupRecord {
-            winner: Some(Recorded { value: 0, line: 3 }),
+            winner: Some(Recorded {
+                value: 0,
+                line: Line(3),
+            }),
             order: None,
         },
         cards: vec![None; 4],
         coefficients: vec![None; 4],
-        line: 2,
+        line: Line(2),
         spans: Default::default(),
     };
     Competition {
@@ -73,7 +76,7 @@ fn competition() -> Competition {
                 extra_time: false,
                 penalties: None,
             }],
-            line: 4,
+            line: Line(4),
             spans: Default::default(),
         }],
         ranking: None,

@@ -60,7 +60,7 @@ fn group() -> impl Strategy<Value = Group> {
                     record: GroupRecord::default(),
                     cards: vec![None; n],
                     coefficients: vec![None; n],
-                    line: 1,
+                    line: standings::model::Line(1),
                     spans: Default::default(),
                 }
             })

@@ -52,7 +52,7 @@ fn compare(
         kind,
         part,
         verdict(u64::from(recorded.value) == computed),
-        Some(recorded.line),
+        Some(recorded.line.0),
     )
     .recorded(Value::Count(recorded.value))
     .computed(Value::Count(shown(computed)))
@@ -123,7 +123,7 @@ fn without_rounds(c: &Competition) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut not_checked = |kind, recorded: &Recorded<u32>, count| {
         facts.push(
-            Fact::new(c, kind, None, Verdict::NotChecked, Some(recorded.line))
+            Fact::new(c, kind, None, Verdict::NotChecked, Some(recorded.line.0))
                 .recorded(Value::Count(recorded.value))
                 .why(Why::NotChecked(Reason::NoRounds { groups, count })),
         );
@@ -180,7 +180,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
                 FactKind::Schedule,
                 None,
                 verdict(schedule.value == names),
-                Some(schedule.line),
+                Some(schedule.line.0),
             )
             .recorded(Value::Rounds(schedule.value.clone()))
             .computed(Value::Rounds(names)),
@@ -234,7 +234,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
                 FactKind::Entrants,
                 Some(Part::Round(round.name.clone())),
                 verdict(listed == round.entering()),
-                Some(list.line),
+                Some(list.line.0),
             )
             .recorded(Value::Count(listed))
             .computed(Value::Count(round.entering()))
@@ -255,7 +255,7 @@ pub fn goals(c: &Competition) -> Option<Fact> {
             FactKind::Goals,
             None,
             Verdict::NotChecked,
-            Some(goals.line),
+            Some(goals.line.0),
         )
         .recorded(Value::Count(goals.value))
         .why(Why::NotChecked(Reason::PartialResults(known))),

@@ -105,7 +105,7 @@ pub fn run(
         let first = d.into_iter().next().map_or(String::new(), |d| d.message);
         cannot_hold(&format!("the written file does not read back: {first}"))
     })?;
-    if back.without_locations() != competition.without_locations() {
+    if back != competition {
         return Err(cannot_hold("the written file reads back differently"));
     }
     match output {

@@ -20,8 +20,8 @@ use std::ops::Range;
 use super::match_text::parse_score;
 use crate::diagnostic::{Code, Diagnostic, Source, closest};
 use crate::model::{
-    Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, GroupSpans, Match,
-    Outcome, Recorded,
+    Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, GroupSpans, Line,
+    Match, Outcome, Recorded,
 };
 
 const HEADER: [&str; 3] = ["Team #1", "Team #2", "Results"];
@@ -246,7 +246,10 @@ impl Reader<'_> {
         let number = |this: &Self| -> Result<Recorded<u32>, Diagnostic> {
             value
                 .parse::<u32>()
-                .map(|v| Recorded { value: v, line })
+                .map(|v| Recorded {
+                    value: v,
+                    line: Line(line),
+                })
                 .map_err(|_| {
                     this.error(
                         Code::Infobox,
@@ -259,7 +262,7 @@ impl Reader<'_> {
         };
         let text = || Recorded {
             value: value.to_string(),
-            line,
+            line: Line(line),
         };
         match key.trim() {
             "Num Teams" => self.record.teams = Some(number(self)?),
@@ -273,7 +276,7 @@ impl Reader<'_> {
                     if let Some(name) = part.trim().strip_prefix("runner-up =") {
                         self.record.runner_up = Some(Recorded {
                             value: name.trim().to_string(),
-                            line,
+                            line: Line(line),
                         });
                     }
                 }
@@ -298,7 +301,7 @@ impl Reader<'_> {
                         winner: winner.to_string(),
                         aggregate: [w, l],
                     },
-                    line: self.source.line_of(offset),
+                    line: Line(self.source.line_of(offset)),
                 });
                 Ok(())
             }
@@ -463,7 +466,7 @@ impl Reader<'_> {
             record: GroupRecord::default(),
             cards: vec![None; n],
             coefficients: vec![None; n],
-            line,
+            line: Line(line),
             spans: GroupSpans {
                 matches: g.rows.iter().map(|r| r.at.clone()).collect(),
                 written_forfeits: g

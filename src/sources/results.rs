@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Source};
-use crate::model::{Group, GroupRecord, Match, Outcome};
+use crate::model::{Group, GroupRecord, Line, Match, Outcome};
 
 /// Collects one group's results.
 pub struct GroupResults {
@@ -107,7 +107,7 @@ impl GroupResults {
             record: GroupRecord::default(),
             cards: vec![None; n],
             coefficients: vec![None; n],
-            line: self.line,
+            line: Line(self.line),
             spans: crate::model::GroupSpans {
                 matches: self.spans,
                 written_forfeits: Vec::new(),

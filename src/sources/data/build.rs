@@ -11,7 +11,8 @@ use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
     Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
-    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Tie, TieSpans,
+    Group, GroupRecord, GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Recorded, Tie,
+    TieSpans,
 };
 use crate::sources::match_text;
 
@@ -173,7 +174,7 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
         round: t.round.get_ref().clone(),
         teams,
         legs,
-        line: source.line_of(tie.span().start),
+        line: Line(source.line_of(tie.span().start)),
         spans: TieSpans {
             round: t.round.span(),
             legs: t.legs.span(),
@@ -239,7 +240,7 @@ fn build_ranking(source: &Source, ranking: &Spanned<RankingFile>) -> Result<Rank
         name: r.name.clone(),
         entries,
         ties,
-        line: source.line_of(ranking.span().start),
+        line: Line(source.line_of(ranking.span().start)),
     })
 }
 
@@ -268,7 +269,7 @@ fn build_entrants(
         out.push(Entrants {
             round: l.round.get_ref().clone(),
             teams: l.teams.iter().map(|t| t.get_ref().clone()).collect(),
-            line: source.line_of(list.span().start),
+            line: Line(source.line_of(list.span().start)),
             spans: EntrantsSpans {
                 round: l.round.span(),
             },
@@ -286,7 +287,7 @@ fn build_record(
     fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
         v.as_ref().map(|v| Recorded {
             value: v.get_ref().clone(),
-            line: source.line_of(v.span().start),
+            line: Line(source.line_of(v.span().start)),
         })
     }
     let mut found = Diagnostics::new();
@@ -308,14 +309,14 @@ fn build_record(
                 winner: f.get_ref().winner.clone(),
                 aggregate: found.keep(aggregate)?,
             },
-            line: source.line_of(f.span().start),
+            line: Line(source.line_of(f.span().start)),
         })
     });
     let mut round_sizes = Vec::new();
     for a in &file.access {
         round_sizes.push(Recorded {
             value: (a.get_ref().round.clone(), a.get_ref().teams),
-            line: source.line_of(a.span().start),
+            line: Line(source.line_of(a.span().start)),
         });
     }
     found.result(CompetitionRecord {
@@ -330,7 +331,7 @@ fn build_record(
             .iter()
             .map(|(from, n)| Recorded {
                 value: (from.clone(), *n.get_ref()),
-                line: source.line_of(n.span().start),
+                line: Line(source.line_of(n.span().start)),
             })
             .collect(),
         fair_play: at(source, &file.fair_play),
@@ -432,7 +433,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let winner = g.record.winner.as_ref().and_then(|w| {
         found.keep(names.resolve_spanned(w)).map(|value| Recorded {
             value,
-            line: source.line_of(w.span().start),
+            line: Line(source.line_of(w.span().start)),
         })
     });
     let order = g.record.order.as_ref().and_then(|o| {
@@ -451,7 +452,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
         Some(Recorded {
             value,
-            line: source.line_of(o.span().start),
+            line: Line(source.line_of(o.span().start)),
         })
     });
 
@@ -482,7 +483,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         record: GroupRecord { winner, order },
         cards,
         coefficients,
-        line: source.line_of(g.name.span().start),
+        line: Line(source.line_of(g.name.span().start)),
         spans,
     };
     found.result(group)
