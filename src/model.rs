@@ -23,8 +23,22 @@ macro_rules! not_part_of_equality {
     };
 }
 
-/// A team's index into its group's `teams`.
-pub type TeamId = usize;
+/// A team's index into its own group's `teams` (and `cards`, `coefficients`, the folded
+/// records): meaningless in another group. `u32` keeps [`Match`] small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TeamId(u32);
+
+impl TeamId {
+    /// The team at `index` in its group's `teams`.
+    pub fn new(index: usize) -> TeamId {
+        TeamId(u32::try_from(index).expect("a group has fewer than 2^32 teams"))
+    }
+
+    /// The index into its group's `teams`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// Which side of a match did not play it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +183,22 @@ not_part_of_equality!(GroupSpans);
 impl Group {
     /// The team's display name.
     pub fn team_name(&self, team: TeamId) -> &str {
-        &self.teams[team]
+        &self.teams[team.index()]
+    }
+
+    /// Every team, in data-file order.
+    pub fn team_ids(&self) -> impl Iterator<Item = TeamId> + use<> {
+        (0..self.teams.len()).map(TeamId::new)
+    }
+
+    /// The team's recorded cards, if any.
+    pub fn team_cards(&self, team: TeamId) -> Option<Cards> {
+        self.cards[team.index()]
+    }
+
+    /// The team's recorded coefficient, if any.
+    pub fn team_coefficient(&self, team: TeamId) -> Option<rust_decimal::Decimal> {
+        self.coefficients[team.index()]
     }
 }
 

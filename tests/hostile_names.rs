@@ -10,7 +10,7 @@ use standings::check::Outcome;
 use standings::compare;
 use standings::knockout;
 use standings::model::{
-    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, Tie,
+    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, TeamId, Tie,
 };
 use standings::report;
 use standings::rules::RuleSet;
@@ -23,8 +23,8 @@ const EVIL_PLAIN: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\\n::error file=x::pw
 
 fn played(home: usize, away: usize, goals: [u32; 2]) -> Match {
     Match {
-        home,
-        away,
+        home: TeamId::new(home),
+        away: TeamId::new(away),
         outcome: MatchOutcome::Played {
             home: goals[0],
             away: goals[1],
@@ -50,7 +50,10 @@ fn competition() -> Competition {
         ],
         decisions: Vec::new(),
         record: GroupRecord {
-            winner: Some(Recorded { value: 0, line: 3 }),
+            winner: Some(Recorded {
+                value: TeamId::new(0),
+                line: 3,
+            }),
             order: None,
         },
         cards: vec![None; 4],

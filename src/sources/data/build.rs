@@ -11,7 +11,8 @@ use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
     Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
-    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Tie, TieSpans,
+    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, TeamId, Tie,
+    TieSpans,
 };
 use crate::sources::match_text;
 
@@ -365,7 +366,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
                 t.span(),
                 "an empty team name; expected a name",
             ));
-        } else if names.add(t.get_ref(), id).is_some() {
+        } else if names.add(t.get_ref(), TeamId::new(id)).is_some() {
             found.push(source.error(
                 Code::ListedTwice,
                 t.span(),
@@ -458,7 +459,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let mut cards = vec![None; teams.len()];
     for (name, c) in &g.cards {
         if let Some(team) = found.keep(names.resolve_spanned(name)) {
-            cards[team] = Some(Cards {
+            cards[team.index()] = Some(Cards {
                 yellow: c.yellow,
                 indirect_red: c.indirect_red,
                 direct_red: c.direct_red,
@@ -469,7 +470,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let mut coefficients = vec![None; teams.len()];
     for (name, c) in &g.coefficients {
         if let Some(team) = found.keep(names.resolve_spanned(name)) {
-            coefficients[team] = Some(c.0);
+            coefficients[team.index()] = Some(c.0);
         }
     }
 
