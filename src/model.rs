@@ -212,11 +212,38 @@ pub struct FinalResult {
     pub aggregate: [u32; 2],
 }
 
-/// One match of a knockout tie, between the tie's two teams (0 and 1).
+/// One side of a knockout tie: its first-named team (the first leg's home team) or the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The tie's first-named team.
+    First,
+    /// The tie's other team.
+    Second,
+}
+
+impl Side {
+    /// The opposing side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::First => Side::Second,
+            Side::Second => Side::First,
+        }
+    }
+
+    /// The side's place in [`Tie::teams`] and in any pair given first side first.
+    pub fn index(self) -> usize {
+        match self {
+            Side::First => 0,
+            Side::Second => 1,
+        }
+    }
+}
+
+/// One match of a knockout tie, between the tie's two sides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Leg {
-    /// The home team: 0 or 1.
-    pub home: usize,
+    /// The side at home.
+    pub home: Side,
     /// Goals of the home team, then of the away team, extra time included.
     pub score: [u32; 2],
     /// Whether the match went to extra time.
@@ -230,7 +257,7 @@ pub struct Leg {
 pub struct Tie {
     /// The round it belongs to (a `[[round]]` name of the rules).
     pub round: String,
-    /// The two teams; team 0 is the first leg's home team.
+    /// The two teams, by [`Side`]: the first is the first leg's home team.
     pub teams: [String; 2],
     /// The legs, in the order played.
     pub legs: Vec<Leg>,
@@ -253,6 +280,13 @@ pub struct TieSpans {
 }
 
 not_part_of_equality!(TieSpans);
+
+impl Tie {
+    /// The team on `side`.
+    pub fn team(&self, side: Side) -> &str {
+        &self.teams[side.index()]
+    }
+}
 
 /// One entry of a coefficient ranking (an association), as published.
 #[derive(Debug, Clone, PartialEq, Eq)]

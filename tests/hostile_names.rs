@@ -10,7 +10,8 @@ use standings::check::Outcome;
 use standings::compare;
 use standings::knockout;
 use standings::model::{
-    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, TeamId, Tie,
+    Competition, Group, GroupRecord, Leg, Match, Outcome as MatchOutcome, Recorded, Side, TeamId,
+    Tie,
 };
 use standings::report;
 use standings::rules::RuleSet;
@@ -71,7 +72,7 @@ fn competition() -> Competition {
             round: "Final".into(),
             teams: [EVIL.into(), "Bari".into()],
             legs: vec![Leg {
-                home: 0,
+                home: Side::First,
                 score: [2, 1],
                 extra_time: false,
                 penalties: None,

@@ -11,7 +11,7 @@ use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
     Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
-    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, TeamId, Tie,
+    Group, GroupRecord, GroupSpans, Leg, Match, Ranking, RankingEntry, Recorded, Side, TeamId, Tie,
     TieSpans,
 };
 use crate::sources::match_text;
@@ -139,12 +139,12 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
             ));
         }
         let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
-        let home_index = if i == 0 {
+        let home_side = if i == 0 {
             teams = Some([home, away]);
-            Some(0)
+            Some(Side::First)
         } else {
             match &teams {
-                Some([first, second]) if home == *second && away == *first => Some(1),
+                Some([first, second]) if home == *second && away == *first => Some(Side::Second),
                 Some([first, second]) => {
                     found.push(source.error(
                         Code::TieLegs,
@@ -159,7 +159,7 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
                 None => None,
             }
         };
-        if let (Some(home), Some((h, a))) = (home_index, text.score) {
+        if let (Some(home), Some((h, a))) = (home_side, text.score) {
             legs.push(Leg {
                 home,
                 score: [h, a],
