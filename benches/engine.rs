@@ -9,7 +9,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The same allocator as the binary.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use standings::model::{Forfeit, Match, Outcome};
+use standings::model::{Forfeit, Match, Outcome, TeamId};
 use standings::records::{FoldOptions, fold};
 use standings::rules::{GroupRules, RuleSet};
 use standings::simulate::{self, Options};
@@ -34,8 +34,8 @@ fn league_matches(n: usize) -> Vec<Match> {
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
                 out.push(Match {
-                    home,
-                    away,
+                    home: TeamId::new(home),
+                    away: TeamId::new(away),
                     outcome: Outcome::Played {
                         home: ((x >> 33) % 4) as u32,
                         away: ((x >> 40) % 3) as u32,

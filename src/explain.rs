@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::criteria::{Criterion, Show};
+use crate::model::TeamId;
 use crate::standings::GroupTable;
 use crate::tiebreak::{Separation, Step};
 
@@ -12,7 +13,7 @@ pub fn number(value: Decimal) -> String {
 }
 
 /// Team names joined with commas.
-pub fn names(table: &GroupTable<'_>, teams: &[usize]) -> String {
+pub fn names(table: &GroupTable<'_>, teams: &[TeamId]) -> String {
     teams
         .iter()
         .map(|&t| table.name(t))
@@ -21,7 +22,7 @@ pub fn names(table: &GroupTable<'_>, teams: &[usize]) -> String {
 }
 
 /// Team names as a natural list: `A`, `A and B`, `A, B and C`.
-pub fn and_list(table: &GroupTable<'_>, teams: &[usize]) -> String {
+pub fn and_list(table: &GroupTable<'_>, teams: &[TeamId]) -> String {
     let names: Vec<&str> = teams.iter().map(|&t| table.name(t)).collect();
     natural_list(&names)
 }
@@ -41,7 +42,7 @@ pub fn natural_list<S: AsRef<str>>(words: &[S]) -> String {
 /// One tiebreak step in a line:
 /// `Palermo, Hellas Verona: goal difference -4, -5 → Palermo > Hellas Verona`.
 pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
-    let teams: Vec<usize> = step.values.iter().map(|(t, _)| *t).collect();
+    let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
     let mut line = format!("{}: {}", names(table, &teams), step.criterion);
     if step.criterion.is_head_to_head() && step.among.len() > teams.len() {
         line += &format!(" (mini-table of {})", names(table, &step.among));
@@ -80,13 +81,13 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
 /// criterion that compared them, with both values, ending with the one that separated them.
 /// `Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3;
 /// goal difference -4 against -5`.
-pub fn pair(table: &GroupTable<'_>, upper: usize, lower: usize) -> String {
+pub fn pair(table: &GroupTable<'_>, upper: TeamId, lower: TeamId) -> String {
     let steps = table.ordering.between(upper, lower);
     let separated = steps.last().is_some_and(|s| !s.leaves_level(upper, lower));
     let parts: Vec<String> = steps
         .iter()
         .map(|s| {
-            let value = |t: usize| {
+            let value = |t: TeamId| {
                 s.values
                     .iter()
                     .find(|(x, _)| *x == t)
@@ -123,7 +124,7 @@ pub fn pair(table: &GroupTable<'_>, upper: usize, lower: usize) -> String {
 }
 
 /// The criterion that put `upper` above `lower`, or `None` when they are level.
-pub fn deciding(table: &GroupTable<'_>, upper: usize, lower: usize) -> Option<Criterion> {
+pub fn deciding(table: &GroupTable<'_>, upper: TeamId, lower: TeamId) -> Option<Criterion> {
     table
         .ordering
         .between(upper, lower)

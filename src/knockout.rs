@@ -1,7 +1,7 @@
 //! Deciding knockout ties: aggregate score, then away goals, then a penalty shoot-out, each step
 //! as the rule file's `[knockout]` options allow. Extra time is part of a leg's score.
 
-use crate::model::Tie;
+use crate::model::{Side, Tie};
 use crate::rules::KnockoutRule;
 
 /// What decided a tie.
@@ -18,10 +18,10 @@ pub enum DecidedBy {
 /// The result of a tie.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TieOutcome {
-    /// A winner (0 or 1), the aggregate (team 0, team 1), and what decided it.
+    /// A winner, the aggregate (team 0, team 1), and what decided it.
     Decided {
-        /// The winning team: 0 or 1.
-        winner: usize,
+        /// The winning side.
+        winner: Side,
         /// Goals over all legs, team 0 then team 1.
         aggregate: [u32; 2],
         /// What decided it.
@@ -41,7 +41,7 @@ fn totals(tie: &Tie) -> ([u32; 2], [u32; 2]) {
     let mut aggregate = [0, 0];
     let mut away = [0, 0];
     for leg in &tie.legs {
-        let (home, visitor) = (leg.home, 1 - leg.home);
+        let (home, visitor) = (leg.home.index(), leg.home.other().index());
         aggregate[home] += leg.score[0];
         aggregate[visitor] += leg.score[1];
         away[visitor] += leg.score[1];
@@ -49,13 +49,21 @@ fn totals(tie: &Tie) -> ([u32; 2], [u32; 2]) {
     (aggregate, away)
 }
 
+/// The side with more in `pair` (given first side first); the first when level.
+fn ahead(pair: [u32; 2]) -> Side {
+    if pair[1] > pair[0] {
+        Side::Second
+    } else {
+        Side::First
+    }
+}
+
 /// Decides a tie under the rules' knockout options.
 pub fn decide(tie: &Tie, rule: &KnockoutRule) -> TieOutcome {
     let (aggregate, away) = totals(tie);
     if aggregate[0] != aggregate[1] {
-        let winner = usize::from(aggregate[1] > aggregate[0]);
         return TieOutcome::Decided {
-            winner,
+            winner: ahead(aggregate),
             aggregate,
             by: DecidedBy::Aggregate,
         };
@@ -66,7 +74,7 @@ pub fn decide(tie: &Tie, rule: &KnockoutRule) -> TieOutcome {
         && (!last.extra_time || rule.away_goals_after_extra_time);
     if away_goals_apply && away[0] != away[1] {
         return TieOutcome::Decided {
-            winner: usize::from(away[1] > away[0]),
+            winner: ahead(away),
             aggregate,
             by: DecidedBy::AwayGoals(away),
         };
@@ -74,13 +82,12 @@ pub fn decide(tie: &Tie, rule: &KnockoutRule) -> TieOutcome {
     match last.penalties {
         Some(kicks) if rule.penalties => {
             // The shoot-out is recorded home side first; turn it into team 0, team 1.
-            let by_team = if last.home == 0 {
-                kicks
-            } else {
-                [kicks[1], kicks[0]]
+            let by_team = match last.home {
+                Side::First => kicks,
+                Side::Second => [kicks[1], kicks[0]],
             };
             TieOutcome::Decided {
-                winner: usize::from(by_team[1] > by_team[0]),
+                winner: ahead(by_team),
                 aggregate,
                 by: DecidedBy::Penalties(by_team),
             }
@@ -109,7 +116,7 @@ pub fn describe(tie: &Tie, outcome: &TieOutcome) -> String {
             aggregate,
             by,
         } => {
-            let (w, l) = (*winner, 1 - winner);
+            let (w, l) = (winner.index(), winner.other().index());
             let score = format!("{}–{}", aggregate[w], aggregate[l]);
             let how = match by {
                 DecidedBy::Aggregate if tie.legs.len() == 1 => score,
@@ -122,7 +129,7 @@ pub fn describe(tie: &Tie, outcome: &TieOutcome) -> String {
                 }
                 DecidedBy::Penalties(p) => format!("{score}, {}–{} on penalties", p[w], p[l]),
             };
-            format!("{} through, {how}", t[w])
+            format!("{} through, {how}", tie.team(*winner))
         }
         TieOutcome::Undecided { aggregate, reason } => format!(
             "undecided: {} {}–{} {}; {reason}",
@@ -151,13 +158,13 @@ mod tests {
             teams: ["A".into(), "B".into()],
             legs: vec![
                 Leg {
-                    home: 0,
+                    home: Side::First,
                     score: first,
                     extra_time: false,
                     penalties: None,
                 },
                 Leg {
-                    home: 1,
+                    home: Side::Second,
                     score: second,
                     extra_time: aet,
                     penalties: pens,
@@ -192,7 +199,7 @@ mod tests {
     fn one_match_final() {
         let mut t = tie([1, 1], [0, 0], false, None);
         t.legs = vec![Leg {
-            home: 0,
+            home: Side::First,
             score: [1, 1],
             extra_time: true,
             penalties: Some([3, 5]),

@@ -37,8 +37,22 @@ impl std::fmt::Display for Line {
     }
 }
 
-/// A team's index into its group's `teams`.
-pub type TeamId = usize;
+/// A team's index into its own group's `teams` (and `cards`, `coefficients`, the folded
+/// records): meaningless in another group. `u32` keeps [`Match`] small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TeamId(u32);
+
+impl TeamId {
+    /// The team at `index` in its group's `teams`.
+    pub fn new(index: usize) -> TeamId {
+        TeamId(u32::try_from(index).expect("a group has fewer than 2^32 teams"))
+    }
+
+    /// The index into its group's `teams`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// Which side of a match did not play it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,7 +197,22 @@ not_part_of_equality!(GroupSpans);
 impl Group {
     /// The team's display name.
     pub fn team_name(&self, team: TeamId) -> &str {
-        &self.teams[team]
+        &self.teams[team.index()]
+    }
+
+    /// Every team, in data-file order.
+    pub fn team_ids(&self) -> impl Iterator<Item = TeamId> + use<> {
+        (0..self.teams.len()).map(TeamId::new)
+    }
+
+    /// The team's recorded cards, if any.
+    pub fn team_cards(&self, team: TeamId) -> Option<Cards> {
+        self.cards[team.index()]
+    }
+
+    /// The team's recorded coefficient, if any.
+    pub fn team_coefficient(&self, team: TeamId) -> Option<rust_decimal::Decimal> {
+        self.coefficients[team.index()]
     }
 }
 
@@ -197,11 +226,38 @@ pub struct FinalResult {
     pub aggregate: [u32; 2],
 }
 
-/// One match of a knockout tie, between the tie's two teams (0 and 1).
+/// One side of a knockout tie: its first-named team (the first leg's home team) or the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The tie's first-named team.
+    First,
+    /// The tie's other team.
+    Second,
+}
+
+impl Side {
+    /// The opposing side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::First => Side::Second,
+            Side::Second => Side::First,
+        }
+    }
+
+    /// The side's place in [`Tie::teams`] and in any pair given first side first.
+    pub fn index(self) -> usize {
+        match self {
+            Side::First => 0,
+            Side::Second => 1,
+        }
+    }
+}
+
+/// One match of a knockout tie, between the tie's two sides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Leg {
-    /// The home team: 0 or 1.
-    pub home: usize,
+    /// The side at home.
+    pub home: Side,
     /// Goals of the home team, then of the away team, extra time included.
     pub score: [u32; 2],
     /// Whether the match went to extra time.
@@ -215,7 +271,7 @@ pub struct Leg {
 pub struct Tie {
     /// The round it belongs to (a `[[round]]` name of the rules).
     pub round: String,
-    /// The two teams; team 0 is the first leg's home team.
+    /// The two teams, by [`Side`]: the first is the first leg's home team.
     pub teams: [String; 2],
     /// The legs, in the order played.
     pub legs: Vec<Leg>,
@@ -238,6 +294,13 @@ pub struct TieSpans {
 }
 
 not_part_of_equality!(TieSpans);
+
+impl Tie {
+    /// The team on `side`.
+    pub fn team(&self, side: Side) -> &str {
+        &self.teams[side.index()]
+    }
+}
 
 /// One entry of a coefficient ranking (an association), as published.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -81,6 +81,27 @@ impl Record {
     }
 }
 
+/// Per-team records ([`fold`]'s result) are indexed by [`TeamId`].
+macro_rules! index_by_team {
+    ($($t:ty),*) => {$(
+        impl std::ops::Index<TeamId> for $t {
+            type Output = Record;
+
+            fn index(&self, team: TeamId) -> &Record {
+                &self[team.index()]
+            }
+        }
+
+        impl std::ops::IndexMut<TeamId> for $t {
+            fn index_mut(&mut self, team: TeamId) -> &mut Record {
+                &mut self[team.index()]
+            }
+        }
+    )*};
+}
+
+index_by_team!([Record], Vec<Record>);
+
 /// Options for a fold that differ between the full table and a head-to-head mini-table.
 #[derive(Debug, Clone, Copy)]
 pub struct FoldOptions {

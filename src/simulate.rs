@@ -14,7 +14,7 @@ use rand_distr::{Distribution, Poisson};
 use rayon::prelude::*;
 
 use crate::criteria::Needs;
-use crate::model::{Forfeit, Group, GroupRecord, Line, Match, Outcome};
+use crate::model::{Forfeit, Group, GroupRecord, Line, Match, Outcome, TeamId};
 use crate::rules::{Criterion, GroupRules};
 use crate::standings::{GroupTable, compute_group};
 use crate::tiebreak::Ordering;
@@ -178,8 +178,8 @@ pub fn template(teams: usize, meetings: u32) -> Group {
             for b in a + 1..teams {
                 let (home, away) = if m % 2 == 0 { (a, b) } else { (b, a) };
                 matches.push(Match {
-                    home,
-                    away,
+                    home: TeamId::new(home),
+                    away: TeamId::new(away),
                     outcome: Outcome::Played { home: 0, away: 0 },
                 });
             }
@@ -216,7 +216,10 @@ pub fn play(group: &mut Group, options: &Options, index: u64) {
             });
             continue;
         }
-        let (sh, sa) = (strength[m.home].max(0.05), strength[m.away].max(0.05));
+        let (sh, sa) = (
+            strength[m.home.index()].max(0.05),
+            strength[m.away.index()].max(0.05),
+        );
         let home_mean = 1.35 * sh / sa * (1.0 + options.home_advantage);
         let away_mean = 1.1 * sa / sh;
         m.outcome = Outcome::Played {

@@ -144,7 +144,7 @@ pub fn order(
         overall,
         steps: Vec::with_capacity(group.teams.len()),
     };
-    let all: Vec<TeamId> = (0..group.teams.len()).collect();
+    let all: Vec<TeamId> = group.team_ids().collect();
     let mut tiers = Vec::with_capacity(all.len());
     orderer.resolve(&all, 0, None, &mut tiers)?;
     Ok(Ordering {

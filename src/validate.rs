@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
-use crate::model::{Competition, Forfeit, Group, Outcome};
+use crate::model::{Competition, Forfeit, Group, Outcome, TeamId};
 use crate::rules::RuleSet;
 use crate::rules::structure::Format;
 
@@ -113,7 +113,7 @@ fn meetings(
     meetings: u32,
     found: &mut Diagnostics,
 ) {
-    let mut met: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+    let mut met: FxHashMap<(TeamId, TeamId), u32> = FxHashMap::default();
     for (i, m) in group.matches.iter().enumerate() {
         if m.home == m.away {
             continue;

@@ -232,7 +232,7 @@ fn as_named_by(doc: &Competition, data: &Competition) -> Competition {
     for (g, bundled) in doc.groups.iter_mut().zip(&data.groups) {
         for team in &mut g.teams {
             if let Some(a) = bundled.aliases.iter().find(|a| a.name == *team) {
-                *team = bundled.teams[a.team].clone();
+                *team = bundled.team_name(a.team).to_string();
             }
         }
     }

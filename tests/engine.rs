@@ -6,6 +6,7 @@ use pretty_assertions::assert_eq;
 use rstest::rstest;
 use rust_decimal::Decimal;
 use standings::diagnostic::Source;
+use standings::model::TeamId;
 use standings::rules::RuleSet;
 use standings::sources::data;
 use standings::standings::{GroupTable, Qualification, compute_group};
@@ -353,8 +354,8 @@ fn the_three_way_split_is_explained_step_by_step() {
             ]
         );
         // Adjacent pairs name every criterion that compared them, the last one deciding.
-        let b = 1;
-        let c = 2;
+        let b = TeamId::new(1);
+        let c = TeamId::new(2);
         assert_eq!(
             standings::explain::pair(t, b, c),
             "B above C: points level at 6; head-to-head points (mini-table of A, B, C) level at 3; \
@@ -374,5 +375,5 @@ fn a_criterion_without_its_data_is_an_error_not_a_zero() {
     let missing =
         compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap_err();
     // A (2 points) is alone; B and C (1 point each) reach fair play, and neither has cards.
-    assert_eq!(missing.teams, [1, 2]);
+    assert_eq!(missing.teams, [TeamId::new(1), TeamId::new(2)]);
 }

@@ -10,7 +10,8 @@ use standings::check::Outcome;
 use standings::compare;
 use standings::knockout;
 use standings::model::{
-    Competition, Group, GroupRecord, Leg, Line, Match, Outcome as MatchOutcome, Recorded, Tie,
+    Competition, Group, GroupRecord, Leg, Line, Match, Outcome as MatchOutcome, Recorded, Side,
+    TeamId, Tie,
 };
 use standings::report;
 use standings::rules::RuleSet;
@@ -23,8 +24,8 @@ const EVIL_PLAIN: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\\n::error file=x::pw
 
 fn played(home: usize, away: usize, goals: [u32; 2]) -> Match {
     Match {
-        home,
-        away,
+        home: TeamId::new(home),
+        away: TeamId::new(away),
         outcome: MatchOutcome::Played {
             home: goals[0],
             away: goals[1],
@@ -51,7 +52,7 @@ fn competition() -> Competition {
         decisions: Vec::new(),
         record: GroupRecord {
             winner: Some(Recorded {
-                value: 0,
+                value: TeamId::new(0),
                 line: Line(3),
             }),
             order: None,
@@ -71,7 +72,7 @@ fn competition() -> Competition {
             round: "Final".into(),
             teams: [EVIL.into(), "Bari".into()],
             legs: vec![Leg {
-                home: 0,
+                home: Side::First,
                 score: [2, 1],
                 extra_time: false,
                 penalties: None,

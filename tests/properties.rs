@@ -4,7 +4,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-use standings::model::{Forfeit, Group, GroupRecord, Match, Outcome};
+use standings::model::{Forfeit, Group, GroupRecord, Match, Outcome, TeamId};
 use standings::rules::{GroupRules, RuleSet};
 use standings::standings::{GroupTable, compute_group};
 
@@ -45,8 +45,8 @@ fn group() -> impl Strategy<Value = Group> {
                     .map(|(&(a, b), (_, swap, outcome))| {
                         let (home, away) = if swap { (b, a) } else { (a, b) };
                         Match {
-                            home,
-                            away,
+                            home: TeamId::new(home),
+                            away: TeamId::new(away),
                             outcome,
                         }
                     })
@@ -116,8 +116,8 @@ proptest! {
             moved.teams[new_id(t)] = format!("Renamed {name}");
         }
         for m in &mut moved.matches {
-            m.home = new_id(m.home);
-            m.away = new_id(m.away);
+            m.home = TeamId::new(new_id(m.home.index()));
+            m.away = TeamId::new(new_id(m.away.index()));
         }
         let a = compute_group(&g, &rules).unwrap();
         let b = compute_group(&moved, &rules).unwrap();
@@ -165,9 +165,9 @@ proptest! {
     fn the_order_is_total_and_respects_the_first_criterion(g in group()) {
         let rules = rules();
         let table = compute_group(&g, &rules).unwrap();
-        let mut teams: Vec<usize> = table.rows.iter().map(|r| r.team).collect();
+        let mut teams: Vec<TeamId> = table.rows.iter().map(|r| r.team).collect();
         teams.sort_unstable();
-        prop_assert_eq!(teams, (0..g.teams.len()).collect::<Vec<_>>());
+        prop_assert_eq!(teams, g.team_ids().collect::<Vec<_>>());
         for w in table.rows.windows(2) {
             prop_assert!(w[0].record.points() >= w[1].record.points());
             prop_assert!(w[0].position <= w[1].position);
@@ -181,8 +181,8 @@ proptest! {
     #[test]
     fn a_win_never_lowers_a_teams_points(g in group(), pick in any::<prop::sample::Index>()) {
         let rules = rules();
-        let team = pick.index(g.teams.len());
-        let other = (team + 1) % g.teams.len();
+        let team = TeamId::new(pick.index(g.teams.len()));
+        let other = TeamId::new((team.index() + 1) % g.teams.len());
         let before = compute_group(&g, &rules).unwrap();
         let mut more = g.clone();
         more.matches.push(Match { home: team, away: other, outcome: Outcome::Played { home: 2, away: 1 } });

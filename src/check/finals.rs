@@ -3,13 +3,13 @@
 
 use super::{Fact, FactKind, Reason, Value, Verdict, Why, verdict};
 use crate::knockout::{self, TieOutcome};
-use crate::model::{Competition, Recorded, Tie};
+use crate::model::{Competition, Recorded, Side, Tie};
 use crate::standings::Standings;
 
 /// The final as far as the data decides it.
 enum Final<'a> {
-    /// A winner (0 or 1) and the aggregate (team 0, team 1); the outcome in words.
-    Decided(&'a Tie, usize, [u32; 2], String),
+    /// A winner and the aggregate (team 0, team 1); the outcome in words.
+    Decided(&'a Tie, Side, [u32; 2], String),
     /// No winner follows from the rules; the outcome in words.
     Undecided(String),
     /// The data has no result for the final: why.
@@ -59,12 +59,12 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
             |v| Fact::new(c, FactKind::Final, None, v, Some(f.line.0)).recorded(recorded.clone());
         facts.push(match &the_final {
             Final::Decided(tie, winner, aggregate, how) => {
-                let team = &tie.teams[*winner];
-                let score = [aggregate[*winner], aggregate[1 - winner]];
+                let team = tie.team(*winner);
+                let score = [aggregate[winner.index()], aggregate[winner.other().index()]];
                 let ok = c.canonical(&f.value.winner) == team && f.value.aggregate == score;
                 fact(verdict(ok))
                     .computed(Value::Final {
-                        winner: team.clone(),
+                        winner: team.to_string(),
                         score,
                     })
                     .why(Why::Tie(how.clone()))
@@ -91,9 +91,9 @@ fn team(
         |v| Fact::new(c, kind, None, v, Some(r.line.0)).recorded(Value::Team(r.value.clone()));
     Some(match the_final {
         Final::Decided(tie, winner, _, how) => {
-            let team = &tie.teams[if loser { 1 - winner } else { *winner }];
+            let team = tie.team(if loser { winner.other() } else { *winner });
             fact(verdict(c.canonical(&r.value) == team))
-                .computed(Value::Team(team.clone()))
+                .computed(Value::Team(team.to_string()))
                 .why(Why::Tie(how.clone()))
         }
         Final::Undecided(how) => fact(Verdict::Unresolved).why(Why::Tie(how.clone())),

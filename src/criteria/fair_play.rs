@@ -24,7 +24,7 @@ fn value(context: &Context<'_>, team: TeamId) -> Option<Decimal> {
         .fair_play
         .as_ref()
         .expect("rules naming fair_play have card values (checked on load)");
-    context.group.cards[team].map(|c| {
+    context.group.team_cards(team).map(|c| {
         per_card.yellow * Decimal::from(c.yellow)
             + per_card.indirect_red * Decimal::from(c.indirect_red)
             + per_card.direct_red * Decimal::from(c.direct_red)

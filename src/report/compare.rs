@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::compare::{CompetitionComparison, GroupComparison};
 use crate::explain;
-use crate::model::Competition;
+use crate::model::{Competition, TeamId};
 use crate::report::escape::plain;
 use crate::report::table::place;
 use crate::rules::RuleSet;
@@ -85,7 +85,7 @@ pub fn render(
 fn side_by_side(cmp: &GroupComparison<'_>, labels: &[String; 2]) -> String {
     let mut out = String::new();
     let group = cmp.group;
-    let name = |t: usize| plain(group.team_name(t));
+    let name = |t: TeamId| plain(group.team_name(t));
     let column = |i: usize| -> Vec<String> {
         match &cmp.tables[i] {
             Ok(t) => t

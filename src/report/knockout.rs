@@ -12,7 +12,7 @@ use crate::rules::structure::Format;
 
 /// A leg as printed: `Lazio 2–0 Juventus (aet, pens 4–3)`.
 fn leg(tie: &Tie, leg: &Leg) -> String {
-    let (home, away) = (&tie.teams[leg.home], &tie.teams[1 - leg.home]);
+    let (home, away) = (tie.team(leg.home), tie.team(leg.home.other()));
     let mut text = format!("{home} {}–{} {away}", leg.score[0], leg.score[1]);
     match (leg.extra_time, leg.penalties) {
         (true, Some(p)) => text += &format!(" (aet, pens {}–{})", p[0], p[1]),

@@ -21,7 +21,7 @@ use super::match_text::parse_score;
 use crate::diagnostic::{Code, Diagnostic, Source, closest};
 use crate::model::{
     Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, GroupSpans, Line,
-    Match, Outcome, Recorded,
+    Match, Outcome, Recorded, TeamId,
 };
 
 const HEADER: [&str; 3] = ["Team #1", "Team #2", "Results"];
@@ -37,8 +37,8 @@ pub fn looks_like_document(text: &str) -> bool {
 
 /// One row of a group's match table, before the group is complete.
 struct Row {
-    home: usize,
-    away: usize,
+    home: TeamId,
+    away: TeamId,
     outcome: Outcome,
     /// For a forfeit, the score the document wrote (validation compares it with the rules).
     written: Option<([u32; 2], Range<usize>)>,
@@ -57,16 +57,16 @@ struct GroupBuilder {
 }
 
 impl GroupBuilder {
-    fn team(&mut self, name: &str, at: Range<usize>) -> usize {
+    fn team(&mut self, name: &str, at: Range<usize>) -> TeamId {
         match self.teams.iter().position(|t| t == name) {
             Some(i) => {
                 self.seen[i].0 += 1;
-                i
+                TeamId::new(i)
             }
             None => {
                 self.teams.push(name.to_string());
                 self.seen.push((1, at));
-                self.teams.len() - 1
+                TeamId::new(self.teams.len() - 1)
             }
         }
     }

@@ -226,12 +226,12 @@ pub fn apply(
             ));
         };
         let to_record = team_map(group, rec).map_err(|m| here(Code::RecordTeams, m))?;
-        let mut to_source = vec![0; rec.teams.len()];
+        let mut to_source = vec![TeamId::new(0); rec.teams.len()];
         for (source_team, &record_team) in to_record.iter().enumerate() {
-            to_source[record_team] = source_team;
+            to_source[record_team.index()] = TeamId::new(source_team);
         }
         for (source_team, &record_team) in to_record.iter().enumerate() {
-            let name = &rec.teams[record_team];
+            let name = &rec.teams[record_team.index()];
             if group.teams[source_team] != *name {
                 let why = rec
                     .aliases
@@ -247,12 +247,12 @@ pub fn apply(
         }
         group.aliases.extend(rec.aliases.iter().map(|a| Alias {
             name: a.name.clone(),
-            team: to_source[a.team],
+            team: to_source[a.team.index()],
             why: a.why.clone(),
         }));
         for d in &rec.decisions {
-            let order: Vec<TeamId> = d.order.iter().map(|&t| to_source[t]).collect();
-            let names: Vec<&str> = order.iter().map(|&t| group.teams[t].as_str()).collect();
+            let order: Vec<TeamId> = d.order.iter().map(|&t| to_source[t.index()]).collect();
+            let names: Vec<&str> = order.iter().map(|&t| group.team_name(t)).collect();
             changes.push(format!(
                 "{}: {} in that order by {}",
                 group.name,
@@ -272,13 +272,14 @@ pub fn apply(
         let mut cards = 0;
         let mut coefficients = 0;
         for (source_team, &record_team) in to_record.iter().enumerate() {
-            if group.cards[source_team].is_none() && rec.cards[record_team].is_some() {
-                group.cards[source_team] = rec.cards[record_team];
+            if group.cards[source_team].is_none() && rec.team_cards(record_team).is_some() {
+                group.cards[source_team] = rec.team_cards(record_team);
                 cards += 1;
             }
-            if group.coefficients[source_team].is_none() && rec.coefficients[record_team].is_some()
+            if group.coefficients[source_team].is_none()
+                && rec.team_coefficient(record_team).is_some()
             {
-                group.coefficients[source_team] = rec.coefficients[record_team];
+                group.coefficients[source_team] = rec.team_coefficient(record_team);
                 coefficients += 1;
             }
         }
@@ -296,7 +297,7 @@ fn team_map(group: &Group, rec: &Group) -> Result<Vec<TeamId>, String> {
         names.extend(
             rec.aliases
                 .iter()
-                .map(|a| format!("{} (alias of {})", a.name, rec.teams[a.team])),
+                .map(|a| format!("{} (alias of {})", a.name, rec.team_name(a.team))),
         );
         names.join(", ")
     };
@@ -306,6 +307,7 @@ fn team_map(group: &Group, rec: &Group) -> Result<Vec<TeamId>, String> {
             .teams
             .iter()
             .position(|t| t == name)
+            .map(TeamId::new)
             .or_else(|| rec.aliases.iter().find(|a| a.name == *name).map(|a| a.team));
         let Some(team) = team else {
             return Err(format!(
@@ -317,15 +319,17 @@ fn team_map(group: &Group, rec: &Group) -> Result<Vec<TeamId>, String> {
         if map.contains(&team) {
             return Err(format!(
                 "{}: the source names {} twice (once as \"{name}\"); expected each of the record's teams once",
-                rec.name, rec.teams[team]
+                rec.name,
+                rec.team_name(team)
             ));
         }
         map.push(team);
     }
     if map.len() != rec.teams.len() {
-        let missing: Vec<&str> = (0..rec.teams.len())
+        let missing: Vec<&str> = rec
+            .team_ids()
             .filter(|t| !map.contains(t))
-            .map(|t| rec.teams[t].as_str())
+            .map(|t| rec.team_name(t))
             .collect();
         return Err(format!(
             "{}: the record's group has {} that the source's group lacks; expected the same teams",

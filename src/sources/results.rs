@@ -8,14 +8,14 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Source};
-use crate::model::{Group, GroupRecord, Line, Match, Outcome};
+use crate::model::{Group, GroupRecord, Line, Match, Outcome, TeamId};
 
 /// Collects one group's results.
 pub struct GroupResults {
     name: String,
     line: usize,
     teams: Vec<String>,
-    ids: FxHashMap<String, usize>,
+    ids: FxHashMap<String, TeamId>,
     matches: Vec<Match>,
     spans: Vec<Range<usize>>,
 }
@@ -48,13 +48,14 @@ impl GroupResults {
         }
     }
 
-    fn team(&mut self, name: &str) -> usize {
+    fn team(&mut self, name: &str) -> TeamId {
         if let Some(&id) = self.ids.get(name) {
             return id;
         }
+        let id = TeamId::new(self.teams.len());
         self.teams.push(name.to_string());
-        self.ids.insert(name.to_string(), self.teams.len() - 1);
-        self.teams.len() - 1
+        self.ids.insert(name.to_string(), id);
+        id
     }
 
     /// Adds a played match; `at` locates it in `source` for errors.

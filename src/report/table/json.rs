@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::Format;
 use crate::criteria::Show;
 use crate::explain;
+use crate::model::TeamId;
 use crate::standings::{GroupTable, Qualification, Standings};
 
 /// `--format json`.
@@ -101,8 +102,8 @@ pub fn decimal(value: Decimal) -> Value {
 }
 
 fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
-    let name = |t: usize| table.group.team_name(t);
-    let names = |ts: &[usize]| ts.iter().map(|&t| name(t)).collect::<Vec<_>>();
+    let name = |t: TeamId| table.group.team_name(t);
+    let names = |ts: &[TeamId]| ts.iter().map(|&t| name(t)).collect::<Vec<_>>();
     let (advancing, decided) = match &table.qualification {
         Qualification::Decided(teams) => (names(teams), true),
         Qualification::Undecided { certain, .. } => (names(certain), false),
@@ -164,7 +165,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                     .between(upper, lower)
                     .into_iter()
                     .map(|s| {
-                        let value = |t: usize| {
+                        let value = |t: TeamId| {
                             (s.criterion.show() != Show::Decision)
                                 .then(|| s.values.iter().find(|(x, _)| *x == t))
                                 .flatten()

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod text;
 pub mod wikitext;
 
+use crate::model::TeamId;
 use crate::standings::{GroupTable, Qualification, Standings};
 
 /// A table format: its name on the command line, a line of help, and its writer.
@@ -37,12 +38,14 @@ pub fn format(name: &str) -> Option<&'static Format> {
 }
 
 /// Adjacent pairs of rows, upper first.
-pub(crate) fn adjacent<'t>(table: &'t GroupTable<'_>) -> impl Iterator<Item = (usize, usize)> + 't {
+pub(crate) fn adjacent<'t>(
+    table: &'t GroupTable<'_>,
+) -> impl Iterator<Item = (TeamId, TeamId)> + 't {
     table.rows.windows(2).map(|w| (w[0].team, w[1].team))
 }
 
 /// Whether `team` is certain to advance from the group.
-pub(crate) fn advances(table: &GroupTable<'_>, team: usize) -> bool {
+pub(crate) fn advances(table: &GroupTable<'_>, team: TeamId) -> bool {
     match &table.qualification {
         Qualification::Decided(teams) => teams.contains(&team),
         Qualification::Undecided { certain, .. } => certain.contains(&team),

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::{Format, advances};
 use crate::explain;
+use crate::model::TeamId;
 use crate::report::escape::wikitext as escape;
 use crate::rules::GroupRules;
 use crate::standings::{GroupTable, Standings};
@@ -50,7 +51,7 @@ fn codes(table: &GroupTable<'_>) -> Vec<String> {
 
 fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &GroupRules) {
     let codes = codes(table);
-    let code = |t: usize| codes[t].as_str();
+    let code = |t: TeamId| codes[t.index()].as_str();
     let _ = writeln!(out, "=== {} ===", escape(&table.group.name));
     out.push_str("{{#invoke:Sports table|main|style=WDL\n");
     let _ = writeln!(out, "|source={}", escape(competition));

@@ -11,8 +11,8 @@ use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
     Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
-    Group, GroupRecord, GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Recorded, Tie,
-    TieSpans,
+    Group, GroupRecord, GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Recorded, Side,
+    TeamId, Tie, TieSpans,
 };
 use crate::sources::match_text;
 
@@ -139,12 +139,12 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
             ));
         }
         let (home, away) = (text.home.0.to_string(), text.away.0.to_string());
-        let home_index = if i == 0 {
+        let home_side = if i == 0 {
             teams = Some([home, away]);
-            Some(0)
+            Some(Side::First)
         } else {
             match &teams {
-                Some([first, second]) if home == *second && away == *first => Some(1),
+                Some([first, second]) if home == *second && away == *first => Some(Side::Second),
                 Some([first, second]) => {
                     found.push(source.error(
                         Code::TieLegs,
@@ -159,7 +159,7 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
                 None => None,
             }
         };
-        if let (Some(home), Some((h, a))) = (home_index, text.score) {
+        if let (Some(home), Some((h, a))) = (home_side, text.score) {
             legs.push(Leg {
                 home,
                 score: [h, a],
@@ -366,7 +366,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
                 t.span(),
                 "an empty team name; expected a name",
             ));
-        } else if names.add(t.get_ref(), id).is_some() {
+        } else if names.add(t.get_ref(), TeamId::new(id)).is_some() {
             found.push(source.error(
                 Code::ListedTwice,
                 t.span(),
@@ -459,7 +459,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let mut cards = vec![None; teams.len()];
     for (name, c) in &g.cards {
         if let Some(team) = found.keep(names.resolve_spanned(name)) {
-            cards[team] = Some(Cards {
+            cards[team.index()] = Some(Cards {
                 yellow: c.yellow,
                 indirect_red: c.indirect_red,
                 direct_red: c.direct_red,
@@ -470,7 +470,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let mut coefficients = vec![None; teams.len()];
     for (name, c) in &g.coefficients {
         if let Some(team) = found.keep(names.resolve_spanned(name)) {
-            coefficients[team] = Some(c.0);
+            coefficients[team.index()] = Some(c.0);
         }
     }
 

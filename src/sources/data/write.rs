@@ -112,14 +112,21 @@ fn group(g: &Group) -> Table {
             .collect();
         table["decisions"] = Item::from(decisions);
     }
-    let cards: InlineTable = (0..g.teams.len())
-        .filter_map(|t| Some((g.team_name(t), Value::from(cards(&g.cards[t]?)))))
+    let cards: InlineTable = g
+        .team_ids()
+        .filter_map(|t| Some((g.team_name(t), Value::from(cards(&g.team_cards(t)?)))))
         .collect();
     if !cards.is_empty() {
         table["cards"] = Item::from(cards);
     }
-    let coefficients: InlineTable = (0..g.teams.len())
-        .filter_map(|t| Some((g.team_name(t), Value::from(g.coefficients[t]?.to_string()))))
+    let coefficients: InlineTable = g
+        .team_ids()
+        .filter_map(|t| {
+            Some((
+                g.team_name(t),
+                Value::from(g.team_coefficient(t)?.to_string()),
+            ))
+        })
         .collect();
     if !coefficients.is_empty() {
         table["coefficients"] = Item::from(coefficients);
