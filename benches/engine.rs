@@ -9,11 +9,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The same allocator as the binary.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use standings::compute::records::{FoldOptions, fold};
+use standings::compute::standings::compute_group;
 use standings::model::{Forfeit, Match, Outcome, TeamId};
-use standings::records::{FoldOptions, fold};
 use standings::rules::{GroupRules, RuleSet};
 use standings::simulate::{self, Options};
-use standings::standings::compute_group;
 
 fn rules(path: &str) -> GroupRules {
     RuleSet::load(Path::new(path)).unwrap().groups.unwrap()

@@ -1,9 +1,9 @@
 //! Comparing a competition's group tables under two rule sets: what a format designer asks
 //! ("what if 2003–04 had used overall goal difference first?").
 
+use crate::compute::standings::{GroupTable, Qualification, compute_group, missing_data};
 use crate::model::{Competition, Group, TeamId};
 use crate::rules::GroupRules;
-use crate::standings::{GroupTable, Qualification, compute_group, missing_data};
 
 /// One group under two rule sets.
 #[derive(Debug)]

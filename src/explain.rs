@@ -2,10 +2,10 @@
 
 use rust_decimal::Decimal;
 
+use crate::compute::standings::GroupTable;
+use crate::compute::tiebreak::{Separation, Step};
 use crate::criteria::{Criterion, Show};
 use crate::model::TeamId;
-use crate::standings::GroupTable;
-use crate::tiebreak::{Separation, Step};
 
 /// A decimal as people write it: `3`, `1.5`, `-4`.
 pub fn number(value: Decimal) -> String {

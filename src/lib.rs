@@ -3,11 +3,13 @@
 //! Recomputes football group tables from match results under rules written in TOML, and checks
 //! the outcome against the published record.
 //!
-//! The engine is small and general: [`records`] folds matches into per-team records,
-//! [`tiebreak`] orders teams by the rule file's chain of [`criteria`], [`standings`] puts the two
-//! together per group, and [`check`] compares the result with the facts a data file records.
-//! Everything season-specific lives in files: [`rules`] reads a rule file, [`sources`] reads competitions (the project's data files and
-//! the source documents' text).
+//! One path from file to verdict, one module per stage: [`read`] turns each input format into
+//! a competition without looking at any rules; [`resolve`] picks the rule file (and the record
+//! a source borrows); [`validate`] checks the data against the rules, collecting every problem;
+//! [`compute`] is the engine ([`compute::records`] folds results, [`compute::tiebreak`] orders
+//! teams by the rules' chain of [`criteria`], [`compute::standings`] puts them together per
+//! group) and [`check`] compares the result with the recorded facts; [`report`] holds every
+//! output. [`rules`] reads rule files, [`diagnostic`] reports mistakes with stable codes.
 //!
 //! A complete program: load a data file and the rules it names, compute every table, check
 //! the recorded facts, and report them and the tables as text.
@@ -16,13 +18,14 @@
 //! use std::path::Path;
 //! use standings::check::{Outcome, Verdict};
 //! use standings::report;
-//! use standings::sources;
+//! use standings::{compute, read};
 //!
-//! // Load: the data file names its rule file; `Some(path)` would swap in another.
-//! let loaded = sources::load(Path::new("data/coppa-italia-2003-04.toml"), None, None)?;
+//! // Read, resolve and validate: the data file names its rule file; `Some(path)` would swap
+//! // in another.
+//! let loaded = read::load(Path::new("data/coppa-italia-2003-04.toml"), None, None)?;
 //!
 //! // Compute every group's table under those rules.
-//! let tables = standings::standings::compute(&loaded.competition, &loaded.rules)?;
+//! let tables = compute::standings::compute(&loaded.competition, &loaded.rules)?;
 //! let group_3 = &tables.groups[2];
 //! assert_eq!(group_3.name(group_3.rows[0].team), "Palermo");
 //!
@@ -40,22 +43,19 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Errors are [`diagnostic::Diagnostic`]s: the file, line and column, and what was expected.
+//! Errors are [`diagnostic::Diagnostics`]: each with a code, the file, line and column, and what
+//! was expected.
 
 pub mod check;
 pub mod compare;
+pub mod compute;
 pub mod criteria;
 pub mod diagnostic;
 pub mod explain;
-pub mod knockout;
 pub mod model;
-pub mod ranking;
-pub mod records;
+pub mod read;
 pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod simulate;
-pub mod sources;
-pub mod standings;
-pub mod tiebreak;
 pub mod validate;

@@ -3,14 +3,14 @@
 //! In order: `--rules` for every input; else the rule file a data file names (relative to the
 //! data file); else, for a source that names none (a season summary, CSV, football.json), the
 //! rules the caller supplies for sources (`compare` reads a summary under its first rule set).
-//! The record a source borrows (`--record`) is resolved by [`crate::sources::record`].
+//! The record a source borrows (`--record`) is resolved by [`crate::read::record`].
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic, Source};
+use crate::read::InputFormat;
 use crate::rules::RuleSet;
-use crate::sources::InputFormat;
 
 /// Where the rules for one input come from.
 #[derive(Debug, Clone, Copy, Default)]

@@ -13,11 +13,11 @@ use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, Poisson};
 use rayon::prelude::*;
 
+use crate::compute::standings::{GroupTable, compute_group};
+use crate::compute::tiebreak::Ordering;
 use crate::criteria::Needs;
 use crate::model::{Forfeit, Group, GroupRecord, Line, Match, Outcome, TeamId};
 use crate::rules::{Criterion, GroupRules};
-use crate::standings::{GroupTable, compute_group};
-use crate::tiebreak::Ordering;
 
 /// How groups are generated.
 #[derive(Debug, Clone)]
@@ -103,7 +103,7 @@ impl Counter {
         }
         if matches!(
             table.qualification,
-            crate::standings::Qualification::Undecided { .. }
+            crate::compute::standings::Qualification::Undecided { .. }
         ) {
             self.qualification_undecided += 1;
         }
@@ -238,7 +238,7 @@ const INVERSION_LIMIT: f64 = 30.0;
 /// walk up the cumulative distribution) costs a few multiplications, against several uniform
 /// draws and an `exp` per sample for the general-purpose sampler.
 fn poisson(rng: &mut ChaCha8Rng, mean: f64) -> u32 {
-    let max = crate::sources::match_text::MAX_GOALS;
+    let max = crate::read::match_text::MAX_GOALS;
     if mean > INVERSION_LIMIT {
         let g: f64 = Poisson::new(mean).expect("a positive mean").sample(rng);
         return (g as u32).min(max);

@@ -174,13 +174,14 @@ fn usage_errors_are_exit_2() {
 
 /// The bundled 2003–04 data, checked through the library.
 fn checked_2003_04(strict: bool) -> standings::check::Outcome {
-    let loaded = standings::sources::load(
+    let loaded = standings::read::load(
         std::path::Path::new("data/coppa-italia-2003-04.toml"),
         None,
         None,
     )
     .unwrap();
-    let tables = standings::standings::compute(&loaded.competition, &loaded.rules).unwrap();
+    let tables =
+        standings::compute::standings::compute(&loaded.competition, &loaded.rules).unwrap();
     let mut outcome = standings::check::Outcome::new(strict);
     outcome.add(&tables);
     outcome

@@ -4,7 +4,7 @@
 use pretty_assertions::assert_eq;
 
 use standings::diagnostic::Source;
-use standings::sources::data;
+use standings::read::data;
 
 const HEAD: &str = "competition = \"test\"\n";
 

@@ -14,7 +14,7 @@ use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::diagnostic::Source;
 use standings::model::Competition;
-use standings::sources::{document, record};
+use standings::read::{document, record};
 use tempfile::TempDir;
 
 /// The source document of a season, or `None` (with the reason printed) when the seeds are
@@ -241,9 +241,9 @@ fn as_named_by(doc: &Competition, data: &Competition) -> Competition {
 
 /// A season's bundled data file (with its rules) and its document read alone under them, or
 /// `None` when the seeds are absent.
-fn bundled_and_document(season: &str) -> Option<(standings::sources::Loaded, Competition)> {
+fn bundled_and_document(season: &str) -> Option<(standings::read::Loaded, Competition)> {
     let doc = seed(season)?;
-    let loaded = standings::sources::load(
+    let loaded = standings::read::load(
         &PathBuf::from(format!("data/coppa-italia-{season}.toml")),
         None,
         None,

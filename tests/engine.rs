@@ -5,11 +5,11 @@
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use rust_decimal::Decimal;
+use standings::compute::standings::{GroupTable, Qualification, compute_group};
 use standings::diagnostic::Source;
 use standings::model::TeamId;
+use standings::read::data;
 use standings::rules::RuleSet;
-use standings::sources::data;
-use standings::standings::{GroupTable, Qualification, compute_group};
 
 fn rules(chain: &str, extra: &str) -> RuleSet {
     rules_with_points("win = 3\ndraw = 1\nloss = 0", chain, extra)

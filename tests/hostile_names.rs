@@ -8,14 +8,14 @@ use pretty_assertions::assert_eq;
 
 use standings::check::Outcome;
 use standings::compare;
-use standings::knockout;
+use standings::compute::knockout;
+use standings::compute::standings::{Standings, compute};
 use standings::model::{
     Competition, Group, GroupRecord, Leg, Line, Match, Outcome as MatchOutcome, Recorded, Side,
     TeamId, Tie,
 };
 use standings::report;
 use standings::rules::RuleSet;
-use standings::standings::{Standings, compute};
 
 const EVIL: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\n::error file=x::pwned";
 

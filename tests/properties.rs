@@ -4,9 +4,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use standings::compute::standings::{GroupTable, compute_group};
 use standings::model::{Forfeit, Group, GroupRecord, Match, Outcome, TeamId};
 use standings::rules::{GroupRules, RuleSet};
-use standings::standings::{GroupTable, compute_group};
 
 /// The 2003–04 Coppa Italia rules: forfeits with deductions, head-to-head, a decision step.
 fn rules() -> GroupRules {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use pretty_assertions::assert_eq;
 use standings::diagnostic::Source;
-use standings::sources::{data, document, record};
+use standings::read::{data, document, record};
 use tempfile::TempDir;
 
 /// The document prints Beta as "Betta". Alpha and Beta are level on everything: each drew with

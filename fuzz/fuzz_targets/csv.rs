@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use standings::diagnostic::Source;
-use standings::sources::football_data;
+use standings::read::football_data;
 use std::path::Path;
 
 fuzz_target!(|bytes: &[u8]| {

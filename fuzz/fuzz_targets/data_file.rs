@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use standings::diagnostic::Source;
-use standings::sources::data;
+use standings::read::data;
 use std::path::Path;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use standings::diagnostic::Source;
-use standings::sources::{data, document};
+use standings::read::{data, document};
 use std::path::Path;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use standings::diagnostic::Source;
-use standings::sources::{data, document, record};
+use standings::read::{data, document, record};
 use std::path::Path;
 
 const DOCUMENT: &str = "= Test Cup =

@@ -6,7 +6,7 @@ use standings::diagnostic::Source;
 use standings::model::Competition;
 use standings::report;
 use standings::rules::RuleSet;
-use standings::standings::compute;
+use standings::compute::standings::compute;
 
 /// The 2003–04 Coppa Italia rules, bundled with the project.
 pub fn coppa_rules() -> RuleSet {

@@ -8,9 +8,9 @@
 
 use super::rounds::{shown, sum};
 use super::{Fact, FactKind, Reason, Term, Value, Verdict, Why, verdict};
+use crate::compute::ranking;
+use crate::compute::standings::Standings;
 use crate::model::Recorded;
-use crate::ranking;
-use crate::standings::Standings;
 
 /// Checks the ranking's order and the places it allocates.
 pub fn check(standings: &Standings<'_>) -> Vec<Fact> {

@@ -2,9 +2,9 @@
 //! score, decided from the data's tie in the rules' last round under the rules' `[knockout]`.
 
 use super::{Fact, FactKind, Reason, Value, Verdict, Why, verdict};
-use crate::knockout::{self, TieOutcome};
+use crate::compute::knockout::{self, TieOutcome};
+use crate::compute::standings::Standings;
 use crate::model::{Competition, Recorded, Side, Tie};
-use crate::standings::Standings;
 
 /// The final as far as the data decides it.
 enum Final<'a> {

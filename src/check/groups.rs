@@ -1,9 +1,9 @@
 //! Facts about groups: recorded winners and orders, and ties that decide who advances.
 
 use super::{Fact, FactKind, Part, Value, Verdict, Why};
+use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::explain;
 use crate::model::TeamId;
-use crate::standings::{GroupTable, Qualification, Standings};
 
 /// Checks each group's recorded winner and order, that no unbroken tie decides who advances,
 /// and notes recorded decisions the rules did not need.

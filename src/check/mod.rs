@@ -21,8 +21,8 @@ pub mod rounds;
 
 pub use outcome::{Outcome, Summary};
 
+use crate::compute::standings::Standings;
 use crate::model::Competition;
-use crate::standings::Standings;
 
 /// The verdict on one fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! the summary reports.
 
 use super::{Fact, Verdict, check};
-use crate::standings::Standings;
+use crate::compute::standings::Standings;
 
 /// The facts of a whole run (every competition checked), and the policy that judges them.
 #[derive(Debug, Clone, Default)]

@@ -5,10 +5,10 @@
 //! `u64` and compared whole, so no rule file or data file can overflow them.
 
 use super::{Fact, FactKind, Part, Reason, Term, Value, Verdict, Why, verdict};
+use crate::compute::standings::Standings;
 use crate::model::{Competition, Recorded};
 use crate::rules::Structure;
 use crate::rules::structure::Format;
-use crate::standings::Standings;
 
 /// Checks the group stage, the counts and the access list against the rules' rounds.
 pub fn check(standings: &Standings<'_>) -> Vec<Fact> {

@@ -3,8 +3,8 @@
 
 use super::{CliError, Inputs, inputs};
 use ::standings::check::Outcome;
+use ::standings::compute::standings;
 use ::standings::report::{self, check::Format};
-use ::standings::standings;
 
 /// Checks every input, prints the report in `format`, and returns the outcome's exit code: 0
 /// when every fact holds, 1 otherwise (with `strict`, a fact that could not be checked fails).

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use super::{CliError, inputs};
 use ::standings::compare;
+use ::standings::read::{InputFormat, LoadOptions, RecordChoice};
 use ::standings::report;
 use ::standings::rules::RuleSet;
-use ::standings::sources::{InputFormat, LoadOptions, RecordChoice};
 
 /// Prints the comparison and a summary; exit 0 whatever changes.
 pub fn run(

@@ -4,8 +4,8 @@
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
+use ::standings::read::InputFormat;
 use ::standings::report::{check, table};
-use ::standings::sources::InputFormat;
 
 /// Parses `--input-format`.
 pub fn input() -> impl TypedValueParser<Value = InputFormat> {

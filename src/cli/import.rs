@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::CliError;
 use ::standings::diagnostic::{Code, Source};
+use ::standings::read::{self, InputFormat, RecordChoice, data, document, record};
 use ::standings::rules::RuleSet;
-use ::standings::sources::{self, InputFormat, RecordChoice, data, document, record};
 
 /// The file being written: `--output`, else the file standard output is redirected to.
 fn output_file(output: Option<&Path>) -> Option<PathBuf> {
@@ -44,7 +44,7 @@ pub fn run(
     output: Option<&Path>,
     record: &RecordChoice,
 ) -> Result<u8, CliError> {
-    let source = sources::read(document_path)?;
+    let source = read::input(document_path)?;
     if InputFormat::detect(&source.text) != InputFormat::Document {
         return Err(CliError::Usage(format!(
             "{}: not a season summary (expected a first line `= Title =`); import reads documents, and data files need no import",

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::CliError;
 use ::standings::diagnostic::Code;
-use ::standings::sources::{self, LoadOptions, Loaded};
+use ::standings::read::{self, LoadOptions, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
@@ -52,7 +52,7 @@ pub fn load(inputs: &super::Inputs) -> Result<Vec<Loaded>, CliError> {
 pub fn load_all(paths: &[PathBuf], options: &LoadOptions<'_>) -> Result<Vec<Loaded>, CliError> {
     let mut all = Vec::new();
     for path in expand(paths)? {
-        let (loaded, notes) = sources::load_with(&path, options)?;
+        let (loaded, notes) = read::load_with(&path, options)?;
         for note in notes {
             eprintln!("{note}");
         }

@@ -1,7 +1,7 @@
 //! `standings tie` and `standings rounds`: knockout ties and the competition's rounds.
 
 use super::{CliError, Inputs, inputs};
-use ::standings::knockout;
+use ::standings::compute::knockout;
 use ::standings::report;
 
 /// Prints every tie with its legs and who went through, and why.

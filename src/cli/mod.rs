@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use ::standings::diagnostic::{Code, Diagnostic, Diagnostics};
-use ::standings::sources::{InputFormat, RecordChoice};
+use ::standings::read::{InputFormat, RecordChoice};
 
 /// Recompute football group tables from match results under rules written in TOML, and check
 /// them against the published record.
@@ -262,7 +262,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Rules => ::standings::rules::json_schema(),
-                SchemaKind::Data => ::standings::sources::data::json_schema(),
+                SchemaKind::Data => ::standings::read::data::json_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
             output(&(text + "\n"))?;

@@ -1,9 +1,9 @@
 //! `standings table`: print computed tables.
 
 use super::{CliError, Inputs, inputs};
+use ::standings::compute::standings::{self, Standings};
 use ::standings::diagnostic::{Code, closest};
 use ::standings::report::table::Format;
-use ::standings::standings::{self, Standings};
 
 /// Prints the tables; exit 0, or an error for bad input.
 pub fn run(

@@ -3,7 +3,7 @@
 //! Each criterion is an [`Entry`]: its name in a rule file, its words, its documentation, what
 //! it reads (the whole record or a head-to-head mini-table), the data it needs, which way is
 //! better, how a team's value is computed and how values are shown. Everything that treats
-//! criteria differently reads the entry: the engine ([`crate::tiebreak`]), rule-file validation,
+//! criteria differently reads the entry: the engine ([`crate::compute::tiebreak`]), rule-file validation,
 //! explanations, JSON, the simulator, the criteria table in `docs/rules.md`
 //! ([`markdown_table`]) and the rule-file JSON Schema ([`keys`]).
 //!
@@ -16,8 +16,8 @@ use std::hash::{Hash, Hasher};
 
 use rust_decimal::Decimal;
 
+use crate::compute::records::Record;
 use crate::model::{Group, TeamId};
-use crate::records::Record;
 use crate::rules::GroupRules;
 
 /// Declares each criterion's module and lists its [`Entry`] in [`REGISTRY`], in order.

@@ -5,12 +5,12 @@ use std::fmt::Write;
 use std::path::Path;
 
 use crate::compare::{CompetitionComparison, GroupComparison};
+use crate::compute::standings::{GroupTable, Qualification};
 use crate::explain;
 use crate::model::{Competition, TeamId};
 use crate::report::escape::plain;
 use crate::report::table::place;
 use crate::rules::RuleSet;
-use crate::standings::{GroupTable, Qualification};
 
 /// The report: the rule sets (their files and rules), then each competition's comparison.
 pub fn render(

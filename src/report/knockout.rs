@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::knockout::{self, TieOutcome};
+use crate::compute::knockout::{self, TieOutcome};
+use crate::compute::ranking;
 use crate::model::{Competition, Leg, Tie};
-use crate::ranking;
 use crate::report::escape::plain;
 use crate::rules::RuleSet;
 use crate::rules::structure::Format;

@@ -2,7 +2,7 @@
 //! `csv` crate, which quotes a field holding a comma, a quote or a line break (RFC 4180).
 
 use super::Format;
-use crate::standings::Standings;
+use crate::compute::standings::Standings;
 
 /// `--format csv`.
 pub const FORMAT: Format = Format {

@@ -9,10 +9,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Format;
+use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::criteria::Show;
 use crate::explain;
 use crate::model::TeamId;
-use crate::standings::{GroupTable, Qualification, Standings};
 
 /// `--format json`.
 pub const FORMAT: Format = Format {

@@ -3,9 +3,9 @@
 use std::fmt::Write;
 
 use super::{Format, advances, place};
+use crate::compute::standings::Standings;
 use crate::explain;
 use crate::report::escape::markdown as escape;
-use crate::standings::Standings;
 
 /// `--format markdown`.
 pub const FORMAT: Format = Format {

@@ -8,8 +8,8 @@ pub mod markdown;
 pub mod text;
 pub mod wikitext;
 
+use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::model::TeamId;
-use crate::standings::{GroupTable, Qualification, Standings};
 
 /// A table format: its name on the command line, a line of help, and its writer.
 #[derive(Debug)]
@@ -53,7 +53,7 @@ pub(crate) fn advances(table: &GroupTable<'_>, team: TeamId) -> bool {
 }
 
 /// A record's numbers as printed, in table order: P, W, D, L, GF, GA, GD, Ded, Pts.
-pub(crate) fn record_cells(rec: &crate::records::Record) -> [String; 9] {
+pub(crate) fn record_cells(rec: &crate::compute::records::Record) -> [String; 9] {
     [
         rec.played.to_string(),
         rec.won.to_string(),
@@ -68,7 +68,7 @@ pub(crate) fn record_cells(rec: &crate::records::Record) -> [String; 9] {
 }
 
 /// The place as printed: `2` or, for a shared place, `2=`.
-pub fn place(row: &crate::standings::Row) -> String {
+pub fn place(row: &crate::compute::standings::Row) -> String {
     if row.shared {
         format!("{}=", row.position)
     } else {

@@ -3,10 +3,10 @@
 use std::fmt::Write;
 
 use super::{Format, advances, place, record_cells};
+use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::explain;
 use crate::report::escape::plain;
 use crate::report::style::{self, Colour};
-use crate::standings::{GroupTable, Qualification, Standings};
 
 /// `--format text`.
 pub const FORMAT: Format = Format {

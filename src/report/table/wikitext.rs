@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::{Format, advances};
+use crate::compute::standings::{GroupTable, Standings};
 use crate::explain;
 use crate::model::TeamId;
 use crate::report::escape::wikitext as escape;
 use crate::rules::GroupRules;
-use crate::standings::{GroupTable, Standings};
 
 /// `--format wikitext`.
 pub const FORMAT: Format = Format {

@@ -11,9 +11,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::compute::records::{FoldOptions, Record, among, fold};
 use crate::criteria::{Context, Criterion, Needs, Scope};
 use crate::model::{Group, TeamId};
-use crate::records::{FoldOptions, Record, among, fold};
 use crate::rules::GroupRules;
 
 /// Teams sharing a place: one team, or several that no criterion separated.

@@ -99,7 +99,7 @@ impl InputFormat {
 }
 
 /// Reads a file, or standard input when the path is `-`.
-pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+pub fn input(path: &Path) -> Result<Source, Diagnostic> {
     if path.as_os_str() != "-" {
         return Source::read(path);
     }
@@ -178,7 +178,7 @@ pub fn load_with(
     path: &Path,
     options: &LoadOptions<'_>,
 ) -> Result<(Loaded, Vec<String>), Diagnostics> {
-    let source = read(path)?;
+    let source = input(path)?;
     let format = options
         .format
         .unwrap_or_else(|| InputFormat::detect(&source.text));

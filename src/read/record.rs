@@ -25,7 +25,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{Alias, Competition, Decision, Group, TeamId};
-use crate::sources::{InputFormat, data};
+use crate::read::{InputFormat, data};
 
 /// Which data file's names and decisions to apply to a source that is not a data file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -73,7 +73,7 @@ impl GroupResults {
                 "a match without a team name; expected both teams",
             ));
         }
-        let limit = crate::sources::match_text::MAX_GOALS;
+        let limit = crate::read::match_text::MAX_GOALS;
         if home_goals > limit || away_goals > limit {
             return Err(source.error(
                 Code::Goals,

@@ -1,10 +1,10 @@
 //! A competition's computed tables: records folded, teams ordered, qualifiers named.
 
+use crate::compute::records::{FoldOptions, Record, fold};
+use crate::compute::tiebreak::{self, MissingData, Ordering};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Competition, Group, TeamId};
-use crate::records::{FoldOptions, Record, fold};
 use crate::rules::{GroupRules, RuleSet};
-use crate::tiebreak::{self, MissingData, Ordering};
 
 /// One line of a table.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::model::{
     Group, GroupRecord, GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Recorded, Side,
     TeamId, Tie, TieSpans,
 };
-use crate::sources::match_text;
+use crate::read::match_text;
 
 pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diagnostics> {
     if file.groups.is_empty()
