@@ -4,8 +4,8 @@
 //! the outcome against the published record.
 //!
 //! One path from file to verdict, one module per stage: [`read`] turns each input format into
-//! a competition without looking at any rules; [`resolve`] picks the rule file (and the record
-//! a source borrows); [`validate`] checks the data against the rules, collecting every problem;
+//! a competition without looking at any rules; [`resolve`] picks the rule file ([`read::record`] the
+//! record a source borrows); [`validate`] checks the data against the rules, collecting every problem;
 //! [`compute`] is the engine ([`compute::records`] folds results, [`compute::tiebreak`] orders
 //! teams by the rules' chain of [`criteria`], [`compute::standings`] puts them together per
 //! group) and [`check`] compares the result with the recorded facts; [`report`] holds every

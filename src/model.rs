@@ -31,12 +31,6 @@ pub struct Line(pub usize);
 
 not_part_of_equality!(Line);
 
-impl std::fmt::Display for Line {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
 /// A team's index into its own group's `teams` (and `cards`, `coefficients`, the folded
 /// records): meaningless in another group. `u32` keeps [`Match`] small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -418,15 +418,20 @@ fn the_largest_counts_sum_without_overflow() {
             run.stdout
         );
     }
-    // The sums beyond a u32 are mismatches, shown at the largest count a u32 holds.
+    // The sums beyond a u32 are mismatches, shown exactly: 5,000 ranks × 1,000,000 places =
+    // 5,000,000,000, + 1,000,000 fair play = 5,001,000,000, + 48,576 transferred =
+    // 5,001,048,576.
     let mismatches: Vec<&str> = lines
         .iter()
         .copied()
         .filter(|l| l.starts_with("MISMATCH"))
         .collect();
-    assert_eq!(mismatches.len(), 2, "{}", run.stdout);
-    assert!(
-        mismatches.iter().all(|l| l.contains("4294967295")),
+    assert_eq!(
+        mismatches,
+        [
+            "MISMATCH     test · places: 5000000000 by ranking + 1000000 fair play = 5001000000, but the rounds take 951424 teams fresh",
+            "MISMATCH     test · places plus transfers: expected 1000000; computed 5001048576 (5000000000 by ranking + 1000000 fair play + 48576 transferred)",
+        ],
         "{}",
         run.stdout
     );

@@ -6,7 +6,7 @@
 //! compare the whole sums. A sum beyond `u32` (a ranking of thousands of associations each
 //! sending a million teams) is shown as `u32::MAX`, the largest count a [`Value`] holds.
 
-use super::rounds::{shown, sum};
+use super::rounds::sum;
 use super::{Fact, FactKind, Reason, Term, Value, Verdict, Why, verdict};
 use crate::compute::ranking;
 use crate::compute::standings::Standings;
@@ -77,8 +77,8 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 verdict(fp.value == fair_play),
                 Some(fp.line.0),
             )
-            .recorded(Value::Count(fp.value))
-            .computed(Value::Count(fair_play))
+            .recorded(Value::Count(u64::from(fp.value)))
+            .computed(Value::Count(u64::from(fair_play)))
             .why(Why::Rule("allocation.fair_play")),
         );
     }
@@ -96,11 +96,11 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
             FactKind::PlacesFromAssociations,
             verdict(from_associations == fresh),
         )
-        .recorded(Value::Count(shown(fresh)))
-        .computed(Value::Count(shown(from_associations)))
+        .recorded(Value::Count(fresh))
+        .computed(Value::Count(from_associations))
         .why(Why::Sum(vec![
-            Term::ByRanking(shown(by_rank)),
-            Term::FairPlay(fair_play),
+            Term::ByRanking(by_rank),
+            Term::FairPlay(u64::from(fair_play)),
         ])),
     );
     if let Some(teams) = &c.record.teams {
@@ -114,12 +114,12 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 verdict(u64::from(*value) == computed),
                 Some(line.0),
             )
-            .recorded(Value::Count(*value))
-            .computed(Value::Count(shown(computed)))
+            .recorded(Value::Count(u64::from(*value)))
+            .computed(Value::Count(computed))
             .why(Why::Sum(vec![
-                Term::ByRanking(shown(by_rank)),
-                Term::FairPlay(fair_play),
-                Term::Transferred(shown(transferred)),
+                Term::ByRanking(by_rank),
+                Term::FairPlay(u64::from(fair_play)),
+                Term::Transferred(transferred),
             ])),
         );
     }

@@ -108,7 +108,7 @@ pub enum Part {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     /// A number: teams, matches, goals, places.
-    Count(u32),
+    Count(u64),
     /// A team, as named where the value comes from.
     Team(String),
     /// Teams in order, best first.
@@ -152,21 +152,21 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
     /// Teams entering a round.
-    InRound(u32, String),
+    InRound(u64, String),
     /// Teams arriving from the round before.
-    Arriving(u32),
+    Arriving(u64),
     /// Teams entering a round, fresh and transferred.
-    Entering(u32),
+    Entering(u64),
     /// Teams entering a round fresh (not transferred).
-    Fresh(u32),
+    Fresh(u64),
     /// Teams transferred from another competition.
-    From(u32, String),
+    From(u64, String),
     /// Places given by the ranking.
-    ByRanking(u32),
+    ByRanking(u64),
     /// Places given by fair play.
-    FairPlay(u32),
+    FairPlay(u64),
     /// Teams transferred in, all competitions together.
-    Transferred(u32),
+    Transferred(u64),
 }
 
 /// Why a fact is what it is: how a value was computed, what separated two teams, or why the

@@ -32,12 +32,6 @@ pub(super) fn sum(counts: impl IntoIterator<Item = u32>) -> u64 {
         .fold(0, |total, n| total.saturating_add(u64::from(n)))
 }
 
-/// A sum as a [`Value::Count`] holds it: `u32::MAX` when it is larger (its verdict is taken on
-/// the whole sum).
-pub(super) fn shown(sum: u64) -> u32 {
-    u32::try_from(sum).unwrap_or(u32::MAX)
-}
-
 /// A recorded count against a computed one.
 fn compare(
     c: &Competition,
@@ -54,8 +48,8 @@ fn compare(
         verdict(u64::from(recorded.value) == computed),
         Some(recorded.line.0),
     )
-    .recorded(Value::Count(recorded.value))
-    .computed(Value::Count(shown(computed)))
+    .recorded(Value::Count(u64::from(recorded.value)))
+    .computed(Value::Count(computed))
     .why(why)
 }
 
@@ -96,7 +90,7 @@ fn counts(c: &Competition, s: &Structure) -> Vec<Fact> {
             .rounds
             .iter()
             .filter(|r| r.entering() > 0)
-            .map(|r| Term::InRound(r.entering(), r.name.clone()))
+            .map(|r| Term::InRound(u64::from(r.entering()), r.name.clone()))
             .collect();
         let total = sum(s.rounds.iter().map(|r| r.entering()));
         facts.push(compare(
@@ -124,7 +118,7 @@ fn without_rounds(c: &Competition) -> Vec<Fact> {
     let mut not_checked = |kind, recorded: &Recorded<u32>, count| {
         facts.push(
             Fact::new(c, kind, None, Verdict::NotChecked, Some(recorded.line.0))
-                .recorded(Value::Count(recorded.value))
+                .recorded(Value::Count(u64::from(recorded.value)))
                 .why(Why::NotChecked(Reason::NoRounds { groups, count })),
         );
     };
@@ -155,8 +149,8 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
         let Some(i) = index(round) else { continue };
         let flow = &s.flows[i];
         let why = Why::Sum(vec![
-            Term::Arriving(flow.arriving),
-            Term::Entering(s.rounds[i].entering()),
+            Term::Arriving(u64::from(flow.arriving)),
+            Term::Entering(u64::from(s.rounds[i].entering())),
         ]);
         let recorded = Recorded {
             value: *teams,
@@ -194,7 +188,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
             .filter_map(|r| {
                 r.transferred
                     .get(from)
-                    .map(|&n| Term::InRound(n, r.name.clone()))
+                    .map(|&n| Term::InRound(u64::from(n), r.name.clone()))
             })
             .collect();
         let total = sum(s
@@ -220,12 +214,12 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
             continue;
         };
         let round = &s.rounds[i];
-        let mut parts = vec![Term::Fresh(round.fresh)];
+        let mut parts = vec![Term::Fresh(u64::from(round.fresh))];
         parts.extend(
             round
                 .transferred
                 .iter()
-                .map(|(from, &n)| Term::From(n, from.clone())),
+                .map(|(from, &n)| Term::From(u64::from(n), from.clone())),
         );
         let listed = list.teams.len() as u32;
         facts.push(
@@ -236,8 +230,8 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
                 verdict(listed == round.entering()),
                 Some(list.line.0),
             )
-            .recorded(Value::Count(listed))
-            .computed(Value::Count(round.entering()))
+            .recorded(Value::Count(u64::from(listed)))
+            .computed(Value::Count(u64::from(round.entering())))
             .why(Why::Sum(parts)),
         );
     }
@@ -257,7 +251,7 @@ pub fn goals(c: &Competition) -> Option<Fact> {
             Verdict::NotChecked,
             Some(goals.line.0),
         )
-        .recorded(Value::Count(goals.value))
+        .recorded(Value::Count(u64::from(goals.value)))
         .why(Why::NotChecked(Reason::PartialResults(known))),
     )
 }

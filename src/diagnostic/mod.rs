@@ -453,6 +453,11 @@ impl Diagnostics {
         result.map_err(|d| self.push(d)).ok()
     }
 
+    /// Keeps every diagnostic of a result, returning its value if there is one.
+    pub fn keep_all<T>(&mut self, result: Result<T, Diagnostics>) -> Option<T> {
+        result.map_err(|d| self.extend(d)).ok()
+    }
+
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()

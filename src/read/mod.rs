@@ -5,7 +5,7 @@
 //! ([`crate::validate`]).
 //!
 //! - [`data`]: the project's own TOML data files (`docs/data.md`), and [`data::write`], which
-//!   writes any competition back as one (`standings import`);
+//!   writes what a season summary holds as one (`standings import`);
 //! - [`document`]: the plain-text season summaries the records are published as
 //!   (`docs/documents.md`);
 //! - [`record`]: the project's data file applied to such a source (team names, decisions).

@@ -242,7 +242,8 @@ fn tiebreak_order_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema 
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct QualificationFile {
-    advance: usize,
+    #[schemars(with = "u32", range(max = 1_000_000))]
+    advance: Spanned<usize>,
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -334,6 +335,17 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
         .qualification
         .as_ref()
         .ok_or_else(|| missing("qualification"))?;
+    let advance = *qualification.advance.get_ref();
+    if advance > structure::MAX_TEAMS as usize {
+        return Err(source.error(
+            Code::WrongValue,
+            qualification.advance.span(),
+            format!(
+                "{advance} is too large for a number of teams advancing; expected at most {}, the most teams a competition may have",
+                structure::MAX_TEAMS
+            ),
+        ));
+    }
 
     let [awarded, conceded] = *file.forfeit.score.get_ref();
     if awarded <= conceded {
@@ -385,7 +397,7 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
             deductions_count: file.head_to_head.deductions_count,
         },
         tiebreak: chain,
-        advance: qualification.advance,
+        advance,
         meetings: *file.group.meetings.get_ref(),
         fair_play: file.fair_play.as_ref().map(|f| FairPlayRule {
             yellow: f.yellow.0,

@@ -40,21 +40,25 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
             ));
         }
     }
-    let record = keep_all(&mut found, build_record(source, &file.record)).unwrap_or_default();
+    let record = found
+        .keep_all(build_record(source, &file.record))
+        .unwrap_or_default();
     let ties = file
         .ties
         .iter()
-        .filter_map(|t| keep_all(&mut found, build_tie(source, t)))
+        .filter_map(|t| found.keep_all(build_tie(source, t)))
         .collect();
     let ranking = file
         .ranking
         .as_ref()
-        .and_then(|r| keep_all(&mut found, build_ranking(source, r)));
-    let entrants = keep_all(&mut found, build_entrants(source, &file.entrants)).unwrap_or_default();
+        .and_then(|r| found.keep_all(build_ranking(source, r)));
+    let entrants = found
+        .keep_all(build_entrants(source, &file.entrants))
+        .unwrap_or_default();
     let groups = file
         .groups
         .into_iter()
-        .filter_map(|g| keep_all(&mut found, build_group(source, g)))
+        .filter_map(|g| found.keep_all(build_group(source, g)))
         .collect();
     found.result(())?;
     Ok(Competition {
@@ -75,9 +79,6 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
 }
 
 /// Keeps the mistakes of a builder's result, returning its value if there are none.
-fn keep_all<T>(found: &mut Diagnostics, result: Result<T, Diagnostics>) -> Option<T> {
-    result.map_err(|d| found.extend(d)).ok()
-}
 
 /// Builds one tie, collecting every mistake in it: each leg's notation, and where the number
 /// of legs is one or two, extra time and penalties only in the last leg and a second leg that
@@ -129,6 +130,7 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
             found.push(source.error(Code::TieLegs, inner_span(source, leg, at), "extra time and penalties belong to a tie's last leg; expected them on the last one"));
         }
         if let Some((_, at)) = &text.penalties
+            && last
             && legs_text.len() == 2
             && text.extra_time.is_none()
         {

@@ -25,9 +25,12 @@ pub fn match_line(group: &Group, m: &Match) -> String {
     }
 }
 
-/// Writes a competition as a data file; `header` becomes its leading comment and `rules` its
-/// rule-file path. Reading the text back gives the same competition (`standings import`
-/// verifies this for every file it writes).
+/// Writes what a season summary holds as a data file: the name, the competition-wide counts,
+/// champions, runner-up and final, and every group (teams, aliases, matches, decisions, cards,
+/// coefficients, winner, order); `header` becomes its leading comment and `rules` its rule-file
+/// path. Ties, the ranking, entrants, transfers, fair-play places, the access list, the schedule
+/// and competition-wide aliases are not written (a summary has none). For such a competition
+/// the text reads back the same (`standings import` verifies this for every file it writes).
 pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> String {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix(comment(header));

@@ -2,7 +2,7 @@
 //! prints is made here, from the fact's kind, values and reasons.
 
 use crate::check::{Fact, FactKind, Outcome, Part, Reason, Term, Value, Verdict, Why};
-use crate::explain::natural_list as and_list;
+use crate::explain::natural_list;
 
 /// The word printed at the start of a fact's line.
 pub fn label(verdict: Verdict) -> &'static str {
@@ -53,7 +53,7 @@ fn value(value: Option<&Value>) -> String {
         Some(Value::Count(n)) => n.to_string(),
         Some(Value::Team(team)) => team.clone(),
         Some(Value::Order(teams) | Value::Rounds(teams)) => teams.join(", "),
-        Some(Value::Level(teams)) => and_list(teams),
+        Some(Value::Level(teams)) => natural_list(teams),
         Some(Value::Final { winner, score }) => format!("{winner} {}–{}", score[0], score[1]),
         Some(Value::GroupSizes(sizes)) => {
             format!("{} groups of {}", sizes.len(), joined(sizes, ", "))
@@ -114,7 +114,9 @@ fn how(fact: &Fact) -> Option<String> {
         Why::CountedFrom(None) => Some("every round".to_string()),
         Why::CountedFrom(Some(round)) => Some(format!("from {round} on, as the rules count")),
         Why::Rule(key) => Some(format!("the rules' {key}")),
-        Why::Ahead { of, separation } => Some(format!("ahead of {} {separation}", and_list(of))),
+        Why::Ahead { of, separation } => {
+            Some(format!("ahead of {} {separation}", natural_list(of)))
+        }
         Why::Tie(outcome) => Some(outcome.clone()),
         Why::NotChecked(reason) => Some(self::reason(fact.kind, reason)),
         Why::Nothing | Why::QualifyingPlaces(_) | Why::Ranking { .. } | Why::Exceptions(_) => None,

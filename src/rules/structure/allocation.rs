@@ -66,7 +66,7 @@ pub(in crate::rules) struct AllocationFile {
     #[serde(default)]
     exceptions: Vec<ExceptionFile>,
     #[serde(default = "no_places")]
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", range(max = 1_000_000))]
     fair_play: Spanned<u32>,
 }
 
@@ -79,7 +79,7 @@ fn no_places() -> Spanned<u32> {
 struct RangeFile {
     from: u32,
     to: u32,
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", range(max = 1_000_000))]
     places: Spanned<u32>,
 }
 
@@ -87,7 +87,7 @@ struct RangeFile {
 #[serde(deny_unknown_fields)]
 struct ExceptionFile {
     rank: u32,
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", range(max = 1_000_000))]
     places: Spanned<u32>,
     why: String,
 }
