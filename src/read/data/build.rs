@@ -78,8 +78,6 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
     })
 }
 
-/// Keeps the mistakes of a builder's result, returning its value if there are none.
-
 /// Builds one tie, collecting every mistake in it: each leg's notation, and where the number
 /// of legs is one or two, extra time and penalties only in the last leg and a second leg that
 /// reverses the first.
