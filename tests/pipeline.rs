@@ -258,3 +258,23 @@ fn an_entrants_round_the_rules_lack_is_reported_at_its_name() {
     );
     assert!(run.stderr.contains("did you mean \"First round\"?"));
 }
+
+#[test]
+fn penalties_in_a_first_leg_are_one_mistake() {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("rules.toml"), RULES).unwrap();
+    let data = dir.path().join("data.toml");
+    fs::write(
+        &data,
+        "competition = \"test\"\nrules = \"rules.toml\"\n[[tie]]\nround = \"Final\"\nlegs = [\"A 1–1 B (pens 4–3)\", \"B 0–1 A\"]\n",
+    )
+    .unwrap();
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(codes(&run.stderr), ["E212"], "{}", run.stderr);
+    assert!(
+        run.stderr.contains("belong to a tie's last leg"),
+        "{}",
+        run.stderr
+    );
+}
