@@ -405,7 +405,12 @@ pub struct Competition {
 impl Competition {
     /// A diagnostic about line `line` of the competition's file: the line labelled when the
     /// text is at hand, else named in the message.
-    pub fn error_at_line(&self, code: Code, line: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error_at_line(
+        &self,
+        code: Code,
+        Line(line): Line,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         match &self.origin.0 {
             Some(source) => source.error(code, source.line_span(line), message),
             None => Diagnostic::new(

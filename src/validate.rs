@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
-use crate::model::{Competition, Forfeit, Group, Outcome, TeamId};
+use crate::model::{Competition, Forfeit, Group, Line, Outcome, TeamId};
 use crate::rules::RuleSet;
 use crate::rules::structure::Format;
 
@@ -27,7 +27,7 @@ pub fn structure(competition: &Competition) -> Diagnostics {
                     competition,
                     Code::PlaysItself,
                     group.spans.of_match(i),
-                    group.line.0,
+                    group.line,
                     plays_itself(group.team_name(m.home)),
                 ));
             }
@@ -39,7 +39,7 @@ pub fn structure(competition: &Competition) -> Diagnostics {
                 competition,
                 Code::PlaysItself,
                 Some(tie.spans.first_leg.clone()),
-                tie.line.0,
+                tie.line,
                 plays_itself(&tie.teams[0]),
             ));
         }
@@ -59,7 +59,7 @@ pub fn competition(competition: &Competition, rules: &RuleSet) -> Diagnostics {
                 rules,
                 competition.error_at_line(
                     Code::NoGroupStage,
-                    first.line.0,
+                    first.line,
                     "the data has groups, but the rule file has no group stage; expected [points], [tiebreak] and [qualification] in it",
                 ),
                 None,
@@ -82,7 +82,7 @@ fn at(
     competition: &Competition,
     code: Code,
     span: Option<Range<usize>>,
-    line: usize,
+    line: Line,
     message: String,
 ) -> Diagnostic {
     match (&competition.origin.0, span.filter(|s| !s.is_empty())) {
@@ -136,7 +136,7 @@ fn meetings(
             competition,
             Code::TooManyMeetings,
             group.spans.of_match(i),
-            group.line.0,
+            group.line,
             format!(
                 "{} and {} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`)",
                 group.team_name(pair.0),
@@ -174,7 +174,7 @@ fn written_forfeits(
             competition,
             Code::ForfeitDisagrees,
             Some(span.clone()),
-            group.line.0,
+            group.line,
             format!(
                 "the source scores this forfeit {home}–{away}; the rules award {awarded}–{conceded} (forfeit.score): expected the source and the rules to agree"
             ),
@@ -214,7 +214,7 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
                 competition,
                 Code::UnknownRound,
                 Some(tie.spans.round.clone()),
-                tie.line.0,
+                tie.line,
                 unknown(&tie.round),
             ));
             continue;
@@ -225,7 +225,7 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
                 competition,
                 Code::TieInGroupRound,
                 Some(tie.spans.round.clone()),
-                tie.line.0,
+                tie.line,
                 format!(
                     "{} is a group round; expected a knockout round for a tie",
                     tie.round
@@ -235,7 +235,7 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
                 competition,
                 Code::LegsDisagree,
                 Some(tie.spans.legs.clone()),
-                tie.line.0,
+                tie.line,
                 format!(
                     "{} leg(s); expected {legs}, as the rules' {} has",
                     tie.legs.len(),
@@ -266,7 +266,7 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
                 competition,
                 Code::UnknownRound,
                 span,
-                line.0,
+                line,
                 unknown(name),
             ));
         }

@@ -19,7 +19,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let Some(ranking) = &c.ranking else {
         return Vec::new();
     };
-    let line = Some(ranking.line.0);
+    let line = Some(ranking.line);
     let fact = |kind, verdict| Fact::new(c, kind, None, verdict, line);
     let mut facts = Vec::new();
 
@@ -75,7 +75,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 FactKind::FairPlay,
                 None,
                 verdict(fp.value == fair_play),
-                Some(fp.line.0),
+                Some(fp.line),
             )
             .recorded(Value::Count(u64::from(fp.value)))
             .computed(Value::Count(u64::from(fair_play)))
@@ -112,7 +112,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 FactKind::PlacesPlusTransfers,
                 None,
                 verdict(u64::from(*value) == computed),
-                Some(line.0),
+                Some(*line),
             )
             .recorded(Value::Count(u64::from(*value)))
             .computed(Value::Count(computed))

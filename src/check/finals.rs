@@ -56,7 +56,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
             score: f.value.aggregate,
         };
         let fact =
-            |v| Fact::new(c, FactKind::Final, None, v, Some(f.line.0)).recorded(recorded.clone());
+            |v| Fact::new(c, FactKind::Final, None, v, Some(f.line)).recorded(recorded.clone());
         facts.push(match &the_final {
             Final::Decided(tie, winner, aggregate, how) => {
                 let team = tie.team(*winner);
@@ -87,8 +87,7 @@ fn team(
     loser: bool,
 ) -> Option<Fact> {
     let r = recorded.as_ref()?;
-    let fact =
-        |v| Fact::new(c, kind, None, v, Some(r.line.0)).recorded(Value::Team(r.value.clone()));
+    let fact = |v| Fact::new(c, kind, None, v, Some(r.line)).recorded(Value::Team(r.value.clone()));
     Some(match the_final {
         Final::Decided(tie, winner, _, how) => {
             let team = tie.team(if loser { winner.other() } else { *winner });

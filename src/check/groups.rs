@@ -24,14 +24,14 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
             facts.push(winner_fact(
                 table,
                 winner.value,
-                fact(FactKind::GroupWinner, Verdict::Confirmed, winner.line.0),
+                fact(FactKind::GroupWinner, Verdict::Confirmed, winner.line),
             ));
         }
         if let Some(order) = &record.order {
             facts.push(order_fact(
                 table,
                 &order.value,
-                fact(FactKind::GroupOrder, Verdict::Confirmed, order.line.0),
+                fact(FactKind::GroupOrder, Verdict::Confirmed, order.line),
             ));
         }
         if let Qualification::Undecided { tied, places, .. } = &table.qualification {
@@ -39,7 +39,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 fact(
                     FactKind::QualificationTie,
                     Verdict::Unresolved,
-                    table.group.line.0,
+                    table.group.line,
                 )
                 .computed(Value::Level(names(table, tied)))
                 .why(Why::QualifyingPlaces(*places)),
@@ -49,7 +49,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
             let used = table.ordering.steps.iter().any(|s| s.decision == Some(i));
             if !used {
                 facts.push(
-                    fact(FactKind::UnusedDecision, Verdict::Note, table.group.line.0).recorded(
+                    fact(FactKind::UnusedDecision, Verdict::Note, table.group.line).recorded(
                         Value::Decision {
                             by: decision.by.clone(),
                             order: names(table, &decision.order),

@@ -22,7 +22,7 @@ pub mod rounds;
 pub use outcome::{Outcome, Summary};
 
 use crate::compute::standings::Standings;
-use crate::model::Competition;
+use crate::model::{Competition, Line};
 
 /// The verdict on one fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,7 +253,7 @@ impl Fact {
         kind: FactKind,
         part: Option<Part>,
         verdict: Verdict,
-        line: Option<usize>,
+        line: Option<Line>,
     ) -> Fact {
         Fact {
             kind,
@@ -266,7 +266,7 @@ impl Fact {
             why: Why::Nothing,
             verdict,
             path: competition.path.clone(),
-            line,
+            line: line.map(|l| l.0),
         }
     }
 

@@ -46,7 +46,7 @@ fn compare(
         kind,
         part,
         verdict(u64::from(recorded.value) == computed),
-        Some(recorded.line.0),
+        Some(recorded.line),
     )
     .recorded(Value::Count(u64::from(recorded.value)))
     .computed(Value::Count(computed))
@@ -117,7 +117,7 @@ fn without_rounds(c: &Competition) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut not_checked = |kind, recorded: &Recorded<u32>, count| {
         facts.push(
-            Fact::new(c, kind, None, Verdict::NotChecked, Some(recorded.line.0))
+            Fact::new(c, kind, None, Verdict::NotChecked, Some(recorded.line))
                 .recorded(Value::Count(u64::from(recorded.value)))
                 .why(Why::NotChecked(Reason::NoRounds { groups, count })),
         );
@@ -174,7 +174,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
                 FactKind::Schedule,
                 None,
                 verdict(schedule.value == names),
-                Some(schedule.line.0),
+                Some(schedule.line),
             )
             .recorded(Value::Rounds(schedule.value.clone()))
             .computed(Value::Rounds(names)),
@@ -228,7 +228,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
                 FactKind::Entrants,
                 Some(Part::Round(round.name.clone())),
                 verdict(listed == round.entering()),
-                Some(list.line.0),
+                Some(list.line),
             )
             .recorded(Value::Count(u64::from(listed)))
             .computed(Value::Count(u64::from(round.entering())))
@@ -249,7 +249,7 @@ pub fn goals(c: &Competition) -> Option<Fact> {
             FactKind::Goals,
             None,
             Verdict::NotChecked,
-            Some(goals.line.0),
+            Some(goals.line),
         )
         .recorded(Value::Count(u64::from(goals.value)))
         .why(Why::NotChecked(Reason::PartialResults(known))),

@@ -107,7 +107,7 @@ pub fn missing_data(competition: &Competition, group: &Group, missing: &MissingD
     let key = missing.criterion.needs().data_key().unwrap_or("data");
     competition.error_at_line(
         Code::CriterionWithoutData,
-        group.line.0,
+        group.line,
         format!(
             "{}: the tiebreak reaches \"{}\" for {}, but the data records no {key} for them; expected `{key}` in the group (a missing value is not taken as zero)",
             group.name,

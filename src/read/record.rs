@@ -169,7 +169,7 @@ pub fn apply_choice(
                         several.iter().map(|p| p.display().to_string()).collect();
                     return Err(competition.error_at_line(
                         Code::TwoRecords,
-                        1,
+                        crate::model::Line(1),
                         format!(
                             "{} data files record \"{}\" ({}); expected one: choose with --record FILE, or --record none",
                             several.len(),
@@ -212,7 +212,7 @@ pub fn apply(
         if rec.aliases.is_empty() && rec.decisions.is_empty() && !has_cards && !has_coefficients {
             continue;
         }
-        let here = |code: Code, message: String| record.error_at_line(code, rec.line.0, message);
+        let here = |code: Code, message: String| record.error_at_line(code, rec.line, message);
         let Some(group) = competition.groups.iter_mut().find(|g| g.name == rec.name) else {
             let names: Vec<&str> = competition.groups.iter().map(|g| g.name.as_str()).collect();
             return Err(here(
