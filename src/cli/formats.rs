@@ -7,33 +7,34 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use ::standings::read::InputFormat;
 use ::standings::report::{check, table};
 
+/// A parser offering `choices` by name, each with its help, and giving the one named.
+fn one_of<T: Sync + 'static>(
+    choices: &'static [T],
+    name: fn(&T) -> &'static str,
+    help: fn(&T) -> &'static str,
+) -> impl TypedValueParser<Value = &'static T> {
+    let values = choices
+        .iter()
+        .map(move |c| PossibleValue::new(name(c)).help(help(c)));
+    PossibleValuesParser::new(values).map(move |given| {
+        choices
+            .iter()
+            .find(|c| name(c) == given)
+            .expect("clap accepts only the listed names")
+    })
+}
+
 /// Parses `--input-format`.
 pub fn input() -> impl TypedValueParser<Value = InputFormat> {
-    let choices = InputFormat::ALL
-        .iter()
-        .map(|f| PossibleValue::new(f.name()).help(f.help()));
-    PossibleValuesParser::new(choices).map(|name| {
-        *InputFormat::ALL
-            .iter()
-            .find(|f| f.name() == name)
-            .expect("clap accepts only listed formats")
-    })
+    one_of(&InputFormat::ALL, |f| f.name(), |f| f.help()).map(|f| *f)
 }
 
 /// Parses `table --format`.
 pub fn table() -> impl TypedValueParser<Value = &'static table::Format> {
-    let choices = table::FORMATS
-        .iter()
-        .map(|f| PossibleValue::new(f.name).help(f.help));
-    PossibleValuesParser::new(choices)
-        .map(|name| table::format(&name).expect("clap accepts only registered formats"))
+    one_of(&table::FORMATS, |f: &table::Format| f.name, |f| f.help)
 }
 
 /// Parses `check --format`.
 pub fn check() -> impl TypedValueParser<Value = &'static check::Format> {
-    let choices = check::FORMATS
-        .iter()
-        .map(|f| PossibleValue::new(f.name).help(f.help));
-    PossibleValuesParser::new(choices)
-        .map(|name| check::format(&name).expect("clap accepts only registered formats"))
+    one_of(&check::FORMATS, |f: &check::Format| f.name, |f| f.help)
 }
