@@ -38,6 +38,15 @@ pub fn summary(outcome: &Outcome) -> String {
     )
 }
 
+/// `1 group`, `8 groups`.
+fn groups(n: usize) -> String {
+    if n == 1 {
+        "1 group".to_string()
+    } else {
+        format!("{n} groups")
+    }
+}
+
 fn joined<T: ToString>(items: &[T], separator: &str) -> String {
     items
         .iter()
@@ -56,9 +65,9 @@ fn value(value: Option<&Value>) -> String {
         Some(Value::Level(teams)) => natural_list(teams),
         Some(Value::Final { winner, score }) => format!("{winner} {}–{}", score[0], score[1]),
         Some(Value::GroupSizes(sizes)) => {
-            format!("{} groups of {}", sizes.len(), joined(sizes, ", "))
+            format!("{} of {}", groups(sizes.len()), joined(sizes, ", "))
         }
-        Some(Value::Groups { groups, size }) => format!("{groups} groups of {size}"),
+        Some(Value::Groups { groups: n, size }) => format!("{} of {size}", groups(*n as usize)),
         Some(Value::Ranks(ranks)) => joined(ranks, ", "),
         Some(Value::RankTiers(tiers)) => joined(&tiers.concat(), ", "),
         Some(Value::Places(places)) => places

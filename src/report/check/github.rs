@@ -41,3 +41,41 @@ pub fn render(outcome: &Outcome, colour: bool) -> String {
     let _ = writeln!(out, "{}", super::summary(outcome));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{FactKind, Subject, Value, Verdict, Why};
+
+    fn fact(line: Option<usize>) -> Fact {
+        Fact {
+            kind: FactKind::Teams,
+            subject: Subject {
+                competition: "Cup, 2003: A".into(),
+                part: None,
+            },
+            recorded: Some(Value::Count(48)),
+            computed: Some(Value::Count(47)),
+            why: Why::Nothing,
+            verdict: Verdict::Mismatch,
+            path: "data/cup.toml".into(),
+            line,
+        }
+    }
+
+    #[test]
+    fn an_annotation_has_a_line_only_when_the_fact_has_one() {
+        let with = annotation(&fact(Some(12)));
+        let without = annotation(&fact(None));
+        assert!(
+            with.starts_with("::error file=data/cup.toml,line=12,col=1,title=MISMATCH::"),
+            "{with}"
+        );
+        assert!(
+            without.starts_with("::error file=data/cup.toml,title=MISMATCH::"),
+            "{without}"
+        );
+        // The message's own commas and colons are data, not properties: left as they are.
+        assert!(without.contains("::Cup, 2003: A · "), "{without}");
+    }
+}
