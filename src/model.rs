@@ -4,9 +4,13 @@
 //! Teams are interned: inside a [`Group`] a team is its index ([`TeamId`]) into `Group::teams`,
 //! so the engine never compares or clones names on its hot paths.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::diagnostic::{Code, Diagnostic, Source};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 
 /// Makes a type of source locations equal to any other value of its type, so that where
 /// something was read from never decides whether two competitions (or rule sets) are the same.
@@ -112,13 +116,72 @@ pub struct Decision {
     pub order: Vec<TeamId>,
 }
 
-/// A fact the published record states, with the line of the data file that states it.
+/// A fact the published record states, with the line of the file that states it.
+///
+/// In a data file's `[record]` a fact deserializes from its value alone (`teams = 48`) and
+/// serializes back to it; where it was written is kept aside until
+/// [`CompetitionRecord::locate`] turns it into a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recorded<T> {
     /// The stated value.
     pub value: T,
-    /// 1-based line in the data file.
+    /// 1-based line in the file that states it (0 for a fact built in memory).
     pub line: Line,
+    /// Byte offset of the value in the data file, until it is located.
+    at: Offset,
+}
+
+/// A byte offset into a file, kept only to find a line: never part of equality.
+#[derive(Debug, Clone, Copy, Default)]
+struct Offset(usize);
+
+not_part_of_equality!(Offset);
+
+impl<T> Recorded<T> {
+    /// `value`, stated at `line`.
+    pub fn new(value: T, line: Line) -> Recorded<T> {
+        Recorded {
+            value,
+            line,
+            at: Offset::default(),
+        }
+    }
+
+    /// Sets the line from where the value was read, for a fact deserialized from `source`.
+    fn locate(&mut self, source: &Source) {
+        self.line = Line(source.line_of(self.at.0));
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Recorded<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
+        Ok(Recorded {
+            at: Offset(spanned.span().start),
+            value: spanned.into_inner(),
+            line: Line::default(),
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for Recorded<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Recorded<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
 }
 
 /// The facts the published record states about one group.
@@ -211,14 +274,83 @@ impl Group {
 }
 
 /// A two-legged (or one-match) final as the record states it: who won, and the aggregate score
-/// from the winner's side.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// from the winner's side (written `aggregate = "4–2"`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(from = "FinalWritten", into = "FinalWritten")]
 pub struct FinalResult {
     /// The winner, as the record names it.
     pub winner: String,
     /// Goals for the winner, then for the loser, over both legs.
     pub aggregate: [u32; 2],
+    /// An aggregate that is not a score, until it is reported (see [`CompetitionRecord::locate`]).
+    mistake: Mistake,
 }
+
+impl FinalResult {
+    /// `winner` won by `aggregate` (the winner's goals first).
+    pub fn new(winner: String, aggregate: [u32; 2]) -> FinalResult {
+        FinalResult {
+            winner,
+            aggregate,
+            mistake: Mistake::default(),
+        }
+    }
+}
+
+/// A final as a data file writes it.
+#[derive(Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "FinalResult")]
+struct FinalWritten {
+    /// The winner, as the record names it.
+    winner: String,
+    /// Goals for the winner, then for the loser, over both legs: `"4–2"`.
+    #[schemars(with = "String")]
+    aggregate: toml::Spanned<String>,
+}
+
+impl From<FinalWritten> for FinalResult {
+    /// Never fails, so that the rest of the file is still read: a mistaken aggregate is kept
+    /// as a mistake, and reported with every other one.
+    fn from(written: FinalWritten) -> FinalResult {
+        let text = written.aggregate.get_ref();
+        let expected = "expected the winner's goals first, like \"4–2\"";
+        let (aggregate, mistake) = match crate::read::match_text::parse_score(text) {
+            None => (
+                [0, 0],
+                Some(format!("\"{text}\" is not an aggregate score; {expected}")),
+            ),
+            Some((won, lost)) if won < lost => (
+                [won, lost],
+                Some(format!(
+                    "the aggregate \"{text}\" has the loser ahead; {expected}"
+                )),
+            ),
+            Some((won, lost)) => ([won, lost], None),
+        };
+        FinalResult {
+            winner: written.winner,
+            aggregate,
+            mistake: Mistake(mistake.map(|m| (written.aggregate.span(), m))),
+        }
+    }
+}
+
+impl From<FinalResult> for FinalWritten {
+    fn from(result: FinalResult) -> FinalWritten {
+        let [won, lost] = result.aggregate;
+        FinalWritten {
+            winner: result.winner,
+            aggregate: toml::Spanned::new(0..0, format!("{won}–{lost}")),
+        }
+    }
+}
+
+/// A value read that is not what it should be: where, and the message. Never part of equality.
+#[derive(Debug, Clone, Default)]
+struct Mistake(Option<(std::ops::Range<usize>, String)>);
+
+not_part_of_equality!(Mistake);
 
 /// One side of a knockout tie: its first-named team (the first leg's home team) or the other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,30 +477,90 @@ pub struct EntrantsSpans {
 
 not_part_of_equality!(EntrantsSpans);
 
-/// Facts the published record states about the whole competition (an infobox, a final).
-/// The group stage alone cannot confirm them; `check` reports which ones it could not compute.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Facts the published record states about the whole competition (an infobox, a final): the
+/// data file's `[record]` table. The group stage alone cannot confirm most of them; `check`
+/// reports which ones it could not compute.
+// Read and written by serde as declared here. A new fact is a field here (its doc comment is the schema's description), a `FactKind` and
+// its check in `src/check/`; see `docs/architecture.md`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CompetitionRecord {
     /// Teams taking part, in all rounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teams: Option<Recorded<u32>>,
     /// Matches played, in all rounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matches: Option<Recorded<u32>>,
     /// Goals scored, in all rounds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goals: Option<Recorded<u32>>,
     /// The champions, as the record names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub champions: Option<Recorded<String>>,
     /// The runners-up, as the record names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runner_up: Option<Recorded<String>>,
     /// The final's winner and aggregate score.
+    #[serde(rename = "final", default, skip_serializing_if = "Option::is_none")]
     pub final_result: Option<Recorded<FinalResult>>,
     /// Teams transferred in from other competitions, by competition.
-    pub transfers: Vec<Recorded<(String, u32)>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub transfers: BTreeMap<String, Recorded<u32>>,
     /// Places given through the fair-play ranking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fair_play: Option<Recorded<u32>>,
     /// The access list: teams playing each round.
-    pub round_sizes: Vec<Recorded<(String, u32)>>,
+    #[serde(rename = "access", default, skip_serializing_if = "Vec::is_empty")]
+    pub round_sizes: Vec<Recorded<RoundSize>>,
     /// The rounds of the published schedule, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Recorded<Vec<String>>>,
+}
+
+impl CompetitionRecord {
+    /// Sets every fact's line from where it was read in `source` (a data file), and reports
+    /// each fact that is not what it should be.
+    pub fn locate(&mut self, source: &Source) -> Diagnostics {
+        // Destructured so that a new fact cannot be forgotten here.
+        let CompetitionRecord {
+            teams,
+            matches,
+            goals,
+            champions,
+            runner_up,
+            final_result,
+            transfers,
+            fair_play,
+            round_sizes,
+            schedule,
+        } = self;
+        for fact in [teams, matches, goals, fair_play].into_iter().flatten() {
+            fact.locate(source);
+        }
+        for fact in [champions, runner_up].into_iter().flatten() {
+            fact.locate(source);
+        }
+        final_result.iter_mut().for_each(|f| f.locate(source));
+        schedule.iter_mut().for_each(|f| f.locate(source));
+        transfers.values_mut().for_each(|f| f.locate(source));
+        round_sizes.iter_mut().for_each(|f| f.locate(source));
+        let mut found = Diagnostics::new();
+        let mistakes = final_result.iter_mut().map(|f| &mut f.value.mistake);
+        for (span, message) in mistakes.filter_map(|m| m.0.take()) {
+            found.push(source.error(Code::Aggregate, span, message));
+        }
+        found
+    }
+}
+
+/// How many teams play one round, as an access list states it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundSize {
+    /// The round, as the rules name it.
+    pub round: String,
+    /// Teams playing it.
+    pub teams: u32,
 }
 
 /// The file something was read from, kept so that later stages (validation, computing) can

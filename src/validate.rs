@@ -259,7 +259,7 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
         .record
         .round_sizes
         .iter()
-        .map(|r| (r.value.0.as_str(), None, r.line));
+        .map(|r| (r.value.round.as_str(), None, r.line));
     for (name, span, line) in entrants.chain(access) {
         if !names.contains(&name) {
             found.push(at(

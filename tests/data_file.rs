@@ -178,3 +178,51 @@ coefficients = { "Line\nBreak" = "1.5" }
         "{written}"
     );
 }
+
+#[test]
+fn every_fact_of_the_record_is_read_at_its_line_and_written_back() {
+    let text = format!(
+        r#"{HEAD}[record]
+teams = 48
+matches = 47
+goals = 130
+champions = "Alpha"
+runner_up = "Beta"
+final = {{ winner = "Alpha", aggregate = "4–2" }}
+fair_play = 1
+schedule = ["First round", "Final"]
+access = [{{ round = "Final", teams = 2 }}]
+
+[record.transfers]
+"Cup B" = 8
+
+[[group]]
+name = "Group A"
+teams = ["Alpha", "Beta"]
+matches = ["Alpha 1–0 Beta"]
+"#
+    );
+    let read = data::parse(&Source::new("test.toml", text.as_str())).expect("a valid data file");
+    let r = &read.record;
+    // Each fact at the line that states it (line 1 is `competition`, line 2 `[record]`).
+    let lines = [
+        r.teams.as_ref().map(|f| f.line.0),
+        r.matches.as_ref().map(|f| f.line.0),
+        r.goals.as_ref().map(|f| f.line.0),
+        r.champions.as_ref().map(|f| f.line.0),
+        r.runner_up.as_ref().map(|f| f.line.0),
+        r.final_result.as_ref().map(|f| f.line.0),
+        r.fair_play.as_ref().map(|f| f.line.0),
+        r.schedule.as_ref().map(|f| f.line.0),
+        r.round_sizes.first().map(|f| f.line.0),
+        r.transfers.get("Cup B").map(|f| f.line.0),
+    ];
+    assert_eq!(lines, [3, 4, 5, 6, 7, 8, 9, 10, 11, 14].map(Some));
+    assert_eq!(r.final_result.as_ref().unwrap().value.aggregate, [4, 2]);
+    assert_eq!(r.transfers["Cup B"].value, 8);
+
+    let written = data::write(&read, "a test", None);
+    let again = data::parse(&Source::new("written.toml", written.as_str()))
+        .unwrap_or_else(|e| panic!("{e}\n{written}"));
+    assert_eq!(again, read, "{written}");
+}

@@ -51,10 +51,7 @@ fn competition() -> Competition {
         ],
         decisions: Vec::new(),
         record: GroupRecord {
-            winner: Some(Recorded {
-                value: TeamId::new(0),
-                line: Line(3),
-            }),
+            winner: Some(Recorded::new(TeamId::new(0), Line(3))),
             order: None,
         },
         cards: vec![None; 4],

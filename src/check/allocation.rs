@@ -104,7 +104,7 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
         ])),
     );
     if let Some(teams) = &c.record.teams {
-        let Recorded { value, line } = teams;
+        let Recorded { value, line, .. } = teams;
         let computed = from_associations.saturating_add(transferred);
         facts.push(
             Fact::new(

@@ -6,7 +6,7 @@
 
 use super::{Fact, FactKind, Part, Reason, Term, Value, Verdict, Why, verdict};
 use crate::compute::standings::Standings;
-use crate::model::{Competition, Recorded};
+use crate::model::{Competition, Recorded, RoundSize};
 use crate::rules::Structure;
 use crate::rules::structure::Format;
 
@@ -145,17 +145,14 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
     let mut facts = Vec::new();
     let index = |name: &str| s.rounds.iter().position(|r| r.name == name);
     for size in &c.record.round_sizes {
-        let (round, teams) = &size.value;
+        let RoundSize { round, teams } = &size.value;
         let Some(i) = index(round) else { continue };
         let flow = &s.flows[i];
         let why = Why::Sum(vec![
             Term::Arriving(u64::from(flow.arriving)),
             Term::Entering(u64::from(s.rounds[i].entering())),
         ]);
-        let recorded = Recorded {
-            value: *teams,
-            line: size.line,
-        };
+        let recorded = Recorded::new(*teams, size.line);
         let part = Some(Part::Round(round.clone()));
         facts.push(compare(
             c,
@@ -180,8 +177,7 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
             .computed(Value::Rounds(names)),
         );
     }
-    for transfer in &c.record.transfers {
-        let (from, teams) = &transfer.value;
+    for (from, recorded) in &c.record.transfers {
         let by_round: Vec<Term> = s
             .rounds
             .iter()
@@ -195,16 +191,12 @@ fn access(c: &Competition, s: &Structure) -> Vec<Fact> {
             .rounds
             .iter()
             .filter_map(|r| r.transferred.get(from).copied()));
-        let recorded = Recorded {
-            value: *teams,
-            line: transfer.line,
-        };
         let part = Some(Part::From(from.clone()));
         facts.push(compare(
             c,
             FactKind::Transfers,
             part,
-            &recorded,
+            recorded,
             total,
             Why::Sum(by_round),
         ));

@@ -246,10 +246,7 @@ impl Reader<'_> {
         let number = |this: &Self| -> Result<Recorded<u32>, Diagnostic> {
             value
                 .parse::<u32>()
-                .map(|v| Recorded {
-                    value: v,
-                    line: Line(line),
-                })
+                .map(|v| Recorded::new(v, Line(line)))
                 .map_err(|_| {
                     this.error(
                         Code::Infobox,
@@ -260,10 +257,7 @@ impl Reader<'_> {
                     )
                 })
         };
-        let text = || Recorded {
-            value: value.to_string(),
-            line: Line(line),
-        };
+        let text = || Recorded::new(value.to_string(), Line(line));
         match key.trim() {
             "Num Teams" => self.record.teams = Some(number(self)?),
             "Matches" => self.record.matches = Some(number(self)?),
@@ -274,10 +268,8 @@ impl Reader<'_> {
                 // `Count: 4 | runner-up = Juventus`: the runner-up rides on another key.
                 for part in value.split('|') {
                     if let Some(name) = part.trim().strip_prefix("runner-up =") {
-                        self.record.runner_up = Some(Recorded {
-                            value: name.trim().to_string(),
-                            line: Line(line),
-                        });
+                        self.record.runner_up =
+                            Some(Recorded::new(name.trim().to_string(), Line(line)));
                     }
                 }
             }
@@ -296,13 +288,9 @@ impl Reader<'_> {
         let at = offset + score_start..offset + score_start + score.len();
         match parse_score(score) {
             Some((w, l)) if w >= l && !winner.is_empty() => {
-                self.record.final_result = Some(Recorded {
-                    value: FinalResult {
-                        winner: winner.to_string(),
-                        aggregate: [w, l],
-                    },
-                    line: Line(self.source.line_of(offset)),
-                });
+                let result = FinalResult::new(winner.to_string(), [w, l]);
+                let line = Line(self.source.line_of(offset));
+                self.record.final_result = Some(Recorded::new(result, line));
                 Ok(())
             }
             _ => Err(self.error(Code::Aggregate,

@@ -6,13 +6,12 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::file::{CompetitionRecordFile, DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
+use super::file::{DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
 use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
-    Alias, Cards, Competition, CompetitionRecord, Decision, Entrants, EntrantsSpans, FinalResult,
-    Group, GroupRecord, GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Recorded, Side,
-    TeamId, Tie, TieSpans,
+    Alias, Cards, Competition, Decision, Entrants, EntrantsSpans, Group, GroupRecord, GroupSpans,
+    Leg, Line, Match, Ranking, RankingEntry, Recorded, Side, TeamId, Tie, TieSpans,
 };
 use crate::read::match_text;
 
@@ -40,9 +39,8 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
             ));
         }
     }
-    let record = found
-        .keep_all(build_record(source, &file.record))
-        .unwrap_or_default();
+    let mut record = file.record;
+    found.extend(record.locate(source));
     let ties = file
         .ties
         .iter()
@@ -278,68 +276,6 @@ fn build_entrants(
     found.result(out)
 }
 
-/// Builds the facts about the whole competition; the final's aggregate is the one that can be
-/// mistaken.
-fn build_record(
-    source: &Source,
-    file: &CompetitionRecordFile,
-) -> Result<CompetitionRecord, Diagnostics> {
-    fn at<T: Clone>(source: &Source, v: &Option<Spanned<T>>) -> Option<Recorded<T>> {
-        v.as_ref().map(|v| Recorded {
-            value: v.get_ref().clone(),
-            line: Line(source.line_of(v.span().start)),
-        })
-    }
-    let mut found = Diagnostics::new();
-    let final_result = file.final_result.as_ref().and_then(|f| {
-        let text = f.get_ref().aggregate.get_ref();
-        let aggregate = match match_text::parse_score(text) {
-            None => Err(source.error(Code::Aggregate,
-                f.get_ref().aggregate.span(),
-                format!("\"{text}\" is not an aggregate score; expected the winner's goals first, like \"4–2\""),
-            )),
-            Some((won, lost)) if won < lost => Err(source.error(Code::Aggregate,
-                f.get_ref().aggregate.span(),
-                format!("the aggregate \"{text}\" has the loser ahead; expected the winner's goals first, like \"4–2\""),
-            )),
-            Some((won, lost)) => Ok([won, lost]),
-        };
-        Some(Recorded {
-            value: FinalResult {
-                winner: f.get_ref().winner.clone(),
-                aggregate: found.keep(aggregate)?,
-            },
-            line: Line(source.line_of(f.span().start)),
-        })
-    });
-    let mut round_sizes = Vec::new();
-    for a in &file.access {
-        round_sizes.push(Recorded {
-            value: (a.get_ref().round.clone(), a.get_ref().teams),
-            line: Line(source.line_of(a.span().start)),
-        });
-    }
-    found.result(CompetitionRecord {
-        teams: at(source, &file.teams),
-        matches: at(source, &file.matches),
-        goals: at(source, &file.goals),
-        champions: at(source, &file.champions),
-        runner_up: at(source, &file.runner_up),
-        final_result,
-        transfers: file
-            .transfers
-            .iter()
-            .map(|(from, n)| Recorded {
-                value: (from.clone(), *n.get_ref()),
-                line: Line(source.line_of(n.span().start)),
-            })
-            .collect(),
-        fair_play: at(source, &file.fair_play),
-        round_sizes,
-        schedule: at(source, &file.schedule),
-    })
-}
-
 /// Builds one group, collecting every mistake in it.
 fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     let mut found = Diagnostics::new();
@@ -431,10 +367,9 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     }
 
     let winner = g.record.winner.as_ref().and_then(|w| {
-        found.keep(names.resolve_spanned(w)).map(|value| Recorded {
-            value,
-            line: Line(source.line_of(w.span().start)),
-        })
+        found
+            .keep(names.resolve_spanned(w))
+            .map(|value| Recorded::new(value, Line(source.line_of(w.span().start))))
     });
     let order = g.record.order.as_ref().and_then(|o| {
         let value = found.keep(resolve_list(&names, o))?;
@@ -450,10 +385,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             ));
             return None;
         }
-        Some(Recorded {
-            value,
-            line: Line(source.line_of(o.span().start)),
-        })
+        Some(Recorded::new(value, Line(source.line_of(o.span().start))))
     });
 
     let mut cards = vec![None; teams.len()];

@@ -16,7 +16,7 @@ pub(super) struct DataFile {
     #[serde(default)]
     pub(super) aliases: BTreeMap<String, AliasFile>,
     #[serde(default)]
-    pub(super) record: CompetitionRecordFile,
+    pub(super) record: crate::model::CompetitionRecord,
     #[serde(rename = "group", default)]
     pub(super) groups: Vec<GroupFile>,
     #[serde(rename = "tie", default)]
@@ -72,49 +72,6 @@ pub(super) struct EntrantsFile {
     pub(super) round: Spanned<String>,
     #[schemars(with = "Vec<String>")]
     pub(super) teams: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RoundSizeFile {
-    pub(super) round: String,
-    pub(super) teams: u32,
-}
-
-#[derive(Deserialize, JsonSchema, Default)]
-#[serde(deny_unknown_fields)]
-pub(super) struct CompetitionRecordFile {
-    #[schemars(with = "Option<u32>")]
-    pub(super) teams: Option<Spanned<u32>>,
-    #[schemars(with = "Option<u32>")]
-    pub(super) matches: Option<Spanned<u32>>,
-    #[schemars(with = "Option<u32>")]
-    pub(super) goals: Option<Spanned<u32>>,
-    #[schemars(with = "Option<String>")]
-    pub(super) champions: Option<Spanned<String>>,
-    #[schemars(with = "Option<String>")]
-    pub(super) runner_up: Option<Spanned<String>>,
-    #[serde(rename = "final")]
-    #[schemars(with = "Option<FinalFile>")]
-    pub(super) final_result: Option<Spanned<FinalFile>>,
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, u32>")]
-    pub(super) transfers: BTreeMap<String, Spanned<u32>>,
-    #[schemars(with = "Option<u32>")]
-    pub(super) fair_play: Option<Spanned<u32>>,
-    #[serde(default)]
-    #[schemars(with = "Vec<RoundSizeFile>")]
-    pub(super) access: Vec<Spanned<RoundSizeFile>>,
-    #[schemars(with = "Option<Vec<String>>")]
-    pub(super) schedule: Option<Spanned<Vec<String>>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub(super) struct FinalFile {
-    pub(super) winner: String,
-    #[schemars(with = "String")]
-    pub(super) aggregate: Spanned<String>,
 }
 
 #[derive(Deserialize, JsonSchema)]

@@ -28,8 +28,8 @@ pub fn match_line(group: &Group, m: &Match) -> String {
 /// Writes what a season summary holds as a data file: the name, the competition-wide counts,
 /// champions, runner-up and final, and every group (teams, aliases, matches, decisions, cards,
 /// coefficients, winner, order); `header` becomes its leading comment and `rules` its rule-file
-/// path. Ties, the ranking, entrants, transfers, fair-play places, the access list, the schedule
-/// and competition-wide aliases are not written (a summary has none). For such a competition
+/// path. Ties, the ranking, entrants and competition-wide aliases are not written (a summary
+/// has none). For such a competition
 /// the text reads back the same (`standings import` verifies this for every file it writes).
 pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> String {
     let mut doc = DocumentMut::new();
@@ -55,31 +55,13 @@ fn comment(text: &str) -> String {
         .collect()
 }
 
-/// The `[record]` table: the facts about the whole competition that a document states.
+/// The `[record]` table: the facts about the whole competition, as serde writes
+/// [`CompetitionRecord`] (each fact is written as its value).
 fn record(r: &CompetitionRecord) -> Table {
-    let mut table = Table::new();
-    for (key, fact) in [
-        ("teams", &r.teams),
-        ("matches", &r.matches),
-        ("goals", &r.goals),
-    ] {
-        if let Some(fact) = fact {
-            table[key] = Item::from(i64::from(fact.value));
-        }
-    }
-    for (key, fact) in [("champions", &r.champions), ("runner_up", &r.runner_up)] {
-        if let Some(fact) = fact {
-            table[key] = Item::from(fact.value.as_str());
-        }
-    }
-    if let Some(f) = &r.final_result {
-        let [won, lost] = f.value.aggregate;
-        let mut fin = InlineTable::new();
-        fin.insert("winner", f.value.winner.as_str().into());
-        fin.insert("aggregate", format!("{won}–{lost}").into());
-        table["final"] = Item::from(fin);
-    }
-    table
+    toml_edit::ser::to_document(r)
+        .expect("a competition record serializes as a TOML table")
+        .as_table()
+        .clone()
 }
 
 /// One `[[group]]` table.
