@@ -39,49 +39,69 @@ pub enum Verdict {
     Note,
 }
 
-/// What a fact is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FactKind {
+/// Declares what facts are about: each kind with its documentation and the words that name it
+/// in every report (`{}` stands for the group, round or competition the fact is about).
+macro_rules! fact_kinds {
+    ($($(#[doc = $doc:literal])* $kind:ident => $label:literal,)*) => {
+        /// What a fact is about.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum FactKind {
+            $($(#[doc = $doc])* $kind,)*
+        }
+
+        impl FactKind {
+            /// The words that name the fact in every report, `{}` standing for the part of the
+            /// competition it is about: `winner`, `{} teams`.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(FactKind::$kind => $label,)*
+                }
+            }
+        }
+    };
+}
+
+fact_kinds! {
     /// A group's recorded winner.
-    GroupWinner,
+    GroupWinner => "winner",
     /// A group's recorded final order.
-    GroupOrder,
+    GroupOrder => "order",
     /// Teams level on every criterion for a qualifying place (never recorded; always a failure).
-    QualificationTie,
+    QualificationTie => "qualification",
     /// A recorded decision (drawing of lots) the rules did not need.
-    UnusedDecision,
+    UnusedDecision => "recorded decision",
     /// The data's groups against the rules' group round.
-    GroupStage,
+    GroupStage => "group stage",
     /// Teams taking part over all rounds.
-    Teams,
+    Teams => "teams",
     /// Matches played over all rounds.
-    Matches,
+    Matches => "matches",
     /// Goals scored over all rounds.
-    Goals,
+    Goals => "goals",
     /// Teams playing one round (the access list).
-    RoundSize,
+    RoundSize => "{} teams",
     /// The published schedule's rounds against the rules' rounds.
-    Schedule,
+    Schedule => "schedule",
     /// Teams transferred in from another competition.
-    Transfers,
+    Transfers => "transferred from {}",
     /// The teams a round's draw lists against those the rules let in.
-    Entrants,
+    Entrants => "{} entrants",
     /// The champions.
-    Champions,
+    Champions => "champions",
     /// The runners-up.
-    RunnerUp,
+    RunnerUp => "runner-up",
     /// The final's winner and aggregate score.
-    Final,
+    Final => "final",
     /// A coefficient ranking's published order.
-    RankingOrder,
+    RankingOrder => "ranking",
     /// The places each rank of the ranking gets.
-    PlacesPerRank,
+    PlacesPerRank => "places per rank",
     /// Places given through the fair-play ranking.
-    FairPlay,
+    FairPlay => "fair-play places",
     /// Places by ranking and fair play against the teams the rounds take fresh.
-    PlacesFromAssociations,
+    PlacesFromAssociations => "places",
     /// Places by ranking and fair play plus transfers against the recorded teams.
-    PlacesPlusTransfers,
+    PlacesPlusTransfers => "places plus transfers",
 }
 
 /// Where in the competition a fact belongs.

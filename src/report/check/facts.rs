@@ -140,32 +140,12 @@ fn part(fact: &Fact) -> &str {
     }
 }
 
-/// What the fact is, as its words start: `winner`, `First round teams`.
+/// What the fact is, as its words start: `winner`, `First round teams` (the kind's label; a
+/// group's size is named by the group).
 fn name(fact: &Fact) -> String {
-    match fact.kind {
-        FactKind::GroupWinner => "winner".into(),
-        FactKind::GroupOrder => "order".into(),
-        FactKind::QualificationTie => "qualification".into(),
-        FactKind::UnusedDecision => "recorded decision".into(),
-        FactKind::GroupStage => match &fact.subject.part {
-            Some(_) => part(fact).to_string(),
-            None => "group stage".into(),
-        },
-        FactKind::Teams => "teams".into(),
-        FactKind::Matches => "matches".into(),
-        FactKind::Goals => "goals".into(),
-        FactKind::RoundSize => format!("{} teams", part(fact)),
-        FactKind::Schedule => "schedule".into(),
-        FactKind::Transfers => format!("transferred from {}", part(fact)),
-        FactKind::Entrants => format!("{} entrants", part(fact)),
-        FactKind::Champions => "champions".into(),
-        FactKind::RunnerUp => "runner-up".into(),
-        FactKind::Final => "final".into(),
-        FactKind::RankingOrder => "ranking".into(),
-        FactKind::PlacesPerRank => "places per rank".into(),
-        FactKind::FairPlay => "fair-play places".into(),
-        FactKind::PlacesFromAssociations => "places".into(),
-        FactKind::PlacesPlusTransfers => "places plus transfers".into(),
+    match (fact.kind, &fact.subject.part) {
+        (FactKind::GroupStage, Some(_)) => part(fact).to_string(),
+        (kind, _) => kind.label().replace("{}", part(fact)),
     }
 }
 
