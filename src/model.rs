@@ -127,15 +127,15 @@ pub struct Recorded<T> {
     pub value: T,
     /// 1-based line in the file that states it (0 for a fact built in memory).
     pub line: Line,
-    /// Byte offset of the value in the data file, until it is located.
-    at: Offset,
+    /// Where the value was written in the data file (empty when built in memory).
+    at: Span,
 }
 
-/// A byte offset into a file, kept only to find a line: never part of equality.
-#[derive(Debug, Clone, Copy, Default)]
-struct Offset(usize);
+/// Bytes of a file, kept only to point at them: never part of equality.
+#[derive(Debug, Clone, Default)]
+struct Span(std::ops::Range<usize>);
 
-not_part_of_equality!(Offset);
+not_part_of_equality!(Span);
 
 impl<T> Recorded<T> {
     /// `value`, stated at `line`.
@@ -143,13 +143,27 @@ impl<T> Recorded<T> {
         Recorded {
             value,
             line,
-            at: Offset::default(),
+            at: Span::default(),
         }
+    }
+
+    /// The fact with its value mapped by `f`, stated where it was; `None` when `f` refuses it.
+    pub fn try_map<B>(self, f: impl FnOnce(T) -> Option<B>) -> Option<Recorded<B>> {
+        Some(Recorded {
+            value: f(self.value)?,
+            line: self.line,
+            at: self.at,
+        })
     }
 
     /// Sets the line from where the value was read, for a fact deserialized from `source`.
     fn locate(&mut self, source: &Source) {
-        self.line = Line(source.line_of(self.at.0));
+        self.line = Line(source.line_of(self.at.0.start));
+    }
+
+    /// The bytes of the data file the value was read from (empty when built in memory).
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.at.0.clone()
     }
 }
 
@@ -157,7 +171,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Recorded<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
         Ok(Recorded {
-            at: Offset(spanned.span().start),
+            at: Span(spanned.span()),
             value: spanned.into_inner(),
             line: Line::default(),
         })
@@ -184,13 +198,48 @@ impl<T: JsonSchema> JsonSchema for Recorded<T> {
     }
 }
 
-/// The facts the published record states about one group.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct GroupRecord {
+/// The facts the published record states about one group: a group's `record` table.
+// Teams are `T`: `TeamId`s in the model, names as a data file writes them. Read and written by serde as declared here. A new fact is a field here (and in
+// `map_teams`/`locate`), a `FactKind` and its check in `src/check/groups.rs`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRecord<T = TeamId> {
     /// The group winner.
-    pub winner: Option<Recorded<TeamId>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub winner: Option<Recorded<T>>,
     /// The published final order, best first.
-    pub order: Option<Recorded<Vec<TeamId>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<Recorded<Vec<T>>>,
+}
+
+impl<T> Default for GroupRecord<T> {
+    fn default() -> GroupRecord<T> {
+        GroupRecord {
+            winner: None,
+            order: None,
+        }
+    }
+}
+
+impl<A> GroupRecord<A> {
+    /// The same facts with their teams mapped list by list (a single team is a list of one):
+    /// names to [`TeamId`]s when a group is read, back to names when it is written. A fact
+    /// whose list `teams` refuses (`None`) is left out.
+    pub fn map_teams<B>(self, mut teams: impl FnMut(Vec<A>) -> Option<Vec<B>>) -> GroupRecord<B> {
+        // Destructured so that a new fact cannot be forgotten here.
+        let GroupRecord { winner, order } = self;
+        GroupRecord {
+            winner: winner.and_then(|w| w.try_map(|team| teams(vec![team])?.pop())),
+            order: order.and_then(|o| o.try_map(&mut teams)),
+        }
+    }
+
+    /// Sets every fact's line from where it was read in `source` (a data file).
+    pub fn locate(&mut self, source: &Source) {
+        let GroupRecord { winner, order } = self;
+        winner.iter_mut().for_each(|f| f.locate(source));
+        order.iter_mut().for_each(|f| f.locate(source));
+    }
 }
 
 /// The cards a team received over the group, for the fair-play criterion.

@@ -200,9 +200,16 @@ access = [{{ round = "Final", teams = 2 }}]
 name = "Group A"
 teams = ["Alpha", "Beta"]
 matches = ["Alpha 1–0 Beta"]
+record = {{ winner = "Alpha",
+  order = ["Alpha", "Beta"] }}
 "#
     );
     let read = data::parse(&Source::new("test.toml", text.as_str())).expect("a valid data file");
+    let group = &read.groups[0].record;
+    let winner = group.winner.as_ref().expect("a winner");
+    let order = group.order.as_ref().expect("an order");
+    assert_eq!((winner.value.index(), winner.line.0), (0, 20));
+    assert_eq!((order.value.iter().map(|t| t.index()).collect(), order.line.0), (vec![0, 1], 21));
     let r = &read.record;
     // Each fact at the line that states it (line 1 is `competition`, line 2 `[record]`).
     let lines = [

@@ -10,8 +10,8 @@ use super::file::{DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
 use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::{
-    Alias, Cards, Competition, Decision, Entrants, EntrantsSpans, Group, GroupRecord, GroupSpans,
-    Leg, Line, Match, Ranking, RankingEntry, Recorded, Side, TeamId, Tie, TieSpans,
+    Alias, Cards, Competition, Decision, Entrants, EntrantsSpans, Group, GroupSpans, Leg, Line,
+    Match, Ranking, RankingEntry, Side, TeamId, Tie, TieSpans,
 };
 use crate::read::match_text;
 
@@ -349,7 +349,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
 
     let mut decisions = Vec::new();
     for d in &g.decisions {
-        let Some(order) = found.keep(resolve_list(&names, &d.order)) else {
+        let Some(order) = found.keep(resolve_list(&names, d.order.get_ref())) else {
             continue;
         };
         if order.len() < 2 {
@@ -366,27 +366,22 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         });
     }
 
-    let winner = g.record.winner.as_ref().and_then(|w| {
-        found
-            .keep(names.resolve_spanned(w))
-            .map(|value| Recorded::new(value, Line(source.line_of(w.span().start))))
-    });
-    let order = g.record.order.as_ref().and_then(|o| {
-        let value = found.keep(resolve_list(&names, o))?;
-        if value.len() != teams.len() {
-            found.push(source.error(
-                Code::IncompleteOrder,
-                o.span(),
-                format!(
-                    "the recorded order lists {} teams; expected all {} teams of {group_name}",
-                    value.len(),
-                    teams.len()
-                ),
-            ));
-            return None;
-        }
-        Some(Recorded::new(value, Line(source.line_of(o.span().start))))
-    });
+    let mut record = g.record;
+    record.locate(source);
+    if let Some(order) = &record.order
+        && order.value.len() != teams.len()
+    {
+        found.push(source.error(
+            Code::IncompleteOrder,
+            order.span(),
+            format!(
+                "the recorded order lists {} teams; expected all {} teams of {group_name}",
+                order.value.len(),
+                teams.len()
+            ),
+        ));
+    }
+    let record = record.map_teams(|list| found.keep(resolve_list(&names, &list)));
 
     let mut cards = vec![None; teams.len()];
     for (name, c) in &g.cards {
@@ -412,7 +407,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         aliases,
         matches,
         decisions,
-        record: GroupRecord { winner, order },
+        record,
         cards,
         coefficients,
         line: Line(source.line_of(g.name.span().start)),

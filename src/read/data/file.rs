@@ -90,7 +90,8 @@ pub(super) struct GroupFile {
     #[serde(default)]
     pub(super) decisions: Vec<DecisionFile>,
     #[serde(default)]
-    pub(super) record: RecordFile,
+    #[schemars(with = "crate::model::GroupRecord<String>")]
+    pub(super) record: crate::model::GroupRecord<Spanned<String>>,
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, CardsFile>")]
     pub(super) cards: BTreeMap<Spanned<String>, CardsFile>,
@@ -126,15 +127,6 @@ pub(super) struct DecisionFile {
     pub(super) by: String,
     #[schemars(with = "Vec<String>")]
     pub(super) order: Spanned<Vec<Spanned<String>>>,
-}
-
-#[derive(Deserialize, JsonSchema, Default)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RecordFile {
-    #[schemars(with = "Option<String>")]
-    pub(super) winner: Option<Spanned<String>>,
-    #[schemars(with = "Option<Vec<String>>")]
-    pub(super) order: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// The JSON Schema of data files, generated from the types the loader reads

@@ -66,10 +66,10 @@ impl<'a> Names<'a> {
 /// Resolves a list of team names, each at most once.
 pub(super) fn resolve_list(
     names: &Names<'_>,
-    list: &Spanned<Vec<Spanned<String>>>,
+    list: &[Spanned<String>],
 ) -> Result<Vec<TeamId>, Diagnostic> {
     let mut out: Vec<TeamId> = Vec::new();
-    for name in list.get_ref() {
+    for name in list {
         let id = names.resolve_spanned(name)?;
         if out.contains(&id) {
             return Err(names.source.error(

@@ -5,9 +5,7 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::model::{
-    Cards, Competition, CompetitionRecord, Forfeit, Group, GroupRecord, Match, Outcome, TeamId,
-};
+use crate::model::{Cards, Competition, CompetitionRecord, Forfeit, Group, Match, Outcome, TeamId};
 
 /// A match in data-file notation.
 pub fn match_line(group: &Group, m: &Match) -> String {
@@ -116,16 +114,17 @@ fn group(g: &Group) -> Table {
     if !coefficients.is_empty() {
         table["coefficients"] = Item::from(coefficients);
     }
-    let GroupRecord { winner, order } = &g.record;
-    let mut facts = InlineTable::new();
-    if let Some(w) = winner {
-        facts.insert("winner", g.team_name(w.value).into());
-    }
-    if let Some(o) = order {
-        facts.insert("order", names(&o.value).into());
-    }
-    if !facts.is_empty() {
-        table["record"] = Item::from(facts);
+    let record = g
+        .record
+        .clone()
+        .map_teams(|teams| Some(teams.into_iter().map(|t| g.team_name(t)).collect()));
+    let record = toml_edit::ser::to_document(&record)
+        .expect("a group's record serializes as a TOML table")
+        .as_table()
+        .clone()
+        .into_inline_table();
+    if !record.is_empty() {
+        table["record"] = Item::from(record);
     }
     table
 }
