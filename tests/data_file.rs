@@ -209,7 +209,13 @@ record = {{ winner = "Alpha",
     let winner = group.winner.as_ref().expect("a winner");
     let order = group.order.as_ref().expect("an order");
     assert_eq!((winner.value.index(), winner.line.0), (0, 20));
-    assert_eq!((order.value.iter().map(|t| t.index()).collect(), order.line.0), (vec![0, 1], 21));
+    assert_eq!(
+        (
+            order.value.iter().map(|t| t.index()).collect(),
+            order.line.0
+        ),
+        (vec![0, 1], 21)
+    );
     let r = &read.record;
     // Each fact at the line that states it (line 1 is `competition`, line 2 `[record]`).
     let lines = [
