@@ -51,3 +51,41 @@ fn no_color_turns_colour_off() {
         assert!(!out.contains('\x1b'), "{out:?}");
     }
 }
+
+/// Runs `standings ARGS` through `sh` with standard output closed (`>&-`): the exit code and
+/// standard error.
+fn with_stdout_closed(args: &str) -> (Option<i32>, String) {
+    let out = Command::new("sh")
+        .args(["-c", &format!("{BIN} {args} >&-")])
+        .output()
+        .expect("sh runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stderr).expect("UTF-8 errors"),
+    )
+}
+
+const CLOSED: &str = "error[E805]: cannot write the output: standard output is closed; expected it open (`> /dev/null` discards the output)\n";
+
+#[test]
+fn table_fails_when_standard_output_is_closed() {
+    let (code, stderr) = with_stdout_closed(TABLE);
+    assert_eq!((code, stderr.as_str()), (Some(2), CLOSED));
+}
+
+#[test]
+fn import_fails_when_standard_output_is_closed() {
+    let (code, stderr) = with_stdout_closed(
+        "import ../shared/seeds/coppa-italia-2003-04.txt --rules rules/coppa-italia-2003-04.toml --record none",
+    );
+    assert_eq!((code, stderr.as_str()), (Some(2), CLOSED));
+}
+
+#[test]
+fn discarding_the_output_is_not_closing_it() {
+    let out = Command::new("sh")
+        .args(["-c", &format!("{BIN} {TABLE} > /dev/null")])
+        .output()
+        .expect("sh runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}

@@ -148,10 +148,22 @@ enum Command {
     },
 }
 
+/// Whether standard output was closed when the program started (set before `main`, see
+/// `note_closed_stdout` in main.rs).
+pub(crate) static STDOUT_CLOSED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 /// Writes a command's output to standard output. A reader that stops early (`| head`) is not
-/// an error: the rest is simply not written.
+/// an error: the rest is simply not written. A standard output that was closed (`>&-`) is.
 pub(crate) fn output(text: &str) -> Result<(), CliError> {
     use std::io::Write;
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(CliError::diagnostic(
+            Code::CannotWrite,
+            "cannot write the output: standard output is closed; expected it open \
+             (`> /dev/null` discards the output)",
+        ));
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
