@@ -59,6 +59,11 @@ pub struct Inputs {
     /// project's `data/` folder that records the same competition, if any.
     #[arg(long, value_name = "DATA_FILE|none")]
     pub record: Option<RecordChoice>,
+    /// Follow a data file's `rules = "..."` wherever it points. By default it must point
+    /// inside the data file's folder or the current directory, so that a data file cannot make
+    /// standings read other files.
+    #[arg(long)]
+    pub allow_rules_anywhere: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +109,11 @@ enum Command {
         /// For a season summary: the data file whose names and decisions to apply, or `none`.
         #[arg(long, value_name = "DATA_FILE|none")]
         record: Option<RecordChoice>,
+        /// Follow a data file's `rules = "..."` wherever it points. By default it must point
+        /// inside the data file's folder or the current directory, so that a data file cannot make
+        /// standings read other files.
+        #[arg(long)]
+        allow_rules_anywhere: bool,
     },
     /// Play many random groups under one or two rule sets and report what decided them.
     Simulate(simulate::SimulateArgs),
@@ -260,7 +270,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             input_format,
             rules,
             record,
-        } => compare::run(&data, input_format, &rules, record.unwrap_or_default()),
+            allow_rules_anywhere,
+        } => compare::run(
+            &data,
+            input_format,
+            &rules,
+            record.unwrap_or_default(),
+            allow_rules_anywhere,
+        ),
         Command::Simulate(args) => simulate::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),

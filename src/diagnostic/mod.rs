@@ -275,6 +275,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The places involved; the first is where the mistake is.
     pub labels: Vec<Label>,
+    /// Whether the files' text is kept out of the message: a file that did not read as what
+    /// it was meant to be (see [`Diagnostic::withhold_text`]) is shown by place only.
+    pub withheld: bool,
 }
 
 impl Diagnostic {
@@ -285,7 +288,18 @@ impl Diagnostic {
             code,
             message: message.into(),
             labels: Vec::new(),
+            withheld: false,
         }
+    }
+
+    /// The diagnostic, with `message` in place of its own, about a file that did not read as
+    /// what it was meant to be (a rule file named by a data file that is not TOML, or not a
+    /// rule file: perhaps a secret): the places stay (file, line, column) but no line of the
+    /// file is quoted. `message` must not quote the file either.
+    pub fn withhold_text(mut self, message: String) -> Diagnostic {
+        self.message = message;
+        self.withheld = true;
+        self
     }
 
     /// Adds a place: the first added is the primary one.
@@ -382,6 +396,24 @@ impl fmt::Display for Diagnostic {
     /// Renders like rustc: `error[E206]: message`, then `--> file:line:column` and the line
     /// with the offending text underlined, for every label.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.withheld {
+            write!(f, "error[{}]: {}", self.code, self.message)?;
+            for label in &self.labels {
+                let at = label.location();
+                write!(f, "\n  --> {}:{}:{}", at.path.display(), at.line, at.column)?;
+                if !label.message.is_empty() {
+                    write!(f, ": {}", label.message)?;
+                }
+            }
+            if let Some(label) = self.labels.first() {
+                write!(
+                    f,
+                    "\n  = note: the text of {} is not shown: it did not read as the file it was named as",
+                    label.source.path.display()
+                )?;
+            }
+            return Ok(());
+        }
         let mut files = LabelFiles {
             sources: Vec::new(),
         };
