@@ -347,6 +347,29 @@ impl Diagnostic {
 /// asked, not indexed up front: a diagnostic about a 500 MB results file costs one scan.
 struct LabelFiles<'a> {
     sources: Vec<&'a Source>,
+    /// Each file's text as shown: [`printable`].
+    shown: Vec<std::borrow::Cow<'a, str>>,
+}
+
+/// `text` with every control character but the line structure (a line break, a tab, a carriage
+/// return before a line break) replaced by `?`s of the same length in bytes, so that a quoted
+/// line can neither break into lines of its own nor drive the terminal, and spans still fit.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let kept = |i: usize, c: char| {
+        !c.is_control() || c == '\n' || c == '\t' || (c == '\r' && text[i + 1..].starts_with('\n'))
+    };
+    if text.char_indices().all(|(i, c)| kept(i, c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if kept(i, c) {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl<'a> Files<'a> for LabelFiles<'a> {
@@ -359,7 +382,10 @@ impl<'a> Files<'a> for LabelFiles<'a> {
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(&self.file(id)?.text)
+        self.shown
+            .get(id)
+            .map(|text| text.as_ref())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn line_index(
@@ -416,6 +442,7 @@ impl fmt::Display for Diagnostic {
         }
         let mut files = LabelFiles {
             sources: Vec::new(),
+            shown: Vec::new(),
         };
         let mut labels = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
@@ -425,6 +452,7 @@ impl fmt::Display for Diagnostic {
                 Some(id) => id,
                 None => {
                     files.sources.push(&label.source);
+                    files.shown.push(printable(&label.source.text));
                     files.sources.len() - 1
                 }
             };
@@ -632,6 +660,16 @@ mod tests {
         assert_eq!(json["code"], "E601");
         assert_eq!(json["labels"][1]["file"], "rules.toml");
         assert_eq!(json["labels"][1]["line"], 2);
+    }
+
+    #[test]
+    fn a_quoted_line_shows_no_control_character() {
+        let source = Source::new("x.txt", "| A\u{1b}[31m | B\r::x |\r\n");
+        let text = source
+            .error(Code::ControlCharacter, 3..4, "a control character")
+            .to_string();
+        assert!(text.contains("1 | | A?[31m | B?::x |\n"), "{text:?}");
+        assert!(!text.contains(['\u{1b}', '\r']), "{text:?}");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //!   (`docs/documents.md`);
 //! - [`record`]: the project's data file applied to such a source (team names, decisions).
 
+pub mod control;
 pub mod data;
 pub mod document;
 pub mod football_data;

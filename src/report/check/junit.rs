@@ -1,7 +1,8 @@
 //! A JUnit XML report, written by `quick-junit`: one test suite per data file, one test case per
 //! fact (notes are not facts), a failure for each fact that fails, skipped for a fact that could
-//! not be checked (unless strict). The writer escapes markup; control characters in names are
-//! shown escaped (`\n`), as in the text lines, so every element stays on its line.
+//! not be checked (unless strict). The writer escapes markup; control characters in names, and
+//! the characters XML cannot hold, are shown escaped (`\n`, `\u{ffff}`), so the report is
+//! well-formed and every element stays on its line.
 
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Format;
 use crate::check::{Outcome, Verdict};
-use crate::report::escape::plain;
+use crate::report::escape::xml;
 
 /// `--format junit`.
 pub const FORMAT: Format = Format {
@@ -28,14 +29,14 @@ pub fn render(outcome: &Outcome) -> String {
     }
     let mut report = Report::new("standings check");
     for file in files {
-        let file_name = plain(&file.display().to_string());
+        let file_name = xml(&file.display().to_string());
         let mut suite = TestSuite::new(file_name.as_str());
         for fact in outcome
             .facts
             .iter()
             .filter(|f| f.path == file && f.verdict != Verdict::Note)
         {
-            let detail = plain(&super::detail(fact));
+            let detail = xml(&super::detail(fact));
             let status = if outcome.fails(fact.verdict) {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
@@ -49,7 +50,7 @@ pub fn render(outcome: &Outcome) -> String {
             } else {
                 TestCaseStatus::success()
             };
-            let name = format!("{} · {detail}", plain(&super::subject(fact)));
+            let name = format!("{} · {detail}", xml(&super::subject(fact)));
             let mut case = TestCase::new(name, status);
             case.set_classname(file_name.as_str());
             case.extra.insert("file".into(), file_name.as_str().into());
