@@ -10,6 +10,7 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::Format;
 use crate::check::{Outcome, Verdict};
+use crate::diagnostic::Diagnostics;
 use crate::report::escape::xml;
 
 /// `--format junit`.
@@ -17,7 +18,47 @@ pub const FORMAT: Format = Format {
     name: "junit",
     help: "A JUnit XML report: a test case per fact, failures and skipped (not checked) marked",
     render: |outcome, _| render(outcome),
+    errors: Some(errors),
 };
+
+/// Bad input as a JUnit report: a suite per file with mistakes (`standings` for mistakes about
+/// no file), a test case per diagnostic with an `error` (not a failure: nothing was checked),
+/// its code as the type, and the file and line.
+pub fn errors(diagnostics: &Diagnostics) -> String {
+    let mut report = Report::new("standings check");
+    let mut suites: Vec<TestSuite> = Vec::new();
+    for d in diagnostics.iter() {
+        let at = d.location();
+        let file = at.as_ref().map_or("standings".to_string(), |at| {
+            xml(&at.path.display().to_string())
+        });
+        let message = xml(&d.message);
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+        status
+            .set_message(message.as_str())
+            .set_type(d.code.as_str());
+        let mut case = TestCase::new(format!("{}: {message}", d.code), status);
+        case.set_classname(file.as_str());
+        if let Some(at) = &at {
+            case.extra.insert("file".into(), file.as_str().into());
+            case.extra.insert("line".into(), at.line.to_string().into());
+        }
+        match suites.iter_mut().find(|s| s.name.as_str() == file) {
+            Some(suite) => {
+                suite.add_test_case(case);
+            }
+            None => {
+                let mut suite = TestSuite::new(file.as_str());
+                suite.add_test_case(case);
+                suites.push(suite);
+            }
+        };
+    }
+    report.add_test_suites(suites);
+    report
+        .to_string()
+        .expect("serialising a report to memory cannot fail")
+}
 
 /// The report as XML.
 pub fn render(outcome: &Outcome) -> String {
