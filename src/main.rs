@@ -9,6 +9,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli;
 
+/// Notes, before the Rust runtime starts, whether standard output was closed (`>&-`). The
+/// runtime then opens `/dev/null` in its place, where writes succeed and go nowhere; the
+/// record made here lets [`cli::output`] fail loudly instead of exiting 0 having written
+/// nothing.
+#[cfg(unix)]
+#[ctor::ctor(unsafe)]
+fn note_closed_stdout() {
+    // SAFETY: `fcntl(F_GETFD)` only asks about a descriptor; it touches no memory.
+    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+    cli::STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
 use clap::Parser;
 use cli::Cli;
 

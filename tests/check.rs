@@ -39,8 +39,8 @@ fn bundled_data_checks_clean() {
 
 #[test]
 fn a_changed_winner_is_a_mismatch() {
-    let (_dir, data) = project_with_a_changed_winner();
-    let run = standings(&["check", path_str(&data)]);
+    let (dir, data) = project_with_a_changed_winner();
+    let run = standings_in(dir.path(), &["check", path_str(&data)]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains(
@@ -60,7 +60,7 @@ fn without_the_drawing_of_lots_group_8_is_unresolved() {
         "decisions = [{ by = \"drawing of lots\", order = [\"Brindisi\", \"Catania\"] }]\n",
         "",
     );
-    let run = standings(&["check", path_str(&data)]);
+    let run = standings_in(dir.path(), &["check", path_str(&data)]);
     assert_eq!(run.code, 1);
     let unresolved: Vec<&str> = run
         .stdout
@@ -108,7 +108,7 @@ fn a_malformed_rule_file_is_exit_2_with_its_place() {
     edit(&rules, "draw = 1", "draw = \"one\"");
     let line = line_of(&rules, "draw = \"one\"");
     let data = dir.path().join("data/coppa-italia-2003-04.toml");
-    let run = standings(&["check", path_str(&data)]);
+    let run = standings_in(dir.path(), &["check", path_str(&data)]);
     assert_eq!(run.code, 2);
     assert!(run.stdout.is_empty());
     let first = first_error(&run.stderr);
@@ -131,7 +131,8 @@ fn an_unknown_key_gets_a_suggestion() {
     edit(&rules, "goals_count = true", "goal_count = true");
     let line = line_of(&rules, "goal_count");
     let data = dir.path().join("data/coppa-italia-2003-04.toml");
-    let run = standings(&["check", path_str(&data)]);
+    // Given with --rules, the file is the user's choice: quoted, with a suggestion.
+    let run = standings(&["check", path_str(&data), "--rules", path_str(&rules)]);
     assert_eq!(run.code, 2);
     assert!(
         first_error(&run.stderr).contains(&format!(":{line}:1: unknown field `goal_count`")),
@@ -142,6 +143,26 @@ fn an_unknown_key_gets_a_suggestion() {
         run.stderr.contains("did you mean `goals_count`?"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_key_in_a_rule_file_a_data_file_names_is_not_quoted() {
+    let dir = copy_project();
+    let rules = dir.path().join("rules/coppa-italia-2003-04.toml");
+    edit(&rules, "goals_count = true", "goal_count = true");
+    let line = line_of(&rules, "goal_count");
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    // Named by the data file, the file might be anything (a secret): place, never text.
+    let run = standings_in(dir.path(), &["check", path_str(&data)]);
+    assert_eq!(run.code, 2);
+    let named = dir.path().join("data/../rules/coppa-italia-2003-04.toml");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error[E006]: the rule file {0} does not read as a rule file: it has a key no rule file has; expected one of `score`, `deduction`, `goals_count`\n  --> {0}:{line}:1\n  = note: the text of {0} is not shown: it did not read as the file it was named as\n",
+            named.display()
+        )
     );
 }
 

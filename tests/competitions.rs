@@ -166,7 +166,7 @@ fn a_changed_number_fails_naming_its_fact(
     let dir = copy_project();
     let data = dir.path().join(format!("data/{file}.toml"));
     edit(&data, from, to);
-    let run = standings(&["check", data.to_str().unwrap()]);
+    let run = standings_in(dir.path(), &["check", data.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let failing: Vec<&str> = run
         .stdout
@@ -189,7 +189,7 @@ fn without_the_recorded_order_equal_coefficients_are_unresolved() {
         "  { ranks = [45, 46, 47], by = \"the published order\" },\n",
         "",
     );
-    let run = standings(&["check", data.to_str().unwrap()]);
+    let run = standings_in(dir.path(), &["check", data.to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains(
         "UNRESOLVED   2003–04 UEFA Cup · ranking: equal coefficients at ranks 45, 46, 47 and no recorded order covering them"
@@ -300,7 +300,7 @@ fn malformed_ties_are_located(#[case] from: &str, #[case] to: &str, #[case] mess
     let data = dir.path().join("data/coppa-italia-2003-04.toml");
     edit(&data, from, to);
     let line = line_of(&data, to);
-    let run = standings(&["tie", data.to_str().unwrap()]);
+    let run = standings_in(dir.path(), &["tie", data.to_str().unwrap()]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     let first = first_error(&run.stderr);
     assert!(
@@ -403,7 +403,7 @@ fn the_largest_counts_sum_without_overflow() {
         run.stdout
     );
 
-    let run = standings(&["check", data.to_str().unwrap()]);
+    let run = standings_in(dir.path(), &["check", data.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
     for expected in [

@@ -151,15 +151,16 @@ teams = ["Alpha", "Beta"]
 }
 
 #[test]
-fn names_with_both_quotes_or_a_line_break_are_written_as_keys_that_read_back() {
+fn names_with_both_quotes_or_a_backslash_are_written_as_keys_that_read_back() {
+    // (A name with a line break is refused on reading: `a_line_break_in_a_name_is_refused`.)
     let text = r#"competition = "test"
 [[group]]
 name = "G"
-teams = ["O'Neil \"Q\"", "Line\nBreak", "Gamma"]
+teams = ["O'Neil \"Q\"", "Back\\slash", "Gamma"]
 aliases = { "Al'ias \"x\"" = { is = "Gamma", why = "a misprint" } }
 matches = ["O'Neil \"Q\" 1–0 Gamma", "Al'ias \"x\" 2–2 O'Neil \"Q\""]
 cards = { "O'Neil \"Q\"" = { yellow = 1 } }
-coefficients = { "Line\nBreak" = "1.5" }
+coefficients = { "Back\\slash" = "1.5" }
 "#;
     let competition = data::parse(&Source::new("test.toml", text)).unwrap();
     let written = data::write(&competition, "a header\n\nover three lines", None);
@@ -238,4 +239,14 @@ record = {{ winner = "Alpha",
     let again = data::parse(&Source::new("written.toml", written.as_str()))
         .unwrap_or_else(|e| panic!("{e}\n{written}"));
     assert_eq!(again, read, "{written}");
+}
+
+#[test]
+fn a_line_break_in_a_name_is_refused() {
+    // A key is a name too (cards, coefficients, aliases): refused at the key.
+    let text = "competition = \"test\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\"]\ncoefficients = { \"A\\n::error x\" = \"1.5\" }\n";
+    let diagnostics = data::parse(&Source::new("test.toml", text)).unwrap_err();
+    let d = diagnostics.iter().next().expect("one diagnostic");
+    assert_eq!(d.code.as_str(), "E218");
+    assert_eq!(&text[d.labels[0].span.clone()], "\"A\\n::error x\"");
 }

@@ -36,7 +36,12 @@ fn played(home: usize, away: usize, goals: [u32; 2]) -> Match {
 /// One group: Evil and Bari level on 6 points, Bari ahead on the head-to-head; the record says
 /// Evil won it (a mismatch, so the name reaches annotations and failures). A final with Evil in it.
 fn competition() -> Competition {
-    let teams: Vec<String> = [EVIL, "Bari", "Como", "Lecce"].map(String::from).into();
+    competition_with(EVIL)
+}
+
+/// [`competition`] with `evil` as the hostile team's name.
+fn competition_with(evil: &str) -> Competition {
+    let teams: Vec<String> = [evil, "Bari", "Como", "Lecce"].map(String::from).into();
     let group = Group {
         name: "Group | 1".into(),
         teams,
@@ -67,7 +72,7 @@ fn competition() -> Competition {
         aliases: Vec::new(),
         ties: vec![Tie {
             round: "Final".into(),
-            teams: [EVIL.into(), "Bari".into()],
+            teams: [evil.into(), "Bari".into()],
             legs: vec![Leg {
                 home: Side::First,
                 score: [2, 1],
@@ -100,7 +105,11 @@ fn table(format: &str, explain: bool) -> String {
 }
 
 fn check(format: &str) -> String {
-    let (c, r) = (competition(), rules());
+    check_with(EVIL, format)
+}
+
+fn check_with(evil: &str, format: &str) -> String {
+    let (c, r) = (competition_with(evil), rules());
     let mut outcome = Outcome::new(false);
     outcome.add(&compute(&c, &r).expect("the group computes"));
     assert_eq!(outcome.exit_code(), 1, "the recorded winner is wrong");
@@ -159,7 +168,8 @@ fn csv_quotes_the_name() {
 fn markdown_escapes_cells_and_line_breaks() {
     let out = table("markdown", true);
     no_injected_line(&out);
-    let escaped = "Evil \\| }} {{ [[x]] &lt;b>&amp; \"q\"<br>::error file=x::pwned";
+    // `&amp;` is escaped too: the name shows as written, not as `&`.
+    let escaped = "Evil \\| }} {{ [[x]] &lt;b>&amp;amp; \"q\"<br>::error file=x::pwned";
     assert!(out.contains(&format!("| 2 | {escaped} | 3 |")), "{out}");
     // Every row has as many cell separators as the header.
     let separators = |l: &str| l.replace("\\|", "").matches('|').count();
@@ -173,7 +183,7 @@ fn markdown_escapes_cells_and_line_breaks() {
 fn wikitext_escapes_template_markup() {
     let out = table("wikitext", false);
     no_injected_line(&out);
-    let escaped = "Evil &#124; &#125;&#125; &#123;&#123; &#91;&#91;x&#93;&#93; &lt;b>&amp; \"q\"<br />::error file=x::pwned";
+    let escaped = "Evil &#124; &#125;&#125; &#123;&#123; &#91;&#91;x&#93;&#93; &lt;b>&amp;amp; \"q\"<br />::error file=x::pwned";
     assert!(
         out.contains(&format!("|name_EVI={escaped} |win_EVI=2")),
         "{out}"
@@ -247,4 +257,24 @@ fn tie_and_compare_keep_names_on_their_lines() {
     let out = report::compare::render([(path, &r), (path, &r)], &comparisons);
     no_injected_line(&out);
     assert!(out.contains(EVIL_PLAIN), "{out}");
+}
+
+#[test]
+fn junit_is_well_formed_with_characters_xml_cannot_hold() {
+    // U+FFFF and U+FFFE are not allowed anywhere in XML 1.0; a NUL, an escape neither.
+    let out = check_with("Evil\u{ffff}\u{fffe}\u{0}\u{1b}[31m", "junit");
+    assert!(
+        !out.contains(['\u{ffff}', '\u{fffe}', '\u{0}', '\u{1b}']),
+        "{out:?}"
+    );
+    let report = quick_junit::Report::deserialize_from_str(&out).expect("valid JUnit XML");
+    let winner = report.test_suites[0]
+        .test_cases
+        .iter()
+        .find(|c| c.name.contains("winner"))
+        .expect("the winner's case");
+    assert_eq!(
+        winner.name.as_str(),
+        "Hostile Cup · Group | 1 · winner: expected Evil\\u{ffff}\\u{fffe}\\u{0}\\u{1b}[31m; computed Bari"
+    );
 }

@@ -224,9 +224,12 @@ fn wikitext_reproduces_points_and_deductions() {
 
 #[test]
 fn github_annotations_point_at_the_changed_fact() {
-    let (_dir, data) = project_with_a_changed_winner();
+    let (dir, data) = project_with_a_changed_winner();
     let line = line_of(&data, "winner = \"Genoa\"");
-    let run = standings(&["check", path_str(&data), "--format", "github"]);
+    let run = standings_in(
+        dir.path(),
+        &["check", path_str(&data), "--format", "github"],
+    );
     assert_eq!(run.code, 1);
     let annotations: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(
@@ -240,8 +243,8 @@ fn github_annotations_point_at_the_changed_fact() {
 
 #[test]
 fn junit_reports_each_fact() {
-    let (_dir, data) = project_with_a_changed_winner();
-    let run = standings(&["check", path_str(&data), "--format", "junit"]);
+    let (dir, data) = project_with_a_changed_winner();
+    let run = standings_in(dir.path(), &["check", path_str(&data), "--format", "junit"]);
     assert_eq!(run.code, 1);
     let xml = run.stdout;
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"standings check\" tests=\"15\" skipped=\"1\" failures=\"1\" errors=\"0\">"));

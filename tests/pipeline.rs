@@ -246,7 +246,7 @@ fn an_entrants_round_the_rules_lack_is_reported_at_its_name() {
         "round = \"First rnd\"\nteams",
     );
     let line = line_of(&data, "round = \"First rnd\"");
-    let run = standings(&["check", path_str(&data)]);
+    let run = standings_in(dir.path(), &["check", path_str(&data)]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert_eq!(codes(&run.stderr), ["E603"], "{}", run.stderr);
     // `round = "First rnd"`: the value starts in column 9.

@@ -332,10 +332,17 @@ fn compare_reads_a_document_under_the_first_rules_with_its_record() {
     let rules = project.path("rules/cup.toml");
     let doc = project.path("sources/test-cup.txt");
     let from_doc = common::compare(path_str(&doc), path_str(&rules), path_str(&rules));
-    let from_data = common::compare(
-        path_str(&project.path("data/test-cup.toml")),
-        path_str(&rules),
-        path_str(&rules),
+    // The data file names `../rules/cup.toml`: read where it lies, in its project.
+    let from_data = common::standings_in(
+        project.dir.path(),
+        &[
+            "compare",
+            path_str(&project.path("data/test-cup.toml")),
+            "--rules",
+            path_str(&rules),
+            "--rules",
+            path_str(&rules),
+        ],
     );
     assert_eq!(from_doc.code, 0, "{}", from_doc.stderr);
     assert_eq!(from_doc.stdout, from_data.stdout);

@@ -14,6 +14,7 @@ pub fn run(
     input_format: Option<InputFormat>,
     rules: &[PathBuf],
     record: RecordChoice,
+    rules_anywhere: bool,
 ) -> Result<u8, CliError> {
     let [a_path, b_path] = rules else {
         return Err(CliError::Usage(format!(
@@ -29,6 +30,7 @@ pub fn run(
         rules: None,
         rules_for_sources: Some(a_path),
         record,
+        rules_anywhere,
     };
     let loaded = inputs::load_all(data, &options)?;
     let group_rules = [sets[0].groups.as_ref(), sets[1].groups.as_ref()];

@@ -43,6 +43,7 @@ pub fn load(inputs: &super::Inputs) -> Result<Vec<Loaded>, CliError> {
         rules: inputs.rules.as_deref(),
         rules_for_sources: None,
         record: inputs.record.clone().unwrap_or_default(),
+        rules_anywhere: inputs.allow_rules_anywhere,
     };
     load_all(&inputs.data, &options)
 }

@@ -59,6 +59,11 @@ pub struct Inputs {
     /// project's `data/` folder that records the same competition, if any.
     #[arg(long, value_name = "DATA_FILE|none")]
     pub record: Option<RecordChoice>,
+    /// Follow a data file's `rules = "..."` wherever it points. By default it must point
+    /// inside the data file's folder or the current directory, so that a data file cannot make
+    /// standings read other files.
+    #[arg(long)]
+    pub allow_rules_anywhere: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +109,11 @@ enum Command {
         /// For a season summary: the data file whose names and decisions to apply, or `none`.
         #[arg(long, value_name = "DATA_FILE|none")]
         record: Option<RecordChoice>,
+        /// Follow a data file's `rules = "..."` wherever it points. By default it must point
+        /// inside the data file's folder or the current directory, so that a data file cannot make
+        /// standings read other files.
+        #[arg(long)]
+        allow_rules_anywhere: bool,
     },
     /// Play many random groups under one or two rule sets and report what decided them.
     Simulate(simulate::SimulateArgs),
@@ -148,10 +158,22 @@ enum Command {
     },
 }
 
+/// Whether standard output was closed when the program started (set before `main`, see
+/// `note_closed_stdout` in main.rs).
+pub(crate) static STDOUT_CLOSED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 /// Writes a command's output to standard output. A reader that stops early (`| head`) is not
-/// an error: the rest is simply not written.
+/// an error: the rest is simply not written. A standard output that was closed (`>&-`) is.
 pub(crate) fn output(text: &str) -> Result<(), CliError> {
     use std::io::Write;
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(CliError::diagnostic(
+            Code::CannotWrite,
+            "cannot write the output: standard output is closed; expected it open \
+             (`> /dev/null` discards the output)",
+        ));
+    }
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
@@ -248,7 +270,14 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             input_format,
             rules,
             record,
-        } => compare::run(&data, input_format, &rules, record.unwrap_or_default()),
+            allow_rules_anywhere,
+        } => compare::run(
+            &data,
+            input_format,
+            &rules,
+            record.unwrap_or_default(),
+            allow_rules_anywhere,
+        ),
         Command::Simulate(args) => simulate::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),

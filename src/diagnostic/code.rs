@@ -110,6 +110,12 @@ codes! {
     Ranking = "E214", "a rank missing from the ranking";
     /// An empty team name.
     EmptyName = "E215", "an empty team name";
+    /// A data file's `rules` naming something that cannot be a rule file.
+    RuleFileNotAFile = "E216", "the rule file a data file names is empty, a directory or not a regular file";
+    /// A data file's `rules` naming a file outside where it may look.
+    RuleFileOutside = "E217", "the rule file a data file names is outside its folder (or the current directory)";
+    /// A name or label holding a control character.
+    ControlCharacter = "E218", "a name or label with a control character (a line break, an escape)";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";

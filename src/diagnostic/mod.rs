@@ -275,6 +275,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The places involved; the first is where the mistake is.
     pub labels: Vec<Label>,
+    /// Whether the files' text is kept out of the message: a file that did not read as what
+    /// it was meant to be (see [`Diagnostic::withhold_text`]) is shown by place only.
+    pub withheld: bool,
 }
 
 impl Diagnostic {
@@ -285,7 +288,18 @@ impl Diagnostic {
             code,
             message: message.into(),
             labels: Vec::new(),
+            withheld: false,
         }
+    }
+
+    /// The diagnostic, with `message` in place of its own, about a file that did not read as
+    /// what it was meant to be (a rule file named by a data file that is not TOML, or not a
+    /// rule file: perhaps a secret): the places stay (file, line, column) but no line of the
+    /// file is quoted. `message` must not quote the file either.
+    pub fn withhold_text(mut self, message: String) -> Diagnostic {
+        self.message = message;
+        self.withheld = true;
+        self
     }
 
     /// Adds a place: the first added is the primary one.
@@ -333,6 +347,29 @@ impl Diagnostic {
 /// asked, not indexed up front: a diagnostic about a 500 MB results file costs one scan.
 struct LabelFiles<'a> {
     sources: Vec<&'a Source>,
+    /// Each file's text as shown: [`printable`].
+    shown: Vec<std::borrow::Cow<'a, str>>,
+}
+
+/// `text` with every control character but the line structure (a line break, a tab, a carriage
+/// return before a line break) replaced by `?`s of the same length in bytes, so that a quoted
+/// line can neither break into lines of its own nor drive the terminal, and spans still fit.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let kept = |i: usize, c: char| {
+        !c.is_control() || c == '\n' || c == '\t' || (c == '\r' && text[i + 1..].starts_with('\n'))
+    };
+    if text.char_indices().all(|(i, c)| kept(i, c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if kept(i, c) {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl<'a> Files<'a> for LabelFiles<'a> {
@@ -345,7 +382,10 @@ impl<'a> Files<'a> for LabelFiles<'a> {
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(&self.file(id)?.text)
+        self.shown
+            .get(id)
+            .map(|text| text.as_ref())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn line_index(
@@ -382,8 +422,27 @@ impl fmt::Display for Diagnostic {
     /// Renders like rustc: `error[E206]: message`, then `--> file:line:column` and the line
     /// with the offending text underlined, for every label.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.withheld {
+            write!(f, "error[{}]: {}", self.code, self.message)?;
+            for label in &self.labels {
+                let at = label.location();
+                write!(f, "\n  --> {}:{}:{}", at.path.display(), at.line, at.column)?;
+                if !label.message.is_empty() {
+                    write!(f, ": {}", label.message)?;
+                }
+            }
+            if let Some(label) = self.labels.first() {
+                write!(
+                    f,
+                    "\n  = note: the text of {} is not shown: it did not read as the file it was named as",
+                    label.source.path.display()
+                )?;
+            }
+            return Ok(());
+        }
         let mut files = LabelFiles {
             sources: Vec::new(),
+            shown: Vec::new(),
         };
         let mut labels = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
@@ -393,6 +452,7 @@ impl fmt::Display for Diagnostic {
                 Some(id) => id,
                 None => {
                     files.sources.push(&label.source);
+                    files.shown.push(printable(&label.source.text));
                     files.sources.len() - 1
                 }
             };
@@ -600,6 +660,16 @@ mod tests {
         assert_eq!(json["code"], "E601");
         assert_eq!(json["labels"][1]["file"], "rules.toml");
         assert_eq!(json["labels"][1]["line"], 2);
+    }
+
+    #[test]
+    fn a_quoted_line_shows_no_control_character() {
+        let source = Source::new("x.txt", "| A\u{1b}[31m | B\r::x |\r\n");
+        let text = source
+            .error(Code::ControlCharacter, 3..4, "a control character")
+            .to_string();
+        assert!(text.contains("1 | | A?[31m | B?::x |\n"), "{text:?}");
+        assert!(!text.contains(['\u{1b}', '\r']), "{text:?}");
     }
 
     #[test]

@@ -102,6 +102,15 @@ pub fn parse(source: &Source) -> Result<Competition, Diagnostic> {
     let mut offset = 0;
     for raw in source.text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
+        if let Some((at, c)) = super::control::find(line) {
+            let at = offset + at;
+            return Err(super::control::error(
+                source,
+                c,
+                at..at + c.len_utf8(),
+                "the line",
+            ));
+        }
         reader.line(line, offset)?;
         offset += raw.len();
     }

@@ -96,6 +96,15 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             continue;
         }
         let get = |i: usize| row.get(i).unwrap_or("").trim();
+        for (i, what) in [
+            (Some(home), "HomeTeam"),
+            (Some(away), "AwayTeam"),
+            (div, "Div"),
+        ] {
+            if let Some(i) = i {
+                super::control::check(source, get(i), field_at(i), what)?;
+            }
+        }
         let name = div.map(get).filter(|d| !d.is_empty()).unwrap_or("League");
         let index = match by_div.get(name) {
             Some(&i) => i,

@@ -10,6 +10,7 @@
 //!   (`docs/documents.md`);
 //! - [`record`]: the project's data file applied to such a source (team names, decisions).
 
+pub mod control;
 pub mod data;
 pub mod document;
 pub mod football_data;
@@ -167,6 +168,8 @@ pub struct LoadOptions<'a> {
     pub rules_for_sources: Option<&'a Path>,
     /// The record to apply to an input that is not a data file.
     pub record: RecordChoice,
+    /// Follow a data file's `rules` outside its folder (see [`crate::resolve::confinement`]).
+    pub rules_anywhere: bool,
 }
 
 /// The whole path from a file to a competition ready to compute: read (any format), resolve
@@ -203,6 +206,7 @@ pub fn load_with(
     let choice = crate::resolve::RulesChoice {
         given: options.rules,
         for_sources: options.rules_for_sources,
+        anywhere: options.rules_anywhere,
     };
     let (rules, rules_path) = crate::resolve::rules(&source, format, named.as_ref(), choice)?;
     let mut notes = Vec::new();

@@ -63,10 +63,20 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     })?;
     // serde_json does not keep positions per value; point at each match's `"team1"` key.
     let mut team1_at = source.text.match_indices("\"team1\"").map(|(i, _)| i);
+    super::control::check(source, &file.name, 0..0, "`name`")?;
     let mut groups: Vec<GroupResults> = Vec::new();
     let mut unplayed = 0;
     for m in &file.matches {
         let at = team1_at.next().unwrap_or(0);
+        for (text, what) in [
+            (Some(&m.team1), "`team1`"),
+            (Some(&m.team2), "`team2`"),
+            (m.group.as_ref(), "`group`"),
+        ] {
+            if let Some(text) = text {
+                super::control::check(source, text, at..at + 7, what)?;
+            }
+        }
         let name = m.group.clone().unwrap_or_else(|| "League".to_string());
         let index = match groups.iter().position(|g| g.name() == name) {
             Some(i) => i,

@@ -19,7 +19,8 @@ pub fn plain(s: &str) -> String {
 }
 
 /// Markdown text, in a table cell or a list item: `|` and `\` are backslash-escaped, `<`
-/// becomes `&lt;` (no inline HTML), and a line break becomes `<br>`.
+/// becomes `&lt;` (no inline HTML), `&` becomes `&amp;` (no character references), and a line
+/// break becomes `<br>`.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -27,6 +28,7 @@ pub fn markdown(s: &str) -> String {
             '|' => out.push_str("\\|"),
             '\\' => out.push_str("\\\\"),
             '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("<br>"),
             '\r' => {}
             c if c.is_control() => out.push_str(&c.escape_default().to_string()),
@@ -37,7 +39,7 @@ pub fn markdown(s: &str) -> String {
 }
 
 /// Wikitext, in a template parameter: the characters that delimit parameters, templates and
-/// links (`|`, `{`, `}`, `[`, `]`) and `<` become HTML entities, and a line break
+/// links (`|`, `{`, `}`, `[`, `]`), `<` and `&` become HTML entities, and a line break
 /// `<br />`.
 pub fn wikitext(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -49,6 +51,7 @@ pub fn wikitext(s: &str) -> String {
             '[' => out.push_str("&#91;"),
             ']' => out.push_str("&#93;"),
             '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("<br />"),
             '\r' => {}
             c if c.is_control() => {}
@@ -56,6 +59,25 @@ pub fn wikitext(s: &str) -> String {
         }
     }
     out
+}
+
+/// Text for an XML document (JUnit), before the writer escapes markup: as [`plain`], and the
+/// characters XML 1.0 does not allow at all (U+FFFE, U+FFFF) shown as escapes too, so the
+/// report is well-formed whatever a name holds.
+pub fn xml(s: &str) -> String {
+    let allowed = |c: char| !c.is_control() && c != '\u{fffe}' && c != '\u{ffff}';
+    if s.chars().all(allowed) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if allowed(c) {
+                c.to_string()
+            } else {
+                c.escape_default().to_string()
+            }
+        })
+        .collect()
 }
 
 /// A GitHub Actions workflow command's message (its data): `%`, CR and LF are escaped.
@@ -84,6 +106,7 @@ mod tests {
     #[test]
     fn markdown_escapes_cells() {
         assert_eq!(markdown("A | B\nC <b>"), "A \\| B<br>C &lt;b>");
+        assert_eq!(markdown("Brighton & Hove"), "Brighton &amp; Hove");
     }
 
     #[test]
@@ -92,6 +115,17 @@ mod tests {
             wikitext("{{x}} | [[y]]"),
             "&#123;&#123;x&#125;&#125; &#124; &#91;&#91;y&#93;&#93;"
         );
+    }
+
+    #[test]
+    fn wikitext_escapes_references() {
+        assert_eq!(wikitext("A &amp; B\r\nC"), "A &amp;amp; B<br />C");
+    }
+
+    #[test]
+    fn xml_shows_what_xml_cannot_hold_as_escapes() {
+        assert_eq!(xml("A\u{ffff}B\n\u{1b}"), "A\\u{ffff}B\\n\\u{1b}");
+        assert_eq!(xml("Ünïcødé & <b>"), "Ünïcødé & <b>");
     }
 
     #[test]

@@ -20,10 +20,23 @@ pub fn standings(args: &[&str]) -> Run {
     standings_with_input(args, None)
 }
 
+/// Runs `standings` with `args` in the folder `dir` (a copied project: a data file's `rules`
+/// may point anywhere in the current directory, as in `data/x.toml` naming `../rules/x.toml`).
+pub fn standings_in(dir: &Path, args: &[&str]) -> Run {
+    run(args, None, Some(dir))
+}
+
 /// Runs `standings` with `args`, feeding `stdin` when given.
 pub fn standings_with_input(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    run(args, stdin, None)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>, dir: Option<&Path>) -> Run {
     let mut cmd = Command::cargo_bin("standings").unwrap();
     cmd.args(args);
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
     if let Some(input) = stdin {
         cmd.write_stdin(input.to_vec());
     }

@@ -49,5 +49,45 @@ fn parse_file(source: &Source) -> Result<DataFile, Diagnostic> {
             "the data file is empty; expected `competition`, `rules` and at least one [[group]]",
         ));
     }
-    toml::from_str(&source.text).map_err(|e| source.toml_error(&e))
+    let file = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+    control_characters(source)?;
+    Ok(file)
+}
+
+/// Every string and key of a data file is a name, a label or a match: the first holding a
+/// control character (an escape such as `\n` or `\u001b`, a tab, a multi-line string's line
+/// break) is an error at its place ([`super::control`]).
+fn control_characters(source: &Source) -> Result<(), Diagnostic> {
+    use toml_edit::{Item, Value};
+    fn value(source: &Source, v: &Value) -> Result<(), Diagnostic> {
+        match v {
+            Value::String(s) => {
+                super::control::check(source, s.value(), s.span().unwrap_or(0..0), "the string")
+            }
+            Value::Array(a) => a.iter().try_for_each(|v| value(source, v)),
+            Value::InlineTable(t) => t.iter().try_for_each(|(k, v)| {
+                let span = t.key(k).and_then(|k| k.span()).unwrap_or(0..0);
+                super::control::check(source, k, span, "the key")?;
+                value(source, v)
+            }),
+            _ => Ok(()),
+        }
+    }
+    fn table(source: &Source, t: &toml_edit::Table) -> Result<(), Diagnostic> {
+        t.iter().try_for_each(|(k, item)| {
+            let span = t.key(k).and_then(|k| k.span()).unwrap_or(0..0);
+            super::control::check(source, k, span, "the key")?;
+            match item {
+                Item::Value(v) => value(source, v),
+                Item::Table(t) => table(source, t),
+                Item::ArrayOfTables(a) => a.iter().try_for_each(|t| table(source, t)),
+                Item::None => Ok(()),
+            }
+        })
+    }
+    // The text parsed as TOML above; should this parser disagree, serde's reading stands.
+    match toml_edit::Document::parse(&*source.text) {
+        Ok(document) => table(source, document.as_table()),
+        Err(_) => Ok(()),
+    }
 }

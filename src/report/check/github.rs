@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::Format;
 use crate::check::{Fact, Outcome};
+use crate::diagnostic::Diagnostics;
 use crate::report::escape::{github_data, github_property};
 
 /// `--format github`.
@@ -13,7 +14,38 @@ pub const FORMAT: Format = Format {
     name: "github",
     help: "The text lines, plus a workflow annotation (`::error file=...,line=N,col=M::...`) at the line of every fact that fails, so a GitHub Actions run marks it in the diff",
     render,
+    errors: Some(errors),
 };
+
+/// An annotation per diagnostic: `::error file=data/x.toml,line=6,col=13,title=E206::message`
+/// at the mistake's place (`::error title=E805::message` for one about no file).
+pub fn errors(diagnostics: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diagnostics.iter() {
+        let place = d.location().map_or(String::new(), |at| {
+            format!(
+                "file={},line={},col={},",
+                github_property(&at.path.display().to_string()),
+                at.line,
+                at.column
+            )
+        });
+        let _ = writeln!(
+            out,
+            "::error {place}title={}::{}",
+            github_property(d.code.as_str()),
+            github_data(&d.message)
+        );
+    }
+    if diagnostics.omitted() > 0 {
+        let _ = writeln!(
+            out,
+            "::error title=standings::{} more error(s) not shown",
+            diagnostics.omitted()
+        );
+    }
+    out
+}
 
 /// `::error file=data/x.toml,line=12,col=1,title=MISMATCH::message`
 pub fn annotation(fact: &Fact) -> String {
@@ -61,6 +93,21 @@ mod tests {
             path: "data/cup.toml".into(),
             line,
         }
+    }
+
+    #[test]
+    fn bad_input_is_an_annotation_with_every_field_escaped() {
+        use crate::diagnostic::{Code, Diagnostic, Source};
+        let source = Source::new("data/a,b:c.toml", "x = 1\nteams = 2\n");
+        let located = source.error(Code::WrongValue, 10..11, "50% wrong\n::error file=x::y");
+        let mut all = Diagnostics::new();
+        all.push(located);
+        all.push(Diagnostic::new(Code::CannotWrite, "cannot write"));
+        assert_eq!(
+            errors(&all),
+            "::error file=data/a%2Cb%3Ac.toml,line=2,col=5,title=E007::50%25 wrong%0A::error file=x::y\n\
+             ::error title=E805::cannot write\n"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod junit;
 pub mod text;
 
 use crate::check::Outcome;
+use crate::diagnostic::Diagnostics;
 
 pub use facts::{detail, label, sentence, subject, summary};
 
@@ -21,6 +22,9 @@ pub struct Format {
     /// Renders the outcome; the flag colours verdicts for a terminal (where the format has
     /// colour at all).
     pub render: fn(&Outcome, bool) -> String,
+    /// Renders bad input (the run stops, exit 2) for standard output, in a format a machine
+    /// reads there (annotations, a JUnit report); `None` where standard error says it all.
+    pub errors: Option<fn(&Diagnostics) -> String>,
 }
 
 /// Every `check` format, the default first.

@@ -12,6 +12,7 @@ pub const FORMAT: Format = Format {
     name: "text",
     help: "One line per fact, then a summary",
     render,
+    errors: None,
 };
 
 /// The fact's line: `ok           2003–04 Coppa Italia · Group 3 · winner Palermo (...)`, its
