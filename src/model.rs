@@ -289,6 +289,9 @@ pub struct GroupSpans {
     pub matches: Vec<std::ops::Range<usize>>,
     /// A forfeit the source scored itself: the match's index, the score written, and where.
     pub written_forfeits: Vec<(usize, [u32; 2], std::ops::Range<usize>)>,
+    /// The file that states the group's record, when it is not the group's own (a data file
+    /// lent with `--record`): its facts' lines are that file's.
+    pub record_file: Option<PathBuf>,
 }
 
 impl GroupSpans {

@@ -1,15 +1,23 @@
 //! Facts about groups: recorded winners and orders, and ties that decide who advances.
 
-use super::{Fact, FactKind, Part, Value, Verdict, Why};
+use super::{Fact, FactKind, Part, Reason, Value, Verdict, Why};
 use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::explain;
 use crate::model::TeamId;
 
 /// Checks each group's recorded winner and order, that no unbroken tie decides who advances,
-/// and notes recorded decisions the rules did not need.
+/// and notes recorded decisions the rules did not need. A group missing some of the matches the
+/// rules give it (`group.meetings` per pair) decides nothing yet: its winner and order are not
+/// checked, and a tie in it is no failure.
 pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let mut facts = Vec::new();
+    let meetings = standings.rules.groups.as_ref().map_or(1, |g| g.meetings);
     for table in &standings.groups {
+        let teams = table.group.teams.len() as u64;
+        let expected = u64::from(meetings) * teams * teams.saturating_sub(1) / 2;
+        let played = table.group.matches.len() as u64;
+        let incomplete =
+            (played < expected).then_some(Reason::IncompleteGroup { played, expected });
         let fact = |kind, verdict, line| {
             Fact::new(
                 standings.competition,
@@ -19,19 +27,47 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 Some(line),
             )
         };
+        // A recorded fact lent by another file (`--record`) is at that file's line.
+        let recorded = |kind, verdict, line| {
+            let mut fact = fact(kind, verdict, line);
+            if let Some(path) = &table.group.spans.record_file {
+                fact.path = path.clone();
+            }
+            fact
+        };
         let record = &table.group.record;
+        if let Some(reason) = incomplete {
+            let not_checked = |kind, value: Value, line| {
+                recorded(kind, Verdict::NotChecked, line)
+                    .recorded(value)
+                    .why(Why::NotChecked(reason.clone()))
+            };
+            if let Some(winner) = &record.winner {
+                let name = table.name(winner.value).to_string();
+                facts.push(not_checked(
+                    FactKind::GroupWinner,
+                    Value::Team(name),
+                    winner.line,
+                ));
+            }
+            if let Some(order) = &record.order {
+                let order_names = Value::Order(names(table, &order.value));
+                facts.push(not_checked(FactKind::GroupOrder, order_names, order.line));
+            }
+            continue;
+        }
         if let Some(winner) = &record.winner {
             facts.push(winner_fact(
                 table,
                 winner.value,
-                fact(FactKind::GroupWinner, Verdict::Confirmed, winner.line),
+                recorded(FactKind::GroupWinner, Verdict::Confirmed, winner.line),
             ));
         }
         if let Some(order) = &record.order {
             facts.push(order_fact(
                 table,
                 &order.value,
-                fact(FactKind::GroupOrder, Verdict::Confirmed, order.line),
+                recorded(FactKind::GroupOrder, Verdict::Confirmed, order.line),
             ));
         }
         if let Qualification::Undecided { tied, places, .. } = &table.qualification {

@@ -238,6 +238,13 @@ pub enum Reason {
     },
     /// The data has the results of only this many matches.
     PartialResults(usize),
+    /// A group has fewer matches than the rules give it: the group is not over.
+    IncompleteGroup {
+        /// Matches in the data (played or forfeited).
+        played: u64,
+        /// Matches the rules give the group (`group.meetings` per pair).
+        expected: u64,
+    },
     /// The data has no result for the final (named by the rules' last round, where there is
     /// one).
     NoFinal(Option<String>),

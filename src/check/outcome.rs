@@ -90,9 +90,15 @@ impl Outcome {
         }
     }
 
+    /// Under `--strict`, a run that checked no recorded fact at all (a CSV with no record, a
+    /// data file stating nothing): a silent pass is what strict runs exist to refuse.
+    pub fn nothing_checked(&self) -> bool {
+        self.strict && self.summary().facts() == 0
+    }
+
     /// Whether every fact holds (under the policy).
     pub fn passed(&self) -> bool {
-        self.failures().next().is_none()
+        self.failures().next().is_none() && !self.nothing_checked()
     }
 
     /// The process exit code: 0 when the run passed, 1 when a fact fails.

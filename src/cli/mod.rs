@@ -87,7 +87,8 @@ enum Command {
     Check {
         #[command(flatten)]
         inputs: Inputs,
-        /// Also exit 1 when a recorded fact cannot be computed from the data ("not checked").
+        /// Also exit 1 when a recorded fact cannot be computed from the data ("not checked"), or
+        /// when no recorded fact was checked at all.
         #[arg(long)]
         strict: bool,
         /// How to report: text, GitHub Actions annotations, or a JUnit XML report.

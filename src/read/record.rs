@@ -9,10 +9,13 @@
 //! - team names, with the group's aliases (a source name that is an alias becomes the team's
 //!   name, and the table notes the alias as it does for the data file);
 //! - recorded decisions;
-//! - cards and coefficients, where the source has none.
+//! - cards and coefficients, where the source has none;
+//! - a group's recorded winner and order, where the source states none, so that `check`
+//!   confirms them against the source's results (a CSV season with its published table);
+//!   their facts point at the data file's lines.
 //!
-//! Nothing else crosses over: the matches are the source's own, and the facts the record states
-//! (winners, published orders, the finals) stay in the data file, where `check` confirms them.
+//! Nothing else crosses over: the matches are the source's own, and the facts about the whole
+//! competition (`[record]`: counts, the final) stay in the data file, where `check` confirms them.
 //!
 //! Which data file: [`RecordChoice`]. By default ([`RecordChoice::Discover`]) it is the data file
 //! in the project's `data/` folder (beside the rule file's folder) whose `competition` is the
@@ -24,7 +27,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
-use crate::model::{Alias, Competition, Decision, Group, TeamId};
+use crate::model::{Alias, Competition, Decision, Group, GroupRecord, TeamId};
 use crate::read::{InputFormat, data};
 
 /// Which data file's names and decisions to apply to a source that is not a data file.
@@ -209,7 +212,13 @@ pub fn apply(
     for rec in &record.groups {
         let has_cards = rec.cards.iter().any(Option::is_some);
         let has_coefficients = rec.coefficients.iter().any(Option::is_some);
-        if rec.aliases.is_empty() && rec.decisions.is_empty() && !has_cards && !has_coefficients {
+        let has_record = rec.record != GroupRecord::default();
+        if rec.aliases.is_empty()
+            && rec.decisions.is_empty()
+            && !has_cards
+            && !has_coefficients
+            && !has_record
+        {
             continue;
         }
         let here = |code: Code, message: String| record.error_at_line(code, rec.line, message);
@@ -285,6 +294,13 @@ pub fn apply(
         }
         carried("cards", cards);
         carried("coefficients", coefficients);
+        if has_record && group.record == GroupRecord::default() {
+            group.record = rec
+                .record
+                .clone()
+                .map_teams(|teams| Some(teams.into_iter().map(|t| to_source[t.index()]).collect()));
+            group.spans.record_file = Some(record.path.clone());
+        }
     }
     Ok(changes)
 }

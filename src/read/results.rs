@@ -111,7 +111,7 @@ impl GroupResults {
             line: Line(self.line),
             spans: crate::model::GroupSpans {
                 matches: self.spans,
-                written_forfeits: Vec::new(),
+                ..Default::default()
             },
         }
     }

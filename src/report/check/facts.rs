@@ -26,7 +26,7 @@ pub fn subject(fact: &Fact) -> String {
 /// The summary line: files, groups, and facts by verdict.
 pub fn summary(outcome: &Outcome) -> String {
     let s = outcome.summary();
-    format!(
+    let summary = format!(
         "{} file(s), {} group(s), {} fact(s): {} confirmed, {} mismatched, {} unresolved, {} not checked",
         s.files,
         s.groups,
@@ -35,8 +35,15 @@ pub fn summary(outcome: &Outcome) -> String {
         s.mismatched,
         s.unresolved,
         s.not_checked
-    )
+    );
+    match outcome.nothing_checked() {
+        true => format!("{summary}\n{NOTHING_CHECKED}"),
+        false => summary,
+    }
 }
+
+/// Why a strict run that checked nothing fails.
+pub const NOTHING_CHECKED: &str = "FAILED: --strict, and no recorded fact was checked (the input states none; lend one with --record)";
 
 /// `1 group`, `8 groups`.
 fn groups(n: usize) -> String {
@@ -106,6 +113,9 @@ fn reason(kind: FactKind, reason: &Reason) -> String {
         Reason::NoRounds { count, .. } => format!("the groups have {count} matches; {NO_ROUNDS}"),
         Reason::PartialResults(known) => {
             format!("the data has the results of {known} matches, not all of them")
+        }
+        Reason::IncompleteGroup { played, expected } => {
+            format!("{played} of {expected} matches in the data")
         }
         Reason::NoFinal(Some(round)) => format!("the data has no result for the {round}"),
         Reason::NoFinal(None) => format!("{NO_ROUNDS}, so no final"),

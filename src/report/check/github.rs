@@ -70,6 +70,10 @@ pub fn render(outcome: &Outcome, colour: bool) -> String {
     for fact in outcome.failures() {
         let _ = writeln!(out, "{}", annotation(fact));
     }
+    if outcome.nothing_checked() {
+        let message = github_data(super::facts::NOTHING_CHECKED);
+        let _ = writeln!(out, "::error title=standings::{message}");
+    }
     let _ = writeln!(out, "{}", super::summary(outcome));
     out
 }

@@ -102,6 +102,13 @@ pub fn render(outcome: &Outcome) -> String {
         }
         report.add_test_suite(suite);
     }
+    if outcome.nothing_checked() {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status.set_message(super::facts::NOTHING_CHECKED);
+        let mut suite = TestSuite::new("standings");
+        suite.add_test_case(TestCase::new("recorded facts", status));
+        report.add_test_suite(suite);
+    }
     report
         .to_string()
         .expect("serialising a report to memory cannot fail")
