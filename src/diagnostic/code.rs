@@ -131,6 +131,8 @@ codes! {
     Infobox = "E309", "an infobox value that is not a count or an aggregate";
     /// A summary whose names a data file cannot write so that they read back.
     CannotHold = "E310", "a summary that a data file cannot hold (`import`)";
+    /// A match table where no group section is, whose matches would be lost.
+    TableOutsideGroup = "E311", "a match table outside a group section";
 
     /// A CSV header without the columns needed.
     CsvHeader = "E401", "a CSV header without the result columns";

@@ -523,6 +523,42 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The most characters of an input value a message shows; a longer value is cut ([`excerpt`]).
+pub const MAX_SHOWN_CHARS: usize = 80;
+
+/// The most items of a list a message shows; the rest are counted ([`list`]).
+pub const MAX_SHOWN_ITEMS: usize = 10;
+
+/// A value from the input as a message shows it: whole up to [`MAX_SHOWN_CHARS`] characters,
+/// else its beginning and `…`.
+pub fn excerpt(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => value.into(),
+        Some((cut, _)) => format!("{}…", &value[..cut]).into(),
+    }
+}
+
+/// Items joined with `separator`, at most [`MAX_SHOWN_ITEMS`] of them (each cut by
+/// [`excerpt`]), then `… and K more`.
+pub fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>, separator: &str) -> String {
+    let mut out = String::new();
+    let mut more = 0usize;
+    for (i, item) in items.into_iter().enumerate() {
+        if i >= MAX_SHOWN_ITEMS {
+            more += 1;
+            continue;
+        }
+        if i > 0 {
+            out += separator;
+        }
+        out += &excerpt(item.as_ref());
+    }
+    if more > 0 {
+        out += &format!("{separator}… and {more} more");
+    }
+    out
+}
+
 /// The known word closest to `word`, if it is close enough to be a likely typo, or else the one
 /// known word that `word` abbreviates ("First" for "First round").
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
