@@ -110,6 +110,8 @@ codes! {
     Ranking = "E214", "a rank missing from the ranking";
     /// An empty team name.
     EmptyName = "E215", "an empty team name";
+    /// One team written in two spellings that differ only in case.
+    TwoSpellings = "E216", "one team spelled two ways, differing only in case";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";
@@ -144,6 +146,8 @@ codes! {
     NoResults = "E404", "no results in the file";
     /// A match without a team's name.
     MissingTeam = "E405", "a match without a team name";
+    /// A CSV column the reader reads, named twice in the header.
+    CsvColumnTwice = "E406", "a CSV column named twice";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
 

@@ -14,6 +14,7 @@ pub mod data;
 pub mod document;
 pub mod football_data;
 pub mod match_text;
+pub mod name;
 pub mod openfootball;
 pub mod record;
 pub mod results;

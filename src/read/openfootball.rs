@@ -63,10 +63,16 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     })?;
     // serde_json does not keep positions per value; point at each match's `"team1"` key.
     let mut team1_at = source.text.match_indices("\"team1\"").map(|(i, _)| i);
+    let mut team2_at = source.text.match_indices("\"team2\"").map(|(i, _)| i);
     let mut groups: Vec<GroupResults> = Vec::new();
     let mut unplayed = 0;
     for m in &file.matches {
         let at = team1_at.next().unwrap_or(0);
+        let at2 = team2_at.next().unwrap_or(at);
+        let sides = (
+            (m.team1.as_str(), at..at + 7),
+            (m.team2.as_str(), at2..at2 + 7),
+        );
         let name = m.group.clone().unwrap_or_else(|| "League".to_string());
         let index = match groups.iter().position(|g| g.name() == name) {
             Some(i) => i,
@@ -77,10 +83,10 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
         };
         let Some([h, a]) = m.score.as_ref().and_then(|s| s.ft) else {
             unplayed += 1;
-            groups[index].fixture(&m.team1, &m.team2);
+            groups[index].fixture(source, sides.0, sides.1, at..at + 7)?;
             continue;
         };
-        groups[index].add(source, (&m.team1, &m.team2), (h, a), at..at + 7)?;
+        groups[index].add(source, sides, (h, a), at..at + 7)?;
     }
     if groups.is_empty() {
         return Err(source.error_whole(
