@@ -18,6 +18,7 @@
 use std::ops::Range;
 
 use super::match_text::parse_score;
+use super::name::{Spellings, normalise};
 use crate::diagnostic::{Code, Diagnostic, Source, closest, excerpt};
 use crate::model::{
     Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, GroupSpans, Line,
@@ -54,21 +55,30 @@ struct GroupBuilder {
     seen: Vec<(usize, Range<usize>)>,
     rows: Vec<Row>,
     header_seen: bool,
+    spellings: Spellings,
 }
 
 impl GroupBuilder {
-    fn team(&mut self, name: &str, at: Range<usize>) -> TeamId {
-        match self.teams.iter().position(|t| t == name) {
+    /// The team `name` (normalised) is, added at its first appearance.
+    fn team(
+        &mut self,
+        source: &Source,
+        name: &str,
+        at: Range<usize>,
+    ) -> Result<TeamId, Diagnostic> {
+        let name = normalise(name);
+        Ok(match self.teams.iter().position(|t| *t == name) {
             Some(i) => {
                 self.seen[i].0 += 1;
                 TeamId::new(i)
             }
             None => {
-                self.teams.push(name.to_string());
+                self.spellings.add(source, &self.name, &name, at.clone())?;
+                self.teams.push(name.into_owned());
                 self.seen.push((1, at));
                 TeamId::new(self.teams.len() - 1)
             }
-        }
+        })
     }
 }
 
@@ -274,6 +284,7 @@ impl Reader<'_> {
                 seen: Vec::new(),
                 rows: Vec::new(),
                 header_seen: false,
+                spellings: Spellings::new(),
             });
         }
         Ok(())
@@ -402,8 +413,8 @@ impl Reader<'_> {
         let (outcome, written) = self.result(result, result_at.clone())?;
         let written = written.map(|w| (w, result_at.clone()));
         let group = self.group.as_mut().expect("inside a group");
-        let home_id = group.team(home, home_at.clone());
-        let away_id = group.team(away, away_at.clone());
+        let home_id = group.team(self.source, home, home_at.clone())?;
+        let away_id = group.team(self.source, away, away_at.clone())?;
         group.rows.push(Row {
             home: home_id,
             away: away_id,
