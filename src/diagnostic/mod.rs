@@ -98,9 +98,16 @@ impl Source {
     }
 
     /// Wraps bytes read elsewhere (standard input); bytes that are not UTF-8 are a located error.
+    /// A leading byte-order mark is dropped.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source::new(path, text)),
+            Ok(mut text) => {
+                // A byte-order mark says only that the text is UTF-8; no reader wants it.
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Ok(Source::new(path, text))
+            }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -275,6 +282,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The places involved; the first is where the mistake is.
     pub labels: Vec<Label>,
+    /// Further explanation, printed after the places (`= note: ...`): why a file was read as
+    /// the format it was.
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -285,12 +295,19 @@ impl Diagnostic {
             code,
             message: message.into(),
             labels: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
     /// Adds a place: the first added is the primary one.
     pub fn with_label(mut self, label: Label) -> Diagnostic {
         self.labels.push(label);
+        self
+    }
+
+    /// Adds a note, printed after the places.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
         self
     }
 
@@ -320,12 +337,16 @@ impl Diagnostic {
                 })
             })
             .collect();
-        serde_json::json!({
+        let mut json = serde_json::json!({
             "severity": "error",
             "code": self.code.as_str(),
             "message": self.message,
             "labels": labels,
-        })
+        });
+        if !self.notes.is_empty() {
+            json["notes"] = serde_json::json!(self.notes);
+        }
+        json
     }
 }
 
@@ -406,7 +427,8 @@ impl fmt::Display for Diagnostic {
         let diagnostic = cs::Diagnostic::error()
             .with_code(self.code.as_str())
             .with_message(&self.message)
-            .with_labels(labels);
+            .with_labels(labels)
+            .with_notes(self.notes.clone());
         let config = term::Config {
             chars: term::Chars::ascii(),
             ..term::Config::default()
@@ -471,6 +493,14 @@ impl Diagnostics {
     /// How many were found beyond the cap.
     pub fn omitted(&self) -> usize {
         self.omitted
+    }
+
+    /// Adds `note` to every diagnostic.
+    pub fn with_note(mut self, note: &str) -> Diagnostics {
+        for d in &mut self.list {
+            d.notes.push(note.to_string());
+        }
+        self
     }
 
     /// `Ok(value)` when there are none, else the diagnostics.

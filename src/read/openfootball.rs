@@ -29,11 +29,14 @@ struct Score {
     ft: Option<[u32; 2]>,
 }
 
-/// Whether the text is a JSON object (the only JSON input there is).
+/// Whether the text is JSON: an object (the only JSON input there is) or an array of objects
+/// (a mistake worth its own message; `[{` never begins TOML).
 pub fn looks_like_json(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{')
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with('{')
+        || text
+            .strip_prefix('[')
+            .is_some_and(|rest| rest.trim_start().starts_with('{'))
 }
 
 /// The byte offset of a 1-based line and column.
@@ -48,6 +51,14 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
 pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
+    let start = source.text.len() - source.text.trim_start().len();
+    if source.text[start..].starts_with('[') {
+        return Err(source.error(
+            Code::JsonShape,
+            start..start + 1,
+            "the file is a JSON array; expected football.json, an object: {\"name\": ..., \"matches\": [...]}",
+        ));
+    }
     let file: File = serde_json::from_str(&source.text).map_err(|e| {
         let at = offset(&source.text, e.line(), e.column());
         // serde_json's message ends with its own "at line L column C"; the location is ours.
