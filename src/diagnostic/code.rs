@@ -54,6 +54,8 @@ codes! {
     WrongValue = "E007", "a value of the wrong type, or out of range";
     /// A key the format requires.
     MissingKey = "E008", "a required key is missing";
+    /// TOML nested deeper than can be read.
+    TooDeep = "E009", "tables, arrays or dotted keys nested too deeply";
 
     /// Part of a group stage without the rest.
     IncompleteGroupStage = "E101", "[points], [tiebreak] and [qualification] must come together";

@@ -220,12 +220,91 @@ impl Source {
         } else {
             Code::TomlSyntax
         };
+        if raw.contains("recursion") || raw.contains("recurse") {
+            let (depth, at) = deepest_nesting(&self.text);
+            return self.error(
+                Code::TooDeep,
+                at..at + 1,
+                format!(
+                    "TOML nested {depth} levels deep here (tables, arrays, dotted keys), more than can be read; expected the few levels a data or rule file has"
+                ),
+            );
+        }
         let message = with_suggestion(raw);
         match error.span() {
             Some(span) => self.error(code, span, message),
             None => self.error_whole(code, message),
         }
     }
+}
+
+/// How deep TOML text nests (table headers' and keys' dotted parts, arrays, inline tables)
+/// at its deepest, and the byte offset where that depth is first reached. Strings and comments
+/// are skipped; the count is for locating a "recursion limit" error, not a TOML parser.
+fn deepest_nesting(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut best, mut best_at) = (0, 0);
+    let mut header = 0; // the depth the last [table] header opened
+    let mut stack: Vec<u8> = Vec::new(); // open `[` and `{` of values
+    let mut key_dots = 0;
+    let mut in_key = true;
+    let mut line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start && stack.is_empty() && !b.is_ascii_whitespace() {
+            line_start = false;
+            in_key = true;
+            key_dots = 0;
+            if b == b'[' {
+                // A table header: its depth is its dotted parts.
+                let end = text[i..].find(['\n', ']']).map_or(bytes.len(), |e| i + e);
+                header = text[i..end].matches('.').count() + 1;
+                if header > best {
+                    (best, best_at) = (header, i);
+                }
+                i = text[i..].find('\n').map_or(bytes.len(), |e| i + e);
+                continue;
+            }
+        }
+        match b {
+            b'\n' => line_start = true,
+            b'#' => {
+                i = text[i..].find('\n').map_or(bytes.len(), |e| i + e);
+                continue;
+            }
+            b'"' | b'\'' => {
+                // Skip the string (escapes in basic strings).
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != b {
+                    j += if b == b'"' && bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                i = j + 1;
+                continue;
+            }
+            b'.' if in_key => key_dots += 1,
+            b'=' => in_key = false,
+            b'[' | b'{' => {
+                stack.push(b);
+                in_key = b == b'{';
+                key_dots = 0;
+            }
+            b']' | b'}' => {
+                stack.pop();
+            }
+            b',' => {
+                in_key = stack.last() == Some(&b'{');
+                key_dots = 0;
+            }
+            _ => {}
+        }
+        let depth = header + stack.len() + key_dots + 1;
+        if depth > best && !b.is_ascii_whitespace() {
+            (best, best_at) = (depth, i);
+        }
+        i += 1;
+    }
+    (best, best_at)
 }
 
 /// Where a label points: file, line and column (1-based, columns in characters).
