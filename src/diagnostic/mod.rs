@@ -372,7 +372,7 @@ impl Diagnostic {
     pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
-            message: message.into(),
+            message: bounded(message.into()),
             labels: Vec::new(),
             notes: Vec::new(),
         }
@@ -429,10 +429,36 @@ impl Diagnostic {
     }
 }
 
+/// The longest line a snippet shows whole, in characters; a longer one is shown as a window
+/// around the label ([`Window`]), so a 20 MB line is never printed.
+pub const MAX_LINE_CHARS: usize = 200;
+
+/// What of a long line a snippet shows: characters before the label's start, and in all.
+const WINDOW_BEFORE: usize = 40;
+const WINDOW_CHARS: usize = 120;
+
+/// A part of one long line, shown in place of the whole line: `…` where it is cut.
+struct Window<'a> {
+    path: &'a Path,
+    text: String,
+    /// The line's 1-based number in the file.
+    line: usize,
+    /// The 1-based column (in characters) of the window's first character after any `…`.
+    column: usize,
+    /// Bytes of the leading `…` (0 when the line is shown from its start).
+    prefix: usize,
+}
+
+/// One file as a snippet shows it: whole, or a window of one long line.
+enum View<'a> {
+    Whole(&'a Source),
+    Window(Window<'a>),
+}
+
 /// The files a diagnostic's labels point into, for `codespan-reporting`. Lines are found when
 /// asked, not indexed up front: a diagnostic about a 500 MB results file costs one scan.
 struct LabelFiles<'a> {
-    sources: Vec<&'a Source>,
+    views: Vec<View<'a>>,
 }
 
 impl<'a> Files<'a> for LabelFiles<'a> {
@@ -441,11 +467,17 @@ impl<'a> Files<'a> for LabelFiles<'a> {
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<Self::Name, codespan_reporting::files::Error> {
-        Ok(self.file(id)?.path.display())
+        Ok(match self.view(id)? {
+            View::Whole(s) => s.path.display(),
+            View::Window(w) => w.path.display(),
+        })
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(&self.file(id)?.text)
+        Ok(match self.view(id)? {
+            View::Whole(s) => &s.text,
+            View::Window(w) => &w.text,
+        })
     }
 
     fn line_index(
@@ -453,7 +485,39 @@ impl<'a> Files<'a> for LabelFiles<'a> {
         id: usize,
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        Ok(self.file(id)?.line_of(byte) - 1)
+        Ok(match self.view(id)? {
+            View::Whole(s) => s.line_of(byte) - 1,
+            View::Window(_) => 0,
+        })
+    }
+
+    fn line_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(match self.view(id)? {
+            View::Whole(_) => line_index + 1,
+            View::Window(w) => w.line,
+        })
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        match self.view(id)? {
+            View::Whole(s) => {
+                let range = self.line_range(id, line_index)?;
+                Ok(codespan_reporting::files::column_index(&s.text, range, byte) + 1)
+            }
+            View::Window(w) => {
+                let byte = byte.clamp(w.prefix, w.text.len());
+                Ok(w.column + w.text[w.prefix..byte].chars().count())
+            }
+        }
     }
 
     fn line_range(
@@ -461,45 +525,90 @@ impl<'a> Files<'a> for LabelFiles<'a> {
         id: usize,
         line_index: usize,
     ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let source = self.file(id)?;
-        let span = source.line_span(line_index + 1);
-        // codespan-reporting expects the line break inside the range.
-        let end = (span.end + 1).min(source.text.len());
-        Ok(span.start..end.max(span.end))
+        match self.view(id)? {
+            View::Whole(source) => {
+                let span = source.line_span(line_index + 1);
+                // codespan-reporting expects the line break inside the range.
+                let end = (span.end + 1).min(source.text.len());
+                Ok(span.start..end.max(span.end))
+            }
+            View::Window(w) => Ok(0..w.text.len()),
+        }
     }
 }
 
 impl<'a> LabelFiles<'a> {
-    fn file(&self, id: usize) -> Result<&'a Source, codespan_reporting::files::Error> {
-        self.sources
+    fn view(&self, id: usize) -> Result<&View<'a>, codespan_reporting::files::Error> {
+        self.views
             .get(id)
-            .copied()
             .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    /// The file id and span a label is shown with: its file whole, or, when its line is longer
+    /// than [`MAX_LINE_CHARS`] (or the label runs on over long lines), a window of its first
+    /// line.
+    fn add(&mut self, label: &'a Label) -> (usize, Range<usize>) {
+        let source = &label.source;
+        let span = label.span.clone();
+        let line_no = source.line_of(span.start);
+        let line = source.line_span(line_no);
+        let text = &source.text[line.clone()];
+        let long = text.chars().nth(MAX_LINE_CHARS).is_some();
+        let runs_on = span.end > line.end + 1 && span.len() > MAX_LINE_CHARS * 4;
+        if !long && !runs_on {
+            let id = match self.views.iter().position(|v| {
+                matches!(v, View::Whole(s) if s.path == source.path && Arc::ptr_eq(&s.text, &source.text))
+            }) {
+                Some(id) => id,
+                None => {
+                    self.views.push(View::Whole(source));
+                    self.views.len() - 1
+                }
+            };
+            return (id, span);
+        }
+        // Characters of the line before the label, and the window's first and last.
+        let before = text[..span.start - line.start].chars().count();
+        let first = before.saturating_sub(WINDOW_BEFORE);
+        let byte_at = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| i)
+        };
+        let (from, to) = (byte_at(first), byte_at(first + WINDOW_CHARS));
+        let prefix = if from > 0 { "…" } else { "" };
+        let mut shown = format!("{prefix}{}", &text[from..to]);
+        if to < text.len() {
+            shown.push('…');
+        }
+        let start = prefix.len() + (span.start - line.start - from);
+        let end = (start + span.len())
+            .min(prefix.len() + (to - from))
+            .max(start);
+        self.views.push(View::Window(Window {
+            path: &source.path,
+            text: shown,
+            line: line_no,
+            column: first + 1,
+            prefix: prefix.len(),
+        }));
+        (self.views.len() - 1, start..end)
     }
 }
 
 impl fmt::Display for Diagnostic {
     /// Renders like rustc: `error[E206]: message`, then `--> file:line:column` and the line
-    /// with the offending text underlined, for every label.
+    /// with the offending text underlined, for every label. A long line is shown cut, around
+    /// the label.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut files = LabelFiles {
-            sources: Vec::new(),
-        };
+        let mut files = LabelFiles { views: Vec::new() };
         let mut labels = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
-            let id = match files.sources.iter().position(|s| {
-                s.path == label.source.path && Arc::ptr_eq(&s.text, &label.source.text)
-            }) {
-                Some(id) => id,
-                None => {
-                    files.sources.push(&label.source);
-                    files.sources.len() - 1
-                }
-            };
+            let (id, span) = files.add(label);
             let l = if i == 0 {
-                cs::Label::primary(id, label.span.clone())
+                cs::Label::primary(id, span)
             } else {
-                cs::Label::secondary(id, label.span.clone())
+                cs::Label::secondary(id, span)
             };
             labels.push(l.with_message(&label.message));
         }
@@ -632,6 +741,26 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The longest message, in characters: a longer one (a parser's message echoing a huge value)
+/// keeps its beginning and its end (where "expected" is), cut by `…`.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+
+fn bounded(message: String) -> String {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE_CHARS {
+        return message;
+    }
+    let byte_at = |chars: usize| {
+        message
+            .char_indices()
+            .nth(chars)
+            .map_or(message.len(), |(i, _)| i)
+    };
+    let head = byte_at(MAX_MESSAGE_CHARS * 3 / 5);
+    let tail = byte_at(count - MAX_MESSAGE_CHARS * 3 / 10);
+    format!("{} … {}", &message[..head], &message[tail..])
+}
+
 /// The most characters of an input value a message shows; a longer value is cut ([`excerpt`]).
 pub const MAX_SHOWN_CHARS: usize = 80;
 
@@ -727,6 +856,37 @@ mod tests {
             d.to_string(),
             "error[E007]: bad value\n  --> x.toml:2:6\n  |\n2 | bb = \"oops\"\n  |      ^^^^^^"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_cut_around_the_label_at_its_true_column() {
+        let text = format!("{}X{}\n", "a".repeat(1000), "b".repeat(1_000_000));
+        let source = Source::new("x.csv", text);
+        let d = source.error(Code::CsvRow, 1000..1001, "bad");
+        let shown = d.to_string();
+        assert!(shown.contains("--> x.csv:1:1001"), "{shown}");
+        assert!(shown.len() < 600, "{} bytes", shown.len());
+        assert!(
+            shown.contains(&format!("1 | …{}X{}…", "a".repeat(40), "b".repeat(79))),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn lists_values_and_messages_are_bounded() {
+        assert_eq!(list(["a", "b"], ", "), "a, b");
+        let many: Vec<String> = (0..2_000_000).map(|i| i.to_string()).collect();
+        assert_eq!(
+            list(&many, ", "),
+            "0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … and 1999990 more"
+        );
+        assert_eq!(excerpt(&"é".repeat(81)), format!("{}…", "é".repeat(80)));
+        let d = Diagnostic::new(
+            Code::TomlSyntax,
+            format!("{}; expected x", "v".repeat(5000)),
+        );
+        assert!(d.message.chars().count() <= MAX_MESSAGE_CHARS + 3);
+        assert!(d.message.ends_with("; expected x"));
     }
 
     #[test]
