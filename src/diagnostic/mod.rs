@@ -430,7 +430,7 @@ impl Diagnostic {
 }
 
 /// The longest line a snippet shows whole, in characters; a longer one is shown as a window
-/// around the label ([`Window`]), so a 20 MB line is never printed.
+/// around the label, so a 20 MB line is never printed.
 pub const MAX_LINE_CHARS: usize = 200;
 
 /// What of a long line a snippet shows: characters before the label's start, and in all.
