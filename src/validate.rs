@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest, excerpt, list};
 use crate::model::{Competition, Forfeit, Group, Line, Outcome, TeamId};
 use crate::rules::RuleSet;
 use crate::rules::structure::Format;
@@ -204,8 +204,9 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
             .map(|k| format!("; did you mean \"{k}\"?"))
             .unwrap_or_default();
         format!(
-            "no round named \"{name}\" in the rules; expected one of {}{hint}",
-            names.join(", ")
+            "no round named \"{}\" in the rules; expected one of {}{hint}",
+            excerpt(name),
+            list(&names, ", ")
         )
     };
     for tie in &competition.ties {

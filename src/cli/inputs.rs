@@ -1,6 +1,6 @@
 //! Turning command-line paths (files or folders) into loaded competitions.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::CliError;
 use ::standings::diagnostic::Code;
@@ -17,10 +17,29 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
                     format!("{}: cannot read the folder: {e}", path.display()),
                 )
             })?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-                .collect();
+            let mut found: Vec<PathBuf> = Vec::new();
+            let mut skipped: Vec<String> = Vec::new();
+            for entry in entries {
+                let entry = match entry {
+                    Ok(entry) => entry.path(),
+                    Err(e) => {
+                        skipped.push(format!(
+                            "note: {}: an entry that cannot be read, skipped: {e}",
+                            path.display()
+                        ));
+                        continue;
+                    }
+                };
+                if let Some(why) = skipped_because(&entry) {
+                    skipped.push(format!("note: {}: {why}, skipped", entry.display()));
+                } else if entry.extension().is_some_and(|x| x == "toml") {
+                    found.push(entry);
+                }
+            }
+            skipped.sort();
+            for note in &skipped {
+                eprintln!("{note}");
+            }
             if found.is_empty() {
                 return Err(CliError::diagnostic(
                     Code::EmptyFolder,
@@ -34,6 +53,19 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
         }
     }
     Ok(files)
+}
+
+/// Why a folder's entry is not read, when it could have been a data file: a subfolder
+/// (folders are not searched), a link to nothing, or something that is not a file. Other files
+/// that are not `.toml` are passed over without a note.
+fn skipped_because(entry: &Path) -> Option<&'static str> {
+    match std::fs::metadata(entry) {
+        Ok(m) if m.is_dir() => Some("a folder (folders inside folders are not read)"),
+        Ok(m) if m.is_file() => None,
+        Ok(_) => Some("not a regular file"),
+        Err(_) if entry.is_symlink() => Some("a symbolic link to nothing"),
+        Err(_) => Some("cannot be read"),
+    }
 }
 
 /// Loads every input the command line names.

@@ -54,6 +54,8 @@ codes! {
     WrongValue = "E007", "a value of the wrong type, or out of range";
     /// A key the format requires.
     MissingKey = "E008", "a required key is missing";
+    /// TOML nested deeper than can be read.
+    TooDeep = "E009", "tables, arrays or dotted keys nested too deeply";
 
     /// Part of a group stage without the rest.
     IncompleteGroupStage = "E101", "[points], [tiebreak] and [qualification] must come together";
@@ -116,6 +118,8 @@ codes! {
     RuleFileOutside = "E217", "the rule file a data file names is outside its folder (or the current directory)";
     /// A name or label holding a control character.
     ControlCharacter = "E218", "a name or label with a control character (a line break, an escape)";
+    /// One team written in two spellings that differ only in case.
+    TwoSpellings = "E219", "one team spelled two ways, differing only in case";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";
@@ -137,6 +141,8 @@ codes! {
     Infobox = "E309", "an infobox value that is not a count or an aggregate";
     /// A summary whose names a data file cannot write so that they read back.
     CannotHold = "E310", "a summary that a data file cannot hold (`import`)";
+    /// A match table where no group section is, whose matches would be lost.
+    TableOutsideGroup = "E311", "a match table outside a group section";
 
     /// A CSV header without the columns needed.
     CsvHeader = "E401", "a CSV header without the result columns";
@@ -148,6 +154,8 @@ codes! {
     NoResults = "E404", "no results in the file";
     /// A match without a team's name.
     MissingTeam = "E405", "a match without a team name";
+    /// A CSV column the reader reads, named twice in the header.
+    CsvColumnTwice = "E406", "a CSV column named twice";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
 

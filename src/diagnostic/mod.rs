@@ -98,9 +98,16 @@ impl Source {
     }
 
     /// Wraps bytes read elsewhere (standard input); bytes that are not UTF-8 are a located error.
+    /// A leading byte-order mark is dropped.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source::new(path, text)),
+            Ok(mut text) => {
+                // A byte-order mark says only that the text is UTF-8; no reader wants it.
+                if text.starts_with('\u{feff}') {
+                    text.drain(..'\u{feff}'.len_utf8());
+                }
+                Ok(Source::new(path, text))
+            }
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -213,12 +220,91 @@ impl Source {
         } else {
             Code::TomlSyntax
         };
+        if raw.contains("recursion") || raw.contains("recurse") {
+            let (depth, at) = deepest_nesting(&self.text);
+            return self.error(
+                Code::TooDeep,
+                at..at + 1,
+                format!(
+                    "TOML nested {depth} levels deep here (tables, arrays, dotted keys), more than can be read; expected the few levels a data or rule file has"
+                ),
+            );
+        }
         let message = with_suggestion(raw);
         match error.span() {
             Some(span) => self.error(code, span, message),
             None => self.error_whole(code, message),
         }
     }
+}
+
+/// How deep TOML text nests (table headers' and keys' dotted parts, arrays, inline tables)
+/// at its deepest, and the byte offset where that depth is first reached. Strings and comments
+/// are skipped; the count is for locating a "recursion limit" error, not a TOML parser.
+fn deepest_nesting(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut best, mut best_at) = (0, 0);
+    let mut header = 0; // the depth the last [table] header opened
+    let mut stack: Vec<u8> = Vec::new(); // open `[` and `{` of values
+    let mut key_dots = 0;
+    let mut in_key = true;
+    let mut line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start && stack.is_empty() && !b.is_ascii_whitespace() {
+            line_start = false;
+            in_key = true;
+            key_dots = 0;
+            if b == b'[' {
+                // A table header: its depth is its dotted parts.
+                let end = text[i..].find(['\n', ']']).map_or(bytes.len(), |e| i + e);
+                header = text[i..end].matches('.').count() + 1;
+                if header > best {
+                    (best, best_at) = (header, i);
+                }
+                i = text[i..].find('\n').map_or(bytes.len(), |e| i + e);
+                continue;
+            }
+        }
+        match b {
+            b'\n' => line_start = true,
+            b'#' => {
+                i = text[i..].find('\n').map_or(bytes.len(), |e| i + e);
+                continue;
+            }
+            b'"' | b'\'' => {
+                // Skip the string (escapes in basic strings).
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != b {
+                    j += if b == b'"' && bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                i = j + 1;
+                continue;
+            }
+            b'.' if in_key => key_dots += 1,
+            b'=' => in_key = false,
+            b'[' | b'{' => {
+                stack.push(b);
+                in_key = b == b'{';
+                key_dots = 0;
+            }
+            b']' | b'}' => {
+                stack.pop();
+            }
+            b',' => {
+                in_key = stack.last() == Some(&b'{');
+                key_dots = 0;
+            }
+            _ => {}
+        }
+        let depth = header + stack.len() + key_dots + 1;
+        if depth > best && !b.is_ascii_whitespace() {
+            (best, best_at) = (depth, i);
+        }
+        i += 1;
+    }
+    (best, best_at)
 }
 
 /// Where a label points: file, line and column (1-based, columns in characters).
@@ -275,6 +361,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The places involved; the first is where the mistake is.
     pub labels: Vec<Label>,
+    /// Further explanation, printed after the places (`= note: ...`): why a file was read as
+    /// the format it was.
+    pub notes: Vec<String>,
     /// Whether the files' text is kept out of the message: a file that did not read as what
     /// it was meant to be (see [`Diagnostic::withhold_text`]) is shown by place only.
     pub withheld: bool,
@@ -286,8 +375,9 @@ impl Diagnostic {
     pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
-            message: message.into(),
+            message: bounded(message.into()),
             labels: Vec::new(),
+            notes: Vec::new(),
             withheld: false,
         }
     }
@@ -305,6 +395,12 @@ impl Diagnostic {
     /// Adds a place: the first added is the primary one.
     pub fn with_label(mut self, label: Label) -> Diagnostic {
         self.labels.push(label);
+        self
+    }
+
+    /// Adds a note, printed after the places.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
         self
     }
 
@@ -334,21 +430,43 @@ impl Diagnostic {
                 })
             })
             .collect();
-        serde_json::json!({
+        let mut json = serde_json::json!({
             "severity": "error",
             "code": self.code.as_str(),
             "message": self.message,
             "labels": labels,
-        })
+        });
+        if !self.notes.is_empty() {
+            json["notes"] = serde_json::json!(self.notes);
+        }
+        json
     }
 }
 
-/// The files a diagnostic's labels point into, for `codespan-reporting`. Lines are found when
-/// asked, not indexed up front: a diagnostic about a 500 MB results file costs one scan.
-struct LabelFiles<'a> {
-    sources: Vec<&'a Source>,
-    /// Each file's text as shown: [`printable`].
-    shown: Vec<std::borrow::Cow<'a, str>>,
+/// The longest line a snippet shows whole, in characters; a longer one is shown as a window
+/// around the label, so a 20 MB line is never printed.
+pub const MAX_LINE_CHARS: usize = 200;
+
+/// What of a long line a snippet shows: characters before the label's start, and in all.
+const WINDOW_BEFORE: usize = 40;
+const WINDOW_CHARS: usize = 120;
+
+/// A part of one long line, shown in place of the whole line: `…` where it is cut.
+struct Window<'a> {
+    path: &'a Path,
+    text: String,
+    /// The line's 1-based number in the file.
+    line: usize,
+    /// The 1-based column (in characters) of the window's first character after any `…`.
+    column: usize,
+    /// Bytes of the leading `…` (0 when the line is shown from its start).
+    prefix: usize,
+}
+
+/// One file as a snippet shows it: whole (its text [`printable`]), or a window of one long line.
+enum View<'a> {
+    Whole(&'a Source, std::borrow::Cow<'a, str>),
+    Window(Window<'a>),
 }
 
 /// `text` with every control character but the line structure (a line break, a tab, a carriage
@@ -372,20 +490,29 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The files a diagnostic's labels point into, for `codespan-reporting`. Lines are found when
+/// asked, not indexed up front: a diagnostic about a 500 MB results file costs one scan.
+struct LabelFiles<'a> {
+    views: Vec<View<'a>>,
+}
+
 impl<'a> Files<'a> for LabelFiles<'a> {
     type FileId = usize;
     type Name = std::path::Display<'a>;
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<Self::Name, codespan_reporting::files::Error> {
-        Ok(self.file(id)?.path.display())
+        Ok(match self.view(id)? {
+            View::Whole(s, _) => s.path.display(),
+            View::Window(w) => w.path.display(),
+        })
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.shown
-            .get(id)
-            .map(|text| text.as_ref())
-            .ok_or(codespan_reporting::files::Error::FileMissing)
+        Ok(match self.view(id)? {
+            View::Whole(_, shown) => shown.as_ref(),
+            View::Window(w) => &w.text,
+        })
     }
 
     fn line_index(
@@ -393,7 +520,39 @@ impl<'a> Files<'a> for LabelFiles<'a> {
         id: usize,
         byte: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        Ok(self.file(id)?.line_of(byte) - 1)
+        Ok(match self.view(id)? {
+            View::Whole(s, _) => s.line_of(byte) - 1,
+            View::Window(_) => 0,
+        })
+    }
+
+    fn line_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(match self.view(id)? {
+            View::Whole(..) => line_index + 1,
+            View::Window(w) => w.line,
+        })
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        match self.view(id)? {
+            View::Whole(_, shown) => {
+                let range = self.line_range(id, line_index)?;
+                Ok(codespan_reporting::files::column_index(shown, range, byte) + 1)
+            }
+            View::Window(w) => {
+                let byte = byte.clamp(w.prefix, w.text.len());
+                Ok(w.column + w.text[w.prefix..byte].chars().count())
+            }
+        }
     }
 
     fn line_range(
@@ -401,26 +560,81 @@ impl<'a> Files<'a> for LabelFiles<'a> {
         id: usize,
         line_index: usize,
     ) -> Result<Range<usize>, codespan_reporting::files::Error> {
-        let source = self.file(id)?;
-        let span = source.line_span(line_index + 1);
-        // codespan-reporting expects the line break inside the range.
-        let end = (span.end + 1).min(source.text.len());
-        Ok(span.start..end.max(span.end))
+        match self.view(id)? {
+            View::Whole(source, _) => {
+                let span = source.line_span(line_index + 1);
+                // codespan-reporting expects the line break inside the range.
+                let end = (span.end + 1).min(source.text.len());
+                Ok(span.start..end.max(span.end))
+            }
+            View::Window(w) => Ok(0..w.text.len()),
+        }
     }
 }
 
 impl<'a> LabelFiles<'a> {
-    fn file(&self, id: usize) -> Result<&'a Source, codespan_reporting::files::Error> {
-        self.sources
+    fn view(&self, id: usize) -> Result<&View<'a>, codespan_reporting::files::Error> {
+        self.views
             .get(id)
-            .copied()
             .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    /// The file id and span a label is shown with: its file whole, or, when its line is longer
+    /// than [`MAX_LINE_CHARS`] (or the label runs on over long lines), a window of its first
+    /// line.
+    fn add(&mut self, label: &'a Label) -> (usize, Range<usize>) {
+        let source = &label.source;
+        let span = label.span.clone();
+        let line_no = source.line_of(span.start);
+        let line = source.line_span(line_no);
+        let text = &source.text[line.clone()];
+        let long = text.chars().nth(MAX_LINE_CHARS).is_some();
+        let runs_on = span.end > line.end + 1 && span.len() > MAX_LINE_CHARS * 4;
+        if !long && !runs_on {
+            let id = match self.views.iter().position(|v| {
+                matches!(v, View::Whole(s, _) if s.path == source.path && Arc::ptr_eq(&s.text, &source.text))
+            }) {
+                Some(id) => id,
+                None => {
+                    self.views.push(View::Whole(source, printable(&source.text)));
+                    self.views.len() - 1
+                }
+            };
+            return (id, span);
+        }
+        // Characters of the line before the label, and the window's first and last.
+        let before = text[..span.start - line.start].chars().count();
+        let first = before.saturating_sub(WINDOW_BEFORE);
+        let byte_at = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(i, _)| i)
+        };
+        let (from, to) = (byte_at(first), byte_at(first + WINDOW_CHARS));
+        let prefix = if from > 0 { "…" } else { "" };
+        let mut shown = format!("{prefix}{}", printable(&text[from..to]));
+        if to < text.len() {
+            shown.push('…');
+        }
+        let start = prefix.len() + (span.start - line.start - from);
+        let end = (start + span.len())
+            .min(prefix.len() + (to - from))
+            .max(start);
+        self.views.push(View::Window(Window {
+            path: &source.path,
+            text: shown,
+            line: line_no,
+            column: first + 1,
+            prefix: prefix.len(),
+        }));
+        (self.views.len() - 1, start..end)
     }
 }
 
 impl fmt::Display for Diagnostic {
     /// Renders like rustc: `error[E206]: message`, then `--> file:line:column` and the line
-    /// with the offending text underlined, for every label.
+    /// with the offending text underlined, for every label. A long line is shown cut, around
+    /// the label.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.withheld {
             write!(f, "error[{}]: {}", self.code, self.message)?;
@@ -438,35 +652,27 @@ impl fmt::Display for Diagnostic {
                     label.source.path.display()
                 )?;
             }
+            for note in &self.notes {
+                write!(f, "\n  = note: {note}")?;
+            }
             return Ok(());
         }
-        let mut files = LabelFiles {
-            sources: Vec::new(),
-            shown: Vec::new(),
-        };
+        let mut files = LabelFiles { views: Vec::new() };
         let mut labels = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
-            let id = match files.sources.iter().position(|s| {
-                s.path == label.source.path && Arc::ptr_eq(&s.text, &label.source.text)
-            }) {
-                Some(id) => id,
-                None => {
-                    files.sources.push(&label.source);
-                    files.shown.push(printable(&label.source.text));
-                    files.sources.len() - 1
-                }
-            };
+            let (id, span) = files.add(label);
             let l = if i == 0 {
-                cs::Label::primary(id, label.span.clone())
+                cs::Label::primary(id, span)
             } else {
-                cs::Label::secondary(id, label.span.clone())
+                cs::Label::secondary(id, span)
             };
             labels.push(l.with_message(&label.message));
         }
         let diagnostic = cs::Diagnostic::error()
             .with_code(self.code.as_str())
             .with_message(&self.message)
-            .with_labels(labels);
+            .with_labels(labels)
+            .with_notes(self.notes.clone());
         let config = term::Config {
             chars: term::Chars::ascii(),
             ..term::Config::default()
@@ -533,6 +739,14 @@ impl Diagnostics {
         self.omitted
     }
 
+    /// Adds `note` to every diagnostic.
+    pub fn with_note(mut self, note: &str) -> Diagnostics {
+        for d in &mut self.list {
+            d.notes.push(note.to_string());
+        }
+        self
+    }
+
     /// `Ok(value)` when there are none, else the diagnostics.
     pub fn result<T>(self, value: T) -> Result<T, Diagnostics> {
         if self.is_empty() {
@@ -582,6 +796,62 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// The longest message, in characters: a longer one (a parser's message echoing a huge value)
+/// keeps its beginning and its end (where "expected" is), cut by `…`.
+pub const MAX_MESSAGE_CHARS: usize = 1000;
+
+fn bounded(message: String) -> String {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE_CHARS {
+        return message;
+    }
+    let byte_at = |chars: usize| {
+        message
+            .char_indices()
+            .nth(chars)
+            .map_or(message.len(), |(i, _)| i)
+    };
+    let head = byte_at(MAX_MESSAGE_CHARS * 3 / 5);
+    let tail = byte_at(count - MAX_MESSAGE_CHARS * 3 / 10);
+    format!("{} … {}", &message[..head], &message[tail..])
+}
+
+/// The most characters of an input value a message shows; a longer value is cut ([`excerpt`]).
+pub const MAX_SHOWN_CHARS: usize = 80;
+
+/// The most items of a list a message shows; the rest are counted ([`list`]).
+pub const MAX_SHOWN_ITEMS: usize = 10;
+
+/// A value from the input as a message shows it: whole up to [`MAX_SHOWN_CHARS`] characters,
+/// else its beginning and `…`.
+pub fn excerpt(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => value.into(),
+        Some((cut, _)) => format!("{}…", &value[..cut]).into(),
+    }
+}
+
+/// Items joined with `separator`, at most [`MAX_SHOWN_ITEMS`] of them (each cut by
+/// [`excerpt`]), then `… and K more`.
+pub fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>, separator: &str) -> String {
+    let mut out = String::new();
+    let mut more = 0usize;
+    for (i, item) in items.into_iter().enumerate() {
+        if i >= MAX_SHOWN_ITEMS {
+            more += 1;
+            continue;
+        }
+        if i > 0 {
+            out += separator;
+        }
+        out += &excerpt(item.as_ref());
+    }
+    if more > 0 {
+        out += &format!("{separator}… and {more} more");
+    }
+    out
+}
 
 /// The known word closest to `word`, if it is close enough to be a likely typo, or else the one
 /// known word that `word` abbreviates ("First" for "First round").
@@ -645,6 +915,37 @@ mod tests {
     }
 
     #[test]
+    fn a_long_line_is_shown_cut_around_the_label_at_its_true_column() {
+        let text = format!("{}X{}\n", "a".repeat(1000), "b".repeat(1_000_000));
+        let source = Source::new("x.csv", text);
+        let d = source.error(Code::CsvRow, 1000..1001, "bad");
+        let shown = d.to_string();
+        assert!(shown.contains("--> x.csv:1:1001"), "{shown}");
+        assert!(shown.len() < 600, "{} bytes", shown.len());
+        assert!(
+            shown.contains(&format!("1 | …{}X{}…", "a".repeat(40), "b".repeat(79))),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn lists_values_and_messages_are_bounded() {
+        assert_eq!(list(["a", "b"], ", "), "a, b");
+        let many: Vec<String> = (0..2_000_000).map(|i| i.to_string()).collect();
+        assert_eq!(
+            list(&many, ", "),
+            "0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … and 1999990 more"
+        );
+        assert_eq!(excerpt(&"é".repeat(81)), format!("{}…", "é".repeat(80)));
+        let d = Diagnostic::new(
+            Code::TomlSyntax,
+            format!("{}; expected x", "v".repeat(5000)),
+        );
+        assert!(d.message.chars().count() <= MAX_MESSAGE_CHARS + 3);
+        assert!(d.message.ends_with("; expected x"));
+    }
+
+    #[test]
     fn a_second_file_is_labelled_too() {
         let data = Source::new("data.toml", "matches = [\"A 1–0 B\", \"B 0–0 A\"]\n");
         let rules = Source::new("rules.toml", "[group]\nmeetings = 1\n");
@@ -660,16 +961,6 @@ mod tests {
         assert_eq!(json["code"], "E601");
         assert_eq!(json["labels"][1]["file"], "rules.toml");
         assert_eq!(json["labels"][1]["line"], 2);
-    }
-
-    #[test]
-    fn a_quoted_line_shows_no_control_character() {
-        let source = Source::new("x.txt", "| A\u{1b}[31m | B\r::x |\r\n");
-        let text = source
-            .error(Code::ControlCharacter, 3..4, "a control character")
-            .to_string();
-        assert!(text.contains("1 | | A?[31m | B?::x |\n"), "{text:?}");
-        assert!(!text.contains(['\u{1b}', '\r']), "{text:?}");
     }
 
     #[test]
@@ -690,5 +981,15 @@ mod tests {
             Some("First round")
         );
         assert_eq!(closest("Fi", ["First round", "Final"]), None);
+    }
+
+    #[test]
+    fn a_quoted_line_shows_no_control_character() {
+        let source = Source::new("x.txt", "| A\u{1b}[31m | B\r::x |\r\n");
+        let text = source
+            .error(Code::ControlCharacter, 3..4, "a control character")
+            .to_string();
+        assert!(text.contains("1 | | A?[31m | B?::x |\n"), "{text:?}");
+        assert!(!text.contains(['\u{1b}', '\r']), "{text:?}");
     }
 }

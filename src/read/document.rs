@@ -18,7 +18,8 @@
 use std::ops::Range;
 
 use super::match_text::parse_score;
-use crate::diagnostic::{Code, Diagnostic, Source, closest};
+use super::name::{Spellings, normalise};
+use crate::diagnostic::{Code, Diagnostic, Source, closest, excerpt};
 use crate::model::{
     Competition, CompetitionRecord, FinalResult, Forfeit, Group, GroupRecord, GroupSpans, Line,
     Match, Outcome, Recorded, TeamId,
@@ -54,21 +55,30 @@ struct GroupBuilder {
     seen: Vec<(usize, Range<usize>)>,
     rows: Vec<Row>,
     header_seen: bool,
+    spellings: Spellings,
 }
 
 impl GroupBuilder {
-    fn team(&mut self, name: &str, at: Range<usize>) -> TeamId {
-        match self.teams.iter().position(|t| t == name) {
+    /// The team `name` (normalised) is, added at its first appearance.
+    fn team(
+        &mut self,
+        source: &Source,
+        name: &str,
+        at: Range<usize>,
+    ) -> Result<TeamId, Diagnostic> {
+        let name = normalise(name);
+        Ok(match self.teams.iter().position(|t| *t == name) {
             Some(i) => {
                 self.seen[i].0 += 1;
                 TeamId::new(i)
             }
             None => {
-                self.teams.push(name.to_string());
+                self.spellings.add(source, &self.name, &name, at.clone())?;
+                self.teams.push(name.into_owned());
                 self.seen.push((1, at));
                 TeamId::new(self.teams.len() - 1)
             }
-        }
+        })
     }
 }
 
@@ -86,6 +96,9 @@ struct Reader<'a> {
     groups: Vec<Group>,
     group: Option<GroupBuilder>,
     section: Section,
+    /// The last heading below the title, and where: a match table under it that is not a
+    /// group section is named by it.
+    heading: Option<(String, Range<usize>)>,
 }
 
 /// Reads a season summary. Forfeit scores as written and pairings are kept for validation,
@@ -98,11 +111,17 @@ pub fn parse(source: &Source) -> Result<Competition, Diagnostic> {
         groups: Vec::new(),
         group: None,
         section: Section::Other,
+        heading: None,
     };
     let mut offset = 0;
     for raw in source.text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
-        if let Some((at, c)) = super::control::find(line) {
+        // A tab is whitespace in a summary's line (between `===` and `Group`); any other
+        // control character is refused.
+        let control = line
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && c != '\t');
+        if let Some((at, c)) = control {
             let at = offset + at;
             return Err(super::control::error(
                 source,
@@ -123,7 +142,7 @@ pub fn parse(source: &Source) -> Result<Competition, Diagnostic> {
     };
     if reader.groups.is_empty() {
         return Err(source.error_whole(Code::NoGroups, format!(
-            "no group sections; expected at least one `===Group N===` heading followed by a match table `{HEADER_TEXT}`"
+            "no group sections; expected at least one `===Group N===` heading followed by a match table `{HEADER_TEXT}` (the reader reads a group stage's matches; a knockout competition's facts are written as a data file, docs/data.md)"
         )));
     }
     Ok(Competition {
@@ -160,11 +179,24 @@ fn cells(line: &str, offset: usize) -> Option<Vec<(&str, Range<usize>)>> {
     )
 }
 
-/// A `Group X` heading names a group; `Group stage` does not.
-fn group_name(heading: &str) -> Option<&str> {
-    let id = heading.strip_prefix("Group ")?;
-    let is_id = !id.is_empty() && id.len() <= 3 && id.chars().all(|c| c.is_ascii_alphanumeric());
-    is_id.then_some(heading)
+/// A `Group X` heading names a group (X: up to 3 letters or digits); `Group stage` does not.
+/// Whitespace is liberal (`Group  2`, `group 2` read as `Group 2`); the name is `Group X`.
+fn group_name(heading: &str) -> Option<String> {
+    let mut words = heading.split_whitespace();
+    let (Some(word), Some(id), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    let is_id = id.len() <= 3 && id.chars().all(|c| c.is_ascii_alphanumeric());
+    (word.eq_ignore_ascii_case("Group") && is_id).then(|| format!("Group {id}"))
+}
+
+/// Whether a table row belongs to a match table: its header, or three cells ending in a score.
+fn is_match_row(line: &str) -> bool {
+    cells(line, 0).is_some_and(|cells| {
+        cells.iter().map(|(t, _)| *t).eq(HEADER)
+            || matches!(cells.as_slice(), [_, _, (result, _)]
+                if parse_score(result.split_whitespace().next().unwrap_or("")).is_some())
+    })
 }
 
 impl Reader<'_> {
@@ -192,10 +224,36 @@ impl Reader<'_> {
             Section::Final(_) => self.final_line(line, offset)?,
             Section::Other => {}
         }
-        if self.group.is_some() && trimmed.starts_with('|') {
-            self.row(line, offset)?;
+        if trimmed.starts_with('|') {
+            if self.group.is_some() {
+                self.row(line, offset)?;
+            } else if is_match_row(line) {
+                return Err(self.outside_group(offset..offset + line.trim_end().len()));
+            }
         }
         Ok(())
+    }
+
+    /// A match table where no group section is: its matches would be lost.
+    fn outside_group(&self, row: Range<usize>) -> Diagnostic {
+        let expected = "expected match tables only under a group heading `===Group X===` (X: up to 3 letters or digits)";
+        match &self.heading {
+            Some((heading, at)) => self
+                .error(
+                    Code::TableOutsideGroup,
+                    at.clone(),
+                    format!(
+                        "a match table under `{}`, which is not a group section; {expected}",
+                        excerpt(heading)
+                    ),
+                )
+                .with_label(self.source.label(row, "the match table")),
+            None => self.error(
+                Code::TableOutsideGroup,
+                row,
+                format!("a match table before any group heading; {expected}"),
+            ),
+        }
     }
 
     fn heading(&mut self, trimmed: &str, at: Range<usize>) -> Result<(), Diagnostic> {
@@ -219,6 +277,7 @@ impl Reader<'_> {
             return Ok(());
         }
         self.finish_group()?;
+        self.heading = Some((trimmed.to_string(), at.clone()));
         self.section = match self.section {
             Section::Final(final_level) if level > final_level => Section::Final(final_level),
             _ if text == "Final" => Section::Final(level),
@@ -233,12 +292,13 @@ impl Reader<'_> {
                 ));
             }
             self.group = Some(GroupBuilder {
-                name: name.to_string(),
+                name,
                 heading_at: at,
                 teams: Vec::new(),
                 seen: Vec::new(),
                 rows: Vec::new(),
                 header_seen: false,
+                spellings: Spellings::new(),
             });
         }
         Ok(())
@@ -355,8 +415,8 @@ impl Reader<'_> {
         let (outcome, written) = self.result(result, result_at.clone())?;
         let written = written.map(|w| (w, result_at.clone()));
         let group = self.group.as_mut().expect("inside a group");
-        let home_id = group.team(home, home_at.clone());
-        let away_id = group.team(away, away_at.clone());
+        let home_id = group.team(self.source, home, home_at.clone())?;
+        let away_id = group.team(self.source, away, away_at.clone())?;
         group.rows.push(Row {
             home: home_id,
             away: away_id,

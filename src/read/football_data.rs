@@ -6,29 +6,108 @@
 //! is ignored. A row whose full-time goals are empty is a fixture not yet played and is left
 //! out (and counted on standard error); a malformed row is an error at its line and column.
 
-use crate::diagnostic::{Code, Diagnostic, Source};
+use std::ops::Range;
+
+use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
 use crate::model::Competition;
 
 use super::results::{GroupResults, competition};
 
 const REQUIRED: [&str; 4] = ["HomeTeam", "AwayTeam", "FTHG", "FTAG"];
 
-/// Whether the text's first line looks like a football-data header.
+/// The separator a header line uses: `;` when its columns are found only that way (a
+/// spreadsheet's export in many locales), else `,`.
+fn delimiter(first_line: &str) -> Option<u8> {
+    [b',', b';'].into_iter().find(|&d| {
+        first_line
+            .split(d as char)
+            .any(|c| c.trim().trim_matches('"').eq_ignore_ascii_case("HomeTeam"))
+    })
+}
+
+/// Whether the text's first line looks like a football-data header (a `HomeTeam` column, in
+/// any case, separated by commas or semicolons).
 pub fn looks_like_csv(text: &str) -> bool {
     let first = text
         .lines()
         .next()
         .unwrap_or("")
         .trim_start_matches('\u{feff}');
-    first.contains(',') && first.split(',').any(|c| c.trim() == "HomeTeam")
+    delimiter(first).is_some()
+}
+
+/// Where each field of one line lies (byte ranges in the line), quotes respected: a quoted
+/// field's range includes its quotes.
+fn field_spans(line: &str, delimiter: u8) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && i == start {
+            quoted = true;
+        } else if b == delimiter {
+            spans.push(start..i);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    spans.push(start..bytes.len());
+    spans
+}
+
+/// The byte offset of a quote that opens a field and is never closed, if any: without this
+/// check the rest of the file would be read as one field.
+fn unterminated_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut field_start = true;
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match open {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => {
+                open = None;
+                field_start = false;
+            }
+            Some(_) => {}
+            None if b == b'"' && field_start => open = Some(i),
+            None => field_start = b == delimiter || b == b'\n' || b == b'\r',
+        }
+        i += 1;
+    }
+    open
 }
 
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
 pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     let text = source.text.trim_start_matches('\u{feff}');
     let bom = source.text.len() - text.len();
+    let header_end = text.find('\n').unwrap_or(text.len());
+    let header_line = text[..header_end].trim_end_matches('\r');
+    let delimiter = delimiter(header_line).unwrap_or(b',');
+    if let Some(at) = unterminated_quote(text, delimiter) {
+        let at = bom + at;
+        return Err(source.error(
+            Code::CsvRow,
+            at..at + 1,
+            "a quote that is never closed; expected a closing `\"` before the end of the field (otherwise the rest of the file would be one field)",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
@@ -40,17 +119,46 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             )
         })?
         .clone();
-    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let header_spans = field_spans(header_line, delimiter);
+    let header_at = |i: usize| {
+        let span = header_spans
+            .get(i)
+            .cloned()
+            .unwrap_or(header_line.len()..header_line.len());
+        bom + span.start..bom + span.end
+    };
+    let matching = |name: &str| -> Vec<usize> {
+        headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.trim().eq_ignore_ascii_case(name))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    for name in REQUIRED.iter().chain(&["Div"]) {
+        if let [first, second, ..] = matching(name)[..] {
+            return Err(source
+                .error(
+                    Code::CsvColumnTwice,
+                    header_at(second),
+                    format!(
+                        "a second {name} column (column {}); expected each column once, as it is not clear which to read",
+                        second + 1
+                    ),
+                )
+                .with_label(source.label(header_at(first), format!("the first {name} column"))));
+        }
+    }
+    let column = |name: &str| matching(name).first().copied();
     let missing: Vec<&str> = REQUIRED
         .iter()
         .copied()
         .filter(|c| column(c).is_none())
         .collect();
     if !missing.is_empty() {
-        let line_end = text.find('\n').unwrap_or(text.len());
         return Err(source.error(
             Code::CsvHeader,
-            bom..bom + line_end,
+            bom..bom + header_line.len(),
             format!(
                 "the header has no {} column; expected at least {}",
                 missing.join(", "),
@@ -60,6 +168,11 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     }
     let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
     let div = column("Div");
+    let last_needed = [home, away, hg, ag]
+        .into_iter()
+        .chain(div)
+        .max()
+        .expect("four columns");
 
     let mut groups: Vec<GroupResults> = Vec::new();
     let mut by_div = rustc_hash::FxHashMap::<String, usize>::default();
@@ -85,15 +198,29 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
         let line_end = source.text[start..]
             .find('\n')
             .map_or(source.text.len(), |i| start + i);
-        let field_at = |i: usize| -> std::ops::Range<usize> {
-            // The field's place in the line, for messages (unquoted fields are exact).
-            let line = &source.text[start..line_end];
-            let offset: usize = line.split(',').take(i).map(|f| f.len() + 1).sum();
-            let len = line.split(',').nth(i).map_or(0, str::len);
-            (start + offset).min(line_end)..(start + offset + len).min(line_end)
-        };
+        let line = source.text[start..line_end].trim_end_matches('\r');
+        let line_end = start + line.len();
         if row.iter().all(|f| f.trim().is_empty()) {
             continue;
+        }
+        let spans = field_spans(line, delimiter);
+        let field_at = |i: usize| -> Range<usize> {
+            spans
+                .get(i)
+                .map_or(line_end..line_end, |s| start + s.start..start + s.end)
+        };
+        if row.len() <= last_needed {
+            return Err(source.error(
+                Code::CsvRow,
+                line_end..line_end,
+                format!(
+                    "a row with missing fields: it ends after {} field(s), before its {} column (column {}); expected a field for every column up to {}",
+                    row.len(),
+                    &headers[row.len()],
+                    row.len() + 1,
+                    &headers[last_needed]
+                ),
+            ));
         }
         let get = |i: usize| row.get(i).unwrap_or("").trim();
         for (i, what) in [
@@ -115,9 +242,10 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             }
         };
         let g = &mut groups[index];
+        let sides = ((get(home), field_at(home)), (get(away), field_at(away)));
         if get(hg).is_empty() && get(ag).is_empty() {
             unplayed += 1;
-            g.fixture(get(home), get(away));
+            g.fixture(source, sides.0, sides.1, start..line_end)?;
             continue;
         }
         let goals = |i: usize| -> Result<u32, Diagnostic> {
@@ -127,14 +255,14 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
                     field_at(i),
                     format!(
                         "\"{}\" in {} is not a number of goals; expected a whole number",
-                        get(i),
+                        excerpt(get(i)),
                         &headers[i]
                     ),
                 )
             })
         };
         let (h, a) = (goals(hg)?, goals(ag)?);
-        g.add(source, (get(home), get(away)), (h, a), start..line_end)?;
+        g.add(source, sides, (h, a), start..line_end)?;
     }
     if groups.is_empty() {
         return Err(source.error_whole(

@@ -15,6 +15,7 @@ pub mod data;
 pub mod document;
 pub mod football_data;
 pub mod match_text;
+pub mod name;
 pub mod openfootball;
 pub mod record;
 pub mod results;
@@ -88,6 +89,54 @@ impl InputFormat {
         }
     }
 
+    /// Recognises the format of the file at `path`: from the content when it says (a
+    /// `= Title =` line, a CSV header, a JSON object), else from the name's extension (`.csv`,
+    /// `.json`, `.toml`), else a data file. Says why, for messages.
+    pub fn detect_file(path: &Path, text: &str) -> Detected {
+        let extension = path
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase);
+        let by_extension = match extension.as_deref() {
+            Some("csv") => Some(InputFormat::Csv),
+            Some("json") => Some(InputFormat::Json),
+            Some("toml") => Some(InputFormat::Data),
+            _ => None,
+        };
+        let (format, why) = match InputFormat::detect(text) {
+            InputFormat::Document => (
+                InputFormat::Document,
+                "its first line of content is a `= Title =` heading",
+            ),
+            InputFormat::Csv => (
+                InputFormat::Csv,
+                "its first line is a CSV header with a HomeTeam column",
+            ),
+            _ if by_extension == Some(InputFormat::Csv) => {
+                (InputFormat::Csv, "its name ends in .csv")
+            }
+            _ if by_extension == Some(InputFormat::Json) => {
+                (InputFormat::Json, "its name ends in .json")
+            }
+            // A `.toml` file's TOML errors need no note.
+            _ if by_extension == Some(InputFormat::Data) => {
+                return Detected {
+                    format: InputFormat::Data,
+                    why: None,
+                };
+            }
+            InputFormat::Json => (InputFormat::Json, "it begins with `{` or `[{`"),
+            InputFormat::Data => (
+                InputFormat::Data,
+                "it is no other format: its first line is not a `= Title =` heading or a CSV header with a HomeTeam column, it does not begin with `{` or `[{`, and its name does not end in .csv or .json",
+            ),
+        };
+        Detected {
+            format,
+            why: Some(why),
+        }
+    }
+
     /// The format's name in messages.
     pub fn describe(self) -> &'static str {
         match self {
@@ -96,6 +145,27 @@ impl InputFormat {
             InputFormat::Csv => "a football-data CSV file",
             InputFormat::Json => "a football.json file",
         }
+    }
+}
+
+/// A format recognised by [`InputFormat::detect_file`], and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detected {
+    /// The format the file is read as.
+    pub format: InputFormat,
+    /// What chose it; `None` when it was forced, or for a `.toml` file read as one.
+    pub why: Option<&'static str>,
+}
+
+impl Detected {
+    /// The note a reading error gets: which format was assumed and why.
+    pub fn note(&self) -> Option<String> {
+        self.why.map(|why| {
+            format!(
+                "note: read as {} because {why}; --input-format chooses the format",
+                self.format.describe()
+            )
+        })
     }
 }
 
@@ -124,6 +194,10 @@ pub struct Read {
     /// Fixtures listed without a result (not yet played), left out of the tables.
     pub unplayed: usize,
 }
+
+/// The errors that say a file may not be the format it was read as: a note then says why it
+/// was read so.
+const NOT_THIS_FORMAT: [Code; 3] = [Code::TomlSyntax, Code::JsonShape, Code::CsvHeader];
 
 /// Reads `source` as `format`: the `read` stage, one reader per format, none of which looks
 /// at a rule file.
@@ -182,9 +256,11 @@ pub fn load_with(
     options: &LoadOptions<'_>,
 ) -> Result<(Loaded, Vec<String>), Diagnostics> {
     let source = input(path)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| InputFormat::detect(&source.text));
+    let detected = match options.format {
+        Some(format) => Detected { format, why: None },
+        None => InputFormat::detect_file(&source.path, &source.text),
+    };
+    let format = detected.format;
     if format == InputFormat::Data
         && let RecordChoice::File(record) = &options.record
     {
@@ -202,7 +278,16 @@ pub fn load_with(
         mut competition,
         rules: named,
         unplayed,
-    } = read_as(&source, format)?;
+    } = read_as(&source, format).map_err(|e| match detected.note() {
+        Some(note)
+            if e.iter()
+                .next()
+                .is_some_and(|d| NOT_THIS_FORMAT.contains(&d.code)) =>
+        {
+            e.with_note(&note)
+        }
+        _ => e,
+    })?;
     let choice = crate::resolve::RulesChoice {
         given: options.rules,
         for_sources: options.rules_for_sources,

@@ -29,11 +29,14 @@ struct Score {
     ft: Option<[u32; 2]>,
 }
 
-/// Whether the text is a JSON object (the only JSON input there is).
+/// Whether the text is JSON: an object (the only JSON input there is) or an array of objects
+/// (a mistake worth its own message; `[{` never begins TOML).
 pub fn looks_like_json(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{')
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.starts_with('{')
+        || text
+            .strip_prefix('[')
+            .is_some_and(|rest| rest.trim_start().starts_with('{'))
 }
 
 /// The byte offset of a 1-based line and column.
@@ -48,6 +51,14 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
 pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
+    let start = source.text.len() - source.text.trim_start().len();
+    if source.text[start..].starts_with('[') {
+        return Err(source.error(
+            Code::JsonShape,
+            start..start + 1,
+            "the file is a JSON array; expected football.json, an object: {\"name\": ..., \"matches\": [...]}",
+        ));
+    }
     let file: File = serde_json::from_str(&source.text).map_err(|e| {
         let at = offset(&source.text, e.line(), e.column());
         // serde_json's message ends with its own "at line L column C"; the location is ours.
@@ -64,19 +75,25 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     // serde_json does not keep positions per value; point at each match's `"team1"` key.
     let mut team1_at = source.text.match_indices("\"team1\"").map(|(i, _)| i);
     super::control::check(source, &file.name, 0..0, "`name`")?;
+    let mut team2_at = source.text.match_indices("\"team2\"").map(|(i, _)| i);
     let mut groups: Vec<GroupResults> = Vec::new();
     let mut unplayed = 0;
     for m in &file.matches {
         let at = team1_at.next().unwrap_or(0);
-        for (text, what) in [
-            (Some(&m.team1), "`team1`"),
-            (Some(&m.team2), "`team2`"),
-            (m.group.as_ref(), "`group`"),
+        let at2 = team2_at.next().unwrap_or(at);
+        for (text, what, span) in [
+            (Some(&m.team1), "`team1`", at..at + 7),
+            (Some(&m.team2), "`team2`", at2..at2 + 7),
+            (m.group.as_ref(), "`group`", at..at + 7),
         ] {
             if let Some(text) = text {
-                super::control::check(source, text, at..at + 7, what)?;
+                super::control::check(source, text, span, what)?;
             }
         }
+        let sides = (
+            (m.team1.as_str(), at..at + 7),
+            (m.team2.as_str(), at2..at2 + 7),
+        );
         let name = m.group.clone().unwrap_or_else(|| "League".to_string());
         let index = match groups.iter().position(|g| g.name() == name) {
             Some(i) => i,
@@ -87,10 +104,10 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
         };
         let Some([h, a]) = m.score.as_ref().and_then(|s| s.ft) else {
             unplayed += 1;
-            groups[index].fixture(&m.team1, &m.team2);
+            groups[index].fixture(source, sides.0, sides.1, at..at + 7)?;
             continue;
         };
-        groups[index].add(source, (&m.team1, &m.team2), (h, a), at..at + 7)?;
+        groups[index].add(source, sides, (h, a), at..at + 7)?;
     }
     if groups.is_empty() {
         return Err(source.error_whole(

@@ -26,7 +26,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt, list};
 use crate::model::{Alias, Competition, Decision, Group, GroupRecord, TeamId};
 use crate::read::{InputFormat, data};
 
@@ -228,9 +228,9 @@ pub fn apply(
                 Code::RecordGroup,
                 format!(
                     "the record has names or decisions for \"{}\", but {} has no group of that name; expected one of: {}",
-                    rec.name,
+                    excerpt(&rec.name),
                     competition.path.display(),
-                    names.join(", ")
+                    list(names, ", ")
                 ),
             ));
         };
@@ -315,7 +315,7 @@ fn team_map(group: &Group, rec: &Group) -> Result<Vec<TeamId>, String> {
                 .iter()
                 .map(|a| format!("{} (alias of {})", a.name, rec.team_name(a.team))),
         );
-        names.join(", ")
+        list(names, ", ")
     };
     let mut map = Vec::with_capacity(group.teams.len());
     for name in &group.teams {
@@ -327,8 +327,9 @@ fn team_map(group: &Group, rec: &Group) -> Result<Vec<TeamId>, String> {
             .or_else(|| rec.aliases.iter().find(|a| a.name == *name).map(|a| a.team));
         let Some(team) = team else {
             return Err(format!(
-                "{}: the source's team \"{name}\" is not in the record's group; expected one of: {}",
-                rec.name,
+                "{}: the source's team \"{}\" is not in the record's group; expected one of: {}",
+                excerpt(&rec.name),
+                excerpt(name),
                 expected()
             ));
         };

@@ -5,10 +5,15 @@
 //! from the user's own file, and no adversary gains anything by colliding them.
 
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::diagnostic::{Code, Diagnostic, Source};
+use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
 use crate::model::{Group, GroupRecord, Line, Match, Outcome, TeamId};
+use crate::read::name::{Spellings, normalise};
+
+/// One side of a match as read: the team's name and where it is written.
+pub type Side<'a> = (&'a str, Range<usize>);
 
 /// Collects one group's results.
 pub struct GroupResults {
@@ -16,6 +21,7 @@ pub struct GroupResults {
     line: usize,
     teams: Vec<String>,
     ids: FxHashMap<String, TeamId>,
+    spellings: Spellings,
     matches: Vec<Match>,
     spans: Vec<Range<usize>>,
 }
@@ -28,6 +34,7 @@ impl GroupResults {
             line,
             teams: Vec::new(),
             ids: FxHashMap::default(),
+            spellings: Spellings::new(),
             matches: Vec::new(),
             spans: Vec::new(),
         }
@@ -39,40 +46,55 @@ impl GroupResults {
     }
 
     /// Lists a fixture's teams without a result (a match not yet played), so that a team whose
-    /// matches are all still to come appears in the table with none played.
-    pub fn fixture(&mut self, home: &str, away: &str) {
-        for name in [home, away] {
-            if !name.trim().is_empty() {
-                self.team(name);
-            }
+    /// matches are all still to come appears in the table with none played. The fixture is
+    /// checked as a played match is: both teams named, two different teams.
+    pub fn fixture(
+        &mut self,
+        source: &Source,
+        home: Side<'_>,
+        away: Side<'_>,
+        at: Range<usize>,
+    ) -> Result<(), Diagnostic> {
+        let (home, away) = (named(source, &home)?, named(source, &away)?);
+        if home.0 == away.0 {
+            return Err(source.error(
+                Code::PlaysItself,
+                at,
+                format!(
+                    "{} plays itself; expected two different teams",
+                    excerpt(&home.0)
+                ),
+            ));
         }
+        self.team(source, home)?;
+        self.team(source, away)?;
+        Ok(())
     }
 
-    fn team(&mut self, name: &str) -> TeamId {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
+    fn team(
+        &mut self,
+        source: &Source,
+        (name, at): (Cow<'_, str>, Range<usize>),
+    ) -> Result<TeamId, Diagnostic> {
+        if let Some(&id) = self.ids.get(name.as_ref()) {
+            return Ok(id);
         }
+        self.spellings.add(source, &self.name, &name, at)?;
         let id = TeamId::new(self.teams.len());
         self.teams.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
-        id
+        self.ids.insert(name.into_owned(), id);
+        Ok(id)
     }
 
-    /// Adds a played match; `at` locates it in `source` for errors.
+    /// Adds a played match; `at` locates it in `source` for errors, each side's span its team.
     pub fn add(
         &mut self,
         source: &Source,
-        (home, away): (&str, &str),
+        (home, away): (Side<'_>, Side<'_>),
         (home_goals, away_goals): (u32, u32),
         at: Range<usize>,
     ) -> Result<(), Diagnostic> {
-        if home.trim().is_empty() || away.trim().is_empty() {
-            return Err(source.error(
-                Code::MissingTeam,
-                at,
-                "a match without a team name; expected both teams",
-            ));
-        }
+        let (home, away) = (named(source, &home)?, named(source, &away)?);
         let limit = crate::read::match_text::MAX_GOALS;
         if home_goals > limit || away_goals > limit {
             return Err(source.error(
@@ -83,7 +105,7 @@ impl GroupResults {
                 ),
             ));
         }
-        let (h, a) = (self.team(home), self.team(away));
+        let (h, a) = (self.team(source, home)?, self.team(source, away)?);
         self.spans.push(at);
         self.matches.push(Match {
             home: h,
@@ -115,6 +137,22 @@ impl GroupResults {
             },
         }
     }
+}
+
+/// A side's team name, normalised; an empty one is an error at its place.
+fn named<'a>(
+    source: &Source,
+    (name, at): &Side<'a>,
+) -> Result<(Cow<'a, str>, Range<usize>), Diagnostic> {
+    let name = normalise(name);
+    if name.is_empty() {
+        return Err(source.error(
+            Code::MissingTeam,
+            at.clone(),
+            "a match without a team name; expected both teams",
+        ));
+    }
+    Ok((name, at.clone()))
 }
 
 /// A competition of the given groups and nothing else.

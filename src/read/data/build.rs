@@ -8,12 +8,13 @@ use toml::Spanned;
 
 use super::file::{DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
 use super::names::{Names, inner_span, resolve_list};
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
     Alias, Cards, Competition, Decision, Entrants, EntrantsSpans, Group, GroupSpans, Leg, Line,
     Match, Ranking, RankingEntry, Side, TeamId, Tie, TieSpans,
 };
 use crate::read::match_text;
+use crate::read::name::{Spellings, normalise};
 
 pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diagnostics> {
     if file.groups.is_empty()
@@ -292,9 +293,10 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         .teams
         .get_ref()
         .iter()
-        .map(|t| t.get_ref().clone())
+        .map(|t| normalise(t.get_ref()).into_owned())
         .collect();
     let mut names = Names::new(source, &group_name);
+    let mut spellings = Spellings::new();
     for (id, t) in g.teams.get_ref().iter().enumerate() {
         if t.get_ref().trim().is_empty() {
             found.push(source.error(
@@ -308,9 +310,11 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
                 t.span(),
                 format!(
                     "\"{}\" is listed twice in {group_name}; expected each team once",
-                    t.get_ref()
+                    excerpt(t.get_ref())
                 ),
             ));
+        } else if let Err(e) = spellings.add(source, &group_name, &teams[id], t.span()) {
+            found.push(e);
         }
     }
     let mut aliases = Vec::new();
@@ -328,7 +332,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
         if let Some(team) = found.keep(names.resolve_spanned(&alias.is)) {
             aliases.push(Alias {
-                name: name.get_ref().clone(),
+                name: normalise(name.get_ref()).into_owned(),
                 team,
                 why: alias.why.clone(),
             });

@@ -1,19 +1,22 @@
 //! Team names inside one group: resolving a name (or an alias) to the team it is, with a
 //! "did you mean" when it is none of them, and locating a part of a TOML string in the file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::diagnostic::{Code, Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest, excerpt, list};
 use crate::model::TeamId;
+use crate::read::name::normalise;
 
-/// Resolves team names inside one group: the listed names and the aliases documents use.
+/// Resolves team names inside one group: the listed names and the aliases documents use, each
+/// as [`normalise`] keeps it (so a name matches however its accents are composed).
 pub(super) struct Names<'a> {
     source: &'a Source,
     group: &'a str,
-    ids: HashMap<&'a str, TeamId>,
+    ids: HashMap<Cow<'a, str>, TeamId>,
 }
 
 impl<'a> Names<'a> {
@@ -28,31 +31,33 @@ impl<'a> Names<'a> {
 
     /// Makes `name` resolve to `id`; the team it resolved to before, if any.
     pub(super) fn add(&mut self, name: &'a str, id: TeamId) -> Option<TeamId> {
-        self.ids.insert(name, id)
+        self.ids.insert(normalise(name), id)
     }
 
     /// Whether `name` resolves.
     pub(super) fn contains(&self, name: &str) -> bool {
-        self.ids.contains_key(name)
+        self.ids.contains_key(normalise(name).as_ref())
     }
 
     /// The team `name` (written at `at`) is, or an unknown-team error with the closest name.
     pub(super) fn resolve(&self, name: &str, at: Range<usize>) -> Result<TeamId, Diagnostic> {
-        if let Some(&id) = self.ids.get(name) {
+        let name = normalise(name);
+        if let Some(&id) = self.ids.get(name.as_ref()) {
             return Ok(id);
         }
-        let hint = closest(name, self.ids.keys().copied())
-            .map(|k| format!("; did you mean \"{k}\"?"))
+        let hint = closest(&name, self.ids.keys().map(AsRef::as_ref))
+            .map(|k| format!("; did you mean \"{}\"?", excerpt(k)))
             .unwrap_or_default();
-        let mut listed: Vec<&str> = self.ids.keys().copied().collect();
+        let mut listed: Vec<&str> = self.ids.keys().map(AsRef::as_ref).collect();
         listed.sort_unstable();
         Err(self.source.error(
             Code::UnknownTeam,
             at,
             format!(
-                "\"{name}\" is not a team of {}; expected one of {}{hint}",
-                self.group,
-                listed.join(", ")
+                "\"{}\" is not a team of {}; expected one of {}{hint}",
+                excerpt(&name),
+                excerpt(self.group),
+                list(listed, ", ")
             ),
         ))
     }
@@ -77,7 +82,7 @@ pub(super) fn resolve_list(
                 name.span(),
                 format!(
                     "\"{}\" appears twice in this list; expected each team once",
-                    name.get_ref()
+                    excerpt(name.get_ref())
                 ),
             ));
         }
