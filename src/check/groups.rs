@@ -84,13 +84,22 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
         for (i, decision) in table.group.decisions.iter().enumerate() {
             let used = table.ordering.steps.iter().any(|s| s.decision == Some(i));
             if !used {
+                // A tie the decision covers only in part: which of its teams it leaves out.
+                let partial = table.unresolved().find_map(|tied| {
+                    let left_out: Vec<TeamId> = tied
+                        .iter()
+                        .copied()
+                        .filter(|t| !decision.order.contains(t))
+                        .collect();
+                    (left_out.len() < tied.len()).then(|| Why::LeavesOut(names(table, &left_out)))
+                });
                 facts.push(
-                    fact(FactKind::UnusedDecision, Verdict::Note, table.group.line).recorded(
-                        Value::Decision {
+                    fact(FactKind::UnusedDecision, Verdict::Note, table.group.line)
+                        .recorded(Value::Decision {
                             by: decision.by.clone(),
                             order: names(table, &decision.order),
-                        },
-                    ),
+                        })
+                        .why(partial.unwrap_or(Why::Nothing)),
                 );
             }
         }

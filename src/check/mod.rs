@@ -223,6 +223,9 @@ pub enum Why {
     Exceptions(usize),
     /// Why the fact is not checked.
     NotChecked(Reason),
+    /// A recorded decision that covers part of a tie nothing else broke: the tied teams it
+    /// leaves out, so it cannot order the tie.
+    LeavesOut(Vec<String>),
 }
 
 /// Why a recorded fact cannot be computed.

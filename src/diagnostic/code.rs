@@ -120,6 +120,8 @@ codes! {
     ControlCharacter = "E218", "a name or label with a control character (a line break, an escape)";
     /// One team written in two spellings that differ only in case.
     TwoSpellings = "E219", "one team spelled two ways, differing only in case";
+    /// Two recorded decisions ordering the same teams in opposite ways.
+    ContradictoryDecisions = "E220", "two recorded decisions that order the same teams both ways";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";

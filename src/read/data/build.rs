@@ -351,7 +351,8 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
     }
 
-    let mut decisions = Vec::new();
+    let mut decisions: Vec<Decision> = Vec::new();
+    let mut decision_spans: Vec<Range<usize>> = Vec::new();
     for d in &g.decisions {
         let Some(order) = found.keep(resolve_list(&names, d.order.get_ref())) else {
             continue;
@@ -364,6 +365,26 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             ));
             continue;
         }
+        let contradicted = decisions
+            .iter()
+            .zip(&decision_spans)
+            .find_map(|(earlier, at)| Some((contradiction(&earlier.order, &order)?, at.clone())));
+        if let Some(((first, second), at)) = contradicted {
+            let (first, second) = (&teams[first.index()], &teams[second.index()]);
+            found.push(
+                source
+                    .error(
+                        Code::ContradictoryDecisions,
+                        d.order.span(),
+                        format!(
+                            "this decision puts {second} before {first}, another puts {first} before {second}; expected one order for a tie"
+                        ),
+                    )
+                    .with_label(source.label(at, "the other decision")),
+            );
+            continue;
+        }
+        decision_spans.push(d.order.span());
         decisions.push(Decision {
             by: d.by.clone(),
             order,
@@ -454,5 +475,18 @@ fn build_match(
         home,
         away,
         outcome,
+    })
+}
+
+/// Two teams that `earlier` orders one way and `later` the other, if any: `(first, second)` as
+/// `earlier` orders them.
+fn contradiction(earlier: &[TeamId], later: &[TeamId]) -> Option<(TeamId, TeamId)> {
+    let place = |order: &[TeamId], team| order.iter().position(|&t| t == team);
+    earlier.iter().enumerate().find_map(|(i, &first)| {
+        let first_later = place(later, first)?;
+        earlier[i + 1..]
+            .iter()
+            .find(|&&second| place(later, second).is_some_and(|p| p < first_later))
+            .map(|&second| (first, second))
     })
 }

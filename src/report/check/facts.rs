@@ -138,7 +138,11 @@ fn how(fact: &Fact) -> Option<String> {
         }
         Why::Tie(outcome) => Some(outcome.clone()),
         Why::NotChecked(reason) => Some(self::reason(fact.kind, reason)),
-        Why::Nothing | Why::QualifyingPlaces(_) | Why::Ranking { .. } | Why::Exceptions(_) => None,
+        Why::Nothing
+        | Why::QualifyingPlaces(_)
+        | Why::Ranking { .. }
+        | Why::Exceptions(_)
+        | Why::LeavesOut(_) => None,
     }
 }
 
@@ -181,9 +185,13 @@ pub fn detail(fact: &Fact) -> String {
                 "{name}: {computed} are level on every criterion for {places} qualifying place(s); record the decision (drawing of lots, play-off) in the data"
             )
         }
-        FactKind::UnusedDecision => {
-            format!("{name} ({recorded}) was not needed under these rules")
-        }
+        FactKind::UnusedDecision => match &fact.why {
+            Why::LeavesOut(teams) => format!(
+                "{name} ({recorded}) covers only part of a tie: it leaves out {}, so it cannot order it",
+                joined(teams, ", ")
+            ),
+            _ => format!("{name} ({recorded}) was not needed under these rules"),
+        },
         FactKind::GroupStage => match &fact.computed {
             None => {
                 let groups = match &fact.recorded {
