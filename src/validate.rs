@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, closest, excerpt, list};
 use crate::model::{Competition, Forfeit, Group, Line, Outcome, TeamId};
 use crate::rules::RuleSet;
-use crate::rules::structure::Format;
+use crate::rules::structure::{Format, Round};
 
 /// Checks that need no rules: no team plays itself, in a group or in a knockout tie.
 pub fn structure(competition: &Competition) -> Diagnostics {
@@ -70,11 +70,45 @@ pub fn competition(competition: &Competition, rules: &RuleSet) -> Diagnostics {
                     meetings(competition, rules, group, group_rules.meetings, &mut found);
                     written_forfeits(competition, rules, group, group_rules.forfeit.score, &mut found);
                 }
+                one_group_each(competition, rules, &mut found);
             }
         }
     }
     rounds(competition, rules, &mut found);
     found
+}
+
+/// A team in two groups, where the rules have at most one group round (a competition with a
+/// second group stage has its teams in two groups by design): one problem per team, at the
+/// later group.
+fn one_group_each(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
+    let group_rounds = rules.structure.as_ref().map_or(1, |s| {
+        let groups = |r: &&Round| matches!(r.format, Format::Groups { .. });
+        s.rounds.iter().filter(groups).count()
+    });
+    if group_rounds > 1 {
+        return;
+    }
+    let mut first_group: FxHashMap<&str, &str> = FxHashMap::default();
+    for group in &competition.groups {
+        for team in &group.teams {
+            match first_group.get(team.as_str()) {
+                Some(&earlier) if earlier != group.name => found.push(competition.error_at_line(
+                    Code::TeamInTwoGroups,
+                    group.line,
+                    format!(
+                        "\"{}\" is in {earlier} and in {}; expected each team in one group (the rules have one group round)",
+                        excerpt(team),
+                        group.name
+                    ),
+                )),
+                Some(_) => {}
+                None => {
+                    first_group.insert(team, &group.name);
+                }
+            }
+        }
+    }
 }
 
 /// A diagnostic at `span` of the competition's file when the reader kept it, else at `line`.

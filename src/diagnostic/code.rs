@@ -186,6 +186,8 @@ codes! {
     ForfeitDisagrees = "E606", "a forfeit scored otherwise than `forfeit.score`";
     /// A criterion reached without the data it needs.
     CriterionWithoutData = "E607", "a tiebreak criterion reached without its data (cards, coefficients)";
+    /// A team in two groups of a competition whose rules have one group round.
+    TeamInTwoGroups = "E608", "a team in two groups under rules with one group round";
 
     /// A season summary or results file without `--rules`.
     RulesNeeded = "E801", "a source that names no rule file, without --rules";
