@@ -2,7 +2,8 @@
 
 use super::{CliError, Inputs, inputs};
 use ::standings::compute::standings::{self, Standings};
-use ::standings::diagnostic::{Code, closest};
+use ::standings::diagnostic::{Code, Diagnostics, closest};
+use ::standings::model::Group;
 use ::standings::report::table::Format;
 
 /// Prints the tables; exit 0, or an error for bad input.
@@ -13,29 +14,36 @@ pub fn run(
     explain: bool,
 ) -> Result<u8, CliError> {
     let loaded = inputs::load(inputs)?;
-    let mut all: Vec<Standings<'_>> = loaded
-        .iter()
-        .map(|l| standings::compute(&l.competition, &l.rules))
-        .collect::<Result<_, _>>()?;
-    if let Some(wanted) = group {
-        for s in &mut all {
-            s.groups.retain(|t| t.group.name == wanted);
+    if let Some(wanted) = group
+        && !loaded
+            .iter()
+            .any(|l| l.competition.groups.iter().any(|g| g.name == wanted))
+    {
+        let names: Vec<&str> = loaded
+            .iter()
+            .flat_map(|l| l.competition.groups.iter().map(|g| g.name.as_str()))
+            .collect();
+        let hint = closest(wanted, names.iter().copied())
+            .map(|n| format!("; did you mean \"{n}\"?"))
+            .unwrap_or_default();
+        return Err(CliError::diagnostic(
+            Code::UnknownGroup,
+            format!("no group named \"{wanted}\"{hint}"),
+        ));
+    }
+    // Only the selected groups are computed, so only their problems count; each group that
+    // cannot be computed is reported, and every other table still prints.
+    let mut problems = Diagnostics::new();
+    let mut all: Vec<Standings<'_>> = Vec::new();
+    for l in &loaded {
+        let selected = |g: &Group| group.is_none_or(|wanted| g.name == wanted);
+        let (computed, found) = standings::compute_groups(&l.competition, &l.rules, selected);
+        problems.extend(found);
+        let knockout_only = l.competition.groups.is_empty();
+        if !computed.groups.is_empty() || (group.is_none() && knockout_only) {
+            all.push(computed);
         }
-        if all.iter().all(|s| s.groups.is_empty()) {
-            let names: Vec<&str> = loaded
-                .iter()
-                .flat_map(|l| l.competition.groups.iter().map(|g| g.name.as_str()))
-                .collect();
-            let hint = closest(wanted, names.iter().copied())
-                .map(|n| format!("; did you mean \"{n}\"?"))
-                .unwrap_or_default();
-            return Err(CliError::diagnostic(
-                Code::UnknownGroup,
-                format!("no group named \"{wanted}\"{hint}"),
-            ));
-        }
-        all.retain(|s| !s.groups.is_empty());
     }
     super::output(&(format.render)(&all, explain))?;
-    Ok(0)
+    problems.result(0).map_err(CliError::from)
 }

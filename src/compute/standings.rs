@@ -2,7 +2,7 @@
 
 use crate::compute::records::{FoldOptions, Record, fold};
 use crate::compute::tiebreak::{self, MissingData, Ordering};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::model::{Competition, Group, TeamId};
 use crate::rules::{GroupRules, RuleSet};
 
@@ -75,30 +75,46 @@ pub struct Standings<'a> {
     pub groups: Vec<GroupTable<'a>>,
 }
 
-/// Computes every group's table. A tiebreak that needs data the group lacks (cards,
-/// coefficients) is an error at the group's line.
+/// Computes every group's table. A tiebreak that needs data a group lacks (cards,
+/// coefficients) is an error at the group's line, one per such group.
 pub fn compute<'a>(
     competition: &'a Competition,
     rules: &'a RuleSet,
-) -> Result<Standings<'a>, Diagnostic> {
+) -> Result<Standings<'a>, Diagnostics> {
+    let (standings, problems) = compute_groups(competition, rules, |_| true);
+    problems.result(standings)
+}
+
+/// Computes the table of each group `wanted` selects, and says why each it could not compute
+/// (a tiebreak that needs data the group lacks): the others are computed all the same, so a
+/// problem in one group never hides the tables of the rest.
+pub fn compute_groups<'a>(
+    competition: &'a Competition,
+    rules: &'a RuleSet,
+    wanted: impl Fn(&Group) -> bool,
+) -> (Standings<'a>, Diagnostics) {
+    let mut problems = Diagnostics::new();
     // Loading refuses groups under rules without group rules, so this is never empty when
     // there are groups to compute.
     let groups = match &rules.groups {
         Some(group_rules) => competition
             .groups
             .iter()
-            .map(|g| {
+            .filter(|g| wanted(g))
+            .filter_map(|g| {
                 compute_group(g, group_rules)
-                    .map_err(|missing| missing_data(competition, g, &missing))
+                    .map_err(|missing| problems.push(missing_data(competition, g, &missing)))
+                    .ok()
             })
-            .collect::<Result<Vec<_>, _>>()?,
+            .collect(),
         None => Vec::new(),
     };
-    Ok(Standings {
+    let standings = Standings {
         competition,
         rules,
         groups,
-    })
+    };
+    (standings, problems)
 }
 
 /// The message for a criterion that reached a tie without its data.
