@@ -854,14 +854,18 @@ pub fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>, separator: &str) 
 }
 
 /// The known word closest to `word`, if it is close enough to be a likely typo, or else the one
-/// known word that `word` abbreviates ("First" for "First round").
+/// known word that `word` abbreviates ("First" for "First round"). Close enough: at most two
+/// edits (a quarter of a long word) and at most a third of the longer word, so that short
+/// unrelated names are never offered. Among equally close words the first in sorted order is
+/// taken, so the suggestion never depends on the order `known` comes in.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();
+    let length = |s: &str| s.chars().count();
     let typo = known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(word, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
-        .min_by_key(|(d, _)| *d)
+        .filter(|&(d, k)| d <= 2.max(length(k) / 4) && d * 3 <= length(word).max(length(k)))
+        .min()
         .map(|(_, k)| k);
     let lower = word.to_lowercase();
     let mut prefixed = known
@@ -901,6 +905,21 @@ fn with_suggestion(message: &str) -> String {
 mod tests {
     use super::*;
     use pretty_assertions::assert_eq;
+
+    #[rstest::rstest]
+    #[case::typo("Alpa", &["Beta", "Alpha", "Gamma"], Some("Alpha"))]
+    #[case::unrelated_short_name("ab", &["xy", "Beta"], None)]
+    #[case::unrelated_long_name("Sampdoria", &["Salernitana", "Lazio"], None)]
+    #[case::equally_close_first_sorted("Tam", &["Tom", "Tim"], Some("Tim"))]
+    #[case::equally_close_other_order("Tam", &["Tim", "Tom"], Some("Tim"))]
+    #[case::abbreviation("First", &["First round", "Final"], Some("First round"))]
+    fn suggestions_are_close_and_do_not_depend_on_order(
+        #[case] word: &str,
+        #[case] known: &[&str],
+        #[case] expected: Option<&str>,
+    ) {
+        assert_eq!(closest(word, known.iter().copied()), expected);
+    }
 
     #[test]
     fn span_becomes_line_and_column() {
