@@ -47,6 +47,9 @@ pub struct Step {
     /// For a head-to-head criterion, the teams whose mutual matches formed the mini-table
     /// (may be more than `values` when the rules do not re-apply head-to-head).
     pub among: Vec<TeamId>,
+    /// The 0-based rows of the final table that `among` holds (consecutive; empty when
+    /// `among` is).
+    pub among_rows: std::ops::Range<usize>,
     /// Each team's value, best first; teams with equal values are the tiers the step left
     /// ([`Step::tiers`]).
     pub values: Vec<(TeamId, Decimal)>,
@@ -174,6 +177,8 @@ struct Block {
     /// The mini-table of the teams whose matches make up the block (shared by every
     /// criterion of the block and every set it leaves level).
     table: Rc<MiniTable>,
+    /// The first row of the final table its teams hold.
+    first_row: usize,
 }
 
 /// The mini-table's teams (head-to-head) and the decision used (if any), beside the values.
@@ -254,12 +259,16 @@ impl<'a> Orderer<'a> {
             None if criterion.is_head_to_head() => Some(Block {
                 start: step,
                 table: Rc::new(self.tables().build(teams)),
+                first_row: self.placed,
             }),
             None => None,
         };
         let mut ranked = Vec::with_capacity(teams.len());
         let (among_teams, decision) =
             self.evaluate(criterion, teams, block.as_ref(), &mut ranked)?;
+        let among_rows = block
+            .as_ref()
+            .map_or(0..0, |b| b.first_row..b.first_row + b.table.teams().len());
         // Stable: level teams keep data-file order.
         let better = criterion.entry().better;
         ranked.sort_by(|a, b| better.compare(a.1, b.1));
@@ -271,6 +280,7 @@ impl<'a> Orderer<'a> {
         self.steps.push(Step {
             criterion,
             among: among_teams,
+            among_rows,
             values: ranked,
             decision,
             primary,
@@ -334,6 +344,8 @@ impl<'a> Orderer<'a> {
                 Some(Block {
                     start: block.start,
                     table: Rc::new(table),
+                    // Called just before `sub` is resolved: its rows start here.
+                    first_row: self.placed,
                 }),
             ));
         }
