@@ -107,6 +107,33 @@ fn ranking(c: &mut Criterion) {
     g.finish();
 }
 
+/// Issue #13's pathological group (`scripts/generate_level_group.py`): `n` teams, a single
+/// round robin of 0–0 draws except neighbours' 1–1, so that re-applying head-to-head peels two
+/// teams off at a time: ranking alone, without reading or printing.
+fn level_group(c: &mut Criterion) {
+    let path = std::env::temp_dir().join("standings-bench-level-rules.toml");
+    std::fs::write(
+        &path,
+        "name = \"level\"\n[points]\nwin = 3\ndraw = 1\nloss = 0\n[forfeit]\nscore = [3, 0]\ndeduction = 0\ngoals_count = true\n[head_to_head]\nreapply = true\ndeductions_count = true\n[tiebreak]\norder = [\"points\", \"head_to_head.points\", \"head_to_head.goal_difference\", \"head_to_head.goals_for\", \"goal_difference\", \"goals_for\"]\n[qualification]\nadvance = 2\n",
+    )
+    .unwrap();
+    let rules = RuleSet::load(&path).unwrap().groups.unwrap();
+    let mut g = c.benchmark_group("level group");
+    g.sample_size(10);
+    for n in [600, 2000] {
+        let mut group = simulate::template(n, 1);
+        for m in &mut group.matches {
+            if m.away.index() == m.home.index() + 1 {
+                m.outcome = Outcome::Played { home: 1, away: 1 };
+            }
+        }
+        g.bench_function(format!("rank {n} teams"), |b| {
+            b.iter(|| black_box(compute_group(&group, &rules).unwrap()))
+        });
+    }
+    g.finish();
+}
+
 fn simulating(c: &mut Criterion) {
     let rules = rules("rules/coppa-italia-2003-04.toml");
     let options = Options {
@@ -134,5 +161,5 @@ fn simulating(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, folding, ranking, simulating);
+criterion_group!(benches, folding, ranking, level_group, simulating);
 criterion_main!(benches);

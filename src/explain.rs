@@ -1,5 +1,7 @@
 //! Tiebreak steps and separations in words, shared by every human-readable output.
 
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 
 use crate::compute::standings::GroupTable;
@@ -39,14 +41,54 @@ pub fn natural_list<S: AsRef<str>>(words: &[S]) -> String {
     }
 }
 
+/// The most teams a line names one by one: a larger set is written by the rows of the table
+/// it holds (`the 1998 teams in rows 3–2000`), so that a line stays short however many teams
+/// are level, and the whole output stays linear in the group's size.
+pub const NAMED: usize = 10;
+
+/// A set of teams holding consecutive rows of the table (0-based `rows`): their names joined
+/// with `sep` when there are at most [`NAMED`], else their rows.
+fn set(table: &GroupTable<'_>, teams: &[TeamId], rows: Range<usize>, sep: &str) -> String {
+    if teams.len() <= NAMED {
+        teams
+            .iter()
+            .map(|&t| table.name(t))
+            .collect::<Vec<_>>()
+            .join(sep)
+    } else {
+        format!(
+            "the {} teams in rows {}–{}",
+            teams.len(),
+            rows.start + 1,
+            rows.end
+        )
+    }
+}
+
+/// `(mini-table of …)` for a head-to-head step read from more teams than `shown`.
+fn mini_table(table: &GroupTable<'_>, step: &Step, shown: usize) -> String {
+    if step.criterion.is_head_to_head() && step.among.len() > shown {
+        format!(
+            " (mini-table of {})",
+            set(table, &step.among, step.among_rows.clone(), ", ")
+        )
+    } else {
+        String::new()
+    }
+}
+
 /// One tiebreak step in a line:
-/// `Palermo, Hellas Verona: goal difference -4, -5 → Palermo > Hellas Verona`.
+/// `Palermo, Hellas Verona: goal difference: Palermo -4, Hellas Verona -5 → Palermo > Hellas Verona`.
+/// A step over more than [`NAMED`] teams (or read from a larger mini-table) is written by its
+/// tiers, each with its value, and sets larger than [`NAMED`] by their rows:
+/// `the 12 teams in rows 1–12: head-to-head goals scored → the 10 teams in rows 1–10 (2) > A = B (1)`.
 pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
+    if step.values.len() > NAMED || step.among.len() > NAMED {
+        return long_step(table, step);
+    }
     let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
     let mut line = format!("{}: {}", names(table, &teams), step.criterion);
-    if step.criterion.is_head_to_head() && step.among.len() > teams.len() {
-        line += &format!(" (mini-table of {})", names(table, &step.among));
-    }
+    line += &mini_table(table, step, teams.len());
     if step.criterion.show() == Show::Decision {
         match step.decision {
             Some(i) => line += &format!(" ({})", table.group.decisions[i].by),
@@ -77,42 +119,91 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
     line
 }
 
-/// Why `upper` is above `lower` (adjacent in the table), or that they are level: every
-/// criterion that compared them, with both values, ending with the one that separated them.
-/// `Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3;
-/// goal difference -4 against -5`.
-pub fn pair(table: &GroupTable<'_>, upper: TeamId, lower: TeamId) -> String {
-    let steps = table.ordering.between(upper, lower);
-    let separated = steps.last().is_some_and(|s| !s.leaves_level(upper, lower));
-    let parts: Vec<String> = steps
-        .iter()
-        .map(|s| {
-            let value = |t: TeamId| {
-                s.values
-                    .iter()
-                    .find(|(x, _)| *x == t)
-                    .map(|(_, v)| number(*v))
-                    .unwrap_or_default()
-            };
-            let mut label = s.criterion.to_string();
-            if s.criterion.is_head_to_head() && s.among.len() > 2 {
-                label += &format!(" (mini-table of {})", names(table, &s.among));
+/// [`step`] for a step over many teams: its tiers, each once, with its value.
+fn long_step(table: &GroupTable<'_>, step: &Step) -> String {
+    let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
+    let mut line = format!(
+        "{}: {}",
+        set(table, &teams, step.rows(), ", "),
+        step.criterion
+    );
+    line += &mini_table(table, step, teams.len());
+    let decision = step.criterion.show() == Show::Decision;
+    if decision {
+        match step.decision {
+            Some(i) => line += &format!(" ({})", table.group.decisions[i].by),
+            None => line += ": none recorded",
+        }
+    }
+    if step.is_level() {
+        if !decision && let Some((_, v)) = step.values.first() {
+            line += &format!(": {} each", number(*v));
+        }
+        line += " → level";
+        return line;
+    }
+    let mut first = step.first_row;
+    let tiers: Vec<String> = step
+        .tiers()
+        .map(|tier| {
+            let teams: Vec<TeamId> = tier.iter().map(|(t, _)| *t).collect();
+            let mut text = set(table, &teams, first..first + tier.len(), " = ");
+            first += tier.len();
+            if !decision {
+                text += &format!(" ({})", number(tier[0].1));
             }
-            let level = s.leaves_level(upper, lower);
-            match (s.criterion.show(), level) {
-                (Show::Decision, true) => "no recorded decision".to_string(),
-                (Show::Decision, false) => match s.decision {
-                    Some(i) => format!("{} (recorded decision)", table.group.decisions[i].by),
-                    None => "recorded decision".to_string(),
-                },
-                (Show::Number, true) => format!("{label} level at {}", value(upper)),
-                (Show::Number, false) => {
-                    format!("{label} {} against {}", value(upper), value(lower))
-                }
-            }
+            text
         })
         .collect();
-    let (u, l) = (table.name(upper), table.name(lower));
+    line += &format!(" → {}", tiers.join(" > "));
+    line
+}
+
+/// The most criteria a pair's explanation lists; more are summed up in the middle as
+/// `level on N more criteria`.
+const LISTED: usize = 8;
+
+/// Why the team in 0-based row `row` is above the next one, or that they are level: every
+/// criterion that compared them, with both values, ending with the one that separated them
+/// (when more than eight did, the first two and the last five, and how many in between).
+/// `Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3;
+/// goal difference -4 against -5`.
+pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
+    let steps = table.ordering.adjacent(row);
+    let level = |s: &Step| s.value_at(row) == s.value_at(row + 1);
+    let separated = steps.last().is_some_and(|s| !level(s));
+    let part = |s: &Step| {
+        let label = format!("{}{}", s.criterion, mini_table(table, s, 2));
+        match (s.criterion.show(), level(s)) {
+            (Show::Decision, true) => "no recorded decision".to_string(),
+            (Show::Decision, false) => match s.decision {
+                Some(i) => format!("{} (recorded decision)", table.group.decisions[i].by),
+                None => "recorded decision".to_string(),
+            },
+            (Show::Number, true) => format!("{label} level at {}", number(s.value_at(row))),
+            (Show::Number, false) => format!(
+                "{label} {} against {}",
+                number(s.value_at(row)),
+                number(s.value_at(row + 1))
+            ),
+        }
+    };
+    let parts: Vec<String> = if steps.len() > LISTED {
+        let (head, tail) = (2, LISTED - 3);
+        let mut parts: Vec<String> = steps[..head].iter().map(|s| part(s)).collect();
+        parts.push(format!(
+            "level on {} more criteria",
+            steps.len() - head - tail
+        ));
+        parts.extend(steps[steps.len() - tail..].iter().map(|s| part(s)));
+        parts
+    } else {
+        steps.iter().map(|s| part(s)).collect()
+    };
+    let (u, l) = (
+        table.name(table.rows[row].team),
+        table.name(table.rows[row + 1].team),
+    );
     if separated {
         format!("{u} above {l}: {}", parts.join("; "))
     } else {
@@ -123,14 +214,11 @@ pub fn pair(table: &GroupTable<'_>, upper: TeamId, lower: TeamId) -> String {
     }
 }
 
-/// The criterion that put `upper` above `lower`, or `None` when they are level.
-pub fn deciding(table: &GroupTable<'_>, upper: TeamId, lower: TeamId) -> Option<Criterion> {
-    table
-        .ordering
-        .between(upper, lower)
-        .last()
-        .filter(|s| !s.leaves_level(upper, lower))
-        .map(|s| s.criterion)
+/// The criterion that put the team in 0-based row `row` above the next one, or `None` when
+/// they are level.
+pub fn deciding(table: &GroupTable<'_>, row: usize) -> Option<Criterion> {
+    let last = &table.ordering.steps[table.ordering.last_between(row)?];
+    (last.value_at(row) != last.value_at(row + 1)).then_some(last.criterion)
 }
 
 /// Why the upper of two adjacent teams is above: `on goal difference, -4 against -5`.

@@ -164,8 +164,27 @@ fn json_carries_the_explanations() {
     assert_eq!(first["upper"], "Palermo");
     assert_eq!(first["lower"], "Hellas Verona");
     assert_eq!(first["decided_by"], "goal_difference");
-    assert_eq!(first["steps"][2]["upper_value"], -4);
-    assert_eq!(first["steps"][2]["lower_value"], -5);
+    // The deciding step, found by index: Palermo (row 1) -4, Hellas Verona (row 2) -5.
+    let group = &json["groups"][0];
+    let tiebreaks = &group["tiebreaks"];
+    let step = &tiebreaks[first["step"].as_u64().unwrap() as usize];
+    assert_eq!(step["criterion"], "goal_difference");
+    assert_eq!(group["rows"][0]["team"], "Palermo");
+    assert_eq!(group["rows"][1]["team"], "Hellas Verona");
+    assert_eq!(
+        step["tiers"][0],
+        serde_json::json!({ "rows": [1, 1], "value": -4 })
+    );
+    assert_eq!(
+        step["tiers"][1],
+        serde_json::json!({ "rows": [2, 2], "value": -5 })
+    );
+    // The steps before it, by `parent`: head-to-head goal difference left them level at -3
+    // (their points, the primary sort, are in `rows`).
+    let before = &tiebreaks[step["parent"].as_u64().unwrap() as usize];
+    assert_eq!(before["criterion"], "head_to_head.goal_difference");
+    assert_eq!(before["parent"], serde_json::Value::Null);
+    assert_eq!(before["tiers"][0]["value"], -3);
 }
 
 #[test]

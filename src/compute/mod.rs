@@ -5,6 +5,7 @@
 //! allocates its places. Nothing here reads a file or prints.
 
 pub mod knockout;
+pub mod minitable;
 pub mod ranking;
 pub mod records;
 pub mod standings;

@@ -117,31 +117,61 @@ pub fn fold<'a>(
     options: FoldOptions,
 ) -> Vec<Record> {
     let mut records = vec![Record::default(); teams];
-    let [awarded, conceded] = rules.forfeit.score;
-    let goals = rules.forfeit.goals_count;
     for m in matches {
-        // Each side as (goals scored, goals conceded, did not play).
-        let won_forfeit = (awarded, conceded, false);
-        let lost_forfeit = (conceded, awarded, true);
-        let (home, away) = match m.outcome {
-            Outcome::Played { home, away } => ((home, away, false), (away, home, false)),
-            Outcome::Forfeit(Forfeit::Home) => (lost_forfeit, won_forfeit),
-            Outcome::Forfeit(Forfeit::Away) => (won_forfeit, lost_forfeit),
-            // Neither played: both are recorded as the losing side, and nobody wins.
-            Outcome::Forfeit(Forfeit::Both) => (lost_forfeit, lost_forfeit),
-        };
-        let count_goals = goals || matches!(m.outcome, Outcome::Played { .. });
-        for (team, (scored, against, forfeited), is_away) in
-            [(m.home, home, false), (m.away, away, true)]
-        {
-            let record = &mut records[team];
-            record.add_result((scored, against), is_away, count_goals, rules);
-            if forfeited && options.deductions {
-                record.deducted += rules.forfeit.deduction;
-            }
-        }
+        add_side(&mut records[m.home], m, true, rules, options);
+        add_side(&mut records[m.away], m, false, rules, options);
     }
     records
+}
+
+/// Adds one side of a match to that side's record: the home side's when `home`. [`fold`] is
+/// this for both sides of every match; a head-to-head mini-table adds (and takes away) sides
+/// one team at a time.
+pub fn add_side(
+    record: &mut Record,
+    m: &Match,
+    home: bool,
+    rules: &GroupRules,
+    options: FoldOptions,
+) {
+    let [awarded, conceded] = rules.forfeit.score;
+    // This side as (goals scored, goals conceded, did not play).
+    let won_forfeit = (awarded, conceded, false);
+    let lost_forfeit = (conceded, awarded, true);
+    let (scored, against, forfeited) = match (m.outcome, home) {
+        (Outcome::Played { home: h, away: a }, true) => (h, a, false),
+        (Outcome::Played { home: h, away: a }, false) => (a, h, false),
+        (Outcome::Forfeit(Forfeit::Home), true) | (Outcome::Forfeit(Forfeit::Away), false) => {
+            lost_forfeit
+        }
+        (Outcome::Forfeit(Forfeit::Home), false) | (Outcome::Forfeit(Forfeit::Away), true) => {
+            won_forfeit
+        }
+        // Neither played: both are recorded as the losing side, and nobody wins.
+        (Outcome::Forfeit(Forfeit::Both), _) => lost_forfeit,
+    };
+    let count_goals = rules.forfeit.goals_count || matches!(m.outcome, Outcome::Played { .. });
+    record.add_result((scored, against), !home, count_goals, rules);
+    if forfeited && options.deductions {
+        record.deducted += rules.forfeit.deduction;
+    }
+}
+
+impl Record {
+    /// Takes away what `part` added: `part` must be the record of some of the matches this
+    /// record was folded from (exact: counts are whole and points are decimals).
+    pub(crate) fn take_away(&mut self, part: &Record) {
+        self.played -= part.played;
+        self.won -= part.won;
+        self.drawn -= part.drawn;
+        self.lost -= part.lost;
+        self.goals_for -= part.goals_for;
+        self.goals_against -= part.goals_against;
+        self.away_goals_for -= part.away_goals_for;
+        self.away_won -= part.away_won;
+        self.deducted -= part.deducted;
+        self.earned -= part.earned;
+    }
 }
 
 /// The matches among `teams` only: the ground of a head-to-head mini-table.

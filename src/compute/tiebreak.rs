@@ -11,7 +11,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::compute::records::{FoldOptions, Record, among, fold};
+use std::rc::Rc;
+
+use crate::compute::minitable::{MiniTable, Tables};
+use crate::compute::records::Record;
 use crate::criteria::{Context, Criterion, Needs, Scope};
 use crate::model::{Group, TeamId};
 use crate::rules::GroupRules;
@@ -44,6 +47,9 @@ pub struct Step {
     /// For a head-to-head criterion, the teams whose mutual matches formed the mini-table
     /// (may be more than `values` when the rules do not re-apply head-to-head).
     pub among: Vec<TeamId>,
+    /// The 0-based rows of the final table that `among` holds (consecutive; empty when
+    /// `among` is).
+    pub among_rows: std::ops::Range<usize>,
     /// Each team's value, best first; teams with equal values are the tiers the step left
     /// ([`Step::tiers`]).
     pub values: Vec<(TeamId, Decimal)>,
@@ -51,6 +57,12 @@ pub struct Step {
     pub decision: Option<usize>,
     /// Whether this is the first criterion sorting the whole group (not a tiebreak).
     pub primary: bool,
+    /// The 0-based row of the final table holding the first of `values`: a step's teams
+    /// always end up in consecutive rows, in the order of `values`.
+    pub first_row: usize,
+    /// The index (in [`Ordering::steps`]) of the step that left these teams level, `None` for
+    /// the first.
+    pub parent: Option<usize>,
 }
 
 /// A criterion reached a tie it needs data for, and the data does not record it.
@@ -78,6 +90,16 @@ impl Step {
         self.values.first().map(|f| f.1) == self.values.last().map(|l| l.1)
     }
 
+    /// The 0-based rows of the final table its teams hold.
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        self.first_row..self.first_row + self.values.len()
+    }
+
+    /// The value of the team in 0-based table row `row` (which must be one of [`Step::rows`]).
+    pub fn value_at(&self, row: usize) -> Decimal {
+        self.values[row - self.first_row].1
+    }
+
     /// Whether the criterion left `a` and `b` level (both must be among its teams).
     pub fn leaves_level(&self, a: TeamId, b: TeamId) -> bool {
         let value = |t: TeamId| self.values.iter().find(|(x, _)| *x == t).map(|v| v.1);
@@ -93,6 +115,9 @@ pub struct Ordering {
     /// Every criterion applied to two or more level teams, in the order applied (the first,
     /// sorting the whole group, marked `primary`).
     pub steps: Vec<Step>,
+    /// For each 0-based row of the table, the index of the last step applied to its team
+    /// (`None` when no step was).
+    pub last_step: Vec<Option<usize>>,
 }
 
 impl Ordering {
@@ -101,8 +126,39 @@ impl Ordering {
         self.steps.iter().filter(|s| !s.primary)
     }
 
+    /// The steps that compared the teams in 0-based rows `row` and `row + 1`, in order: the
+    /// last one separated them, unless they are level on every criterion. Follows
+    /// [`Step::parent`] from the last step of `row`: `O(steps returned)`.
+    pub fn adjacent(&self, row: usize) -> Vec<&Step> {
+        let mut at = self.last_step.get(row).copied().flatten();
+        let mut chain = Vec::new();
+        while let Some(i) = at {
+            let step = &self.steps[i];
+            if step.rows().contains(&(row + 1)) {
+                chain.push(step);
+            }
+            at = step.parent;
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The index (in [`Ordering::steps`]) of the last step that compared the teams in rows
+    /// `row` and `row + 1`: the one that separated them, or the last that left them level.
+    pub fn last_between(&self, row: usize) -> Option<usize> {
+        let mut at = self.last_step.get(row).copied().flatten();
+        while let Some(i) = at {
+            if self.steps[i].rows().contains(&(row + 1)) {
+                return Some(i);
+            }
+            at = self.steps[i].parent;
+        }
+        None
+    }
+
     /// The steps that compared `a` and `b`, in order: the last one separated them, unless they
-    /// are level on every criterion.
+    /// are level on every criterion. `O(steps × teams)`; [`Ordering::adjacent`] is the cheap
+    /// form for neighbours in the table.
     pub fn between(&self, a: TeamId, b: TeamId) -> Vec<&Step> {
         self.steps
             .iter()
@@ -118,8 +174,11 @@ impl Ordering {
 struct Block {
     /// Index of the block's first criterion in the chain.
     start: usize,
-    /// The teams whose matches make up the mini-table.
-    base: Vec<TeamId>,
+    /// The mini-table of the teams whose matches make up the block (shared by every
+    /// criterion of the block and every set it leaves level).
+    table: Rc<MiniTable>,
+    /// The first row of the final table its teams hold.
+    first_row: usize,
 }
 
 /// The mini-table's teams (head-to-head) and the decision used (if any), beside the values.
@@ -130,6 +189,14 @@ struct Orderer<'a> {
     rules: &'a GroupRules,
     overall: &'a [Record],
     steps: Vec<Step>,
+    /// Built on the first head-to-head criterion reached.
+    tables: Option<Tables<'a>>,
+    /// The current mini-table's records, indexed by [`TeamId`] (reused: only the table's own
+    /// teams are written and read).
+    scratch: Vec<Record>,
+    /// Teams placed in tiers so far: the first row of the next tier.
+    placed: usize,
+    last_step: Vec<Option<usize>>,
 }
 
 /// Orders a group's teams given their overall records (indexed by [`TeamId`]).
@@ -143,36 +210,65 @@ pub fn order(
         rules,
         overall,
         steps: Vec::with_capacity(group.teams.len()),
+        tables: None,
+        scratch: Vec::new(),
+        placed: 0,
+        last_step: Vec::with_capacity(group.teams.len()),
     };
     let all: Vec<TeamId> = group.team_ids().collect();
     let mut tiers = Vec::with_capacity(all.len());
-    orderer.resolve(&all, 0, None, &mut tiers)?;
+    orderer.resolve(&all, 0, None, None, &mut tiers)?;
     Ok(Ordering {
         tiers,
         steps: orderer.steps,
+        last_step: orderer.last_step,
     })
 }
 
-impl Orderer<'_> {
-    /// Orders `teams` (level on every criterion before `step`) from criterion `step` on,
-    /// appending their tiers, best first, to `out`.
+impl<'a> Orderer<'a> {
+    /// Appends a tier that no further criterion separates; `last` is the last step applied
+    /// to its teams.
+    fn place(&mut self, teams: &[TeamId], last: Option<usize>, out: &mut Vec<Tier>) {
+        out.push(Tier {
+            teams: teams.to_vec(),
+            above_next: None,
+        });
+        self.placed += teams.len();
+        self.last_step
+            .extend(std::iter::repeat_n(last, teams.len()));
+    }
+
+    /// Orders `teams` (level on every criterion before `step`, the last of them applied in
+    /// step `parent`) from criterion `step` on, appending their tiers, best first, to `out`.
     fn resolve(
         &mut self,
         teams: &[TeamId],
         step: usize,
+        parent: Option<usize>,
         block: Option<&Block>,
         out: &mut Vec<Tier>,
     ) -> Result<(), MissingData> {
         if teams.len() < 2 || step >= self.rules.tiebreak.len() {
-            out.push(Tier {
-                teams: teams.to_vec(),
-                above_next: None,
-            });
+            self.place(teams, parent, out);
             return Ok(());
         }
         let criterion = self.rules.tiebreak[step];
+        // A head-to-head criterion starting a block builds the block's mini-table.
+        let block = match block {
+            Some(b) => Some(b.clone()),
+            None if criterion.is_head_to_head() => Some(Block {
+                start: step,
+                table: Rc::new(self.tables().build(teams)),
+                first_row: self.placed,
+            }),
+            None => None,
+        };
         let mut ranked = Vec::with_capacity(teams.len());
-        let (among_teams, decision) = self.evaluate(criterion, teams, block, &mut ranked)?;
+        let (among_teams, decision) =
+            self.evaluate(criterion, teams, block.as_ref(), &mut ranked)?;
+        let among_rows = block
+            .as_ref()
+            .map_or(0..0, |b| b.first_row..b.first_row + b.table.teams().len());
         // Stable: level teams keep data-file order.
         let better = criterion.entry().better;
         ranked.sort_by(|a, b| better.compare(a.1, b.1));
@@ -184,9 +280,12 @@ impl Orderer<'_> {
         self.steps.push(Step {
             criterion,
             among: among_teams,
+            among_rows,
             values: ranked,
             decision,
             primary,
+            first_row: self.placed,
+            parent,
         });
 
         let mut start = 0;
@@ -203,50 +302,50 @@ impl Orderer<'_> {
             }
             let sub = &order[start..end];
             start = end;
-            match self.next_step(criterion, step, teams, block, sub) {
+            match self.next_step(criterion, step, block.as_ref(), sub) {
                 Some((next_step, next_block)) => {
-                    self.resolve(sub, next_step, next_block.as_ref(), out)?;
+                    self.resolve(sub, next_step, Some(this_step), next_block.as_ref(), out)?;
                 }
-                None => out.push(Tier {
-                    teams: sub.to_vec(),
-                    above_next: None,
-                }),
+                None => self.place(sub, Some(this_step), out),
             }
         }
         Ok(())
     }
 
+    /// The group's mini-table builder, made on first use.
+    fn tables(&mut self) -> &mut Tables<'a> {
+        self.tables
+            .get_or_insert_with(|| Tables::new(self.group, self.rules))
+    }
+
     /// Where a set still level after `criterion` goes next: the next criterion, or (at the end
     /// of a head-to-head block, with re-application on) the block's start on the smaller set.
     fn next_step(
-        &self,
+        &mut self,
         criterion: Criterion,
         step: usize,
-        teams: &[TeamId],
         block: Option<&Block>,
         sub: &[TeamId],
     ) -> Option<(usize, Option<Block>)> {
         if sub.len() < 2 {
             return None;
         }
-        if !criterion.is_head_to_head() {
+        let Some(block) = block.filter(|_| criterion.is_head_to_head()) else {
             return Some((step + 1, None));
-        }
-        let block = block.cloned().unwrap_or_else(|| Block {
-            start: step,
-            base: teams.to_vec(),
-        });
+        };
         let chain = &self.rules.tiebreak;
         if chain.get(step + 1).is_some_and(|c| c.is_head_to_head()) {
-            return Some((step + 1, Some(block)));
+            return Some((step + 1, Some(block.clone())));
         }
-        if self.rules.head_to_head.reapply && sub.len() < block.base.len() {
-            let start = block.start;
+        if self.rules.head_to_head.reapply && sub.len() < block.table.teams().len() {
+            let table = self.tables().derive(&block.table, sub);
             return Some((
-                start,
+                block.start,
                 Some(Block {
-                    start,
-                    base: sub.to_vec(),
+                    start: block.start,
+                    table: Rc::new(table),
+                    // Called just before `sub` is resolved: its rows start here.
+                    first_row: self.placed,
                 }),
             ));
         }
@@ -257,28 +356,22 @@ impl Orderer<'_> {
     /// returns the mini-table's teams for a head-to-head criterion, and the recorded decision
     /// used, if any. A team the criterion finds no data for is a [`MissingData`] error.
     fn evaluate(
-        &self,
+        &mut self,
         criterion: Criterion,
         teams: &[TeamId],
         block: Option<&Block>,
         values: &mut Vec<(TeamId, Decimal)>,
     ) -> Result<Evaluation, MissingData> {
         let entry = criterion.entry();
-        let mini;
-        let (among_teams, records) = match entry.scope {
-            Scope::Overall => (Vec::new(), self.overall),
-            Scope::HeadToHead => {
-                let base = block.map_or_else(|| teams.to_vec(), |b| b.base.clone());
-                mini = fold(
-                    self.group.teams.len(),
-                    among(&self.group.matches, &base),
-                    self.rules,
-                    FoldOptions {
-                        deductions: self.rules.head_to_head.deductions_count,
-                    },
-                );
-                (base, mini.as_slice())
+        let (among_teams, records) = match (entry.scope, block) {
+            (Scope::HeadToHead, Some(block)) => {
+                if self.scratch.len() != self.group.teams.len() {
+                    self.scratch = vec![Record::default(); self.group.teams.len()];
+                }
+                Tables::scatter(&block.table, &mut self.scratch);
+                (block.table.teams().to_vec(), self.scratch.as_slice())
             }
+            _ => (Vec::new(), self.overall),
         };
         let decision = if entry.needs == Needs::Decision {
             self.group

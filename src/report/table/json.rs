@@ -44,16 +44,7 @@ struct PairOut<'a> {
     upper: &'a str,
     lower: &'a str,
     decided_by: Option<&'a str>,
-    steps: Vec<PairStepOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct PairStepOut<'a> {
-    criterion: &'a str,
-    among: Vec<&'a str>,
-    upper_value: Option<Value>,
-    lower_value: Option<Value>,
-    decision: Option<&'a str>,
+    step: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -74,17 +65,22 @@ struct RowOut<'a> {
 #[derive(Serialize)]
 struct StepOut<'a> {
     criterion: &'a str,
-    teams: Vec<&'a str>,
-    among: Vec<&'a str>,
-    values: Vec<TeamValue<'a>>,
-    order: Vec<Vec<&'a str>>,
+    rows: [usize; 2],
+    parent: Option<usize>,
+    among: Option<[usize; 2]>,
+    tiers: Vec<TierOut>,
     decision: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct TeamValue<'a> {
-    team: &'a str,
-    value: Value,
+struct TierOut {
+    rows: [usize; 2],
+    value: Option<Value>,
+}
+
+/// 0-based rows as the JSON's 1-based first and last row.
+fn rows(range: std::ops::Range<usize>) -> [usize; 2] {
+    [range.start + 1, range.end]
 }
 
 /// A decimal as a JSON number: an integer when whole, else its shortest float text.
@@ -130,58 +126,55 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
         unresolved: table.unresolved().map(names).collect(),
         advancing,
         qualification_decided: decided,
-        tiebreaks: table
-            .ordering
-            .tiebreaks()
-            .map(|s| StepOut {
-                criterion: s.criterion.key(),
-                teams: s.values.iter().map(|(t, _)| name(*t)).collect(),
-                among: names(&s.among),
-                values: if s.criterion.show() == Show::Decision {
-                    Vec::new()
-                } else {
-                    s.values
-                        .iter()
-                        .map(|(t, v)| TeamValue {
-                            team: name(*t),
-                            value: decimal(*v),
-                        })
-                        .collect()
-                },
-                order: s
-                    .tiers()
-                    .map(|t| t.iter().map(|(x, _)| name(*x)).collect())
-                    .collect(),
-                decision: s.decision.map(|i| table.group.decisions[i].by.as_str()),
-            })
-            .collect(),
-        explanations: super::adjacent(table)
-            .map(|(upper, lower)| PairOut {
-                upper: name(upper),
-                lower: name(lower),
-                decided_by: explain::deciding(table, upper, lower).map(|c| c.key()),
-                steps: table
-                    .ordering
-                    .between(upper, lower)
-                    .into_iter()
-                    .map(|s| {
-                        let value = |t: TeamId| {
-                            (s.criterion.show() != Show::Decision)
-                                .then(|| s.values.iter().find(|(x, _)| *x == t))
-                                .flatten()
-                                .map(|(_, v)| decimal(*v))
-                        };
-                        PairStepOut {
-                            criterion: s.criterion.key(),
-                            among: names(&s.among),
-                            upper_value: value(upper),
-                            lower_value: value(lower),
-                            decision: s.decision.map(|i| table.group.decisions[i].by.as_str()),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect(),
+        tiebreaks: {
+            let steps = &table.ordering.steps;
+            // `tiebreaks` leaves out the primary sort, always the first step when there is one.
+            let skip = usize::from(steps.first().is_some_and(|s| s.primary));
+            let index = |i: usize| i.checked_sub(skip);
+            table
+                .ordering
+                .tiebreaks()
+                .map(|s| {
+                    let mut first = s.first_row;
+                    StepOut {
+                        criterion: s.criterion.key(),
+                        rows: rows(s.rows()),
+                        parent: s.parent.and_then(index),
+                        among: s
+                            .criterion
+                            .is_head_to_head()
+                            .then(|| rows(s.among_rows.clone())),
+                        tiers: s
+                            .tiers()
+                            .map(|t| {
+                                let out = TierOut {
+                                    rows: rows(first..first + t.len()),
+                                    value: (s.criterion.show() != Show::Decision)
+                                        .then(|| decimal(t[0].1)),
+                                };
+                                first += t.len();
+                                out
+                            })
+                            .collect(),
+                        decision: s.decision.map(|i| table.group.decisions[i].by.as_str()),
+                    }
+                })
+                .collect()
+        },
+        explanations: {
+            let skip = usize::from(table.ordering.steps.first().is_some_and(|s| s.primary));
+            super::adjacent(table)
+                .map(|(row, upper, lower)| PairOut {
+                    upper: name(upper),
+                    lower: name(lower),
+                    decided_by: explain::deciding(table, row).map(|c| c.key()),
+                    step: table
+                        .ordering
+                        .last_between(row)
+                        .and_then(|i| i.checked_sub(skip)),
+                })
+                .collect()
+        },
     }
 }
 

@@ -47,8 +47,8 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
                 let _ = writeln!(out, "- Tiebreak: {}", escape(&explain::step(table, step)));
             }
             if explain {
-                for (upper, lower) in super::adjacent(table) {
-                    let _ = writeln!(out, "- {}", escape(&explain::pair(table, upper, lower)));
+                for (row, _, _) in super::adjacent(table) {
+                    let _ = writeln!(out, "- {}", escape(&explain::pair(table, row)));
                 }
             }
             if explain || table.ordering.tiebreaks().next().is_some() {

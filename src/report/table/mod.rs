@@ -37,11 +37,15 @@ pub fn format(name: &str) -> Option<&'static Format> {
     FORMATS.iter().find(|f| f.name == name)
 }
 
-/// Adjacent pairs of rows, upper first.
+/// Adjacent pairs of rows: the upper one's 0-based row, then both teams, upper first.
 pub(crate) fn adjacent<'t>(
     table: &'t GroupTable<'_>,
-) -> impl Iterator<Item = (TeamId, TeamId)> + 't {
-    table.rows.windows(2).map(|w| (w[0].team, w[1].team))
+) -> impl Iterator<Item = (usize, TeamId, TeamId)> + 't {
+    table
+        .rows
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| (i, w[0].team, w[1].team))
 }
 
 /// Whether `team` is certain to advance from the group.

@@ -47,8 +47,8 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
             out += &group(table, colour);
             if explain {
                 out += "  explain:\n";
-                for (upper, lower) in super::adjacent(table) {
-                    let _ = writeln!(out, "    {}", plain(&explain::pair(table, upper, lower)));
+                for (row, _, _) in super::adjacent(table) {
+                    let _ = writeln!(out, "    {}", plain(&explain::pair(table, row)));
                 }
             }
         }

@@ -89,14 +89,13 @@ fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &Gr
     }
     out.push_str("|col_Q=green1 |text_Q=Advance to the next round\n");
     // A note on each team a tiebreak placed above the next one.
-    for pair in table.rows.windows(2) {
-        let (upper, lower) = (pair[0].team, pair[1].team);
-        if explain::deciding(table, upper, lower).is_some_and(|c| c.key() != "points") {
+    for (row, upper, _) in super::adjacent(table) {
+        if explain::deciding(table, row).is_some_and(|c| c.key() != "points") {
             let _ = writeln!(
                 out,
                 "|note_{}={}.",
                 code(upper),
-                escape(&explain::pair(table, upper, lower))
+                escape(&explain::pair(table, row))
             );
         }
     }
