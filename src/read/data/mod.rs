@@ -85,9 +85,48 @@ fn control_characters(source: &Source) -> Result<(), Diagnostic> {
             }
         })
     }
+    if !may_hold_control_characters(source.text.as_bytes()) {
+        return Ok(());
+    }
     // The text parsed as TOML above; should this parser disagree, serde's reading stands.
     match toml_edit::Document::parse(&*source.text) {
         Ok(document) => table(source, document.as_table()),
         Err(_) => Ok(()),
+    }
+}
+
+/// Whether any string or key of TOML `text` can hold a control character: only through a raw
+/// control character other than a line break (a tab, an escape byte, U+007F, a C1 character),
+/// an escape sequence (`\n`, `\t`, `\u001b`, ...) or a multi-line string. A file with none of
+/// them (nearly every data file) needs no second, located reading.
+fn may_hold_control_characters(text: &[u8]) -> bool {
+    text.windows(2).any(|w| match w {
+        [b'\\', _] => true,
+        [b'"', b'"'] | [b'\'', b'\''] => true,
+        [0xC2, 0x80..=0x9F] => true,
+        _ => false,
+    }) || text
+        .iter()
+        .any(|&b| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_control_characters;
+
+    #[rstest::rstest]
+    #[case::plain("name = \"Group A\"\nteams = [\"Alpha\", \"Beşiktaş\"]\r\n", false)]
+    #[case::escape("name = \"A\\n::error\"", true)]
+    #[case::unicode_escape("name = \"A\\u001b[31m\"", true)]
+    #[case::raw_tab("name = \"A\tB\"", true)]
+    #[case::multi_line_string("name = \"\"\"A\nB\"\"\"", true)]
+    #[case::multi_line_literal("name = '''A\nB'''", true)]
+    #[case::c1_control("name = \"A\u{85}B\"", true)]
+    #[case::delete("name = \"A\u{7f}B\"", true)]
+    fn a_second_reading_only_where_a_control_character_can_be(
+        #[case] text: &str,
+        #[case] may: bool,
+    ) {
+        assert_eq!(may_hold_control_characters(text.as_bytes()), may);
     }
 }
