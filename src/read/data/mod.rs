@@ -100,11 +100,11 @@ fn control_characters(source: &Source) -> Result<(), Diagnostic> {
 /// an escape sequence (`\n`, `\t`, `\u001b`, ...) or a multi-line string. A file with none of
 /// them (nearly every data file) needs no second, located reading.
 fn may_hold_control_characters(text: &[u8]) -> bool {
-    text.windows(2).any(|w| match w {
-        [b'\\', _] => true,
-        [b'"', b'"'] | [b'\'', b'\''] => true,
-        [0xC2, 0x80..=0x9F] => true,
-        _ => false,
+    text.windows(2).any(|w| {
+        matches!(
+            w,
+            [b'\\', _] | [b'"', b'"'] | [b'\'', b'\''] | [0xC2, 0x80..=0x9F]
+        )
     }) || text
         .iter()
         .any(|&b| (b < 0x20 && b != b'\n' && b != b'\r') || b == 0x7F)
