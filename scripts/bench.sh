@@ -5,18 +5,37 @@
 #   ranking   4-team groups/s with forfeits and head-to-head ties
 #   simulate  groups/s, one thread and all threads
 #   start-up  wall time of `standings check data/` as a whole process
+#
+# The binary is the one cargo builds, wherever its target directory is (CARGO_TARGET_DIR,
+# .cargo/config.toml): cargo names its path. Anything that cannot run stops the script with a
+# message and a non-zero exit, rather than timing a failure.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
-out=target/bench
+
+die() {
+  echo "bench.sh: $*" >&2
+  exit 1
+}
+
+# The release binary's path, as cargo reports it when building it.
+bin=$(cargo build --release --locked --bin standings --message-format json-render-diagnostics |
+  python3 -c 'import json, sys
+paths = [m["executable"] for m in map(json.loads, sys.stdin)
+         if m.get("reason") == "compiler-artifact" and m.get("executable")]
+print(paths[-1] if paths else "")') || die "cargo build --release failed"
+[ -n "$bin" ] || die "cargo built no standings binary"
+[ -x "$bin" ] || die "$bin is not an executable file"
+"$bin" --version >/dev/null || die "$bin does not run"
+
+out=$(dirname "$bin")/../bench
 mkdir -p "$out"
 cores=$(nproc)
 
-cargo build --release --locked -q
-bin=target/release/standings
-
 csv=$out/leagues.csv
-[ -f "$csv" ] || python3 scripts/generate_leagues.py 2632 2003 "$csv"
+[ -f "$csv" ] || python3 scripts/generate_leagues.py 2632 2003 "$csv" || die "cannot generate $csv"
 matches=$(($(wc -l <"$csv") - 1))
+[ "$matches" -gt 0 ] || die "$csv has no matches"
 
 # Best of three wall times, in seconds.
 best() {
@@ -24,7 +43,7 @@ best() {
   for _ in 1 2 3; do
     local t0 t1
     t0=$(date +%s%N)
-    "$@" >/dev/null
+    "$@" >/dev/null || die "$* failed (exit $?); nothing to time"
     t1=$(date +%s%N)
     local t=$(((t1 - t0) / 1000))
     if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
@@ -42,13 +61,19 @@ fi
 
 # Start-up: median of 21 runs of the whole process.
 startup=$(for _ in $(seq 21); do
-  t0=$(date +%s%N); "$bin" check data/ >/dev/null; t1=$(date +%s%N); echo $(((t1 - t0) / 1000))
+  t0=$(date +%s%N)
+  "$bin" check data/ >/dev/null || die "$bin check data/ failed (exit $?)"
+  t1=$(date +%s%N)
+  echo $(((t1 - t0) / 1000))
 done | sort -n | sed -n 11p)
 
 # Criterion: ns per iteration, turned into rates.
-bench=$(cargo bench --locked -q --bench engine -- --output-format bencher 2>/dev/null | grep '^test ')
+bench=$(cargo bench --locked -q --bench engine -- --output-format bencher | grep '^test ') ||
+  die "cargo bench --bench engine failed or printed no results"
 rate() { # name elements
-  echo "$bench" | grep -F "$1" | awk -v n="$2" '{ v = $(NF-3); gsub(",", "", v); printf "%.0f", n / (v / 1e9) }'
+  local line
+  line=$(echo "$bench" | grep -F "$1") || die "no benchmark named \"$1\" in cargo bench's output"
+  echo "$line" | awk -v n="$2" '{ v = $(NF-3); gsub(",", "", v); printf "%.0f", n / (v / 1e9) }'
 }
 fold=$(rate "fold/" 1000000)
 rank=$(rate "rank/" 1000)

@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Fuzz every reader: scripts/fuzz.sh SECONDS [TARGET...]
+# Fuzz every reader and the rule values: scripts/fuzz.sh SECONDS [TARGET...]
 #
 # Builds the targets in fuzz/ (cargo-fuzz on the stable toolchain, with RUSTC_BOOTSTRAP=1 for
-# the sanitizer flags) with debug assertions and overflow checks on, seeds each corpus
+# the sanitizer flags) optimised, with debug assertions and overflow checks on
+# (`--debug-assertions`: an integer overflow panics, so it is found, not wrapped), seeds each corpus
 # from the bundled files, runs each target for SECONDS,
 # and prints how many inputs each ran. A crash stops its target and leaves the input in
 # fuzz/artifacts/TARGET/; turn it into a regression test (tests/bad_input.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:?usage: scripts/fuzz.sh SECONDS [rule_file|data_file|document|csv|json|record ...]}
+seconds=${1:?usage: scripts/fuzz.sh SECONDS [rule_file|data_file|document|csv|json|record|rule_values ...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rule_file data_file document csv json record)
+[ ${#targets[@]} -gt 0 ] || targets=(rule_file data_file document csv json record rule_values)
 
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 export RUSTC_BOOTSTRAP=1
@@ -29,6 +30,7 @@ seed document ../shared/seeds/*.txt
 seed csv tests/fixtures/*.csv
 seed json tests/fixtures/*.json
 seed record data/coppa-italia-2003-04.toml fuzz/seeds/record.toml
+seed rule_values # structured input (`arbitrary`): no seed files
 
 (cd fuzz && cargo fuzz build -O --debug-assertions) >fuzz/build.log 2>&1 || { cat fuzz/build.log; exit 1; }
 

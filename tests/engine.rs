@@ -181,7 +181,7 @@ matches = ["A 1–0 B", "B 5–0 C", "A 0–0 C", "B 1–1 D"]"#,
 }
 
 /// One forfeit between A and B: (P, W, D, L, GF, GA, deducted, points) for A, then for B.
-type Pair = [(u32, u32, u32, u32, u32, u32, &'static str, &'static str); 2];
+type Pair = [(u64, u64, u64, u64, u64, u64, &'static str, &'static str); 2];
 
 #[rstest]
 // A did not play: 0–3 defeat and 1 point off for A; B wins 3–0.

@@ -134,10 +134,10 @@ proptest! {
         // both are recorded as losing 0–3, so 3 + 3 goals are conceded and none scored.
         let rules = rules();
         let table = compute_group(&g, &rules).unwrap();
-        let scored: u32 = table.rows.iter().map(|r| r.record.goals_for).sum();
-        let conceded: u32 = table.rows.iter().map(|r| r.record.goals_against).sum();
-        let both = g.matches.iter().filter(|m| m.outcome == Outcome::Forfeit(Forfeit::Both)).count() as u32;
-        prop_assert_eq!(conceded - scored, 2 * rules.forfeit.score[0] * both);
+        let scored: u64 = table.rows.iter().map(|r| r.record.goals_for).sum();
+        let conceded: u64 = table.rows.iter().map(|r| r.record.goals_against).sum();
+        let both = g.matches.iter().filter(|m| m.outcome == Outcome::Forfeit(Forfeit::Both)).count() as u64;
+        prop_assert_eq!(conceded - scored, 2 * u64::from(rules.forfeit.score[0]) * both);
     }
 
     #[test]

@@ -61,6 +61,29 @@ fn the_schema_rejects_what_the_loader_rejects() {
     assert!(!validator.is_valid(&bad_decimal));
 }
 
+/// Each bound on a rule value is in the schema too: the schema refuses what the loader refuses
+/// (`tests/cmd/bad_input/` has the loader's message for each), and accepts the bound itself.
+#[rstest::rstest]
+#[case::forfeit_goals(serde_json::json!({ "forfeit": { "score": [1000, 0] } }), false)]
+#[case::forfeit_goals_at_the_bound(serde_json::json!({ "forfeit": { "score": [999, 0] } }), true)]
+#[case::forfeit_three_numbers(serde_json::json!({ "forfeit": { "score": [3, 0, 1] } }), false)]
+#[case::forfeit_one_number(serde_json::json!({ "forfeit": { "score": [3] } }), false)]
+#[case::meetings(serde_json::json!({ "group": { "meetings": 101 } }), false)]
+#[case::meetings_at_the_bound(serde_json::json!({ "group": { "meetings": 100 } }), true)]
+#[case::meetings_zero(serde_json::json!({ "group": { "meetings": 0 } }), false)]
+#[case::points(serde_json::json!({ "points": { "win": 1_000_000_001, "draw": 1, "loss": 0 } }), false)]
+#[case::group_size(serde_json::json!({ "round": [{ "name": "G", "format": "groups", "groups": 1, "group_size": 1_000_001 }] }), false)]
+#[case::legs(serde_json::json!({ "round": [{ "name": "F", "format": "knockout", "legs": 3 }] }), false)]
+#[case::transferred(serde_json::json!({ "round": [{ "name": "F", "format": "knockout", "transferred": { "X": 1_000_001 } }] }), false)]
+fn the_schema_states_the_bounds(#[case] part: serde_json::Value, #[case] valid: bool) {
+    let validator = jsonschema::validator_for(&schema("rules")).unwrap();
+    let mut file = serde_json::json!({ "name": "x" });
+    for (key, value) in part.as_object().unwrap() {
+        file[key] = value.clone();
+    }
+    assert_eq!(validator.is_valid(&file), valid, "{file}");
+}
+
 #[test]
 fn the_tiebreak_order_enum_is_the_registrys_keys() {
     let schema = schema("rules");

@@ -9,6 +9,10 @@ use ::standings::report;
 use ::standings::rules::{GroupRules, RuleSet};
 use ::standings::simulate::{self, Options};
 
+/// The most worker threads `--threads` may ask for: more than any machine it runs on has
+/// cores, and few enough that starting them is quick (each is a real thread with its stack).
+const MAX_THREADS: i64 = 256;
+
 /// Arguments of `simulate`.
 #[derive(Debug, clap::Args)]
 pub struct SimulateArgs {
@@ -24,9 +28,9 @@ pub struct SimulateArgs {
     /// The seed: the same seed gives the same report, on any number of threads.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Worker threads (default: one per core).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Worker threads, 1 to 256 (default: one per core).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
+    threads: Option<u16>,
     /// The home side's expected goals are multiplied by 1 + this.
     #[arg(long, default_value_t = 0.25)]
     home_advantage: f64,
@@ -86,7 +90,7 @@ pub fn run(args: &SimulateArgs) -> Result<u8, CliError> {
     };
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(t) = args.threads {
-        pool = pool.num_threads(t.max(1));
+        pool = pool.num_threads(usize::from(t));
     }
     let pool = pool
         .build()

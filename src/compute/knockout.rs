@@ -36,15 +36,17 @@ pub enum TieOutcome {
     },
 }
 
-/// Goals over all legs, and goals away from home, each as (team 0, team 1).
+/// Goals over all legs, and goals away from home, each as (team 0, team 1). A tie has at most
+/// two legs of at most 999 goals a side (readers and rules refuse more), so these sums are far
+/// from a `u32`'s limit; they saturate rather than wrap whatever the legs.
 fn totals(tie: &Tie) -> ([u32; 2], [u32; 2]) {
-    let mut aggregate = [0, 0];
-    let mut away = [0, 0];
+    let mut aggregate = [0u32, 0];
+    let mut away = [0u32, 0];
     for leg in &tie.legs {
         let (home, visitor) = (leg.home.index(), leg.home.other().index());
-        aggregate[home] += leg.score[0];
-        aggregate[visitor] += leg.score[1];
-        away[visitor] += leg.score[1];
+        aggregate[home] = aggregate[home].saturating_add(leg.score[0]);
+        aggregate[visitor] = aggregate[visitor].saturating_add(leg.score[1]);
+        away[visitor] = away[visitor].saturating_add(leg.score[1]);
     }
     (aggregate, away)
 }

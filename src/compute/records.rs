@@ -3,6 +3,12 @@
 //! This is where a forfeit is scored: the side that did not play is recorded as losing by the
 //! rule file's awarded score and has the rule's deduction taken; when both sides forfeit, both
 //! are recorded that way and nobody wins. Deductions are subtracted after points are summed.
+//!
+//! No sum here can overflow. Counts and goals are `u64`, and a match adds at most one to a
+//! count and `u32::MAX` goals (in practice at most 999: readers and the rule file refuse more),
+//! so a `u64` holds the sums over more than four billion matches; the additions saturate rather
+//! than wrap beyond that. Points are decimals of at most 10⁹ a result (the rule file refuses
+//! more), and a decimal holds 7.9 × 10²⁸: more than 10¹⁹ matches' worth.
 
 use rust_decimal::Decimal;
 
@@ -13,21 +19,21 @@ use crate::rules::GroupRules;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Record {
     /// Matches played or forfeited.
-    pub played: u32,
+    pub played: u64,
     /// Wins, awarded wins included.
-    pub won: u32,
+    pub won: u64,
     /// Draws.
-    pub drawn: u32,
+    pub drawn: u64,
     /// Defeats, forfeit defeats included.
-    pub lost: u32,
+    pub lost: u64,
     /// Goals scored (awarded goals included when the rules count them).
-    pub goals_for: u32,
+    pub goals_for: u64,
     /// Goals conceded.
-    pub goals_against: u32,
+    pub goals_against: u64,
     /// Goals scored away from home (awarded goals included when the rules count them).
-    pub away_goals_for: u32,
+    pub away_goals_for: u64,
     /// Wins away from home, awarded wins included.
-    pub away_won: u32,
+    pub away_won: u64,
     /// Points taken away, for forfeits.
     pub deducted: Decimal,
     /// Points earned from results, before deductions.
@@ -35,9 +41,11 @@ pub struct Record {
 }
 
 impl Record {
-    /// Goals scored minus goals conceded.
+    /// Goals scored minus goals conceded (exact while either is below 2⁶³, which takes more
+    /// than nine million billion goals; it saturates beyond).
     pub fn goal_difference(&self) -> i64 {
-        i64::from(self.goals_for) - i64::from(self.goals_against)
+        let difference = i128::from(self.goals_for) - i128::from(self.goals_against);
+        i64::try_from(difference).unwrap_or(if difference < 0 { i64::MIN } else { i64::MAX })
     }
 
     /// Points after deductions: what the table shows and ranks by.
@@ -52,29 +60,30 @@ impl Record {
         count_goals: bool,
         rules: &GroupRules,
     ) {
-        self.played += 1;
+        let add = |sum: &mut u64, n: u32| *sum = sum.saturating_add(u64::from(n));
+        add(&mut self.played, 1);
         if count_goals {
-            self.goals_for += scored;
-            self.goals_against += conceded;
+            add(&mut self.goals_for, scored);
+            add(&mut self.goals_against, conceded);
             if away {
-                self.away_goals_for += scored;
+                add(&mut self.away_goals_for, scored);
             }
         }
         if away && scored > conceded {
-            self.away_won += 1;
+            add(&mut self.away_won, 1);
         }
         let points = &rules.points;
         self.earned += match scored.cmp(&conceded) {
             std::cmp::Ordering::Greater => {
-                self.won += 1;
+                add(&mut self.won, 1);
                 points.win
             }
             std::cmp::Ordering::Equal => {
-                self.drawn += 1;
+                add(&mut self.drawn, 1);
                 points.draw
             }
             std::cmp::Ordering::Less => {
-                self.lost += 1;
+                add(&mut self.lost, 1);
                 points.loss
             }
         };
@@ -179,4 +188,75 @@ pub fn among<'a>(matches: &'a [Match], teams: &'a [TeamId]) -> impl Iterator<Ite
     matches
         .iter()
         .filter(move |m| teams.contains(&m.home) && teams.contains(&m.away))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Source;
+    use crate::rules::RuleSet;
+    use pretty_assertions::assert_eq;
+
+    fn rules(forfeit: &str) -> GroupRules {
+        let text = format!(
+            "name = \"t\"\n[points]\nwin = 1000000000\ndraw = 1\nloss = 0\n[forfeit]\n{forfeit}\n[tiebreak]\norder = [\"points\"]\n[qualification]\nadvance = 1\n"
+        );
+        RuleSet::parse(&Source::new("r.toml", text))
+            .unwrap()
+            .groups
+            .unwrap()
+    }
+
+    #[test]
+    fn sums_over_more_matches_than_a_u32_of_goals_holds_are_exact() {
+        // 2,200,000 wins of 999–0 and as many forfeits awarded 999–0: 4,395,600,000 goals,
+        // more than u32::MAX (4,294,967,295), and 4.4 × 10¹⁵ points.
+        let rules = rules("score = [999, 0]\ndeduction = 1000000000");
+        let (a, b) = (TeamId::new(0), TeamId::new(1));
+        let played = Match {
+            home: a,
+            away: b,
+            outcome: Outcome::Played { home: 999, away: 0 },
+        };
+        let forfeit = Match {
+            home: a,
+            away: b,
+            outcome: Outcome::Forfeit(Forfeit::Away),
+        };
+        let n = 2_200_000;
+        let matches = std::iter::repeat_n(&played, n).chain(std::iter::repeat_n(&forfeit, n));
+        let records = fold(2, matches, &rules, FoldOptions { deductions: true });
+        let (winner, loser) = (&records[a], &records[b]);
+        assert_eq!(
+            (
+                winner.played,
+                winner.won,
+                winner.goals_for,
+                winner.goals_against
+            ),
+            (4_400_000, 4_400_000, 4_395_600_000, 0)
+        );
+        assert_eq!(winner.goal_difference(), 4_395_600_000);
+        assert_eq!(winner.points(), Decimal::from(4_400_000_000_000_000_u64));
+        assert_eq!(
+            (loser.lost, loser.away_goals_for, loser.goal_difference()),
+            (4_400_000, 0, -4_395_600_000)
+        );
+        // 2,200,000 forfeits of 10⁹ points each.
+        assert_eq!(loser.points(), -Decimal::from(2_200_000_000_000_000_u64));
+    }
+
+    #[test]
+    fn a_goal_difference_beyond_an_i64_saturates() {
+        let record = Record {
+            goals_for: u64::MAX,
+            ..Record::default()
+        };
+        assert_eq!(record.goal_difference(), i64::MAX);
+        let record = Record {
+            goals_against: u64::MAX,
+            ..Record::default()
+        };
+        assert_eq!(record.goal_difference(), i64::MIN);
+    }
 }

@@ -1,10 +1,19 @@
 //! Point values in rule files: exact decimals written as TOML integers, floats or strings.
+//!
+//! A value is taken exactly or refused: never rounded. A decimal holds at most 28 decimal
+//! places (`rust_decimal`), so `1e-30` or a 29th place is an error, not zero; and a TOML float
+//! is read as a binary `f64`, which holds 15 significant digits exactly, so a float of more
+//! digits is an error asking for the value as a string (`"0.1234567890123456789"`), which is
+//! read digit by digit.
 
 use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
+use toml::Spanned;
+
+use crate::diagnostic::{Code, Diagnostic, Source};
 
 /// A decimal read from a rule file: `3`, `2.5` or `"2.5"`. Floats are read through their
 /// shortest decimal text, so `0.1` is exactly one tenth, never a binary approximation.
@@ -24,7 +33,7 @@ impl schemars::JsonSchema for DecimalValue {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "An exact decimal: 3, 2.5 or \"2.5\" (at most 1000000000 either way).",
+            "description": "An exact decimal: 3, 2.5 or \"2.5\" (at most 1000000000 either way; at most 28 decimal places; a float of more than 15 significant digits written as a string).",
             "anyOf": [
                 { "type": "number", "minimum": -LIMIT, "maximum": LIMIT },
                 { "type": "string", "pattern": "^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)\\s*$" }
@@ -36,6 +45,39 @@ impl schemars::JsonSchema for DecimalValue {
 struct DecimalVisitor;
 
 const EXPECTED: &str = "a decimal number such as 3, 2.5 or \"2.5\"";
+
+/// The most significant digits a TOML float (an `f64`) is sure to hold exactly.
+const FLOAT_DIGITS: usize = 15;
+
+/// The message for a float written with more significant digits than an `f64` holds.
+fn too_many_digits() -> String {
+    format!(
+        "a number of more significant digits than a TOML float holds exactly ({FLOAT_DIGITS}); expected it written as a string, such as \"0.1234567890123456789\", to be read exactly"
+    )
+}
+
+/// The significant digits of a decimal numeral (`-0.00120` has 2): leading and trailing zeros,
+/// sign, point, separators and any exponent left out.
+fn significant_digits(numeral: &str) -> usize {
+    let mantissa = numeral.split(['e', 'E']).next().unwrap_or_default();
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_matches('0').len()
+}
+
+/// `value` from the rule file, checked against the text written at its place: a float
+/// literal of more significant digits than an `f64` holds is refused, even when the nearest
+/// `f64` looks like a short decimal (`0.10000000000000001` reads as `0.1`).
+pub(super) fn exact(source: &Source, value: &Spanned<DecimalValue>) -> Result<Decimal, Diagnostic> {
+    let written = source.text.get(value.span()).unwrap_or_default().trim();
+    // Integers (decimal, or `0x`, `0o`, `0b`) are read exactly; strings digit by digit.
+    let string = written.starts_with(['"', '\'']);
+    let radix = ["0x", "0o", "0b"].iter().any(|p| written.starts_with(p));
+    let float = !string && !radix && written.contains(['.', 'e', 'E']);
+    if float && significant_digits(written) > FLOAT_DIGITS {
+        return Err(source.error(Code::WrongValue, value.span(), too_many_digits()));
+    }
+    Ok(value.get_ref().0)
+}
 
 /// The largest size a value may have: far beyond any real point value or coefficient, and small
 /// enough that no sum over a season can overflow.
@@ -62,17 +104,36 @@ impl Visitor<'_> for DecimalVisitor {
                 "`{v}` is not a number; expected {EXPECTED}"
             )));
         }
-        // `Display` for f64 prints the shortest text that reads back as the same float,
-        // which is the text the user wrote for any value with a short decimal form.
-        self.visit_str(&v.to_string())
+        // `Display` for f64 prints the shortest text that reads back as the same float, without
+        // an exponent: the value the user wrote whenever it has at most 15 significant digits.
+        if v.abs() > LIMIT as f64 {
+            return Err(E::custom(format!(
+                "{v:e} is too large for a point value or coefficient; expected at most {LIMIT} either way"
+            )));
+        }
+        let text = v.to_string();
+        if significant_digits(&text) > FLOAT_DIGITS {
+            return Err(E::custom(too_many_digits()));
+        }
+        self.visit_str(&text)
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<DecimalValue, E> {
-        let d = Decimal::from_str(v.trim()).map_err(|_| {
-            E::custom(format!(
-                "\"{v}\" is not a decimal number; expected {EXPECTED}"
-            ))
-        })?;
+        let d = match Decimal::from_str_exact(v.trim()) {
+            Ok(d) => d,
+            // A numeral that reads only when rounded: more places or digits than a decimal has.
+            Err(_) if Decimal::from_str(v.trim()).is_ok() => {
+                return Err(E::custom(format!(
+                    "{} cannot be held exactly: a decimal has at most 28 places and 28 significant digits; expected {EXPECTED}",
+                    v.trim()
+                )));
+            }
+            Err(_) => {
+                return Err(E::custom(format!(
+                    "\"{v}\" is not a decimal number; expected {EXPECTED}"
+                )));
+            }
+        };
         if d.abs() > Decimal::from(LIMIT) {
             return Err(E::custom(format!(
                 "{v} is too large for a point value or coefficient; expected at most {LIMIT} either way"
@@ -108,6 +169,7 @@ mod tests {
     #[case("v = true")]
     #[case("v = nan")]
     #[case("v = 79228162514264337593543950335")]
+    #[case("v = 1e300")]
     fn rejects_what_is_not_a_decimal(#[case] toml_text: &str) {
         let e = toml::from_str::<T>(toml_text).err().unwrap();
         assert!(
@@ -115,5 +177,51 @@ mod tests {
             "{}",
             e.message()
         );
+    }
+
+    #[rstest]
+    #[case::float_below_28_places("v = 1e-30", "cannot be held exactly")]
+    #[case::string_of_29_places(
+        "v = \"0.12345678901234567890123456789\"",
+        "cannot be held exactly"
+    )]
+    #[case::string_of_29_digits("v = \"1.0000000000000000000000000001\"", "")]
+    #[case::float_of_17_digits("v = 0.12345678901234567", "more significant digits")]
+    #[case::float_of_28_digits("v = 0.1234567890123456789012345678", "more significant digits")]
+    fn refuses_what_cannot_be_held_exactly(#[case] toml_text: &str, #[case] message: &str) {
+        match toml::from_str::<T>(toml_text) {
+            // 29 significant digits, 28 places: a decimal holds it exactly.
+            Ok(t) if message.is_empty() => {
+                assert_eq!(t.v.0.to_string(), "1.0000000000000000000000000001")
+            }
+            Ok(t) => panic!("{toml_text} read as {}", t.v.0),
+            Err(e) => assert!(e.message().contains(message), "{}", e.message()),
+        }
+    }
+
+    #[rstest]
+    #[case("1", 1)]
+    #[case("-0.00120", 2)]
+    #[case("1_000.5", 5)]
+    #[case("0.10000000000000001", 17)]
+    #[case("6.02e23", 3)]
+    fn counts_significant_digits(#[case] numeral: &str, #[case] digits: usize) {
+        assert_eq!(significant_digits(numeral), digits);
+    }
+
+    #[rstest]
+    #[case::float_rounding_to_a_short_one("d = 0.10000000000000001", false)]
+    #[case::fifteen_digits("d = 0.123456789012345", true)]
+    #[case::long_string("d = \"0.10000000000000001\"", true)]
+    #[case::long_integer("d = 100000000", true)]
+    #[case::hex("d = 0xEE", true)]
+    fn a_float_literal_is_checked_where_it_is_written(#[case] text: &str, #[case] ok: bool) {
+        #[derive(serde::Deserialize)]
+        struct S {
+            d: Spanned<DecimalValue>,
+        }
+        let s: S = toml::from_str(text).unwrap();
+        let source = Source::new("r.toml", text);
+        assert_eq!(exact(&source, &s.d).is_ok(), ok, "{text}");
     }
 }

@@ -160,28 +160,38 @@ struct RuleFile {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct FairPlayFile {
-    yellow: DecimalValue,
-    indirect_red: DecimalValue,
-    direct_red: DecimalValue,
-    yellow_direct_red: DecimalValue,
+    #[schemars(with = "DecimalValue")]
+    yellow: Spanned<DecimalValue>,
+    #[schemars(with = "DecimalValue")]
+    indirect_red: Spanned<DecimalValue>,
+    #[schemars(with = "DecimalValue")]
+    direct_red: Spanned<DecimalValue>,
+    #[schemars(with = "DecimalValue")]
+    yellow_direct_red: Spanned<DecimalValue>,
 }
 
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PointsFile {
-    win: DecimalValue,
-    draw: DecimalValue,
-    loss: DecimalValue,
+    #[schemars(with = "DecimalValue")]
+    win: Spanned<DecimalValue>,
+    #[schemars(with = "DecimalValue")]
+    draw: Spanned<DecimalValue>,
+    #[schemars(with = "DecimalValue")]
+    loss: Spanned<DecimalValue>,
 }
 
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ForfeitFile {
+    // Read as a list, so that a third number is an error rather than dropped, and each number
+    // keeps its place for the message.
     #[serde(default = "default_forfeit_score")]
-    #[schemars(with = "[u32; 2]")]
-    score: Spanned<[u32; 2]>,
-    #[serde(default)]
-    deduction: DecimalValue,
+    #[schemars(schema_with = "forfeit_score_schema")]
+    score: Spanned<Vec<Spanned<u32>>>,
+    #[serde(default = "zero")]
+    #[schemars(with = "DecimalValue")]
+    deduction: Spanned<DecimalValue>,
     #[serde(default = "yes")]
     goals_count: bool,
 }
@@ -190,14 +200,76 @@ impl Default for ForfeitFile {
     fn default() -> Self {
         ForfeitFile {
             score: default_forfeit_score(),
-            deduction: DecimalValue::default(),
+            deduction: zero(),
             goals_count: true,
         }
     }
 }
 
-fn default_forfeit_score() -> Spanned<[u32; 2]> {
-    Spanned::new(0..0, [3, 0])
+fn default_forfeit_score() -> Spanned<Vec<Spanned<u32>>> {
+    Spanned::new(0..0, vec![Spanned::new(0..0, 3), Spanned::new(0..0, 0)])
+}
+
+/// The most goals a forfeit may award a side: as many as a match result may have.
+pub const MAX_FORFEIT_GOALS: u32 = crate::read::match_text::MAX_GOALS;
+
+/// The most times a pair of teams may meet in a group: far beyond any real league, and small
+/// enough that no count of matches derived from it can overflow.
+pub const MAX_MEETINGS: u32 = 100;
+
+/// `forfeit.score`: exactly two numbers of goals, each at most [`MAX_FORFEIT_GOALS`].
+fn forfeit_score_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "array",
+        "items": { "type": "integer", "format": "uint32", "minimum": 0, "maximum": MAX_FORFEIT_GOALS },
+        "minItems": 2,
+        "maxItems": 2,
+        "default": [3, 0],
+    })
+}
+
+/// `forfeit.score` as written, checked: two numbers, each a possible number of goals, the first
+/// larger (the side ready to play wins).
+fn forfeit_score(
+    source: &Source,
+    score: &Spanned<Vec<Spanned<u32>>>,
+) -> Result<[u32; 2], Diagnostic> {
+    let [awarded, conceded] = score.get_ref().as_slice() else {
+        let n = score.get_ref().len();
+        return Err(source.error(
+            Code::WrongValue,
+            score.span(),
+            format!(
+                "the forfeit score has {n} number(s); expected an array of length 2: the goals of the side ready to play, then of the side that did not, as in [3, 0]"
+            ),
+        ));
+    };
+    for goals in [awarded, conceded] {
+        let n = *goals.get_ref();
+        if n > MAX_FORFEIT_GOALS {
+            return Err(source.error(
+                Code::WrongValue,
+                goals.span(),
+                format!(
+                    "{n} is too many goals for a forfeit score; expected at most {MAX_FORFEIT_GOALS}, as in a match result"
+                ),
+            ));
+        }
+    }
+    let [awarded, conceded] = [*awarded.get_ref(), *conceded.get_ref()];
+    if awarded <= conceded {
+        return Err(source.error(Code::ForfeitScore,
+            score.span(),
+            format!(
+                "forfeit score {awarded}–{conceded} does not give the match to the side that was ready to play; expected the first number to be larger, as in [3, 0]"
+            ),
+        ));
+    }
+    Ok([awarded, conceded])
+}
+
+fn zero() -> Spanned<DecimalValue> {
+    Spanned::new(0..0, DecimalValue::default())
 }
 
 fn yes() -> bool {
@@ -250,7 +322,7 @@ struct QualificationFile {
 #[serde(deny_unknown_fields)]
 struct GroupFile {
     #[serde(default = "one")]
-    #[schemars(with = "u32")]
+    #[schemars(with = "u32", range(min = 1, max = MAX_MEETINGS))]
     meetings: Spanned<u32>,
 }
 
@@ -278,7 +350,8 @@ impl RuleSet {
             ));
         }
         let file: RuleFile = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
-        let groups = group_rules(source, &file)?;
+        let forfeit = forfeit_score(source, &file.forfeit.score)?;
+        let groups = group_rules(source, &file, forfeit)?;
         let structure = structure::build(
             source,
             &file.round,
@@ -315,7 +388,12 @@ impl RuleSet {
 }
 
 /// The group-stage rules: [points], [tiebreak] and [qualification] together, or none of them.
-fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, Diagnostic> {
+/// `forfeit` is `forfeit.score`, already checked.
+fn group_rules(
+    source: &Source,
+    file: &RuleFile,
+    forfeit: [u32; 2],
+) -> Result<Option<GroupRules>, Diagnostic> {
     let present = [
         file.points.is_some(),
         file.tiebreak.is_some(),
@@ -347,20 +425,21 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
         ));
     }
 
-    let [awarded, conceded] = *file.forfeit.score.get_ref();
-    if awarded <= conceded {
-        return Err(source.error(Code::ForfeitScore,
-            file.forfeit.score.span(),
-            format!(
-                "forfeit score {awarded}–{conceded} does not give the match to the side that was ready to play; expected the first number to be larger, as in [3, 0]"
-            ),
-        ));
-    }
-    if *file.group.meetings.get_ref() == 0 {
+    let meetings = *file.group.meetings.get_ref();
+    if meetings == 0 {
         return Err(source.error(
             Code::MeetingsZero,
             file.group.meetings.span(),
             "`meetings` is 0; expected how many times each pair of teams meets (1 or more)",
+        ));
+    }
+    if meetings > MAX_MEETINGS {
+        return Err(source.error(
+            Code::WrongValue,
+            file.group.meetings.span(),
+            format!(
+                "{meetings} is too large for `meetings`; expected at most {MAX_MEETINGS} times each pair of teams meets"
+            ),
         ));
     }
     let chain = parse_chain(source, &tiebreak.order)?;
@@ -381,15 +460,25 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
             ),
         ));
     }
+    let exact = |value| decimal::exact(source, value);
+    let fair_play = match &file.fair_play {
+        None => None,
+        Some(f) => Some(FairPlayRule {
+            yellow: exact(&f.yellow)?,
+            indirect_red: exact(&f.indirect_red)?,
+            direct_red: exact(&f.direct_red)?,
+            yellow_direct_red: exact(&f.yellow_direct_red)?,
+        }),
+    };
     Ok(Some(GroupRules {
         points: Points {
-            win: points.win.0,
-            draw: points.draw.0,
-            loss: points.loss.0,
+            win: exact(&points.win)?,
+            draw: exact(&points.draw)?,
+            loss: exact(&points.loss)?,
         },
         forfeit: ForfeitRule {
-            score: [awarded, conceded],
-            deduction: file.forfeit.deduction.0,
+            score: forfeit,
+            deduction: exact(&file.forfeit.deduction)?,
             goals_count: file.forfeit.goals_count,
         },
         head_to_head: HeadToHeadRule {
@@ -398,13 +487,8 @@ fn group_rules(source: &Source, file: &RuleFile) -> Result<Option<GroupRules>, D
         },
         tiebreak: chain,
         advance,
-        meetings: *file.group.meetings.get_ref(),
-        fair_play: file.fair_play.as_ref().map(|f| FairPlayRule {
-            yellow: f.yellow.0,
-            indirect_red: f.indirect_red.0,
-            direct_red: f.direct_red.0,
-            yellow_direct_red: f.yellow_direct_red.0,
-        }),
+        meetings,
+        fair_play,
     }))
 }
 

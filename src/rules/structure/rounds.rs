@@ -191,20 +191,45 @@ pub(in crate::rules) struct RoundFile {
     pub(super) name: Spanned<String>,
     #[schemars(with = "String")]
     format: Spanned<String>,
-    #[schemars(with = "Option<u32>")]
+    #[schemars(with = "Option<u32>", range(min = 1, max = 2))]
     legs: Option<Spanned<u32>>,
+    #[schemars(range(max = MAX_TEAMS))]
     groups: Option<u32>,
+    #[schemars(range(max = MAX_TEAMS))]
     group_size: Option<u32>,
     #[serde(default)]
+    #[schemars(range(max = MAX_TEAMS))]
     fresh: u32,
     #[serde(default)]
+    #[schemars(schema_with = "transferred_schema")]
     transferred: BTreeMap<String, u32>,
+}
+
+/// `transferred`: teams by competition, each number at most [`MAX_TEAMS`].
+fn transferred_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "additionalProperties": { "type": "integer", "format": "uint32", "minimum": 0, "maximum": MAX_TEAMS },
+        "default": {},
+    })
 }
 
 impl RoundFile {
     /// The round as written, its format checked; errors point at the key at fault, or at the
     /// round (`at`) when the fault is a key left out.
     pub(super) fn build(&self, source: &Source, at: Range<usize>) -> Result<Round, Diagnostic> {
+        // `fresh` and `transferred` are bounded by the competition's teams, in `derive()`.
+        for (key, n) in [("groups", self.groups), ("group_size", self.group_size)] {
+            if let Some(n) = n.filter(|n| *n > MAX_TEAMS) {
+                return Err(source.error(
+                    Code::WrongValue,
+                    at,
+                    format!(
+                        "`{key}` is {n}, too large for a number of teams; expected at most {MAX_TEAMS}, the most teams a competition may have"
+                    ),
+                ));
+            }
+        }
         let format = match self.format.get_ref().as_str() {
             "knockout" => {
                 let legs = self.legs.as_ref().map_or(2, |l| *l.get_ref());
