@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::CliError;
 use ::standings::diagnostic::Code;
+use ::standings::diagnostic::printable_message;
 use ::standings::read::{self, LoadOptions, Loaded};
 
 /// Expands folders into the `.toml` files they hold (sorted, so output order is stable).
@@ -23,15 +24,16 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
                 let entry = match entry {
                     Ok(entry) => entry.path(),
                     Err(e) => {
-                        skipped.push(format!(
+                        skipped.push(printable_message(format!(
                             "note: {}: an entry that cannot be read, skipped: {e}",
                             path.display()
-                        ));
+                        )));
                         continue;
                     }
                 };
-                if let Some(why) = skipped_because(&entry) {
-                    skipped.push(format!("note: {}: {why}, skipped", entry.display()));
+                if let Some(why) = skipped_because(path, &entry) {
+                    let shown = printable_message(entry.display().to_string());
+                    skipped.push(format!("note: {shown}: {why}, skipped"));
                 } else if entry.extension().is_some_and(|x| x == "toml") {
                     found.push(entry);
                 }
@@ -56,16 +58,41 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
 }
 
 /// Why a folder's entry is not read, when it could have been a data file: a subfolder
-/// (folders are not searched), a link to nothing, or something that is not a file. Other files
-/// that are not `.toml` are passed over without a note.
-fn skipped_because(entry: &Path) -> Option<&'static str> {
+/// (folders are not searched), a link to nothing, something that is not a file, a name with a
+/// control or invisible character (it could forge a line of a CI log), or a symbolic link out of
+/// the folder and the current directory (a pull request could link `data/x.toml` to
+/// `/proc/self/environ` and have its text quoted). Other files that are not `.toml` are passed
+/// over without a note.
+fn skipped_because(folder: &Path, entry: &Path) -> Option<&'static str> {
+    let name = entry.file_name().map(|n| n.to_string_lossy());
+    if name.is_some_and(|n| n.chars().any(::standings::read::control::forbidden)) {
+        return Some("a name with a control or invisible character");
+    }
     match std::fs::metadata(entry) {
         Ok(m) if m.is_dir() => Some("a folder (folders inside folders are not read)"),
+        Ok(m) if m.is_file() && entry.is_symlink() && !links_inside(folder, entry) => {
+            Some("a symbolic link out of the folder and the current directory")
+        }
         Ok(m) if m.is_file() => None,
         Ok(_) => Some("not a regular file"),
         Err(_) if entry.is_symlink() => Some("a symbolic link to nothing"),
         Err(_) => Some("cannot be read"),
     }
+}
+
+/// Whether the link `entry` leads to a file inside `folder` or the current directory.
+fn links_inside(folder: &Path, entry: &Path) -> bool {
+    let Ok(target) = entry.canonicalize() else {
+        return false;
+    };
+    let roots = [
+        folder.canonicalize().ok(),
+        std::env::current_dir().and_then(|d| d.canonicalize()).ok(),
+    ];
+    roots
+        .into_iter()
+        .flatten()
+        .any(|root| target.starts_with(root))
 }
 
 /// Loads every input the command line names.

@@ -13,7 +13,7 @@ use std::fmt;
 use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::Files;
@@ -56,6 +56,9 @@ pub struct Source {
     pub path: PathBuf,
     /// The whole text of the file.
     pub text: Arc<str>,
+    /// Where each line starts, found the first time a line is asked for (shared by clones), so
+    /// that locating many things in a large file costs one scan, not one per thing.
+    line_starts: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl Source {
@@ -130,6 +133,7 @@ impl Source {
         Source {
             path: path.into(),
             text: text.into(),
+            line_starts: Arc::default(),
         }
     }
 
@@ -143,7 +147,7 @@ impl Source {
         Label {
             source: self.clone(),
             span: self.clamp(span),
-            message: message.into(),
+            message: printable_message(message.into()),
         }
     }
 
@@ -163,11 +167,17 @@ impl Source {
     /// The 1-based line that holds byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
-        self.text.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        self.line_starts().partition_point(|&start| start <= offset)
+    }
+
+    /// The byte offset where each line starts (the first at 0).
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let breaks = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+            std::iter::once(0)
+                .chain(breaks.map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// The 1-based line and column (in characters) of byte `offset`.
@@ -183,16 +193,13 @@ impl Source {
     /// The byte span of 1-based `line` (without its line break); the end of the text when the
     /// file is shorter.
     pub fn line_span(&self, line: usize) -> Range<usize> {
-        let mut start = 0;
-        for _ in 1..line {
-            match self.text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => return self.text.len()..self.text.len(),
-            }
-        }
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| start + i);
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(line.max(1) - 1) else {
+            return self.text.len()..self.text.len();
+        };
+        let end = starts
+            .get(line.max(1))
+            .map_or(self.text.len(), |&next| next - 1);
         start..end
     }
 
@@ -387,7 +394,7 @@ impl Diagnostic {
     /// rule file: perhaps a secret): the places stay (file, line, column) but no line of the
     /// file is quoted. `message` must not quote the file either.
     pub fn withhold_text(mut self, message: String) -> Diagnostic {
-        self.message = message;
+        self.message = bounded(message);
         self.withheld = true;
         self
     }
@@ -400,7 +407,7 @@ impl Diagnostic {
 
     /// Adds a note, printed after the places.
     pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
-        self.notes.push(note.into());
+        self.notes.push(printable_message(note.into()));
         self
     }
 
@@ -498,14 +505,15 @@ struct LabelFiles<'a> {
 
 impl<'a> Files<'a> for LabelFiles<'a> {
     type FileId = usize;
-    type Name = std::path::Display<'a>;
+    type Name = String;
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<Self::Name, codespan_reporting::files::Error> {
-        Ok(match self.view(id)? {
-            View::Whole(s, _) => s.path.display(),
-            View::Window(w) => w.path.display(),
-        })
+        let path = match self.view(id)? {
+            View::Whole(s, _) => &s.path,
+            View::Window(w) => w.path,
+        };
+        Ok(printable_message(path.display().to_string()))
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, codespan_reporting::files::Error> {
@@ -640,7 +648,8 @@ impl fmt::Display for Diagnostic {
             write!(f, "error[{}]: {}", self.code, self.message)?;
             for label in &self.labels {
                 let at = label.location();
-                write!(f, "\n  --> {}:{}:{}", at.path.display(), at.line, at.column)?;
+                let path = printable_message(at.path.display().to_string());
+                write!(f, "\n  --> {path}:{}:{}", at.line, at.column)?;
                 if !label.message.is_empty() {
                     write!(f, ": {}", label.message)?;
                 }
@@ -649,7 +658,7 @@ impl fmt::Display for Diagnostic {
                 write!(
                     f,
                     "\n  = note: the text of {} is not shown: it did not read as the file it was named as",
-                    label.source.path.display()
+                    printable_message(label.source.path.display().to_string())
                 )?;
             }
             for note in &self.notes {
@@ -742,7 +751,7 @@ impl Diagnostics {
     /// Adds `note` to every diagnostic.
     pub fn with_note(mut self, note: &str) -> Diagnostics {
         for d in &mut self.list {
-            d.notes.push(note.to_string());
+            d.notes.push(printable_message(note.to_string()));
         }
         self
     }
@@ -802,6 +811,7 @@ impl std::error::Error for Diagnostics {}
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 
 fn bounded(message: String) -> String {
+    let message = printable_message(message);
     let count = message.chars().count();
     if count <= MAX_MESSAGE_CHARS {
         return message;
@@ -815,6 +825,23 @@ fn bounded(message: String) -> String {
     let head = byte_at(MAX_MESSAGE_CHARS * 3 / 5);
     let tail = byte_at(count - MAX_MESSAGE_CHARS * 3 / 10);
     format!("{} … {}", &message[..head], &message[tail..])
+}
+
+/// `message` with every control or invisible character written as its escape (`\n`,
+/// `\u{1b}`, `\u{202e}`): a message quotes input (a key serde did not know, a value of the
+/// wrong type), and no input may forge a line of its own in a CI log (`\n::error ...`) or
+/// drive a terminal.
+pub fn printable_message(message: String) -> String {
+    if !message.chars().any(crate::read::control::forbidden) {
+        return message;
+    }
+    message
+        .chars()
+        .map(|c| match crate::read::control::forbidden(c) {
+            true => c.escape_default().to_string(),
+            false => c.to_string(),
+        })
+        .collect()
 }
 
 /// The most characters of an input value a message shows; a longer value is cut ([`excerpt`]).
@@ -919,6 +946,30 @@ mod tests {
         #[case] expected: Option<&str>,
     ) {
         assert_eq!(closest(word, known.iter().copied()), expected);
+    }
+
+    #[rstest::rstest]
+    #[case::empty("")]
+    #[case::one_line("a = 1")]
+    #[case::ending_in_a_break("a = 1\nb = 2\n")]
+    #[case::blank_lines("\n\na\n\nb")]
+    #[case::carriage_returns("a\r\nbb\r\n")]
+    fn lines_are_found_as_counting_breaks_finds_them(#[case] text: &str) {
+        let source = Source::new("x", text);
+        for offset in 0..=text.len() + 1 {
+            let counted = text.as_bytes()[..offset.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            assert_eq!(source.line_of(offset), counted, "offset {offset}");
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            assert_eq!(&text[source.line_span(i + 1)], *line, "line {}", i + 1);
+        }
+        let past = source.line_span(lines.len() + 1);
+        assert_eq!(past, text.len()..text.len());
     }
 
     #[test]

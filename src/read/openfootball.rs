@@ -77,6 +77,7 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     super::control::check(source, &file.name, 0..0, "`name`")?;
     let mut team2_at = source.text.match_indices("\"team2\"").map(|(i, _)| i);
     let mut groups: Vec<GroupResults> = Vec::new();
+    let mut group_index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let mut unplayed = 0;
     for m in &file.matches {
         let at = team1_at.next().unwrap_or(0);
@@ -94,11 +95,12 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             (m.team1.as_str(), at..at + 7),
             (m.team2.as_str(), at2..at2 + 7),
         );
-        let name = m.group.clone().unwrap_or_else(|| "League".to_string());
-        let index = match groups.iter().position(|g| g.name() == name) {
-            Some(i) => i,
+        let name = m.group.as_deref().unwrap_or("League");
+        let index = match group_index.get(name) {
+            Some(&i) => i,
             None => {
-                groups.push(GroupResults::new(name, source.line_of(at)));
+                group_index.insert(name.to_string(), groups.len());
+                groups.push(GroupResults::new(name.to_string(), source.line_of(at)));
                 groups.len() - 1
             }
         };

@@ -2,20 +2,10 @@
 //! file calls a team can never change the structure of what is printed around it.
 
 /// Plain text for a terminal or a log: control characters (a line break, an escape sequence)
-/// are shown as escapes (`\n`, `\u{1b}`), so a name stays on its line.
+/// and invisible ones (a bidirectional override) are shown as escapes (`\n`, `\u{1b}`,
+/// `\u{202e}`), so a name stays on its line and reads as it is.
 pub fn plain(s: &str) -> String {
-    if !s.contains(char::is_control) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::diagnostic::printable_message(s.to_string())
 }
 
 /// Markdown text, in a table cell or a list item: `|` and `\` are backslash-escaped, `<`
@@ -80,11 +70,14 @@ pub fn xml(s: &str) -> String {
         .collect()
 }
 
-/// A GitHub Actions workflow command's message (its data): `%`, CR and LF are escaped.
+/// A GitHub Actions workflow command's message (its data): `%`, CR and LF are escaped, and
+/// every other control or invisible character is shown as its escape ([`plain`]).
 pub fn github_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    plain(
+        &s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A"),
+    )
 }
 
 /// A GitHub Actions workflow command's property value (`file=`, `title=`): as

@@ -350,6 +350,8 @@ impl RuleSet {
             ));
         }
         let file: RuleFile = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+        // Names from a rule file (its own, rounds', criteria's) are printed like any other.
+        crate::read::control::toml_strings(source)?;
         let forfeit = forfeit_score(source, &file.forfeit.score)?;
         let groups = group_rules(source, &file, forfeit)?;
         let structure = structure::build(

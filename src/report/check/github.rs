@@ -101,6 +101,8 @@ mod tests {
 
     #[test]
     fn bad_input_is_an_annotation_with_every_field_escaped() {
+        // A line break in a message is already shown as `\n` (diagnostics never hold one);
+        // `%` and the file name's `,` and `:` are escaped for the annotation.
         use crate::diagnostic::{Code, Diagnostic, Source};
         let source = Source::new("data/a,b:c.toml", "x = 1\nteams = 2\n");
         let located = source.error(Code::WrongValue, 10..11, "50% wrong\n::error file=x::y");
@@ -109,7 +111,7 @@ mod tests {
         all.push(Diagnostic::new(Code::CannotWrite, "cannot write"));
         assert_eq!(
             errors(&all),
-            "::error file=data/a%2Cb%3Ac.toml,line=2,col=5,title=E007::50%25 wrong%0A::error file=x::y\n\
+            "::error file=data/a%2Cb%3Ac.toml,line=2,col=5,title=E007::50%25 wrong\\n::error file=x::y\n\
              ::error title=E805::cannot write\n"
         );
     }
