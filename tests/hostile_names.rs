@@ -169,7 +169,7 @@ fn markdown_escapes_cells_and_line_breaks() {
     let out = table("markdown", true);
     no_injected_line(&out);
     // `&amp;` is escaped too: the name shows as written, not as `&`.
-    let escaped = "Evil \\| }} {{ [[x]] &lt;b>&amp;amp; \"q\"<br>::error file=x::pwned";
+    let escaped = "Evil \\| }} {{ \\[\\[x\\]\\] &lt;b>&amp;amp; \"q\"<br>::error file=x::pwned";
     assert!(out.contains(&format!("| 2 | {escaped} | 3 |")), "{out}");
     // Every row has as many cell separators as the header.
     let separators = |l: &str| l.replace("\\|", "").matches('|').count();

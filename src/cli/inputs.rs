@@ -97,7 +97,14 @@ fn links_inside(folder: &Path, entry: &Path) -> bool {
 
 /// Loads every input the command line names.
 pub fn load(inputs: &super::Inputs) -> Result<Vec<Loaded>, CliError> {
+    load_only(inputs, None)
+}
+
+/// Loads every input the command line names, keeping only the group named `group` of an input
+/// that has it (`table --group`: the other groups' problems do not count).
+pub fn load_only(inputs: &super::Inputs, group: Option<&str>) -> Result<Vec<Loaded>, CliError> {
     let options = LoadOptions {
+        only_group: group,
         format: inputs.input_format,
         rules: inputs.rules.as_deref(),
         rules_for_sources: None,

@@ -13,7 +13,7 @@ pub fn run(
     format: &Format,
     explain: bool,
 ) -> Result<u8, CliError> {
-    let loaded = inputs::load(inputs)?;
+    let loaded = inputs::load_only(inputs, group)?;
     if let Some(wanted) = group
         && !loaded
             .iter()

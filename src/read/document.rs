@@ -51,6 +51,8 @@ struct GroupBuilder {
     name: String,
     heading_at: Range<usize>,
     teams: Vec<String>,
+    /// Each team's index into `teams`, by name.
+    index: rustc_hash::FxHashMap<String, usize>,
     /// Per team: rows it appears in, and where it first appears.
     seen: Vec<(usize, Range<usize>)>,
     rows: Vec<Row>,
@@ -67,13 +69,16 @@ impl GroupBuilder {
         at: Range<usize>,
     ) -> Result<TeamId, Diagnostic> {
         let name = normalise(name);
-        Ok(match self.teams.iter().position(|t| *t == name) {
-            Some(i) => {
+        Ok(match self.index.get(name.as_ref()) {
+            Some(&i) => {
                 self.seen[i].0 += 1;
                 TeamId::new(i)
             }
             None => {
+                // A tab is whitespace in a summary's line, never part of a name.
+                super::control::check(source, &name, at.clone(), "the team name")?;
                 self.spellings.add(source, &self.name, &name, at.clone())?;
+                self.index.insert(name.to_string(), self.teams.len());
                 self.teams.push(name.into_owned());
                 self.seen.push((1, at));
                 TeamId::new(self.teams.len() - 1)
@@ -295,6 +300,7 @@ impl Reader<'_> {
                 name,
                 heading_at: at,
                 teams: Vec::new(),
+                index: Default::default(),
                 seen: Vec::new(),
                 rows: Vec::new(),
                 header_seen: false,

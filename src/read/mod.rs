@@ -244,6 +244,9 @@ pub struct LoadOptions<'a> {
     pub record: RecordChoice,
     /// Follow a data file's `rules` outside its folder (see [`crate::resolve::confinement`]).
     pub rules_anywhere: bool,
+    /// Only this group is wanted (`table --group`): when the input has a group of that name,
+    /// the others are left out before validation, so their problems do not count.
+    pub only_group: Option<&'a str>,
 }
 
 /// The whole path from a file to a competition ready to compute: read (any format), resolve
@@ -316,6 +319,11 @@ pub fn load_with(
         )? {
             notes.extend(applied.note(&source.path));
         }
+    }
+    if let Some(wanted) = options.only_group
+        && competition.groups.iter().any(|g| g.name == wanted)
+    {
+        competition.groups.retain(|g| g.name == wanted);
     }
     crate::validate::competition(&competition, &rules).result(())?;
     Ok((

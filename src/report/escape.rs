@@ -8,15 +8,20 @@ pub fn plain(s: &str) -> String {
     crate::diagnostic::printable_message(s.to_string())
 }
 
-/// Markdown text, in a table cell or a list item: `|` and `\` are backslash-escaped, `<`
-/// becomes `&lt;` (no inline HTML), `&` becomes `&amp;` (no character references), and a line
-/// break becomes `<br>`.
+/// Markdown text, in a table cell or a list item: `|`, `\` and the inline markup characters
+/// (`*`, `_`, `` ` ``, `[`, `]`, `~`: emphasis, code, links, strikethrough) are
+/// backslash-escaped, `<` becomes `&lt;` (no inline HTML), `&` becomes `&amp;` (no character
+/// references), and a line break becomes `<br>`.
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '|' => out.push_str("\\|"),
             '\\' => out.push_str("\\\\"),
+            '*' | '_' | '`' | '[' | ']' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
             '<' => out.push_str("&lt;"),
             '&' => out.push_str("&amp;"),
             '\n' => out.push_str("<br>"),
@@ -29,8 +34,8 @@ pub fn markdown(s: &str) -> String {
 }
 
 /// Wikitext, in a template parameter: the characters that delimit parameters, templates and
-/// links (`|`, `{`, `}`, `[`, `]`), `<` and `&` become HTML entities, and a line break
-/// `<br />`.
+/// links (`|`, `{`, `}`, `[`, `]`), those of bold and italics (`'`), signatures (`~~~~`) and
+/// magic words (`__NOTOC__`), `<` and `&` become HTML entities, and a line break `<br />`.
 pub fn wikitext(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -40,6 +45,9 @@ pub fn wikitext(s: &str) -> String {
             '}' => out.push_str("&#125;"),
             '[' => out.push_str("&#91;"),
             ']' => out.push_str("&#93;"),
+            '\'' => out.push_str("&#39;"),
+            '~' => out.push_str("&#126;"),
+            '_' => out.push_str("&#95;"),
             '<' => out.push_str("&lt;"),
             '&' => out.push_str("&amp;"),
             '\n' => out.push_str("<br />"),
@@ -125,5 +133,17 @@ mod tests {
     fn github_escapes_properties() {
         assert_eq!(github_data("50%\n::x"), "50%25%0A::x");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn inline_markup_is_shown_as_written() {
+        assert_eq!(
+            markdown("*b* _i_ `c` [l](u) ~~s~~"),
+            r"\*b\* \_i\_ \`c\` \[l\](u) \~\~s\~\~"
+        );
+        assert_eq!(
+            wikitext("'''b''' ~~~~ __NOTOC__"),
+            "&#39;&#39;&#39;b&#39;&#39;&#39; &#126;&#126;&#126;&#126; &#95;&#95;NOTOC&#95;&#95;"
+        );
     }
 }
