@@ -89,10 +89,11 @@ fn one_group_each(competition: &Competition, rules: &RuleSet, found: &mut Diagno
     if group_rounds > 1 {
         return;
     }
-    let mut first_group: FxHashMap<&str, &str> = FxHashMap::default();
+    // Names are compared as spellings of one team are: case aside (see `Code::TwoSpellings`).
+    let mut first_group: FxHashMap<String, &str> = FxHashMap::default();
     for group in &competition.groups {
         for team in &group.teams {
-            match first_group.get(team.as_str()) {
+            match first_group.get(&team.to_lowercase()) {
                 Some(&earlier) if earlier != group.name => found.push(competition.error_at_line(
                     Code::TeamInTwoGroups,
                     group.line,
@@ -104,7 +105,7 @@ fn one_group_each(competition: &Competition, rules: &RuleSet, found: &mut Diagno
                 )),
                 Some(_) => {}
                 None => {
-                    first_group.insert(team, &group.name);
+                    first_group.insert(team.to_lowercase(), &group.name);
                 }
             }
         }

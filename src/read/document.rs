@@ -195,6 +195,17 @@ fn group_name(heading: &str) -> Option<String> {
     (word.eq_ignore_ascii_case("Group") && is_id).then(|| format!("Group {id}"))
 }
 
+/// Whether a line is a match row written without its outer `|`s: `Home | Away | 1–0`.
+fn is_row_without_pipes(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    matches!(parts.as_slice(), [_, _, result]
+        if parse_score(result.split_whitespace().next().unwrap_or("")).is_some())
+}
+
 /// Whether a table row belongs to a match table: its header, or three cells ending in a score.
 fn is_match_row(line: &str) -> bool {
     cells(line, 0).is_some_and(|cells| {
@@ -235,6 +246,9 @@ impl Reader<'_> {
             } else if is_match_row(line) {
                 return Err(self.outside_group(offset..offset + line.trim_end().len()));
             }
+        } else if self.group.is_some() && is_row_without_pipes(trimmed) {
+            // `Home | Away | 1–0`: a match that would be lost; `row` says what a row is.
+            self.row(line, offset)?;
         }
         Ok(())
     }

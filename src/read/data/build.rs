@@ -27,9 +27,11 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
         ).into());
     }
     let mut found = Diagnostics::new();
-    let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+    // Group names are compared as team names are: trimmed, in NFC, case aside.
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     for g in &file.groups {
-        if seen.insert(g.name.get_ref(), g.name.span()).is_some() {
+        let key = normalise(g.name.get_ref()).to_lowercase();
+        if seen.insert(key, g.name.span()).is_some() {
             found.push(source.error(
                 Code::ListedTwice,
                 g.name.span(),
