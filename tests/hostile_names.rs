@@ -225,17 +225,11 @@ fn junit_escapes_markup() {
     let out = check("junit");
     no_injected_line(&out);
     assert!(!out.contains("<b>"), "{out}");
-    let report = quick_junit::Report::deserialize_from_str(&out).expect("valid JUnit XML");
-    let suite = &report.test_suites[0];
-    let winner = suite
-        .test_cases
-        .iter()
-        .find(|c| c.name.contains("winner"))
-        .expect("the winner's case");
     assert_eq!(
-        winner.name.as_str(),
+        winner_case(&out),
         format!("Hostile Cup · Group | 1 · winner: expected {EVIL_PLAIN}; computed Bari")
     );
+    let report = quick_junit::Report::deserialize_from_str(&out).expect("valid JUnit XML");
     assert_eq!(report.failures, 1);
 }
 
@@ -267,14 +261,20 @@ fn junit_is_well_formed_with_characters_xml_cannot_hold() {
         !out.contains(['\u{ffff}', '\u{fffe}', '\u{0}', '\u{1b}']),
         "{out:?}"
     );
-    let report = quick_junit::Report::deserialize_from_str(&out).expect("valid JUnit XML");
-    let winner = report.test_suites[0]
+    assert_eq!(
+        winner_case(&out),
+        "Hostile Cup · Group | 1 · winner: expected Evil\\u{ffff}\\u{fffe}\\u{0}\\u{1b}[31m; computed Bari"
+    );
+}
+
+/// The name of the winner's test case in a JUnit report, which must be well-formed XML.
+fn winner_case(junit: &str) -> String {
+    let report = quick_junit::Report::deserialize_from_str(junit).expect("valid JUnit XML");
+    report.test_suites[0]
         .test_cases
         .iter()
         .find(|c| c.name.contains("winner"))
-        .expect("the winner's case");
-    assert_eq!(
-        winner.name.as_str(),
-        "Hostile Cup · Group | 1 · winner: expected Evil\\u{ffff}\\u{fffe}\\u{0}\\u{1b}[31m; computed Bari"
-    );
+        .expect("the winner's case")
+        .name
+        .to_string()
 }
