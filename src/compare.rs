@@ -62,7 +62,7 @@ pub fn advancing(table: &GroupTable<'_>) -> Option<Vec<TeamId>> {
 /// Computes every group under both rule sets.
 pub fn compare<'a>(
     competition: &'a Competition,
-    rules: [&GroupRules; 2],
+    rules: [&'a GroupRules; 2],
 ) -> Vec<GroupComparison<'a>> {
     competition
         .groups
@@ -89,7 +89,7 @@ pub enum CompetitionComparison<'a> {
 /// Compares a competition under two rule sets, each of which may lack a group stage.
 pub fn competition<'a>(
     competition: &'a Competition,
-    rules: [Option<&GroupRules>; 2],
+    rules: [Option<&'a GroupRules>; 2],
 ) -> CompetitionComparison<'a> {
     if competition.groups.is_empty() {
         return CompetitionComparison::NoGroups;

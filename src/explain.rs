@@ -4,10 +4,11 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use crate::compute::records::Record;
 use crate::compute::standings::GroupTable;
 use crate::compute::tiebreak::{Separation, Step};
-use crate::criteria::{Criterion, Show};
-use crate::model::TeamId;
+use crate::criteria::{Context, Criterion, Scope, Show};
+use crate::model::{Deduction, TeamId};
 
 /// A decimal as people write it: `3`, `1.5`, `-4`.
 pub fn number(value: Decimal) -> String {
@@ -205,12 +206,140 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
         table.name(table.rows[row + 1].team),
     );
     if separated {
-        format!("{u} above {l}: {}", parts.join("; "))
+        let decided = steps
+            .last()
+            .and_then(|s| deduction_decided(table, row, s))
+            .unwrap_or_default();
+        format!("{u} above {l}: {}{decided}", parts.join("; "))
     } else {
         format!(
             "{u} level with {l} on every criterion: {}",
             parts.join("; ")
         )
+    }
+}
+
+/// `, decided by …` when the points deducted off the pitch from the teams in rows `row` and
+/// `row + 1` decided their order under `step` (which separated them): without those
+/// deductions, the upper team would not be above. Only an overall criterion reads them.
+fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<String> {
+    let entry = step.criterion.entry();
+    if entry.scope != Scope::Overall || entry.show != Show::Number {
+        return None;
+    }
+    let pair = [&table.rows[row], &table.rows[row + 1]];
+    if pair.iter().all(|r| r.record.off_pitch.is_zero()) {
+        return None;
+    }
+    // The two teams' records as if nothing had been deducted off the pitch.
+    let mut records = vec![Record::default(); table.group.teams.len()];
+    for r in pair {
+        records[r.team] = r.record.clone();
+        records[r.team].deduct_off_pitch(-r.record.off_pitch);
+    }
+    let context = Context {
+        group: table.group,
+        rules: table.rules,
+        records: &records,
+        decision: None,
+    };
+    let before = [
+        (entry.value)(&context, pair[0].team)?,
+        (entry.value)(&context, pair[1].team)?,
+    ];
+    if entry.better.compare(before[0], before[1]) == std::cmp::Ordering::Less {
+        return None;
+    }
+    let deductions: Vec<String> = table
+        .group
+        .rulings
+        .deductions
+        .iter()
+        .filter(|d| pair.iter().any(|r| r.team == d.team))
+        .map(|d| format!("{}'s {}", table.name(d.team), deduction(d)))
+        .collect();
+    Some(format!(
+        ", decided by {}: {} against {} without it",
+        natural_list(&deductions),
+        number(before[0]),
+        number(before[1])
+    ))
+}
+
+/// A deduction in words: `deduction of 12 points (entered administration)`, or a restoration.
+pub fn deduction(d: &Deduction) -> String {
+    let what = if d.points.is_sign_negative() {
+        "restoration"
+    } else {
+        "deduction"
+    };
+    format!("{what} of {} ({})", points(d.points.abs()), d.reason)
+}
+
+/// A deduction as a note: `12 points deducted from Wigan Athletic: entered administration
+/// (2020-02-01)`, or `… restored to …`.
+pub fn deducted(team: &str, d: &Deduction) -> String {
+    let done = if d.points.is_sign_negative() {
+        "restored to"
+    } else {
+        "deducted from"
+    };
+    let date = d.date.map(|d| format!(" ({d})")).unwrap_or_default();
+    format!(
+        "{} {done} {team}: {}{date}",
+        points(d.points.abs()),
+        d.reason
+    )
+}
+
+/// `1 point`, `12 points`, `1.5 points`.
+fn points(n: Decimal) -> String {
+    if n == Decimal::ONE {
+        "1 point".to_string()
+    } else {
+        format!("{} points", number(n))
+    }
+}
+
+/// One line per ruling behind the group's table, in the data's order: each deduction or
+/// restoration (`12 points deducted from Wigan Athletic: entered administration`), each
+/// record taken over, each club expunged.
+pub fn rulings(table: &GroupTable<'_>) -> Vec<String> {
+    let rulings = &table.group.rulings;
+    let mut lines = Vec::new();
+    for d in &rulings.deductions {
+        lines.push(deducted(table.name(d.team), d));
+    }
+    for t in &rulings.takeovers {
+        lines.push(format!(
+            "{} took over the fixtures and record of {} ({} counted as {}'s): {}",
+            t.team,
+            t.from,
+            results(t.results),
+            t.team,
+            t.reason
+        ));
+    }
+    for e in &rulings.expunged {
+        lines.push(format!(
+            "{} expunged: {}; {} struck from everyone's record",
+            e.team,
+            e.reason,
+            match e.results {
+                1 => "its 1 result is".to_string(),
+                n => format!("its {n} results are"),
+            }
+        ));
+    }
+    lines
+}
+
+/// `1 result`, `8 results`.
+fn results(n: usize) -> String {
+    if n == 1 {
+        "1 result".to_string()
+    } else {
+        format!("{n} results")
     }
 }
 

@@ -255,6 +255,75 @@ pub struct Cards {
     pub yellow_direct_red: u32,
 }
 
+/// Points taken from a team off the pitch (a sanction, entering administration, fielding a
+/// weakened side), or given back when `points` is negative, with the reason the record gives.
+/// Separate from forfeit deductions, which the rule file attaches to matches not played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deduction {
+    /// The team.
+    pub team: TeamId,
+    /// Points taken away (negative: restored).
+    pub points: rust_decimal::Decimal,
+    /// Why, in the record's words ("entered administration").
+    pub reason: String,
+    /// When it was imposed, where the record says.
+    pub date: Option<jiff::civil::Date>,
+    /// 1-based line in the file that records it.
+    pub line: Line,
+}
+
+/// A club that left mid-season (withdrew, was expelled) and whose results are struck from
+/// everyone's record: it has no line in the table. A club expelled before playing is simply
+/// not in the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expunged {
+    /// The club, as the group's `teams` name it.
+    pub team: String,
+    /// Why, in the record's words.
+    pub reason: String,
+    /// How many of its results were struck out (set when they are, see
+    /// [`Group::strike_out`]).
+    pub results: usize,
+    /// 1-based line in the file that records it.
+    pub line: Line,
+}
+
+/// A club that took over another's remaining fixtures and its record so far, playing on as one
+/// line of the table (Port Vale for Leeds City, 1919–20).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Takeover {
+    /// The club that took over, whose name the table shows.
+    pub team: String,
+    /// The club whose fixtures and record it took over.
+    pub from: String,
+    /// Why, in the record's words.
+    pub reason: String,
+    /// How many results of `from` became `team`'s (set when they do, see
+    /// [`Group::strike_out`]).
+    pub results: usize,
+    /// 1-based line in the file that records it.
+    pub line: Line,
+}
+
+/// What the organisers decided about a group off the pitch, beyond its results: points
+/// deductions, clubs expunged, records taken over.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rulings {
+    /// Points deductions and restorations, in file order.
+    pub deductions: Vec<Deduction>,
+    /// Clubs whose results are struck out.
+    pub expunged: Vec<Expunged>,
+    /// Records taken over.
+    pub takeovers: Vec<Takeover>,
+}
+
+impl Rulings {
+    /// Whether there is nothing to apply.
+    pub fn is_empty(&self) -> bool {
+        self.deductions.is_empty() && self.expunged.is_empty() && self.takeovers.is_empty()
+    }
+}
+
 /// A group: its teams, its matches, and what the record says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -274,6 +343,8 @@ pub struct Group {
     pub cards: Vec<Option<Cards>>,
     /// A coefficient per team (by [`TeamId`]); `None` where the data records none.
     pub coefficients: Vec<Option<rust_decimal::Decimal>>,
+    /// Deductions, expunged clubs and records taken over.
+    pub rulings: Rulings,
     /// 1-based line of the group in its file, for messages about the group as a whole.
     pub line: Line,
     /// Where the group's matches are written, for validation's messages.
@@ -322,6 +393,107 @@ impl Group {
     /// The team's recorded coefficient, if any.
     pub fn team_coefficient(&self, team: TeamId) -> Option<rust_decimal::Decimal> {
         self.coefficients[team.index()]
+    }
+
+    /// The team of that name, if it is in the group.
+    pub fn team_named(&self, name: &str) -> Option<TeamId> {
+        self.teams.iter().position(|t| t == name).map(TeamId::new)
+    }
+
+    /// Applies the group's takeovers and expunged clubs: a taken-over club's results become its
+    /// successor's and it leaves the group; an expunged club's results are struck out and it
+    /// leaves the group. Each ruling records how many results it moved or struck out. A ruling
+    /// whose club is no longer in the group (already applied) does nothing, so applying twice
+    /// is applying once.
+    ///
+    /// Reading refuses any other mention of a club that leaves (a decision, a deduction, a
+    /// recorded fact, cards or a coefficient), so nothing but its results and aliases refer to
+    /// it; an alias of a taken-over club names its successor, one of an expunged club goes.
+    pub fn strike_out(&mut self) {
+        for i in 0..self.rulings.takeovers.len() {
+            let t = &self.rulings.takeovers[i];
+            let (Some(into), Some(from)) = (self.team_named(&t.team), self.team_named(&t.from))
+            else {
+                continue;
+            };
+            let mut moved = 0;
+            for m in &mut self.matches {
+                for side in [&mut m.home, &mut m.away] {
+                    if *side == from {
+                        *side = into;
+                        moved += 1;
+                    }
+                }
+            }
+            self.rulings.takeovers[i].results = moved;
+            self.remove_team(from, Some(into));
+        }
+        for i in 0..self.rulings.expunged.len() {
+            let Some(gone) = self.team_named(&self.rulings.expunged[i].team) else {
+                continue;
+            };
+            let keep: Vec<bool> = self.matches.iter().map(|m| !m.involves(gone)).collect();
+            self.rulings.expunged[i].results = keep.iter().filter(|k| !**k).count();
+            self.retain_matches(&keep);
+            self.remove_team(gone, None);
+        }
+    }
+
+    /// Keeps the matches whose entry in `keep` is true, with their spans.
+    fn retain_matches(&mut self, keep: &[bool]) {
+        let mut new_index = Vec::with_capacity(keep.len());
+        let mut next = 0;
+        for &k in keep {
+            new_index.push(k.then_some(next));
+            next += usize::from(k);
+        }
+        let mut kept = keep.iter();
+        self.matches.retain(|_| *kept.next().unwrap_or(&true));
+        if self.spans.matches.len() == keep.len() {
+            let mut kept = keep.iter();
+            self.spans.matches.retain(|_| *kept.next().unwrap_or(&true));
+        }
+        self.spans.written_forfeits = std::mem::take(&mut self.spans.written_forfeits)
+            .into_iter()
+            .filter_map(|(i, score, at)| Some((new_index.get(i).copied().flatten()?, score, at)))
+            .collect();
+    }
+
+    /// Removes `gone`, which no match involves any more, renumbering the teams after it; its
+    /// aliases pass to `successor`, or go with it.
+    fn remove_team(&mut self, gone: TeamId, successor: Option<TeamId>) {
+        let shift = |t: TeamId| {
+            if t.index() > gone.index() {
+                TeamId::new(t.index() - 1)
+            } else {
+                t
+            }
+        };
+        self.teams.remove(gone.index());
+        self.cards.remove(gone.index());
+        self.coefficients.remove(gone.index());
+        self.aliases.retain_mut(|a| {
+            if a.team == gone {
+                match successor {
+                    Some(s) => a.team = s,
+                    None => return false,
+                }
+            }
+            a.team = shift(a.team);
+            true
+        });
+        for m in &mut self.matches {
+            m.home = shift(m.home);
+            m.away = shift(m.away);
+        }
+        for d in &mut self.decisions {
+            d.order.iter_mut().for_each(|t| *t = shift(*t));
+        }
+        for d in &mut self.rulings.deductions {
+            d.team = shift(d.team);
+        }
+        let record = std::mem::take(&mut self.record);
+        self.record = record.map_teams(|list| Some(list.into_iter().map(shift).collect()));
     }
 }
 

@@ -194,6 +194,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         record: GroupRecord::default(),
         cards: vec![None; teams],
         coefficients: vec![None; teams],
+        rulings: Default::default(),
         line: Line(0),
         spans: Default::default(),
     }

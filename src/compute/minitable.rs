@@ -57,6 +57,9 @@ pub struct Tables<'a> {
     generation: u32,
     /// A team's index in the table being built or read.
     slot: Vec<usize>,
+    /// Each team's points deducted off the pitch, when the rules count them in mini-tables
+    /// (empty when they do not).
+    off_pitch: Vec<rust_decimal::Decimal>,
 }
 
 impl<'a> Tables<'a> {
@@ -103,6 +106,15 @@ impl<'a> Tables<'a> {
             stamp: vec![0; n],
             generation: 0,
             slot: vec![0; n],
+            off_pitch: if rules.head_to_head.point_deductions_count {
+                let mut off_pitch = vec![rust_decimal::Decimal::ZERO; n];
+                for d in &group.rulings.deductions {
+                    off_pitch[d.team.index()] += d.points;
+                }
+                off_pitch
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -137,6 +149,9 @@ impl<'a> Tables<'a> {
         self.mark(teams);
         let mut records = vec![Record::default(); teams.len()];
         for (record, &team) in records.iter_mut().zip(teams) {
+            if let Some(&points) = self.off_pitch.get(team.index()) {
+                record.deduct_off_pitch(points);
+            }
             for side in self.sides(team) {
                 if self.is_member(side.opponent) {
                     add_side(record, side.game, side.home, self.rules, self.options);

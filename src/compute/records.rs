@@ -34,8 +34,10 @@ pub struct Record {
     pub away_goals_for: u64,
     /// Wins away from home, awarded wins included.
     pub away_won: u64,
-    /// Points taken away, for forfeits.
+    /// Points taken away: for forfeits, and off the pitch (a data file's `deductions`).
     pub deducted: Decimal,
+    /// Of `deducted`, the points taken away off the pitch (negative when more were restored).
+    pub off_pitch: Decimal,
     /// Points earned from results, before deductions.
     pub earned: Decimal,
 }
@@ -51,6 +53,12 @@ impl Record {
     /// Points after deductions: what the table shows and ranks by.
     pub fn points(&self) -> Decimal {
         self.earned - self.deducted
+    }
+
+    /// Takes `points` away off the pitch (gives them back when negative).
+    pub fn deduct_off_pitch(&mut self, points: Decimal) {
+        self.deducted += points;
+        self.off_pitch += points;
     }
 
     fn add_result(
@@ -179,6 +187,7 @@ impl Record {
         self.away_goals_for -= part.away_goals_for;
         self.away_won -= part.away_won;
         self.deducted -= part.deducted;
+        self.off_pitch -= part.off_pitch;
         self.earned -= part.earned;
     }
 }

@@ -46,6 +46,8 @@ pub struct GroupTable<'a> {
     pub ordering: Ordering,
     /// Who advances.
     pub qualification: Qualification,
+    /// The rules it was computed under.
+    pub rules: &'a GroupRules,
 }
 
 impl GroupTable<'_> {
@@ -136,14 +138,18 @@ pub fn missing_data(competition: &Competition, group: &Group, missing: &MissingD
 /// Computes one group's table.
 pub fn compute_group<'a>(
     group: &'a Group,
-    rules: &GroupRules,
+    rules: &'a GroupRules,
 ) -> Result<GroupTable<'a>, MissingData> {
-    let records = fold(
+    let mut records = fold(
         group.teams.len(),
         &group.matches,
         rules,
         FoldOptions { deductions: true },
     );
+    // Points deductions made off the pitch join the forfeit deductions in `deducted`.
+    for d in &group.rulings.deductions {
+        records[d.team].deduct_off_pitch(d.points);
+    }
     let ordering = tiebreak::order(group, rules, &records)?;
     let mut rows = Vec::with_capacity(group.teams.len());
     for tier in &ordering.tiers {
@@ -163,6 +169,7 @@ pub fn compute_group<'a>(
         rows,
         ordering,
         qualification,
+        rules,
     })
 }
 

@@ -122,6 +122,8 @@ codes! {
     TwoSpellings = "E219", "one team spelled two ways, differing only in case";
     /// Two recorded decisions ordering the same teams in opposite ways.
     ContradictoryDecisions = "E220", "two recorded decisions that order the same teams both ways";
+    /// A points deduction, expunged club or takeover that cannot apply as written.
+    Ruling = "E221", "a deduction, expunged club or takeover that cannot apply";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";

@@ -543,6 +543,7 @@ impl Reader<'_> {
             record: GroupRecord::default(),
             cards: vec![None; n],
             coefficients: vec![None; n],
+            rulings: Default::default(),
             line: Line(line),
             spans: GroupSpans {
                 matches: g.rows.iter().map(|r| r.at.clone()).collect(),

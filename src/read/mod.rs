@@ -320,6 +320,10 @@ pub fn load_with(
             notes.extend(applied.note(&source.path));
         }
     }
+    // Clubs that left mid-season leave the table now, after a lent record has named them.
+    for group in &mut competition.groups {
+        group.strike_out();
+    }
     if let Some(wanted) = options.only_group
         && competition.groups.iter().any(|g| g.name == wanted)
     {

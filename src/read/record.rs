@@ -10,6 +10,9 @@
 //!   name, and the table notes the alias as it does for the data file);
 //! - recorded decisions;
 //! - cards and coefficients, where the source has none;
+//! - points deductions, expunged clubs and records taken over, where the source has none
+//!   (football-data CSV and football.json never do): a CSV season then has the table the
+//!   record publishes;
 //! - a group's recorded winner and order, where the source states none, so that `check`
 //!   confirms them against the source's results (a CSV season with its published table);
 //!   their facts point at the data file's lines.
@@ -27,7 +30,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt, list};
-use crate::model::{Alias, Competition, Decision, Group, GroupRecord, TeamId};
+use crate::model::{Alias, Competition, Decision, Deduction, Group, GroupRecord, TeamId};
 use crate::read::{InputFormat, data};
 
 /// Which data file's names and decisions to apply to a source that is not a data file.
@@ -218,6 +221,7 @@ pub fn apply(
             && !has_cards
             && !has_coefficients
             && !has_record
+            && rec.rulings.is_empty()
         {
             continue;
         }
@@ -294,6 +298,32 @@ pub fn apply(
         }
         carried("cards", cards);
         carried("coefficients", coefficients);
+        if group.rulings.is_empty() && !rec.rulings.is_empty() {
+            let rulings = &rec.rulings;
+            for d in &rulings.deductions {
+                let team = to_source[d.team.index()];
+                changes.push(format!(
+                    "{}: {}",
+                    group.name,
+                    crate::explain::deducted(group.team_name(team), d)
+                ));
+                group
+                    .rulings
+                    .deductions
+                    .push(Deduction { team, ..d.clone() });
+            }
+            for e in &rulings.expunged {
+                changes.push(format!("{}: {} expunged: {}", group.name, e.team, e.reason));
+            }
+            for t in &rulings.takeovers {
+                changes.push(format!(
+                    "{}: {} took over the record of {}: {}",
+                    group.name, t.team, t.from, t.reason
+                ));
+            }
+            group.rulings.expunged.clone_from(&rulings.expunged);
+            group.rulings.takeovers.clone_from(&rulings.takeovers);
+        }
         if has_record && group.record == GroupRecord::default() {
             group.record = rec
                 .record

@@ -67,7 +67,7 @@ fn significant_digits(numeral: &str) -> usize {
 /// `value` from the rule file, checked against the text written at its place: a float
 /// literal of more significant digits than an `f64` holds is refused, even when the nearest
 /// `f64` looks like a short decimal (`0.10000000000000001` reads as `0.1`).
-pub(super) fn exact(source: &Source, value: &Spanned<DecimalValue>) -> Result<Decimal, Diagnostic> {
+pub fn exact(source: &Source, value: &Spanned<DecimalValue>) -> Result<Decimal, Diagnostic> {
     let written = source.text.get(value.span()).unwrap_or_default().trim();
     // Integers (decimal, or `0x`, `0o`, `0b`) are read exactly; strings digit by digit.
     let string = written.starts_with(['"', '\'']);

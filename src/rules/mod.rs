@@ -15,7 +15,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use crate::criteria::Criterion;
-pub use decimal::DecimalValue;
+pub use decimal::{DecimalValue, exact as exact_decimal};
 pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
 use crate::criteria::{self, Needs};
@@ -52,6 +52,10 @@ pub struct HeadToHeadRule {
     pub reapply: bool,
     /// Whether forfeit deductions from matches among the tied teams count in the mini-table.
     pub deductions_count: bool,
+    /// Whether points deductions made off the pitch (a data file's `deductions`) count in the
+    /// mini-table. Most regulations compare only the points won in the matches among the tied
+    /// teams, so by default they do not.
+    pub point_deductions_count: bool,
 }
 
 /// A season's regulations.
@@ -283,6 +287,8 @@ struct HeadToHeadFile {
     reapply: bool,
     #[serde(default = "yes")]
     deductions_count: bool,
+    #[serde(default)]
+    point_deductions_count: bool,
 }
 
 impl Default for HeadToHeadFile {
@@ -290,6 +296,7 @@ impl Default for HeadToHeadFile {
         HeadToHeadFile {
             reapply: false,
             deductions_count: true,
+            point_deductions_count: false,
         }
     }
 }
@@ -486,6 +493,7 @@ fn group_rules(
         head_to_head: HeadToHeadRule {
             reapply: file.head_to_head.reapply,
             deductions_count: file.head_to_head.deductions_count,
+            point_deductions_count: file.head_to_head.point_deductions_count,
         },
         tiebreak: chain,
         advance,

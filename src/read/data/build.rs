@@ -10,8 +10,9 @@ use super::file::{DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
 use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
-    Alias, Cards, Competition, Decision, Entrants, EntrantsSpans, Group, GroupSpans, Leg, Line,
-    Match, Ranking, RankingEntry, Side, TeamId, Tie, TieSpans,
+    Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Group,
+    GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Rulings, Side, Takeover, TeamId, Tie,
+    TieSpans,
 };
 use crate::read::match_text;
 use crate::read::name::{Spellings, normalise};
@@ -393,7 +394,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         });
     }
 
-    let mut record = g.record;
+    let mut record = g.record.clone();
     record.locate(source);
     if let Some(order) = &record.order
         && order.value.len() != teams.len()
@@ -428,6 +429,45 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
     }
 
+    let (rulings, mistakes) = build_rulings(source, &names, &teams, &g, &matches, &spans);
+    found.extend(mistakes);
+    if !rulings.is_empty() {
+        let leaving = leaving(&rulings, &teams);
+        let mut mentioned: Vec<(TeamId, &str)> = Vec::new();
+        for d in &decisions {
+            mentioned.extend(d.order.iter().map(|&t| (t, "a recorded decision")));
+        }
+        for d in &rulings.deductions {
+            mentioned.push((d.team, "a deduction"));
+        }
+        let _ = record.clone().map_teams(|list| {
+            mentioned.extend(list.into_iter().map(|t| (t, "the group's record")));
+            None::<Vec<TeamId>>
+        });
+        for (t, c) in cards.iter().enumerate() {
+            if c.is_some() {
+                mentioned.push((TeamId::new(t), "cards"));
+            }
+        }
+        for (t, c) in coefficients.iter().enumerate() {
+            if c.is_some() {
+                mentioned.push((TeamId::new(t), "coefficients"));
+            }
+        }
+        for (team, what) in mentioned {
+            if let Some((_, how, line)) = leaving.iter().find(|(t, _, _)| *t == team) {
+                found.push(source.error(
+                    Code::Ruling,
+                    g.name.span(),
+                    format!(
+                        "{group_name}: {what} names {}, which {how} (line {line}) and has no line in the table; expected it to name clubs that stay",
+                        teams[team.index()]
+                    ),
+                ));
+            }
+        }
+    }
+
     let group = Group {
         name: group_name.clone(),
         teams,
@@ -437,6 +477,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         record,
         cards,
         coefficients,
+        rulings,
         line: Line(source.line_of(g.name.span().start)),
         spans,
     };
@@ -491,4 +532,160 @@ fn contradiction(earlier: &[TeamId], later: &[TeamId]) -> Option<(TeamId, TeamId
             .find(|&&second| place(later, second).is_some_and(|p| p < first_later))
             .map(|&second| (first, second))
     })
+}
+
+/// The clubs that leave a group through its rulings: each with how, in words, and the line
+/// of the ruling.
+fn leaving(rulings: &Rulings, teams: &[String]) -> Vec<(TeamId, &'static str, usize)> {
+    let find = |name: &str| teams.iter().position(|t| t == name).map(TeamId::new);
+    let expunged = rulings
+        .expunged
+        .iter()
+        .filter_map(|e| Some((find(&e.team)?, "is expunged", e.line.0)));
+    let taken_over = rulings
+        .takeovers
+        .iter()
+        .filter_map(|t| Some((find(&t.from)?, "is taken over", t.line.0)));
+    expunged.chain(taken_over).collect()
+}
+
+/// Builds a group's rulings (deductions, expunged clubs, takeovers), with every mistake found:
+/// an unknown team, a reason left empty, a date that is not one, a deduction of nothing, a club
+/// that leaves twice or takes over itself, and a takeover between clubs that played each other.
+fn build_rulings(
+    source: &Source,
+    names: &Names<'_>,
+    teams: &[String],
+    g: &GroupFile,
+    matches: &[Match],
+    spans: &GroupSpans,
+) -> (Rulings, Diagnostics) {
+    let mut found = Diagnostics::new();
+    let mut rulings = Rulings::default();
+    let line = |at: &Range<usize>| Line(source.line_of(at.start));
+    let reason = |found: &mut Diagnostics, reason: &Spanned<String>| {
+        if reason.get_ref().trim().is_empty() {
+            found.push(source.error(
+                Code::Ruling,
+                reason.span(),
+                "an empty reason; expected the record's words, such as \"entered administration\"",
+            ));
+        }
+        normalise(reason.get_ref()).into_owned()
+    };
+    for d in &g.deductions {
+        let team = found.keep(names.resolve_spanned(&d.team));
+        let points = found.keep(crate::rules::exact_decimal(source, &d.points));
+        if points.is_some_and(|p| p.is_zero()) {
+            found.push(source.error(
+                Code::Ruling,
+                d.points.span(),
+                "a deduction of 0 points; expected the points taken away (negative to restore them)",
+            ));
+        }
+        let why = reason(&mut found, &d.reason);
+        let date = d.date.as_ref().and_then(|date| {
+            found.keep(date.get_ref().parse::<jiff::civil::Date>().map_err(|_| {
+                source.error(
+                    Code::WrongValue,
+                    date.span(),
+                    format!(
+                        "\"{}\" is not a date; expected YYYY-MM-DD, such as \"2020-05-01\"",
+                        excerpt(date.get_ref())
+                    ),
+                )
+            }))
+        });
+        if let (Some(team), Some(points)) = (team, points) {
+            rulings.deductions.push(Deduction {
+                team,
+                points,
+                reason: why,
+                date,
+                line: line(&d.team.span()),
+            });
+        }
+    }
+    // Each club that leaves, with where it is said to leave.
+    let mut leaves: Vec<(TeamId, Range<usize>)> = Vec::new();
+    let mut leave = |found: &mut Diagnostics, team: TeamId, at: Range<usize>| {
+        if let Some((_, first)) = leaves.iter().find(|(t, _)| *t == team) {
+            found.push(
+                source
+                    .error(
+                        Code::Ruling,
+                        at.clone(),
+                        "this club already leaves the group in another ruling; expected one ruling per club that leaves",
+                    )
+                    .with_label(source.label(first.clone(), "the other ruling")),
+            );
+        } else {
+            leaves.push((team, at));
+        }
+    };
+    let mut successors = Vec::new();
+    for t in &g.takeovers {
+        let team = found.keep(names.resolve_spanned(&t.team));
+        let from = found.keep(names.resolve_spanned(&t.from));
+        let why = reason(&mut found, &t.reason);
+        let (Some(team), Some(from)) = (team, from) else {
+            continue;
+        };
+        if team == from {
+            found.push(source.error(
+                Code::Ruling,
+                t.from.span(),
+                "a club taking over its own record; expected the club whose fixtures it took over",
+            ));
+            continue;
+        }
+        if let Some(i) = matches
+            .iter()
+            .position(|m| m.involves(team) && m.involves(from))
+        {
+            let mut e = source.error(
+                Code::Ruling,
+                t.from.span(),
+                "the two clubs played each other, so one cannot have taken over the other's record; expected clubs that never met",
+            );
+            if let Some(at) = spans.of_match(i) {
+                e = e.with_label(source.label(at, "their match"));
+            }
+            found.push(e);
+            continue;
+        }
+        leave(&mut found, from, t.from.span());
+        successors.push((team, t.team.span()));
+        rulings.takeovers.push(Takeover {
+            team: teams[team.index()].clone(),
+            from: teams[from.index()].clone(),
+            reason: why,
+            results: 0,
+            line: line(&t.team.span()),
+        });
+    }
+    for e in &g.expunged {
+        let team = found.keep(names.resolve_spanned(&e.team));
+        let why = reason(&mut found, &e.reason);
+        let Some(team) = team else {
+            continue;
+        };
+        leave(&mut found, team, e.team.span());
+        rulings.expunged.push(Expunged {
+            team: teams[team.index()].clone(),
+            reason: why,
+            results: 0,
+            line: line(&e.team.span()),
+        });
+    }
+    for (team, at) in successors {
+        if leaves.iter().any(|(t, _)| *t == team) {
+            found.push(source.error(
+                Code::Ruling,
+                at,
+                "a club that takes over another's record leaves the group itself; expected it to stay",
+            ));
+        }
+    }
+    (rulings, found)
 }

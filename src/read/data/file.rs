@@ -98,6 +98,83 @@ pub(super) struct GroupFile {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, crate::rules::DecimalValue>")]
     pub(super) coefficients: BTreeMap<Spanned<String>, crate::rules::DecimalValue>,
+    /// Points taken from (or restored to) teams off the pitch, with the reason.
+    #[serde(default)]
+    pub(super) deductions: Vec<DeductionFile>,
+    /// Clubs that left mid-season whose results are struck from everyone's record.
+    #[serde(default)]
+    pub(super) expunged: Vec<ExpungedFile>,
+    /// Clubs that took over another's fixtures and record so far.
+    #[serde(default)]
+    pub(super) takeovers: Vec<TakeoverFile>,
+}
+
+/// A points deduction (positive) or restoration (negative), with its reason and, optionally,
+/// its date (`YYYY-MM-DD`).
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Deduction")]
+pub(super) struct DeductionFile {
+    /// The team, as `teams` names it (or an alias).
+    #[schemars(with = "String")]
+    pub(super) team: Spanned<String>,
+    /// Points taken away; negative gives points back.
+    #[schemars(with = "crate::rules::DecimalValue")]
+    pub(super) points: Spanned<crate::rules::DecimalValue>,
+    /// Why, in the record's words ("entered administration").
+    #[schemars(with = "String")]
+    pub(super) reason: Spanned<String>,
+    /// When, as `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub(super) date: Option<Spanned<String>>,
+}
+
+/// A calendar date, `YYYY-MM-DD`: only its schema is used, as dates are read as strings and
+/// checked where they are.
+pub(super) struct Date;
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A calendar date written YYYY-MM-DD (\"2020-05-01\").",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
+/// A club whose results are struck out.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Expunged")]
+pub(super) struct ExpungedFile {
+    /// The club, as `teams` names it.
+    #[schemars(with = "String")]
+    pub(super) team: Spanned<String>,
+    /// Why, in the record's words ("resigned from the League").
+    #[schemars(with = "String")]
+    pub(super) reason: Spanned<String>,
+}
+
+/// A club that took over another's remaining fixtures and its record so far.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Takeover")]
+pub(super) struct TakeoverFile {
+    /// The club that took over, as `teams` names it; the table shows this name.
+    #[schemars(with = "String")]
+    pub(super) team: Spanned<String>,
+    /// The club whose fixtures and record it took over, as `teams` names it.
+    #[schemars(with = "String")]
+    pub(super) from: Spanned<String>,
+    /// Why, in the record's words.
+    #[schemars(with = "String")]
+    pub(super) reason: Spanned<String>,
 }
 
 #[derive(Deserialize, JsonSchema)]

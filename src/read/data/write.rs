@@ -114,6 +114,51 @@ fn group(g: &Group) -> Table {
     if !coefficients.is_empty() {
         table["coefficients"] = Item::from(coefficients);
     }
+    let rulings = &g.rulings;
+    if !rulings.deductions.is_empty() {
+        let deductions: Array = rulings
+            .deductions
+            .iter()
+            .map(|d| {
+                let mut deduction = InlineTable::new();
+                deduction.insert("team", g.team_name(d.team).into());
+                deduction.insert("points", decimal(d.points));
+                deduction.insert("reason", d.reason.as_str().into());
+                if let Some(date) = d.date {
+                    deduction.insert("date", date.to_string().into());
+                }
+                deduction
+            })
+            .collect();
+        table["deductions"] = Item::from(deductions);
+    }
+    if !rulings.expunged.is_empty() {
+        let expunged: Array = rulings
+            .expunged
+            .iter()
+            .map(|e| {
+                let mut expunged = InlineTable::new();
+                expunged.insert("team", e.team.as_str().into());
+                expunged.insert("reason", e.reason.as_str().into());
+                expunged
+            })
+            .collect();
+        table["expunged"] = Item::from(expunged);
+    }
+    if !rulings.takeovers.is_empty() {
+        let takeovers: Array = rulings
+            .takeovers
+            .iter()
+            .map(|t| {
+                let mut takeover = InlineTable::new();
+                takeover.insert("team", t.team.as_str().into());
+                takeover.insert("from", t.from.as_str().into());
+                takeover.insert("reason", t.reason.as_str().into());
+                takeover
+            })
+            .collect();
+        table["takeovers"] = Item::from(takeovers);
+    }
     let record = g
         .record
         .clone()
@@ -127,6 +172,15 @@ fn group(g: &Group) -> Table {
         table["record"] = Item::from(record);
     }
     table
+}
+
+/// A decimal as written in a data file: an integer when whole, else a string read exactly.
+fn decimal(value: rust_decimal::Decimal) -> Value {
+    let value = value.normalize();
+    match i64::try_from(value) {
+        Ok(whole) if value.fract().is_zero() => Value::from(whole),
+        _ => Value::from(value.to_string()),
+    }
 }
 
 /// A team's cards, every count written.

@@ -37,6 +37,30 @@ struct GroupOut<'a> {
     qualification_decided: bool,
     tiebreaks: Vec<StepOut<'a>>,
     explanations: Vec<PairOut<'a>>,
+    expunged: Vec<ExpungedOut<'a>>,
+    takeovers: Vec<TakeoverOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AdjustmentOut<'a> {
+    points: Value,
+    reason: &'a str,
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ExpungedOut<'a> {
+    team: &'a str,
+    reason: &'a str,
+    results: usize,
+}
+
+#[derive(Serialize)]
+struct TakeoverOut<'a> {
+    team: &'a str,
+    from: &'a str,
+    reason: &'a str,
+    results: usize,
 }
 
 #[derive(Serialize)]
@@ -59,6 +83,7 @@ struct RowOut<'a> {
     goals_against: u64,
     goal_difference: i64,
     deducted: Value,
+    adjustments: Vec<AdjustmentOut<'a>>,
     points: Value,
 }
 
@@ -104,6 +129,16 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
         Qualification::Decided(teams) => (names(teams), true),
         Qualification::Undecided { certain, .. } => (names(certain), false),
     };
+    // Each team's deductions, in the data's order: one pass over them.
+    let mut adjustments: Vec<Vec<AdjustmentOut<'a>>> = Vec::new();
+    adjustments.resize_with(table.group.teams.len(), Vec::new);
+    for d in &table.group.rulings.deductions {
+        adjustments[d.team.index()].push(AdjustmentOut {
+            points: decimal(d.points),
+            reason: &d.reason,
+            date: d.date.map(|d| d.to_string()),
+        });
+    }
     GroupOut {
         name: &table.group.name,
         rows: table
@@ -120,6 +155,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                 goals_against: r.record.goals_against,
                 goal_difference: r.record.goal_difference(),
                 deducted: decimal(r.record.deducted),
+                adjustments: std::mem::take(&mut adjustments[r.team.index()]),
                 points: decimal(r.record.points()),
             })
             .collect(),
@@ -175,6 +211,29 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                 })
                 .collect()
         },
+        expunged: table
+            .group
+            .rulings
+            .expunged
+            .iter()
+            .map(|e| ExpungedOut {
+                team: &e.team,
+                reason: &e.reason,
+                results: e.results,
+            })
+            .collect(),
+        takeovers: table
+            .group
+            .rulings
+            .takeovers
+            .iter()
+            .map(|t| TakeoverOut {
+                team: &t.team,
+                from: &t.from,
+                reason: &t.reason,
+                results: t.results,
+            })
+            .collect(),
     }
 }
 

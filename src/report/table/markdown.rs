@@ -46,12 +46,16 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
             for step in table.ordering.tiebreaks() {
                 let _ = writeln!(out, "- Tiebreak: {}", escape(&explain::step(table, step)));
             }
+            let rulings = explain::rulings(table);
+            for ruling in &rulings {
+                let _ = writeln!(out, "- Note: {}", escape(ruling));
+            }
             if explain {
                 for (row, _, _) in super::adjacent(table) {
                     let _ = writeln!(out, "- {}", escape(&explain::pair(table, row)));
                 }
             }
-            if explain || table.ordering.tiebreaks().next().is_some() {
+            if explain || !rulings.is_empty() || table.ordering.tiebreaks().next().is_some() {
                 out.push('\n');
             }
         }

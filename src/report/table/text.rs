@@ -128,6 +128,9 @@ pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
             plain(&explain::and_list(table, tied))
         );
     }
+    for ruling in explain::rulings(table) {
+        let _ = writeln!(out, "  note: {}", plain(&ruling));
+    }
     for alias in &table.group.aliases {
         let _ = writeln!(
             out,

@@ -1,6 +1,6 @@
 //! Wikitext in the style of encyclopedia group tables (`Module:Sports table`, style WDL): the
-//! editors' format, ready to paste. Deductions become `adjust_points`; the tiebreaks applied
-//! become notes on the teams they placed.
+//! editors' format, ready to paste. Deductions become `adjust_points`, with each deduction's
+//! reason as the team's note; the tiebreaks applied become notes on the teams they placed.
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -88,14 +88,36 @@ fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &Gr
         }
     }
     out.push_str("|col_Q=green1 |text_Q=Advance to the next round\n");
-    // A note on each team a tiebreak placed above the next one.
+    // A note on each team with a deduction, a record taken over, or a tiebreak that placed it
+    // above the next one; several join into one note, as the module takes one per team.
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); table.group.teams.len()];
+    for d in &table.group.rulings.deductions {
+        let mut note = explain::deduction(d);
+        // "Deduction of …": a sentence of its own.
+        note.replace_range(..1, &note[..1].to_uppercase());
+        notes[d.team.index()].push(format!("{note}."));
+    }
+    for t in &table.group.rulings.takeovers {
+        if let Some(team) = table.group.team_named(&t.team) {
+            notes[team.index()].push(format!(
+                "Took over the fixtures and record of {} ({} results): {}.",
+                t.from, t.results, t.reason
+            ));
+        }
+    }
     for (row, upper, _) in super::adjacent(table) {
         if explain::deciding(table, row).is_some_and(|c| c.key() != "points") {
+            notes[upper.index()].push(format!("{}.", explain::pair(table, row)));
+        }
+    }
+    for row in &table.rows {
+        let team_notes = &notes[row.team.index()];
+        if !team_notes.is_empty() {
             let _ = writeln!(
                 out,
-                "|note_{}={}.",
-                code(upper),
-                escape(&explain::pair(table, row))
+                "|note_{}={}",
+                code(row.team),
+                escape(&team_notes.join(" "))
             );
         }
     }
