@@ -17,7 +17,7 @@ fn bundled_data_checks_clean() {
         .lines()
         .filter(|l| l.contains(" · winner "))
         .collect();
-    assert_eq!(winners.len(), 16);
+    assert_eq!(winners.len(), 17);
     assert!(winners.iter().all(|l| l.starts_with("ok ")));
     let orders = run
         .stdout
@@ -33,7 +33,7 @@ fn bundled_data_checks_clean() {
     ));
     assert!(
         run.stdout
-            .ends_with("55 fact(s): 50 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
+            .ends_with("56 fact(s): 51 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
     );
 }
 

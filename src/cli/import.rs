@@ -1,10 +1,11 @@
-//! `standings import`: turn a season summary into a data file.
+//! `standings import`: turn a season summary, a football-data CSV or a football.json file into a
+//! data file.
 
 use std::path::{Path, PathBuf};
 
 use super::CliError;
 use ::standings::diagnostic::{Code, Source};
-use ::standings::read::{self, InputFormat, RecordChoice, data, document, record};
+use ::standings::read::{self, InputFormat, RecordChoice, data, record};
 use ::standings::rules::RuleSet;
 
 /// The file being written: `--output`, else the file standard output is redirected to.
@@ -45,16 +46,25 @@ pub fn run(
     record: &RecordChoice,
 ) -> Result<u8, CliError> {
     let source = read::input(document_path)?;
-    if InputFormat::detect(&source.text) != InputFormat::Document {
+    let format = InputFormat::detect_file(&source.path, &source.text).format;
+    if format == InputFormat::Data {
         return Err(CliError::Usage(format!(
-            "{}: not a season summary (expected a first line `= Title =`); import reads documents, and data files need no import",
+            "{}: already a data file, which needs no import; import reads season summaries, football-data CSV and football.json",
             source.path.display()
         )));
     }
     let rule_set = rules.map(RuleSet::load).transpose()?;
-    let mut competition = document::parse(&source)?;
+    let read = read::read_as(&source, format)?;
+    let mut competition = read.competition;
     // The file being written may be the very record (`> data/NAME.toml`); it is never read.
     let mut notes = Vec::new();
+    if read.unplayed > 0 {
+        notes.push(format!(
+            "note: {}: {} fixture(s) without a full-time score left out (not yet played)",
+            source.path.display(),
+            read.unplayed
+        ));
+    }
     let applied = record::apply_choice(
         &mut competition,
         record,

@@ -141,9 +141,10 @@ enum Command {
         #[arg(value_enum)]
         kind: SchemaKind,
     },
-    /// Turn a season summary into a data file (written to standard output or --output).
+    /// Turn a season summary, football-data CSV or football.json file into a data file
+    /// (written to standard output or --output).
     Import {
-        /// The season summary (`-` for standard input).
+        /// The season summary, football-data CSV or football.json file (`-` for standard input).
         document: PathBuf,
         /// The rule file the data file will name; forfeit scores are checked against it.
         #[arg(long)]
