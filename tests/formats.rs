@@ -136,14 +136,16 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         .lines()
         .filter(|l| l.starts_with("    ") && (l.contains(" above ") || l.contains(" level with ")))
         .collect();
-    // 16 groups of 4: 48 adjacent pairs.
-    assert_eq!(pairs.len(), 48);
+    // 16 groups of 4 and one league of 24: 48 + 23 adjacent pairs.
+    assert_eq!(pairs.len(), 71);
     for expected in [
         "    Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3; goal difference -4 against -5",
         "    Brindisi above Catania: points level at 7; head-to-head goal difference level at 0; goal difference level at 6; drawing of lots (recorded decision)",
         "    Cagliari level with Piacenza on every criterion: points level at 1; head-to-head goal difference level at -3; goal difference level at -4; no recorded decision",
         "    Cittadella above Hellas Verona: points level at 4; goal difference 1 against -1",
         "    Sampdoria above Genoa: points 7 against 4",
+        // Wigan Athletic's 59 points on the pitch would have put them 10th, 2019–20.
+        "    Charlton Athletic above Wigan Athletic: points 48 against 47, decided by Wigan Athletic's deduction of 12 points (entered administration): 48 against 59 without it",
     ] {
         assert!(pairs.contains(&expected), "{expected}");
     }
