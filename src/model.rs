@@ -404,39 +404,117 @@ impl Group {
     /// successor's and it leaves the group; an expunged club's results are struck out and it
     /// leaves the group. Each ruling records how many results it moved or struck out. A ruling
     /// whose club is no longer in the group (already applied) does nothing, so applying twice
-    /// is applying once.
+    /// is applying once. Linear in teams, matches and rulings, however many clubs leave.
     ///
     /// Reading refuses any other mention of a club that leaves (a decision, a deduction, a
-    /// recorded fact, cards or a coefficient), so nothing but its results and aliases refer to
-    /// it; an alias of a taken-over club names its successor, one of an expunged club goes.
+    /// recorded fact, cards or a coefficient), a successor that leaves itself, and a takeover
+    /// between clubs that met, so nothing but results and aliases refer to a club that leaves;
+    /// an alias of a taken-over club names its successor, one of an expunged club goes.
     pub fn strike_out(&mut self) {
-        for i in 0..self.rulings.takeovers.len() {
-            let t = &self.rulings.takeovers[i];
-            let (Some(into), Some(from)) = (self.team_named(&t.team), self.team_named(&t.from))
-            else {
-                continue;
-            };
-            let mut moved = 0;
-            for m in &mut self.matches {
-                for side in [&mut m.home, &mut m.away] {
-                    if *side == from {
-                        *side = into;
-                        moved += 1;
-                    }
+        if self.rulings.expunged.is_empty() && self.rulings.takeovers.is_empty() {
+            return;
+        }
+        let index: std::collections::HashMap<&str, TeamId> = self
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), TeamId::new(i)))
+            .collect();
+        /// What becomes of a team: it stays, its results move to a successor, or they go.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Fate {
+            Stays,
+            MovesTo(TeamId, usize),
+            Goes(usize),
+        }
+        let mut fate = vec![Fate::Stays; self.teams.len()];
+        for (i, t) in self.rulings.takeovers.iter().enumerate() {
+            if let (Some(&into), Some(&from)) =
+                (index.get(t.team.as_str()), index.get(t.from.as_str()))
+                && into != from
+            {
+                fate[from.index()] = Fate::MovesTo(into, i);
+            }
+        }
+        for (i, e) in self.rulings.expunged.iter().enumerate() {
+            if let Some(&gone) = index.get(e.team.as_str()) {
+                fate[gone.index()] = Fate::Goes(i);
+            }
+        }
+        drop(index);
+        // New indices: the teams that stay, in order.
+        let mut new_id = vec![None; self.teams.len()];
+        let mut next = 0;
+        for (t, f) in fate.iter().enumerate() {
+            if *f == Fate::Stays {
+                new_id[t] = Some(TeamId::new(next));
+                next += 1;
+            }
+        }
+        // A team's place after the rulings: its own, or its successor's; `None` when it goes.
+        let place = |t: TeamId| match fate[t.index()] {
+            Fate::Stays => new_id[t.index()],
+            Fate::MovesTo(into, _) => new_id[into.index()],
+            Fate::Goes(_) => None,
+        };
+        let (mut moved, mut struck) = (
+            vec![0; self.rulings.takeovers.len()],
+            vec![0; self.rulings.expunged.len()],
+        );
+        let mut keep = Vec::with_capacity(self.matches.len());
+        for m in &mut self.matches {
+            for side in [m.home, m.away] {
+                match fate[side.index()] {
+                    Fate::MovesTo(_, i) => moved[i] += 1,
+                    Fate::Goes(i) => struck[i] += 1,
+                    Fate::Stays => {}
                 }
             }
-            self.rulings.takeovers[i].results = moved;
-            self.remove_team(from, Some(into));
+            match (place(m.home), place(m.away)) {
+                (Some(home), Some(away)) => {
+                    (m.home, m.away) = (home, away);
+                    keep.push(true);
+                }
+                _ => keep.push(false),
+            }
         }
-        for i in 0..self.rulings.expunged.len() {
-            let Some(gone) = self.team_named(&self.rulings.expunged[i].team) else {
-                continue;
-            };
-            let keep: Vec<bool> = self.matches.iter().map(|m| !m.involves(gone)).collect();
-            self.rulings.expunged[i].results = keep.iter().filter(|k| !**k).count();
-            self.retain_matches(&keep);
-            self.remove_team(gone, None);
+        // A match between two clubs that leave counts once for each.
+        for (ruling, n) in self.rulings.takeovers.iter_mut().zip(moved) {
+            ruling.results += n;
         }
+        for (ruling, n) in self.rulings.expunged.iter_mut().zip(struck) {
+            ruling.results += n;
+        }
+        self.retain_matches(&keep);
+        let mut staying = fate.iter().map(|f| *f == Fate::Stays);
+        self.teams.retain(|_| staying.next().unwrap_or(true));
+        let mut staying = fate.iter().map(|f| *f == Fate::Stays);
+        self.cards.retain(|_| staying.next().unwrap_or(true));
+        let mut staying = fate.iter().map(|f| *f == Fate::Stays);
+        self.coefficients.retain(|_| staying.next().unwrap_or(true));
+        self.aliases.retain_mut(|a| match place(a.team) {
+            Some(t) => {
+                a.team = t;
+                true
+            }
+            None => false,
+        });
+        // Reading refuses a decision, deduction or fact naming a club that leaves, so these only
+        // renumber; a mention that came some other way goes with its club rather than point at
+        // a team it never meant.
+        for d in &mut self.decisions {
+            d.order = d.order.iter().filter_map(|&t| place(t)).collect();
+        }
+        self.decisions.retain(|d| d.order.len() > 1);
+        self.rulings.deductions.retain_mut(|d| match place(d.team) {
+            Some(t) => {
+                d.team = t;
+                true
+            }
+            None => false,
+        });
+        let record = std::mem::take(&mut self.record);
+        self.record = record.map_teams(|list| list.into_iter().map(place).collect());
     }
 
     /// Keeps the matches whose entry in `keep` is true, with their spans.
@@ -457,43 +535,6 @@ impl Group {
             .into_iter()
             .filter_map(|(i, score, at)| Some((new_index.get(i).copied().flatten()?, score, at)))
             .collect();
-    }
-
-    /// Removes `gone`, which no match involves any more, renumbering the teams after it; its
-    /// aliases pass to `successor`, or go with it.
-    fn remove_team(&mut self, gone: TeamId, successor: Option<TeamId>) {
-        let shift = |t: TeamId| {
-            if t.index() > gone.index() {
-                TeamId::new(t.index() - 1)
-            } else {
-                t
-            }
-        };
-        self.teams.remove(gone.index());
-        self.cards.remove(gone.index());
-        self.coefficients.remove(gone.index());
-        self.aliases.retain_mut(|a| {
-            if a.team == gone {
-                match successor {
-                    Some(s) => a.team = s,
-                    None => return false,
-                }
-            }
-            a.team = shift(a.team);
-            true
-        });
-        for m in &mut self.matches {
-            m.home = shift(m.home);
-            m.away = shift(m.away);
-        }
-        for d in &mut self.decisions {
-            d.order.iter_mut().for_each(|t| *t = shift(*t));
-        }
-        for d in &mut self.rulings.deductions {
-            d.team = shift(d.team);
-        }
-        let record = std::mem::take(&mut self.record);
-        self.record = record.map_teams(|list| Some(list.into_iter().map(shift).collect()));
     }
 }
 
