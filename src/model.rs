@@ -292,6 +292,12 @@ pub struct GroupSpans {
     /// The file that states the group's record, when it is not the group's own (a data file
     /// lent with `--record`): its facts' lines are that file's.
     pub record_file: Option<PathBuf>,
+    /// The season a source of several seasons puts the group in (a CSV file's `Season`
+    /// column): a team may be in one group of each season.
+    pub season: Option<String>,
+    /// What a pair meeting more often than the rules allow suggests about the source, added to
+    /// validation's message (a CSV file without a `Season` column may hold several seasons).
+    pub meetings_hint: Option<&'static str>,
 }
 
 impl GroupSpans {

@@ -158,6 +158,8 @@ codes! {
     MissingTeam = "E405", "a match without a team name";
     /// A CSV column the reader reads, named twice in the header.
     CsvColumnTwice = "E406", "a CSV column named twice";
+    /// A CSV row whose `Season` is empty, in a file with a `Season` column.
+    CsvSeason = "E407", "a CSV row without its season, in a file with a Season column";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
 
