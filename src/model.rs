@@ -147,6 +147,15 @@ impl<T> Recorded<T> {
         }
     }
 
+    /// The fact with its value mapped by `f`, stated where it was.
+    fn map<B>(self, f: impl FnOnce(T) -> B) -> Recorded<B> {
+        Recorded {
+            value: f(self.value),
+            line: self.line,
+            at: self.at,
+        }
+    }
+
     /// The fact with its value mapped by `f`, stated where it was; `None` when `f` refuses it.
     pub fn try_map<B>(self, f: impl FnOnce(T) -> Option<B>) -> Option<Recorded<B>> {
         Some(Recorded {
@@ -210,6 +219,10 @@ pub struct GroupRecord<T = TeamId> {
     /// The published final order, best first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Recorded<Vec<T>>>,
+    /// The published table: a row per team, every team once, each with the figures the table
+    /// prints for it (a figure left out is not checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<Recorded<Vec<Recorded<TableRow<T>>>>>,
 }
 
 impl<T> Default for GroupRecord<T> {
@@ -217,6 +230,123 @@ impl<T> Default for GroupRecord<T> {
         GroupRecord {
             winner: None,
             order: None,
+            table: None,
+        }
+    }
+}
+
+/// One row of a published table: a team and its figures as published, each optional (a
+/// figure the table does not print is left out, and not checked).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow<T = TeamId> {
+    /// The team.
+    pub team: T,
+    /// The published place, 1 for the top (teams sharing a place share its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub position: Option<u32>,
+    /// Matches played.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub played: Option<u32>,
+    /// Matches won.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub won: Option<u32>,
+    /// Matches drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drawn: Option<u32>,
+    /// Matches lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost: Option<u32>,
+    /// Goals scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goals_for: Option<u32>,
+    /// Goals conceded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goals_against: Option<u32>,
+    /// Points after every deduction, exact: `10`, `-1`, `"10.5"`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "published_points"
+    )]
+    #[schemars(with = "Option<crate::rules::DecimalValue>")]
+    pub points: Option<rust_decimal::Decimal>,
+}
+
+impl<A> TableRow<A> {
+    /// The row with `team` in place of its team, and the team it had.
+    fn with_team<B>(self, team: B) -> (A, TableRow<B>) {
+        // Destructured so that a new figure cannot be forgotten here.
+        let TableRow {
+            team: had,
+            position,
+            played,
+            won,
+            drawn,
+            lost,
+            goals_for,
+            goals_against,
+            points,
+        } = self;
+        let row = TableRow {
+            team,
+            position,
+            played,
+            won,
+            drawn,
+            lost,
+            goals_for,
+            goals_against,
+            points,
+        };
+        (had, row)
+    }
+
+    /// Whether the row states no figure at all, only its team.
+    pub fn states_nothing(&self) -> bool {
+        let TableRow {
+            team: _,
+            position,
+            played,
+            won,
+            drawn,
+            lost,
+            goals_for,
+            goals_against,
+            points,
+        } = self;
+        [position, played, won, drawn, lost, goals_for, goals_against]
+            .iter()
+            .all(|f| f.is_none())
+            && points.is_none()
+    }
+}
+
+/// A published table's points: read as an exact decimal (an integer, a float of at most 15
+/// significant digits, or a string), written back as an integer when whole, else as a string.
+mod published_points {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<crate::rules::DecimalValue>::deserialize(deserializer)?.map(|d| d.0))
+    }
+
+    pub(super) fn serialize<S: Serializer>(
+        points: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let whole = points.and_then(|p| {
+            use rust_decimal::prelude::ToPrimitive;
+            p.fract().is_zero().then(|| p.to_i64()).flatten()
+        });
+        match (whole, points) {
+            (Some(n), _) => n.serialize(serializer),
+            (None, Some(p)) => p.to_string().serialize(serializer),
+            (None, None) => serializer.serialize_none(),
         }
     }
 }
@@ -227,18 +357,51 @@ impl<A> GroupRecord<A> {
     /// whose list `teams` refuses (`None`) is left out.
     pub fn map_teams<B>(self, mut teams: impl FnMut(Vec<A>) -> Option<Vec<B>>) -> GroupRecord<B> {
         // Destructured so that a new fact cannot be forgotten here.
-        let GroupRecord { winner, order } = self;
+        let GroupRecord {
+            winner,
+            order,
+            table,
+        } = self;
         GroupRecord {
             winner: winner.and_then(|w| w.try_map(|team| teams(vec![team])?.pop())),
             order: order.and_then(|o| o.try_map(&mut teams)),
+            table: table.and_then(|t| {
+                t.try_map(|rows| {
+                    let mut listed = Vec::with_capacity(rows.len());
+                    let rows: Vec<_> = rows
+                        .into_iter()
+                        .map(|row| {
+                            row.map(|row| {
+                                let (team, row) = row.with_team(());
+                                listed.push(team);
+                                row
+                            })
+                        })
+                        .collect();
+                    let mapped = teams(listed)?;
+                    let rows = rows.into_iter().zip(mapped);
+                    Some(
+                        rows.map(|(row, team)| row.map(|row| row.with_team(team).1))
+                            .collect(),
+                    )
+                })
+            }),
         }
     }
 
     /// Sets every fact's line from where it was read in `source` (a data file).
     pub fn locate(&mut self, source: &Source) {
-        let GroupRecord { winner, order } = self;
+        let GroupRecord {
+            winner,
+            order,
+            table,
+        } = self;
         winner.iter_mut().for_each(|f| f.locate(source));
         order.iter_mut().for_each(|f| f.locate(source));
+        if let Some(table) = table {
+            table.locate(source);
+            table.value.iter_mut().for_each(|row| row.locate(source));
+        }
     }
 }
 
@@ -363,6 +526,12 @@ pub struct GroupSpans {
     /// The file that states the group's record, when it is not the group's own (a data file
     /// lent with `--record`): its facts' lines are that file's.
     pub record_file: Option<PathBuf>,
+    /// The season a source of several seasons puts the group in (a CSV file's `Season`
+    /// column): a team may be in one group of each season.
+    pub season: Option<String>,
+    /// What a pair meeting more often than the rules allow suggests about the source, added to
+    /// validation's message (a CSV file without a `Season` column may hold several seasons).
+    pub meetings_hint: Option<&'static str>,
 }
 
 impl GroupSpans {

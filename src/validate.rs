@@ -78,9 +78,9 @@ pub fn competition(competition: &Competition, rules: &RuleSet) -> Diagnostics {
     found
 }
 
-/// A team in two groups, where the rules have at most one group round (a competition with a
-/// second group stage has its teams in two groups by design): one problem per team, at the
-/// later group.
+/// A team in two groups of one season, where the rules have at most one group round (a
+/// competition with a second group stage has its teams in two groups by design; a file of
+/// several seasons has a team in a group of each): one problem per team, at the later group.
 fn one_group_each(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
     let group_rounds = rules.structure.as_ref().map_or(1, |s| {
         let groups = |r: &&Round| matches!(r.format, Format::Groups { .. });
@@ -90,10 +90,11 @@ fn one_group_each(competition: &Competition, rules: &RuleSet, found: &mut Diagno
         return;
     }
     // Names are compared as spellings of one team are: case aside (see `Code::TwoSpellings`).
-    let mut first_group: FxHashMap<String, &str> = FxHashMap::default();
+    let mut first_group: FxHashMap<(Option<&str>, String), &str> = FxHashMap::default();
     for group in &competition.groups {
+        let season = group.spans.season.as_deref();
         for team in &group.teams {
-            match first_group.get(&team.to_lowercase()) {
+            match first_group.get(&(season, team.to_lowercase())) {
                 Some(&earlier) if earlier != group.name => found.push(competition.error_at_line(
                     Code::TeamInTwoGroups,
                     group.line,
@@ -105,7 +106,7 @@ fn one_group_each(competition: &Competition, rules: &RuleSet, found: &mut Diagno
                 )),
                 Some(_) => {}
                 None => {
-                    first_group.insert(team.to_lowercase(), &group.name);
+                    first_group.insert((season, team.to_lowercase()), &group.name);
                 }
             }
         }
@@ -139,8 +140,9 @@ fn with_rule(
     }
 }
 
-/// Pairs meeting more often than `group.meetings`: one problem per match beyond the limit. A
-/// team playing itself is [`structure`]'s problem, not a pair.
+/// Pairs meeting more often than `group.meetings`: one problem per match beyond the limit, with
+/// what the source says such a pair suggests (`GroupSpans::meetings_hint`). A team playing
+/// itself is [`structure`]'s problem, not a pair.
 fn meetings(
     competition: &Competition,
     rules: &RuleSet,
@@ -167,13 +169,18 @@ fn meetings(
                 "no `group.meetings` in the rule file: each pair meets {meetings} time(s) by default"
             )
         };
+        let hint = group
+            .spans
+            .meetings_hint
+            .map(|hint| format!(": {hint}"))
+            .unwrap_or_default();
         let problem = at(
             competition,
             Code::TooManyMeetings,
             group.spans.of_match(i),
             group.line,
             format!(
-                "{} and {} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`)",
+                "{} and {} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`){hint}",
                 group.team_name(pair.0),
                 group.team_name(pair.1),
                 group.name

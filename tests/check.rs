@@ -7,6 +7,7 @@ use common::*;
 use std::path::PathBuf;
 
 use pretty_assertions::assert_eq;
+use standings::check::Verdict::{Confirmed, Mismatch, NotChecked, Unresolved};
 
 #[test]
 fn bundled_data_checks_clean() {
@@ -257,4 +258,123 @@ fn strict_makes_a_fact_not_checked_fail() {
     assert!(!strict.passed());
     assert_eq!(strict.exit_code(), 1);
     assert_eq!(strict.failures().count(), 1);
+}
+
+/// Group 8 of the bundled 2003–04 data with a published table of `rows` (and `edits` to the
+/// file), checked through the library: each published-table fact's verdict, words, and the
+/// text of the line it is at.
+fn published_table_facts(
+    rows: &str,
+    edits: &[(&str, &str)],
+) -> Vec<(standings::check::Verdict, String, String)> {
+    let mut text = std::fs::read_to_string("data/coppa-italia-2003-04.toml").unwrap();
+    let record = "record = { winner = \"Brindisi\" }";
+    assert!(text.contains(record));
+    text = text.replacen(
+        record,
+        &format!("record = {{ winner = \"Brindisi\", table = [\n{rows}] }}"),
+        1,
+    );
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from}");
+        text = text.replacen(from, to, 1);
+    }
+    let dir = tempfile::TempDir::new().unwrap();
+    let data = dir.path().join("data.toml");
+    std::fs::write(&data, &text).unwrap();
+    let rules = std::path::Path::new("rules/coppa-italia-2003-04.toml");
+    let loaded = standings::read::load(&data, None, Some(rules)).unwrap();
+    let tables =
+        standings::compute::standings::compute(&loaded.competition, &loaded.rules).unwrap();
+    let mut outcome = standings::check::Outcome::new(false);
+    outcome.add(&tables);
+    let lines: Vec<&str> = text.lines().collect();
+    outcome
+        .facts
+        .iter()
+        .filter(|f| f.kind == standings::check::FactKind::PublishedTable)
+        .map(|f| {
+            let line = f.line.map_or("", |l| lines[l - 1].trim());
+            (
+                f.verdict,
+                standings::report::check::detail(f),
+                line.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Group 8 of 2003–04 worked out by hand from its matches, forfeits scored 3–0 with a point
+/// deducted: Brindisi W2 D1 (1–1, 3–0, 3–0) 7 points; Catania the same, 7, second by the
+/// recorded drawing of lots; Lecce W1 L2 (1–0, 0–3, 0–3) 3 − 2 = 1; Avellino L3 (0–1, 0–3, 0–3)
+/// 0 − 2 = −2.
+const BRINDISI: &str = "  { position = 1, team = \"Brindisi\", played = 3, won = 2, drawn = 1, lost = 0, goals_for = 7, goals_against = 1, points = 7 },\n";
+const CATANIA: &str = "  { position = 2, team = \"Catania\", played = 3, won = 2, drawn = 1, lost = 0, goals_for = 7, goals_against = 1, points = 7 },\n";
+const LECCE: &str = "  { position = 3, team = \"Lecce\", played = 3, won = 1, drawn = 0, lost = 2, goals_for = 1, goals_against = 6, points = 1 },\n";
+const AVELLINO: &str = "  { position = 4, team = \"Avellino\", played = 3, won = 0, drawn = 0, lost = 3, goals_for = 0, goals_against = 7, points = -2 },\n";
+
+#[rstest::rstest]
+#[case::agrees(
+    [BRINDISI, CATANIA, LECCE, AVELLINO].concat(),
+    vec![],
+    vec![(Confirmed, "published table: 4 teams, every figure as computed", "record = { winner = \"Brindisi\", table = [")],
+)]
+#[case::points_as_an_exact_decimal(
+    [BRINDISI, CATANIA, LECCE, &AVELLINO.replace("points = -2", "points = \"-2.0\"")].concat(),
+    vec![],
+    vec![(Confirmed, "published table: 4 teams, every figure as computed", "record = { winner = \"Brindisi\", table = [")],
+)]
+#[case::a_figure_differs(
+    // The published table's typo: Lecce conceded 6, not 7.
+    [BRINDISI, CATANIA, &LECCE.replace("goals_against = 6", "goals_against = 7"), AVELLINO].concat(),
+    vec![],
+    vec![(Mismatch, "published table: Lecce goals against 7, computed 6", "{ position = 3, team = \"Lecce\", played = 3, won = 1, drawn = 0, lost = 2, goals_for = 1, goals_against = 7, points = 1 },")],
+)]
+#[case::each_figure_that_differs_is_a_fact(
+    // Avellino's deductions left out (0), and its place as 3rd: two facts at its row.
+    [BRINDISI, CATANIA, LECCE, &AVELLINO.replace("points = -2", "points = 0").replace("position = 4", "position = 3")].concat(),
+    vec![],
+    vec![
+        (Mismatch, "published table: Avellino position 3, computed 4", "{ position = 3, team = \"Avellino\", played = 3, won = 0, drawn = 0, lost = 3, goals_for = 0, goals_against = 7, points = 0 },"),
+        (Mismatch, "published table: Avellino points 0, computed -2", "{ position = 3, team = \"Avellino\", played = 3, won = 0, drawn = 0, lost = 3, goals_for = 0, goals_against = 7, points = 0 },"),
+    ],
+)]
+#[case::a_missing_figure_is_not_checked(
+    [
+        BRINDISI,
+        CATANIA,
+        &LECCE.replace("position = 3, ", ""),
+        &AVELLINO.replace(", goals_for = 0, goals_against = 7", ""),
+    ].concat(),
+    vec![],
+    vec![(Confirmed, "published table: 4 teams, every published figure as computed (not published, so not checked: position of Lecce; goals for and goals against of Avellino)", "record = { winner = \"Brindisi\", table = [")],
+)]
+#[case::a_figure_no_team_publishes(
+    [BRINDISI, CATANIA, LECCE, AVELLINO].concat().replace("position = 1, ", "").replace("position = 2, ", "").replace("position = 3, ", "").replace("position = 4, ", ""),
+    vec![],
+    vec![(Confirmed, "published table: 4 teams, every published figure as computed (not published, so not checked: position)", "record = { winner = \"Brindisi\", table = [")],
+)]
+#[case::a_place_nothing_decided(
+    // Without the drawing of lots, Brindisi and Catania share first place: the published 2nd
+    // is neither confirmed nor different. Brindisi's 1st is the shared place's number.
+    [BRINDISI, CATANIA, LECCE, AVELLINO].concat(),
+    vec![("decisions = [{ by = \"drawing of lots\", order = [\"Brindisi\", \"Catania\"] }]\n", "")],
+    vec![(Unresolved, "published table: Catania position 2; computed Brindisi and Catania level on every criterion", CATANIA.trim())],
+)]
+#[case::an_incomplete_group(
+    [BRINDISI, CATANIA, LECCE, AVELLINO].concat(),
+    vec![("  \"Avellino 0–1 Lecce\",\n", "")],
+    vec![(NotChecked, "published table of 4 teams: 5 of 6 matches in the data", "record = { winner = \"Brindisi\", table = [")],
+)]
+fn a_published_table_is_checked_figure_by_figure(
+    #[case] rows: String,
+    #[case] edits: Vec<(&str, &str)>,
+    #[case] expected: Vec<(standings::check::Verdict, &str, &str)>,
+) {
+    let facts = published_table_facts(&rows, &edits);
+    let facts: Vec<(standings::check::Verdict, &str, &str)> = facts
+        .iter()
+        .map(|(v, words, line)| (*v, words.as_str(), line.as_str()))
+        .collect();
+    assert_eq!(facts, expected);
 }

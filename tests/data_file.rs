@@ -129,6 +129,43 @@ teams = ["Alpha", "Alpha"]
 }
 
 #[test]
+fn a_published_table_reports_each_mistake() {
+    // Group A: a row of its team alone (line 6), position 0 (line 7), a team not in the group
+    // (line 8, at the name). Group B: a table without Beta (at the table). Group C: Alpha twice
+    // (at the second).
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "A"
+teams = ["Alpha", "Beta", "Gamma"]
+record = {{ table = [
+  {{ team = "Alpha" }},
+  {{ team = "Beta", position = 0 }},
+  {{ team = "Gamme", points = 1 }},
+] }}
+[[group]]
+name = "B"
+teams = ["Alpha", "Beta"]
+record = {{ table = [{{ team = "Alpha", points = 3 }}] }}
+[[group]]
+name = "C"
+teams = ["Alpha", "Beta"]
+record = {{ table = [{{ team = "Alpha", points = 3 }}, {{ team = "Alpha", points = 0 }}] }}
+"#
+    );
+    assert_eq!(
+        mistakes(&text),
+        [
+            ("E008", 6, 3),
+            ("E007", 7, 3),
+            ("E206", 8, 12),
+            ("E210", 13, 20),
+            ("E205", 17, 62),
+        ],
+        "{text}"
+    );
+}
+
+#[test]
 fn the_model_keeps_where_a_ties_first_leg_and_an_entrant_rounds_name_are_written() {
     // A tie whose first leg has one team twice reads (validation rejects it, pointing at the
     // first leg); an entrant list's round is checked against the rules there too, at its name.
@@ -202,7 +239,11 @@ name = "Group A"
 teams = ["Alpha", "Beta"]
 matches = ["Alpha 1–0 Beta"]
 record = {{ winner = "Alpha",
-  order = ["Alpha", "Beta"] }}
+  order = ["Alpha", "Beta"],
+  table = [
+    {{ team = "Alpha", position = 1, played = 1, won = 1, drawn = 0, lost = 0, goals_for = 1, goals_against = 0, points = 3 }},
+    {{ team = "Beta", position = 2, played = 1, points = "-0.5" }},
+  ] }}
 "#
     );
     let read = data::parse(&Source::new("test.toml", text.as_str())).expect("a valid data file");
@@ -216,6 +257,25 @@ record = {{ winner = "Alpha",
             order.line.0
         ),
         (vec![0, 1], 21)
+    );
+    // The table at its line, each row at its own, every figure as written (points exact).
+    let table = group.table.as_ref().expect("a published table");
+    assert_eq!(table.line.0, 22);
+    let rows: Vec<(usize, usize)> = table
+        .value
+        .iter()
+        .map(|r| (r.value.team.index(), r.line.0))
+        .collect();
+    assert_eq!(rows, [(0, 23), (1, 24)]);
+    let beta = &table.value[1].value;
+    assert_eq!(
+        (beta.position, beta.played, beta.won, beta.goals_for),
+        (Some(2), Some(1), None, None)
+    );
+    assert_eq!(beta.points, Some(rust_decimal::Decimal::new(-5, 1)));
+    assert_eq!(
+        table.value[0].value.points,
+        Some(rust_decimal::Decimal::from(3))
     );
     let r = &read.record;
     // Each fact at the line that states it (line 1 is `competition`, line 2 `[record]`).
@@ -239,6 +299,13 @@ record = {{ winner = "Alpha",
     let again = data::parse(&Source::new("written.toml", written.as_str()))
         .unwrap_or_else(|e| panic!("{e}\n{written}"));
     assert_eq!(again, read, "{written}");
+    // A published table is written a row per line, whole points as integers, others exact.
+    assert!(
+        written.contains(
+            "table = [\n  { team = \"Alpha\", position = 1, played = 1, won = 1, drawn = 0, lost = 0, goals_for = 1, goals_against = 0, points = 3 },\n  { team = \"Beta\", position = 2, played = 1, points = \"-0.5\" },\n] }"
+        ),
+        "{written}"
+    );
 }
 
 #[test]

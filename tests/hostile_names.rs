@@ -57,7 +57,7 @@ fn competition_with(evil: &str) -> Competition {
         decisions: Vec::new(),
         record: GroupRecord {
             winner: Some(Recorded::new(TeamId::new(0), Line(3))),
-            order: None,
+            ..GroupRecord::default()
         },
         cards: vec![None; 4],
         coefficients: vec![None; 4],

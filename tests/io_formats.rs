@@ -112,6 +112,36 @@ fn a_whole_20_team_season_matches_an_independent_computation() {
     1,
     "A and B meet 3 times in League"
 )]
+#[case::third_meeting_without_a_season_column(
+    "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG\nE0,12/08/2018,A,B,1,0\nE0,12/01/2019,B,A,1,0\nE0,10/08/2019,A,B,2,2\n",
+    4,
+    1,
+    "the rules say each pair meets 2 time(s) (`group.meetings`): these rows look like several seasons; add a Season column"
+)]
+#[case::empty_season(
+    "Div,Season,HomeTeam,AwayTeam,FTHG,FTAG\nE0,2019-20,A,B,1,0\nE0, ,B,A,1,0\n",
+    3,
+    4,
+    "an empty Season; expected the season this row belongs to"
+)]
+#[case::control_character_in_a_season(
+    "Div,Season,HomeTeam,AwayTeam,FTHG,FTAG\nE0,2019\u{1b}[2J,A,B,1,0\n",
+    2,
+    4,
+    "Season holds a control character (U+001B)"
+)]
+#[case::season_column_twice(
+    "Season,HomeTeam,AwayTeam,FTHG,FTAG,season\n2019-20,A,B,1,0,2019-20\n",
+    1,
+    36,
+    "a second Season column (column 6)"
+)]
+#[case::team_in_two_divisions_of_one_season(
+    "Div,Season,HomeTeam,AwayTeam,FTHG,FTAG\nE0,2019-20,A,B,1,0\nE1,2019-20,A,C,1,0\n",
+    3,
+    1,
+    "\"A\" is in E0 2019-20 and in E1 2019-20"
+)]
 fn malformed_csv(
     #[case] text: &str,
     #[case] line: usize,
@@ -129,6 +159,27 @@ fn malformed_csv(
         "{first}"
     );
     assert!(first.contains(message), "{first}");
+}
+
+#[test]
+fn a_third_meeting_in_one_season_is_no_sign_of_several_seasons() {
+    // With a Season column each group is one season: a pair meeting too often in it is a
+    // mistake in the rows, not a missing column (the group is named by the season alone, as
+    // the file has no Div column).
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("bad.csv");
+    let text =
+        "Season,HomeTeam,AwayTeam,FTHG,FTAG\n2019-20,A,B,1,0\n2019-20,B,A,1,0\n2019-20,A,B,2,2\n";
+    fs::write(&path, text).unwrap();
+    let run = standings(&["table", path_str(&path), "--rules", LEAGUE]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(
+        first_error(&run.stderr),
+        format!(
+            "error: {}:4:1: A and B meet 3 times in 2019-20; the rules say each pair meets 2 time(s) (`group.meetings`)",
+            path.display()
+        )
+    );
 }
 
 #[test]

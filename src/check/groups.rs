@@ -1,14 +1,17 @@
-//! Facts about groups: recorded winners and orders, and ties that decide who advances.
+//! Facts about groups: recorded winners, orders and published tables, and ties that decide who
+//! advances.
 
-use super::{Fact, FactKind, Part, Reason, Value, Verdict, Why};
-use crate::compute::standings::{GroupTable, Qualification, Standings};
+use rust_decimal::Decimal;
+
+use super::{Fact, FactKind, Figure, Part, Reason, Value, Verdict, Why};
+use crate::compute::standings::{GroupTable, Qualification, Row, Standings};
 use crate::explain;
-use crate::model::TeamId;
+use crate::model::{Line, Recorded, TableRow, TeamId};
 
-/// Checks each group's recorded winner and order, that no unbroken tie decides who advances,
-/// and notes recorded decisions the rules did not need. A group missing some of the matches the
-/// rules give it (`group.meetings` per pair) decides nothing yet: its winner and order are not
-/// checked, and a tie in it is no failure.
+/// Checks each group's recorded winner, order and published table, that no unbroken tie
+/// decides who advances, and notes recorded decisions the rules did not need. A group missing
+/// some of the matches the rules give it (`group.meetings` per pair) decides nothing yet: its
+/// winner, order and table are not checked, and a tie in it is no failure.
 pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let mut facts = Vec::new();
     let meetings = standings.rules.groups.as_ref().map_or(1, |g| g.meetings);
@@ -54,6 +57,10 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 let order_names = Value::Order(names(table, &order.value));
                 facts.push(not_checked(FactKind::GroupOrder, order_names, order.line));
             }
+            if let Some(published) = &record.table {
+                let rows = Value::Count(published.value.len() as u64);
+                facts.push(not_checked(FactKind::PublishedTable, rows, published.line));
+            }
             continue;
         }
         if let Some(winner) = &record.winner {
@@ -69,6 +76,11 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
                 &order.value,
                 recorded(FactKind::GroupOrder, Verdict::Confirmed, order.line),
             ));
+        }
+        if let Some(published) = &record.table {
+            facts.extend(table_facts(table, published, |verdict, line| {
+                recorded(FactKind::PublishedTable, verdict, line)
+            }));
         }
         if let Qualification::Undecided { tied, places, .. } = &table.qualification {
             facts.push(
@@ -143,4 +155,110 @@ fn order_fact(table: &GroupTable<'_>, expected: &[TeamId], fact: Fact) -> Fact {
     let mut fact = fact.computed(Value::Order(names(table, &computed)));
     fact.verdict = super::verdict(computed == expected);
     fact
+}
+
+/// A figure of a published row, where the row states it.
+fn published_figure(row: &TableRow, figure: Figure) -> Option<Decimal> {
+    let whole = |n: Option<u32>| n.map(Decimal::from);
+    match figure {
+        Figure::Position => whole(row.position),
+        Figure::Played => whole(row.played),
+        Figure::Won => whole(row.won),
+        Figure::Drawn => whole(row.drawn),
+        Figure::Lost => whole(row.lost),
+        Figure::GoalsFor => whole(row.goals_for),
+        Figure::GoalsAgainst => whole(row.goals_against),
+        Figure::Points => row.points,
+    }
+}
+
+/// The same figure of a computed row; points after every deduction.
+fn computed_figure(row: &Row, figure: Figure) -> Decimal {
+    let r = &row.record;
+    match figure {
+        Figure::Position => Decimal::from(row.position as u64),
+        Figure::Played => Decimal::from(r.played),
+        Figure::Won => Decimal::from(r.won),
+        Figure::Drawn => Decimal::from(r.drawn),
+        Figure::Lost => Decimal::from(r.lost),
+        Figure::GoalsFor => Decimal::from(r.goals_for),
+        Figure::GoalsAgainst => Decimal::from(r.goals_against),
+        Figure::Points => r.points(),
+    }
+}
+
+/// The published table against the computed one: a fact per figure that differs, at its row's
+/// line (a position within a tie nothing broke is unresolved, not different); or, when every
+/// published figure agrees, one confirmed fact at the table's line naming the figures the table
+/// leaves out, which are not checked.
+fn table_facts(
+    table: &GroupTable<'_>,
+    published: &Recorded<Vec<Recorded<TableRow>>>,
+    fact: impl Fn(Verdict, Line) -> Fact,
+) -> Vec<Fact> {
+    let mut computed: Vec<Option<&Row>> = vec![None; table.group.teams.len()];
+    for row in &table.rows {
+        if let Some(slot) = computed.get_mut(row.team.index()) {
+            *slot = Some(row);
+        }
+    }
+    let mut facts = Vec::new();
+    let mut not_published: Vec<(Figure, Vec<String>)> = Vec::new();
+    for row in &published.value {
+        let team = row.value.team;
+        let Some(Some(ours)) = computed.get(team.index()) else {
+            continue;
+        };
+        let name = table.name(team).to_string();
+        for figure in Figure::ALL {
+            let Some(stated) = published_figure(&row.value, figure) else {
+                match not_published.iter_mut().find(|(f, _)| *f == figure) {
+                    Some((_, teams)) => teams.push(name.clone()),
+                    None => not_published.push((figure, vec![name.clone()])),
+                }
+                continue;
+            };
+            let value = computed_figure(ours, figure);
+            if stated == value {
+                continue;
+            }
+            let recorded = Value::Figure {
+                team: name.clone(),
+                figure,
+                value: stated,
+            };
+            let tied = (figure == Figure::Position && ours.shared)
+                .then(|| table.unresolved().find(|tied| tied.contains(&team)))
+                .flatten()
+                .filter(|tied| {
+                    let last = value + Decimal::from(tied.len().saturating_sub(1) as u64);
+                    value <= stated && stated <= last
+                });
+            facts.push(match tied {
+                Some(tied) => fact(Verdict::Unresolved, row.line)
+                    .recorded(recorded)
+                    .computed(Value::Level(names(table, tied))),
+                None => fact(Verdict::Mismatch, row.line)
+                    .recorded(recorded)
+                    .computed(Value::Figure {
+                        team: name.clone(),
+                        figure,
+                        value,
+                    }),
+            });
+        }
+    }
+    if facts.is_empty() {
+        not_published.sort_by_key(|(figure, _)| Figure::ALL.iter().position(|f| f == figure));
+        let why = match not_published.is_empty() {
+            true => Why::Nothing,
+            false => Why::NotPublished(not_published),
+        };
+        facts.push(
+            fact(Verdict::Confirmed, published.line)
+                .recorded(Value::Count(published.value.len() as u64))
+                .why(why),
+        );
+    }
+    facts
 }

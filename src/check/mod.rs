@@ -7,9 +7,10 @@
 //! when the record states nothing about it. Whether a run passes is the [`Outcome`]'s to say;
 //! the words are `crate::report::check`'s.
 //!
-//! One module per concept: [`groups`] (winners, orders, ties that decide who advances),
-//! [`rounds`] (the group stage, counts over all rounds, the access list), [`finals`] (the
-//! final, champions and runners-up), [`allocation`] (the ranking and the places it allocates).
+//! One module per concept: [`groups`] (winners, orders, published tables, ties that decide who
+//! advances), [`rounds`] (the group stage, counts over all rounds, the access list), [`finals`]
+//! (the final, champions and runners-up), [`allocation`] (the ranking and the places it
+//! allocates).
 
 use std::path::PathBuf;
 
@@ -66,6 +67,8 @@ fact_kinds! {
     GroupWinner => "winner",
     /// A group's recorded final order.
     GroupOrder => "order",
+    /// A group's published table: each team's figures (one fact per figure that differs).
+    PublishedTable => "published table",
     /// Teams level on every criterion for a qualifying place (never recorded; always a failure).
     QualificationTie => "qualification",
     /// A recorded decision (drawing of lots) the rules did not need.
@@ -159,6 +162,15 @@ pub enum Value {
     RankTiers(Vec<Vec<u32>>),
     /// Places per published rank; `None` where none is published (or no rule covers the rank).
     Places(Vec<(u32, Option<u32>)>),
+    /// One figure of a team's row in a table: `Roma goals against 7`.
+    Figure {
+        /// The team whose row it is.
+        team: String,
+        /// Which figure.
+        figure: Figure,
+        /// Its value (points are exact decimals; every other figure is whole).
+        value: rust_decimal::Decimal,
+    },
     /// An order decided off the pitch: how, and the teams in that order.
     Decision {
         /// How it was decided ("drawing of lots").
@@ -166,6 +178,41 @@ pub enum Value {
         /// The teams, best first.
         order: Vec<String>,
     },
+}
+
+/// A figure of a row of a published table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// The place in the table.
+    Position,
+    /// Matches played.
+    Played,
+    /// Matches won.
+    Won,
+    /// Matches drawn.
+    Drawn,
+    /// Matches lost.
+    Lost,
+    /// Goals scored.
+    GoalsFor,
+    /// Goals conceded.
+    GoalsAgainst,
+    /// Points after every deduction.
+    Points,
+}
+
+impl Figure {
+    /// Every figure, in the order a table prints them (the position first).
+    pub const ALL: [Figure; 8] = [
+        Figure::Position,
+        Figure::Played,
+        Figure::Won,
+        Figure::Drawn,
+        Figure::Lost,
+        Figure::GoalsFor,
+        Figure::GoalsAgainst,
+        Figure::Points,
+    ];
 }
 
 /// One term of a computed sum.
@@ -226,6 +273,9 @@ pub enum Why {
     /// A recorded decision that covers part of a tie nothing else broke: the tied teams it
     /// leaves out, so it cannot order the tie.
     LeavesOut(Vec<String>),
+    /// Figures a published table leaves out, so not checked: each with the teams whose rows
+    /// leave it out, in the table's order.
+    NotPublished(Vec<(Figure, Vec<String>)>),
 }
 
 /// Why a recorded fact cannot be computed.

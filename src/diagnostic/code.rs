@@ -100,8 +100,8 @@ codes! {
     MatchNotation = "E208", "a malformed match: score, `v`, notes";
     /// An alias that is also a team's name.
     AliasIsTeam = "E209", "an alias that is also a team";
-    /// A recorded order that leaves teams out.
-    IncompleteOrder = "E210", "a recorded order that does not list every team";
+    /// A recorded order or published table that leaves teams out.
+    IncompleteOrder = "E210", "a recorded order or published table that does not list every team";
     /// A decision of fewer than two teams.
     ShortDecision = "E211", "a decision of fewer than two teams";
     /// A knockout tie whose legs do not make a tie.
@@ -160,6 +160,8 @@ codes! {
     MissingTeam = "E405", "a match without a team name";
     /// A CSV column the reader reads, named twice in the header.
     CsvColumnTwice = "E406", "a CSV column named twice";
+    /// A CSV row whose `Season` is empty, in a file with a `Season` column.
+    CsvSeason = "E407", "a CSV row without its season, in a file with a Season column";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
 

@@ -553,7 +553,7 @@ impl Reader<'_> {
                     .enumerate()
                     .filter_map(|(i, r)| r.written.clone().map(|(w, at)| (i, w, at)))
                     .collect(),
-                record_file: None,
+                ..GroupSpans::default()
             },
         });
         Ok(())

@@ -2,7 +2,9 @@
 //!
 //! Required columns: `HomeTeam`, `AwayTeam`, `FTHG`, `FTAG` (full-time goals). `Div` (the
 //! division code) names the group when present; a file holding several divisions gives a
-//! group per division. Every other column (dates, odds, statistics)
+//! group per division. `Season`, when present, splits the rows by season as well: a group per
+//! division and season, named `"{Div} {Season}"` (`E0 2019-20`; the season alone without a
+//! `Div`). Every other column (dates, odds, statistics)
 //! is ignored. A row whose full-time goals are empty is a fixture not yet played and is left
 //! out (and counted on standard error); a malformed row is an error at its line and column.
 
@@ -14,6 +16,9 @@ use crate::model::Competition;
 use super::results::{GroupResults, competition};
 
 const REQUIRED: [&str; 4] = ["HomeTeam", "AwayTeam", "FTHG", "FTAG"];
+
+/// Why a pair may meet too often in a file without a `Season` column.
+const SEVERAL_SEASONS: &str = "these rows look like several seasons; add a Season column";
 
 /// The separator a header line uses: `;` when its columns are found only that way (a
 /// spreadsheet's export in many locales), else `,`.
@@ -135,7 +140,7 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             .map(|(i, _)| i)
             .collect()
     };
-    for name in REQUIRED.iter().chain(&["Div"]) {
+    for name in REQUIRED.iter().chain(&["Div", "Season"]) {
         if let [first, second, ..] = matching(name)[..] {
             return Err(source
                 .error(
@@ -168,17 +173,23 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
     }
     let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
     let div = column("Div");
+    let season = column("Season");
     let last_needed = [home, away, hg, ag]
         .into_iter()
         .chain(div)
+        .chain(season)
         .max()
         .expect("four columns");
 
     let mut groups: Vec<GroupResults> = Vec::new();
+    // The season of each group, by index into `groups`, when the file has a Season column.
+    let mut seasons: Vec<Option<String>> = Vec::new();
     let mut by_div = rustc_hash::FxHashMap::<String, usize>::default();
     let mut unplayed = 0;
     // One record, reused for every row: a million rows need no million allocations.
     let mut row = csv::StringRecord::new();
+    // A group's name of division and season, rebuilt in place for each row.
+    let mut joined = String::new();
     loop {
         let more = reader.read_record(&mut row).map_err(|e| {
             let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
@@ -227,17 +238,40 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             (Some(home), "HomeTeam"),
             (Some(away), "AwayTeam"),
             (div, "Div"),
+            (season, "Season"),
         ] {
             if let Some(i) = i {
                 super::control::check(source, get(i), field_at(i), what)?;
             }
         }
-        let name = div.map(get).filter(|d| !d.is_empty()).unwrap_or("League");
+        let row_season = match season {
+            Some(i) if get(i).is_empty() => {
+                return Err(source.error(
+                    Code::CsvSeason,
+                    field_at(i),
+                    "an empty Season; expected the season this row belongs to, such as 2019-20, as the file has a Season column",
+                ));
+            }
+            Some(i) => Some(get(i)),
+            None => None,
+        };
+        let division = div.map(get).filter(|d| !d.is_empty());
+        let name = match (division, row_season) {
+            (Some(d), Some(s)) => {
+                joined.clear();
+                joined.extend([d, " ", s]);
+                joined.as_str()
+            }
+            (None, Some(s)) => s,
+            (Some(d), None) => d,
+            (None, None) => "League",
+        };
         let index = match by_div.get(name) {
             Some(&i) => i,
             None => {
                 by_div.insert(name.to_string(), groups.len());
                 groups.push(GroupResults::new(name, position.line() as usize));
+                seasons.push(row_season.map(str::to_string));
                 groups.len() - 1
             }
         };
@@ -270,7 +304,16 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             "no results in the file; expected one row per match after the header",
         ));
     }
-    let groups: Vec<_> = groups.into_iter().map(GroupResults::finish).collect();
+    let groups: Vec<_> = groups
+        .into_iter()
+        .zip(seasons)
+        .map(|(g, season)| {
+            let mut group = g.finish();
+            group.spans.meetings_hint = season.is_none().then_some(SEVERAL_SEASONS);
+            group.spans.season = season;
+            group
+        })
+        .collect();
     let name = match groups.as_slice() {
         [one] => format!("{} season", one.name),
         _ => source

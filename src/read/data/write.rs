@@ -25,7 +25,7 @@ pub fn match_line(group: &Group, m: &Match) -> String {
 
 /// Writes what a season summary holds as a data file: the name, the competition-wide counts,
 /// champions, runner-up and final, and every group (teams, aliases, matches, decisions, cards,
-/// coefficients, winner, order); `header` becomes its leading comment and `rules` its rule-file
+/// coefficients, winner, order, published table, a row per line); `header` becomes its leading comment and `rules` its rule-file
 /// path. Ties, the ranking, entrants and competition-wide aliases are not written (a summary
 /// has none). For such a competition
 /// the text reads back the same (`standings import` verifies this for every file it writes).
@@ -168,6 +168,16 @@ fn group(g: &Group) -> Table {
         .as_table()
         .clone()
         .into_inline_table();
+    let mut record = record;
+    if let Some(Value::Array(rows)) = record.get_mut("table") {
+        // A published table a row per line.
+        for row in rows.iter_mut() {
+            row.decor_mut().set_prefix("\n  ");
+            row.decor_mut().set_suffix("");
+        }
+        rows.set_trailing_comma(true);
+        rows.set_trailing("\n");
+    }
     if !record.is_empty() {
         table["record"] = Item::from(record);
     }

@@ -1,7 +1,7 @@
 //! Each checked fact in words: `winner: expected Genoa; computed Cesena`. Every sentence `check`
 //! prints is made here, from the fact's kind, values and reasons.
 
-use crate::check::{Fact, FactKind, Outcome, Part, Reason, Term, Value, Verdict, Why};
+use crate::check::{Fact, FactKind, Figure, Outcome, Part, Reason, Term, Value, Verdict, Why};
 use crate::explain::natural_list;
 
 /// The word printed at the start of a fact's line.
@@ -83,6 +83,25 @@ fn value(value: Option<&Value>) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         Some(Value::Decision { by, order }) => format!("{by}: {}", order.join(", ")),
+        Some(Value::Figure {
+            team,
+            figure: f,
+            value,
+        }) => format!("{team} {} {value}", figure(*f)),
+    }
+}
+
+/// A figure of a table's row in words: `goals against`.
+pub fn figure(figure: Figure) -> &'static str {
+    match figure {
+        Figure::Position => "position",
+        Figure::Played => "played",
+        Figure::Won => "won",
+        Figure::Drawn => "drawn",
+        Figure::Lost => "lost",
+        Figure::GoalsFor => "goals for",
+        Figure::GoalsAgainst => "goals against",
+        Figure::Points => "points",
     }
 }
 
@@ -142,7 +161,8 @@ fn how(fact: &Fact) -> Option<String> {
         | Why::QualifyingPlaces(_)
         | Why::Ranking { .. }
         | Why::Exceptions(_)
-        | Why::LeavesOut(_) => None,
+        | Why::LeavesOut(_)
+        | Why::NotPublished(_) => None,
     }
 }
 
@@ -220,6 +240,7 @@ pub fn detail(fact: &Fact) -> String {
         FactKind::Entrants => {
             format!("{name}: {recorded} listed; the rules have {computed} ({how})")
         }
+        FactKind::PublishedTable => published_table(fact, &name),
         FactKind::RankingOrder => ranking(fact, &name),
         FactKind::PlacesPerRank => places_per_rank(fact, &name),
         FactKind::PlacesFromAssociations if ok => {
@@ -255,6 +276,64 @@ fn compared(fact: &Fact, name: &str, recorded: &str, computed: &str, how: String
         }
         Verdict::NotChecked => format!("{name} {recorded}: {how}"),
     }
+}
+
+/// A published table: confirmed with the figures it leaves out, one figure that differs
+/// (`published table: Roma goals against 7, computed 6`), a position within a tie nothing
+/// broke, or not checked.
+fn published_table(fact: &Fact, name: &str) -> String {
+    let recorded = value(fact.recorded.as_ref());
+    let computed = || match &fact.computed {
+        Some(Value::Figure { value, .. }) => value.to_string(),
+        other => value(other.as_ref()),
+    };
+    match fact.verdict {
+        Verdict::Confirmed | Verdict::Note => {
+            let rows = match fact.recorded {
+                Some(Value::Count(n)) => n as usize,
+                _ => 0,
+            };
+            match &fact.why {
+                Why::NotPublished(left_out) => format!(
+                    "{name}: {recorded} teams, every published figure as computed (not published, so not checked: {})",
+                    not_published(left_out, rows)
+                ),
+                _ => format!("{name}: {recorded} teams, every figure as computed"),
+            }
+        }
+        Verdict::Mismatch => format!("{name}: {recorded}, computed {}", computed()),
+        Verdict::Unresolved => {
+            format!(
+                "{name}: {recorded}; computed {} level on every criterion",
+                computed()
+            )
+        }
+        Verdict::NotChecked => format!(
+            "{name} of {recorded} teams: {}",
+            how(fact).unwrap_or_default()
+        ),
+    }
+}
+
+/// Figures a published table leaves out: `goals for and goals against; position of Roma`
+/// (figures left out of every one of `rows` rows name no team).
+fn not_published(left_out: &[(Figure, Vec<String>)], rows: usize) -> String {
+    // Figures left out by the same teams go together, in the order a table prints them.
+    let mut parts: Vec<(Vec<&str>, &[String])> = Vec::new();
+    for (f, teams) in left_out {
+        match parts.iter_mut().find(|(_, t)| *t == teams.as_slice()) {
+            Some((figures, _)) => figures.push(figure(*f)),
+            None => parts.push((vec![figure(*f)], teams)),
+        }
+    }
+    parts
+        .iter()
+        .map(|(figures, teams)| match teams.len() == rows {
+            true => natural_list(figures),
+            false => format!("{} of {}", natural_list(figures), natural_list(teams)),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The ranking's order: confirmed, the first rank out of place, or the ties nothing broke.
