@@ -219,8 +219,8 @@ pub struct GroupRecord<T = TeamId> {
     /// The published final order, best first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<Recorded<Vec<T>>>,
-    /// The published table: a row per team, every team once, each with the figures the table
-    /// prints for it (a figure left out is not checked).
+    /// The published table: a row per team it states, each team at most once, with the figures
+    /// the table prints for it (a figure or a team left out is not checked).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<Recorded<Vec<Recorded<TableRow<T>>>>>,
 }

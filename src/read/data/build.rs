@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::file::{DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
 use super::names::{Names, inner_span, resolve_list};
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt, list};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
     Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Group,
     GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Rulings, Side, Takeover, TeamId, Tie,
@@ -425,30 +425,6 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
     }
     let record = record.map_teams(|list| found.keep(resolve_list(&names, &list)));
-    if let Some(table) = &record.table
-        && table.value.len() < teams.len()
-    {
-        let mut listed = vec![false; teams.len()];
-        for row in &table.value {
-            if let Some(listed) = listed.get_mut(row.value.team.index()) {
-                *listed = true;
-            }
-        }
-        let missing = teams
-            .iter()
-            .zip(&listed)
-            .filter(|(_, listed)| !**listed)
-            .map(|(team, _)| team);
-        found.push(source.error(
-            Code::IncompleteOrder,
-            table.span(),
-            format!(
-                "the published table has no row for {}; expected a row for each of the {} teams of {group_name}",
-                list(missing, ", "),
-                teams.len()
-            ),
-        ));
-    }
 
     let mut cards = vec![None; teams.len()];
     for (name, c) in &g.cards {
