@@ -31,15 +31,19 @@ macro_rules! registry {
 
 registry! {
     points,
+    points_per_game,
     head_to_head_points,
     head_to_head_goal_difference,
+    head_to_head_goal_average,
     head_to_head_goals_for,
     head_to_head_away_goals_for,
     goal_difference,
+    goal_average,
     goals_for,
     goals_against,
     away_goals_for,
     wins,
+    losses,
     away_wins,
     fair_play,
     coefficient,
@@ -129,7 +133,8 @@ pub enum Show {
 pub struct Context<'a> {
     /// The group, with its recorded cards, coefficients and decisions.
     pub group: &'a Group,
-    /// The group rules (card values for `fair_play`).
+    /// The group rules (card values for `fair_play`, what `goal_average` gives a team that
+    /// conceded nothing).
     pub rules: &'a GroupRules,
     /// The records the criterion's [`Scope`] reads, indexed by [`TeamId`]: the overall ones,
     /// or the head-to-head mini-table's.
