@@ -267,6 +267,12 @@ mod tests {
     }
 
     #[test]
+    fn stays_small() {
+        // A tiebreak step keeps one per team: a decimal and two halves of a divisor.
+        assert_eq!(std::mem::size_of::<Quantity>(), 24);
+    }
+
+    #[test]
     fn a_zero_divisor_is_no_quantity() {
         assert_eq!(Quantity::ratio(Decimal::ONE, 0), None);
     }
