@@ -9,10 +9,41 @@ use crate::compute::standings::GroupTable;
 use crate::compute::tiebreak::{Separation, Step};
 use crate::criteria::{Context, Criterion, Scope, Show};
 use crate::model::{Deduction, TeamId};
+use crate::quantity::Quantity;
 
 /// A decimal as people write it: `3`, `1.5`, `-4`.
 pub fn number(value: Decimal) -> String {
     value.normalize().to_string()
+}
+
+/// A criterion's value as people write it: a decimal as [`number`] writes it, a quotient no
+/// decimal holds to three decimals (`1.667`), infinity as `∞`; with `exact`, a quotient is
+/// followed by its fraction (`1.001 (1000/999)`).
+pub fn value(value: &Quantity, exact: bool) -> String {
+    match value.fraction().filter(|_| exact) {
+        Some(fraction) => format!("{value} ({fraction})"),
+        None => value.to_string(),
+    }
+}
+
+/// Whether two different values among `values` (in ranked order) would read the same to three
+/// decimals, so that each quotient must be written with its fraction as well. Rounding keeps
+/// the order, so only neighbours can collide; two decimals never do.
+pub fn ambiguous<'a>(values: impl IntoIterator<Item = &'a Quantity>) -> bool {
+    let mut values = values.into_iter();
+    let Some(mut previous) = values.next() else {
+        return false;
+    };
+    for next in values {
+        if (previous.as_decimal().is_none() || next.as_decimal().is_none())
+            && previous != next
+            && previous.to_string() == next.to_string()
+        {
+            return true;
+        }
+        previous = next;
+    }
+    false
 }
 
 /// Team names joined with commas.
@@ -96,10 +127,11 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
             None => line += ": none recorded",
         }
     } else {
+        let exact = ambiguous(step.tiers().map(|tier| &tier[0].1));
         let values: Vec<String> = step
             .values
             .iter()
-            .map(|(t, v)| format!("{} {}", table.name(*t), number(*v)))
+            .map(|(t, v)| format!("{} {}", table.name(*t), value(v, exact)))
             .collect();
         line += &format!(": {}", values.join(", "));
     }
@@ -138,11 +170,12 @@ fn long_step(table: &GroupTable<'_>, step: &Step) -> String {
     }
     if step.is_level() {
         if !decision && let Some((_, v)) = step.values.first() {
-            line += &format!(": {} each", number(*v));
+            line += &format!(": {} each", value(v, false));
         }
         line += " → level";
         return line;
     }
+    let exact = ambiguous(step.tiers().map(|tier| &tier[0].1));
     let mut first = step.first_row;
     let tiers: Vec<String> = step
         .tiers()
@@ -151,7 +184,7 @@ fn long_step(table: &GroupTable<'_>, step: &Step) -> String {
             let mut text = set(table, &teams, first..first + tier.len(), " = ");
             first += tier.len();
             if !decision {
-                text += &format!(" ({})", number(tier[0].1));
+                text += &format!(" ({})", value(&tier[0].1, exact));
             }
             text
         })
@@ -181,12 +214,15 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
                 Some(i) => format!("{} (recorded decision)", table.group.decisions[i].by),
                 None => "recorded decision".to_string(),
             },
-            (Show::Number, true) => format!("{label} level at {}", number(s.value_at(row))),
-            (Show::Number, false) => format!(
-                "{label} {} against {}",
-                number(s.value_at(row)),
-                number(s.value_at(row + 1))
-            ),
+            (Show::Number, true) => {
+                format!("{label} level at {}", value(&s.value_at(row), false))
+            }
+            (Show::Number, false) => {
+                format!(
+                    "{label} {}",
+                    against(&s.value_at(row), &s.value_at(row + 1))
+                )
+            }
         }
     };
     let parts: Vec<String> = if steps.len() > LISTED {
@@ -247,7 +283,7 @@ fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<
         (entry.value)(&context, pair[0].team)?,
         (entry.value)(&context, pair[1].team)?,
     ];
-    if entry.better.compare(before[0], before[1]) == std::cmp::Ordering::Less {
+    if entry.better.compare(&before[0], &before[1]) == std::cmp::Ordering::Less {
         return None;
     }
     let deductions: Vec<String> = table
@@ -261,8 +297,8 @@ fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<
     Some(format!(
         ", decided by {}: {} against {} without it",
         natural_list(&deductions),
-        number(before[0]),
-        number(before[1])
+        value(&before[0], false),
+        value(&before[1], false)
     ))
 }
 
@@ -360,10 +396,61 @@ pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
             format!("by {by}, recorded in the data")
         }
         Show::Number => format!(
-            "on {}, {} against {}",
+            "on {}, {}",
             separation.criterion,
-            number(separation.values[0]),
-            number(separation.values[1])
+            against(&separation.values[0], &separation.values[1])
         ),
+    }
+}
+
+/// Two different values compared: `-4 against -5`; `1.001 against 1.001 (1000/999)` when
+/// they would read the same to three decimals.
+fn against(upper: &Quantity, lower: &Quantity) -> String {
+    let exact = ambiguous([upper, lower]);
+    format!("{} against {}", value(upper, exact), value(lower, exact))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+    use rstest::rstest;
+
+    fn ratio(n: i64, d: u64) -> Quantity {
+        Quantity::ratio(n.into(), d).unwrap()
+    }
+
+    #[rstest]
+    // 1000/999 = 1.001001… and 1001/1000 = 1.001 read the same: the quotient gets its fraction.
+    #[case::rounding_would_tie(
+        ratio(1000, 999),
+        ratio(1001, 1000),
+        "1.001 (1000/999) against 1.001"
+    )]
+    // 1001/999 = 1.002002… and 2002/1999 = 1.0015007…: both round to 1.002.
+    #[case::both_quotients(
+        ratio(1001, 999),
+        ratio(2002, 1999),
+        "1.002 (1001/999) against 1.002 (2002/1999)"
+    )]
+    #[case::distinct_to_three_decimals(ratio(5, 3), ratio(3, 2), "1.667 against 1.5")]
+    #[case::decimals_as_always(Quantity::from(-4_i64), Quantity::from(-5_i64), "-4 against -5")]
+    #[case::infinity(Quantity::INFINITY, ratio(5, 3), "∞ against 1.667")]
+    fn two_values_never_read_alike(
+        #[case] upper: Quantity,
+        #[case] lower: Quantity,
+        #[case] expected: &str,
+    ) {
+        assert_eq!(against(&upper, &lower), expected);
+    }
+
+    #[test]
+    fn equal_values_are_not_ambiguous() {
+        assert!(!ambiguous([&ratio(5, 3), &ratio(10, 6)]));
+        assert!(ambiguous([
+            &ratio(5, 3),
+            &ratio(1000, 999),
+            &ratio(1001, 1000)
+        ]));
     }
 }

@@ -10,6 +10,7 @@
 //! teams by the rules' chain of [`criteria`], [`compute::standings`] puts them together per
 //! group) and [`check`] compares the result with the recorded facts; [`report`] holds every
 //! output. [`rules`] reads rule files, [`diagnostic`] reports mistakes with stable codes.
+//! Criterion values are exact [`quantity::Quantity`]s: goal average's 5/3 is compared as 5/3.
 //!
 //! A complete program: load a data file and the rules it names, compute every table, check
 //! the recorded facts, and report them and the tables as text.
@@ -53,6 +54,7 @@ pub mod criteria;
 pub mod diagnostic;
 pub mod explain;
 pub mod model;
+pub mod quantity;
 pub mod read;
 pub mod report;
 pub mod resolve;

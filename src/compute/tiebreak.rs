@@ -7,9 +7,8 @@
 //! data records a decision covering all of it; otherwise the tie stays, and is reported.
 //! Every criterion applied to two or more teams is kept as a [`Step`], so any order can be
 //! explained. A criterion that needs data the group does not record (cards, coefficients) is an
-//! error naming the teams, never a zero.
-
-use rust_decimal::Decimal;
+//! error naming the teams, never a zero. Values are exact ([`Quantity`]): teams are level only
+//! when their values are equal, never because they round alike.
 
 use std::rc::Rc;
 
@@ -17,6 +16,7 @@ use crate::compute::minitable::{MiniTable, Tables};
 use crate::compute::records::Record;
 use crate::criteria::{Context, Criterion, Needs, Scope};
 use crate::model::{Group, TeamId};
+use crate::quantity::Quantity;
 use crate::rules::GroupRules;
 
 /// Teams sharing a place: one team, or several that no criterion separated.
@@ -34,7 +34,7 @@ pub struct Separation {
     /// The deciding criterion.
     pub criterion: Criterion,
     /// The value of the upper tier, then of the lower.
-    pub values: [Decimal; 2],
+    pub values: [Quantity; 2],
     /// For `decision`, the index of the recorded decision that separated them.
     pub decision: Option<usize>,
 }
@@ -52,7 +52,7 @@ pub struct Step {
     pub among_rows: std::ops::Range<usize>,
     /// Each team's value, best first; teams with equal values are the tiers the step left
     /// ([`Step::tiers`]).
-    pub values: Vec<(TeamId, Decimal)>,
+    pub values: Vec<(TeamId, Quantity)>,
     /// For `decision`, the index of the recorded decision used (`None` when none applied).
     pub decision: Option<usize>,
     /// Whether this is the first criterion sorting the whole group (not a tiebreak).
@@ -75,13 +75,13 @@ pub struct MissingData {
 }
 
 /// Whether two of a step's ranked values fall in one tier: they are equal.
-fn same_tier(a: &(TeamId, Decimal), b: &(TeamId, Decimal)) -> bool {
+fn same_tier(a: &(TeamId, Quantity), b: &(TeamId, Quantity)) -> bool {
     a.1 == b.1
 }
 
 impl Step {
     /// The result: the teams grouped by equal value, best first, each with its value.
-    pub fn tiers(&self) -> impl Iterator<Item = &[(TeamId, Decimal)]> {
+    pub fn tiers(&self) -> impl Iterator<Item = &[(TeamId, Quantity)]> {
         self.values.chunk_by(same_tier)
     }
 
@@ -96,7 +96,7 @@ impl Step {
     }
 
     /// The value of the team in 0-based table row `row` (which must be one of [`Step::rows`]).
-    pub fn value_at(&self, row: usize) -> Decimal {
+    pub fn value_at(&self, row: usize) -> Quantity {
         self.values[row - self.first_row].1
     }
 
@@ -271,7 +271,7 @@ impl<'a> Orderer<'a> {
             .map_or(0..0, |b| b.first_row..b.first_row + b.table.teams().len());
         // Stable: level teams keep data-file order.
         let better = criterion.entry().better;
-        ranked.sort_by(|a, b| better.compare(a.1, b.1));
+        ranked.sort_by(|a, b| better.compare(&a.1, &b.1));
         let order: Vec<TeamId> = ranked.iter().map(|&(t, _)| t).collect();
         let sizes: Vec<usize> = ranked.chunk_by(same_tier).map(<[_]>::len).collect();
 
@@ -360,7 +360,7 @@ impl<'a> Orderer<'a> {
         criterion: Criterion,
         teams: &[TeamId],
         block: Option<&Block>,
-        values: &mut Vec<(TeamId, Decimal)>,
+        values: &mut Vec<(TeamId, Quantity)>,
     ) -> Result<Evaluation, MissingData> {
         let entry = criterion.entry();
         let (among_teams, records) = match (entry.scope, block) {

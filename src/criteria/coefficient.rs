@@ -9,7 +9,7 @@ pub static ENTRY: Entry = Entry {
     scope: Scope::Overall,
     needs: Needs::Coefficients,
     better: Better::Higher,
-    value: |c, t| c.group.team_coefficient(t),
+    value: |c, t| c.group.team_coefficient(t).map(Into::into),
     show: Show::Number,
     last: false,
 };

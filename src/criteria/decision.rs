@@ -1,9 +1,8 @@
 //! The `decision` criterion.
 
-use rust_decimal::Decimal;
-
 use super::{Better, Context, Entry, Needs, Scope, Show};
 use crate::model::TeamId;
+use crate::quantity::Quantity;
 
 pub static ENTRY: Entry = Entry {
     key: "decision",
@@ -19,10 +18,10 @@ pub static ENTRY: Entry = Entry {
 
 /// The team's place in the recorded decision (1 first); every team 0, level, when none covers
 /// the tie.
-fn value(context: &Context<'_>, team: TeamId) -> Option<Decimal> {
+fn value(context: &Context<'_>, team: TeamId) -> Option<Quantity> {
     let place = context.decision.map_or(0, |i| {
         let order = &context.group.decisions[i].order;
         order.iter().position(|&o| o == team).map_or(0, |p| p + 1)
     });
-    Some(Decimal::from(place))
+    Some(Quantity::from(rust_decimal::Decimal::from(place)))
 }

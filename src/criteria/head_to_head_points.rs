@@ -9,7 +9,7 @@ pub static ENTRY: Entry = Entry {
     scope: Scope::HeadToHead,
     needs: Needs::Nothing,
     better: Better::Higher,
-    value: |c, t| Some(c.record(t).points()),
+    value: |c, t| Some(c.record(t).points().into()),
     show: Show::Number,
     last: false,
 };

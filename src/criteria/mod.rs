@@ -14,10 +14,9 @@ use std::cmp;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-use rust_decimal::Decimal;
-
 use crate::compute::records::Record;
 use crate::model::{Group, TeamId};
+use crate::quantity::Quantity;
 use crate::rules::GroupRules;
 
 /// Declares each criterion's module and lists its [`Entry`] in [`REGISTRY`], in order.
@@ -32,15 +31,19 @@ macro_rules! registry {
 
 registry! {
     points,
+    points_per_game,
     head_to_head_points,
     head_to_head_goal_difference,
+    head_to_head_goal_average,
     head_to_head_goals_for,
     head_to_head_away_goals_for,
     goal_difference,
+    goal_average,
     goals_for,
     goals_against,
     away_goals_for,
     wins,
+    losses,
     away_wins,
     fair_play,
     coefficient,
@@ -105,11 +108,11 @@ pub enum Better {
 }
 
 impl Better {
-    /// Compares two values: `Less` when `a` ranks before `b`.
-    pub fn compare(self, a: Decimal, b: Decimal) -> cmp::Ordering {
+    /// Compares two values exactly: `Less` when `a` ranks before `b`.
+    pub fn compare(self, a: &Quantity, b: &Quantity) -> cmp::Ordering {
         match self {
-            Better::Higher => b.cmp(&a),
-            Better::Lower => a.cmp(&b),
+            Better::Higher => b.cmp(a),
+            Better::Lower => a.cmp(b),
         }
     }
 }
@@ -117,7 +120,8 @@ impl Better {
 /// How a criterion's values are shown in explanations and JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Show {
-    /// As numbers: `3`, `1.5`, `-4`.
+    /// As numbers: `3`, `1.5`, `-4`; a quotient no decimal holds to three decimals (`1.667`),
+    /// infinity as `∞` (see [`Quantity`]).
     Number,
     /// Not shown: the values are places in a recorded decision, and the decision (who made
     /// it) is named instead.
@@ -129,7 +133,8 @@ pub enum Show {
 pub struct Context<'a> {
     /// The group, with its recorded cards, coefficients and decisions.
     pub group: &'a Group,
-    /// The group rules (card values for `fair_play`).
+    /// The group rules (card values for `fair_play`, what `goal_average` gives a team that
+    /// conceded nothing).
     pub rules: &'a GroupRules,
     /// The records the criterion's [`Scope`] reads, indexed by [`TeamId`]: the overall ones,
     /// or the head-to-head mini-table's.
@@ -146,9 +151,10 @@ impl Context<'_> {
     }
 }
 
-/// A team's value under a criterion; `None` when the data lacks what it needs (an error naming
-/// the team, never a zero).
-pub type Value = fn(&Context<'_>, TeamId) -> Option<Decimal>;
+/// A team's value under a criterion, exact (a decimal, a quotient such as goal average's 5/3,
+/// or infinity); `None` when the data lacks what it needs (an error naming the team, never a
+/// zero).
+pub type Value = fn(&Context<'_>, TeamId) -> Option<Quantity>;
 
 /// One criterion and everything known about it.
 #[derive(Debug)]
@@ -312,9 +318,20 @@ mod tests {
 
     #[test]
     fn better_orders_values() {
-        let (one, two) = (Decimal::ONE, Decimal::TWO);
-        assert_eq!(Better::Higher.compare(two, one), cmp::Ordering::Less);
-        assert_eq!(Better::Lower.compare(one, two), cmp::Ordering::Less);
-        assert_eq!(Better::Lower.compare(one, one), cmp::Ordering::Equal);
+        let (one, two) = (Quantity::from(1_u64), Quantity::from(2_u64));
+        assert_eq!(Better::Higher.compare(&two, &one), cmp::Ordering::Less);
+        assert_eq!(Better::Lower.compare(&one, &two), cmp::Ordering::Less);
+        assert_eq!(Better::Lower.compare(&one, &one), cmp::Ordering::Equal);
+        // Exactly: 5/3 is above 1.666, and infinity above both.
+        let five_thirds = Quantity::ratio(5.into(), 3).unwrap();
+        let close = Quantity::from(rust_decimal::Decimal::new(1666, 3));
+        assert_eq!(
+            Better::Higher.compare(&five_thirds, &close),
+            cmp::Ordering::Less
+        );
+        assert_eq!(
+            Better::Higher.compare(&Quantity::INFINITY, &five_thirds),
+            cmp::Ordering::Less
+        );
     }
 }

@@ -9,7 +9,7 @@ pub static ENTRY: Entry = Entry {
     scope: Scope::Overall,
     needs: Needs::Nothing,
     better: Better::Higher,
-    value: |c, t| Some(c.record(t).points()),
+    value: |c, t| Some(c.record(t).points().into()),
     show: Show::Number,
     last: false,
 };

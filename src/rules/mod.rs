@@ -58,6 +58,44 @@ pub struct HeadToHeadRule {
     pub point_deductions_count: bool,
 }
 
+/// What goal average (`goal_average`, `head_to_head.goal_average`) gives a team that conceded
+/// no goal, where goals scored ÷ goals conceded has no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ZeroConceded {
+    /// `"above_all"`, the default and the historical reading: a team that scored without
+    /// conceding has an infinite average, above every team that conceded and level with every
+    /// other such team; a team that neither scored nor conceded has 1 (as many scored as
+    /// conceded, like a goal difference of 0).
+    #[default]
+    AboveAll,
+    /// `"as_one"`: counted as one goal conceded, so the average is the goals scored (0 for a
+    /// team that neither scored nor conceded).
+    AsOne,
+}
+
+impl ZeroConceded {
+    /// Every value a rule file may write, with its meaning, for messages and the schema.
+    const KEYS: [(&'static str, ZeroConceded, &'static str); 2] = [
+        (
+            "above_all",
+            ZeroConceded::AboveAll,
+            "above every finite average",
+        ),
+        (
+            "as_one",
+            ZeroConceded::AsOne,
+            "as if one goal had been conceded",
+        ),
+    ];
+}
+
+/// Goal average options: `[goal_average]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GoalAverageRule {
+    /// What a team that conceded no goal gets.
+    pub zero_conceded: ZeroConceded,
+}
+
 /// A season's regulations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSet {
@@ -122,6 +160,8 @@ pub struct GroupRules {
     pub meetings: u32,
     /// Disciplinary points per card, for the `fair_play` criterion.
     pub fair_play: Option<FairPlayRule>,
+    /// Goal average options, for `goal_average` and `head_to_head.goal_average`.
+    pub goal_average: GoalAverageRule,
 }
 
 /// Disciplinary points per card (negative: a card costs points), for the `fair_play` criterion.
@@ -151,6 +191,8 @@ struct RuleFile {
     #[serde(default)]
     group: GroupFile,
     fair_play: Option<FairPlayFile>,
+    #[serde(default)]
+    goal_average: GoalAverageFile,
     #[serde(default)]
     #[schemars(with = "Vec<structure::RoundFile>")]
     round: Vec<Spanned<structure::RoundFile>>,
@@ -299,6 +341,64 @@ impl Default for HeadToHeadFile {
             point_deductions_count: false,
         }
     }
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct GoalAverageFile {
+    // Read as a string, so that a value that is none of them is an error at its place, with a
+    // suggestion.
+    #[serde(default = "above_all")]
+    #[schemars(schema_with = "zero_conceded_schema")]
+    zero_conceded: Spanned<String>,
+}
+
+impl Default for GoalAverageFile {
+    fn default() -> Self {
+        GoalAverageFile {
+            zero_conceded: above_all(),
+        }
+    }
+}
+
+fn above_all() -> Spanned<String> {
+    Spanned::new(0..0, "above_all".to_string())
+}
+
+/// `goal_average.zero_conceded`: one of [`ZeroConceded::KEYS`].
+fn zero_conceded_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys: Vec<&str> = ZeroConceded::KEYS.iter().map(|k| k.0).collect();
+    schemars::json_schema!({
+        "type": "string",
+        "enum": keys,
+        "default": "above_all",
+    })
+}
+
+/// `goal_average.zero_conceded` as written, checked: a value that is none of
+/// [`ZeroConceded::KEYS`] is an error at the value, naming what was expected.
+fn zero_conceded(source: &Source, file: &GoalAverageFile) -> Result<ZeroConceded, Diagnostic> {
+    let written = &file.zero_conceded;
+    let keys = ZeroConceded::KEYS;
+    if let Some((_, value, _)) = keys.iter().find(|k| k.0 == written.get_ref()) {
+        return Ok(*value);
+    }
+    let hint = closest(written.get_ref(), keys.iter().map(|k| k.0))
+        .map(|k| format!("; did you mean \"{k}\"?"))
+        .unwrap_or_default();
+    let expected: Vec<String> = keys
+        .iter()
+        .map(|(key, _, meaning)| format!("\"{key}\" ({meaning})"))
+        .collect();
+    Err(source.error(
+        Code::WrongValue,
+        written.span(),
+        format!(
+            "unknown `zero_conceded` value \"{}\"; expected {}: what goal average gives a team that conceded no goal{hint}",
+            written.get_ref(),
+            expected.join(" or ")
+        ),
+    ))
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -499,6 +599,9 @@ fn group_rules(
         advance,
         meetings,
         fair_play,
+        goal_average: GoalAverageRule {
+            zero_conceded: zero_conceded(source, &file.goal_average)?,
+        },
     }))
 }
 
@@ -621,6 +724,41 @@ advance = 1
         );
         let loc = e.location().unwrap();
         assert_eq!((loc.line, loc.column), (8, 20));
+    }
+
+    #[test]
+    fn zero_conceded_is_above_all_unless_the_file_says_otherwise() {
+        let rules = parse(MINIMAL).unwrap().groups.unwrap();
+        assert_eq!(rules.goal_average.zero_conceded, ZeroConceded::AboveAll);
+        for (written, expected) in [
+            ("above_all", ZeroConceded::AboveAll),
+            ("as_one", ZeroConceded::AsOne),
+        ] {
+            let text = format!("{MINIMAL}[goal_average]\nzero_conceded = \"{written}\"\n");
+            let rules = parse(&text).unwrap().groups.unwrap();
+            assert_eq!(rules.goal_average.zero_conceded, expected, "{written}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_zero_conceded_value_is_located_and_suggested() {
+        // MINIMAL is ten lines (the first empty), the section the 11th: the value is on line
+        // 12, its quote at column 17 (after `zero_conceded = `).
+        let text = format!("{MINIMAL}[goal_average]\nzero_conceded = \"above-all\"\n");
+        let e = parse(&text).unwrap_err();
+        assert_eq!(
+            e.message,
+            "unknown `zero_conceded` value \"above-all\"; expected \"above_all\" (above every finite average) or \"as_one\" (as if one goal had been conceded): what goal average gives a team that conceded no goal; did you mean \"above_all\"?"
+        );
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (12, 17));
+    }
+
+    #[test]
+    fn zero_conceded_must_be_a_string() {
+        let text = format!("{MINIMAL}[goal_average]\nzero_conceded = 1\n");
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.location().unwrap().line, 12, "{e}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! JSON: the stable contract for scripts (documented field by field in docs/output.md).
 //!
 //! Field names never change; new fields may be added. Decimals (points, deductions) are JSON
-//! numbers: integers when whole, otherwise the shortest decimal text of the value.
+//! numbers: integers when whole, otherwise the shortest decimal text of the value. A tiebreak
+//! value no decimal holds (goal average 5/3) is its number to three decimals with the exact
+//! fraction beside it (`"exact": "5/3"`); an infinite one is `null` with `"exact": "inf"`.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -13,6 +15,7 @@ use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::criteria::Show;
 use crate::explain;
 use crate::model::TeamId;
+use crate::quantity::Quantity;
 
 /// `--format json`.
 pub const FORMAT: Format = Format {
@@ -101,6 +104,9 @@ struct StepOut<'a> {
 struct TierOut {
     rows: [usize; 2],
     value: Option<Value>,
+    /// Only for a value no decimal holds: `"5/3"`, or `"inf"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exact: Option<String>,
 }
 
 /// 0-based rows as the JSON's 1-based first and last row.
@@ -119,6 +125,29 @@ pub fn decimal(value: Decimal) -> Value {
     match value.to_f64().and_then(serde_json::Number::from_f64) {
         Some(n) => Value::Number(n),
         None => Value::String(value.to_string()),
+    }
+}
+
+/// A criterion's value as JSON: a decimal as [`decimal`] writes it, with no exact form; a
+/// quotient no decimal holds as its number to three decimals (`1.667`) and its fraction
+/// (`"5/3"`); infinity as `null` and `"inf"`.
+pub fn quantity(value: &Quantity) -> (Value, Option<String>) {
+    if let Some(d) = value.as_decimal() {
+        return (decimal(d), None);
+    }
+    match value.fraction() {
+        // The rounded text is what text output shows; as a number it is only for reading, the
+        // fraction is the value.
+        Some(fraction) => {
+            let rounded = value.to_string();
+            let number = rounded
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or(Value::String(rounded), Value::Number);
+            (number, Some(fraction))
+        }
+        None => (Value::Null, Some("inf".to_string())),
     }
 }
 
@@ -183,10 +212,17 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                         tiers: s
                             .tiers()
                             .map(|t| {
+                                let (value, exact) = match s.criterion.show() {
+                                    Show::Decision => (None, None),
+                                    Show::Number => {
+                                        let (value, exact) = quantity(&t[0].1);
+                                        (Some(value), exact)
+                                    }
+                                };
                                 let out = TierOut {
                                     rows: rows(first..first + t.len()),
-                                    value: (s.criterion.show() != Show::Decision)
-                                        .then(|| decimal(t[0].1)),
+                                    value,
+                                    exact,
                                 };
                                 first += t.len();
                                 out
