@@ -292,7 +292,7 @@ fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<
         .deductions
         .iter()
         .filter(|d| pair.iter().any(|r| r.team == d.team))
-        .map(|d| format!("{}'s {}", table.name(d.team), deduction(d)))
+        .map(|d| format!("{} {}", possessive(table.name(d.team)), deduction(d)))
         .collect();
     Some(format!(
         ", decided by {}: {} against {} without it",
@@ -300,6 +300,15 @@ fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<
         value(&before[0], false),
         value(&before[1], false)
     ))
+}
+
+/// A name in the possessive: `Wigan Athletic's`, `Bolton Wanderers'`.
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
 }
 
 /// A deduction in words: `deduction of 12 points (entered administration)`, or a restoration.
@@ -345,6 +354,14 @@ pub fn rulings(table: &GroupTable<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     for d in &rulings.deductions {
         lines.push(deducted(table.name(d.team), d));
+    }
+    if let Some(why) = &rulings.curtailed {
+        let teams = table.group.teams.len();
+        let expected = teams * teams.saturating_sub(1) / 2 * table.rules.meetings as usize;
+        lines.push(format!(
+            "ended early ({} of {expected} matches played): {why}",
+            table.group.matches.len()
+        ));
     }
     for t in &rulings.takeovers {
         lines.push(format!(

@@ -478,12 +478,18 @@ pub struct Rulings {
     pub expunged: Vec<Expunged>,
     /// Records taken over.
     pub takeovers: Vec<Takeover>,
+    /// Why the group ended before every match was played (a season curtailed), when it did:
+    /// its table as played is final, and `check` confirms the record against it.
+    pub curtailed: Option<String>,
 }
 
 impl Rulings {
     /// Whether there is nothing to apply.
     pub fn is_empty(&self) -> bool {
-        self.deductions.is_empty() && self.expunged.is_empty() && self.takeovers.is_empty()
+        self.deductions.is_empty()
+            && self.expunged.is_empty()
+            && self.takeovers.is_empty()
+            && self.curtailed.is_none()
     }
 }
 

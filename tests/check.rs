@@ -18,14 +18,14 @@ fn bundled_data_checks_clean() {
         .lines()
         .filter(|l| l.contains(" · winner "))
         .collect();
-    assert_eq!(winners.len(), 17);
+    assert_eq!(winners.len(), 19);
     assert!(winners.iter().all(|l| l.starts_with("ok ")));
     let orders = run
         .stdout
         .lines()
         .filter(|l| l.contains(" · order "))
         .count();
-    assert_eq!(orders, 5);
+    assert_eq!(orders, 7);
     assert!(run.stdout.contains(
         "2003–04 Coppa Italia · Group 8 · winner Brindisi (ahead of Catania by drawing of lots, recorded in the data)"
     ));
@@ -34,7 +34,7 @@ fn bundled_data_checks_clean() {
     ));
     assert!(
         run.stdout
-            .ends_with("56 fact(s): 51 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
+            .ends_with("62 fact(s): 57 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
     );
 }
 

@@ -136,8 +136,8 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         .lines()
         .filter(|l| l.starts_with("    ") && (l.contains(" above ") || l.contains(" level with ")))
         .collect();
-    // 16 groups of 4 and one league of 24: 48 + 23 adjacent pairs.
-    assert_eq!(pairs.len(), 71);
+    // 16 groups of 4 and leagues of 24, 23 and 20: 48 + 23 + 22 + 19 adjacent pairs.
+    assert_eq!(pairs.len(), 112);
     for expected in [
         "    Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3; goal difference -4 against -5",
         "    Brindisi above Catania: points level at 7; head-to-head goal difference level at 0; goal difference level at 6; drawing of lots (recorded decision)",
@@ -146,6 +146,10 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         "    Sampdoria above Genoa: points 7 against 4",
         // Wigan Athletic's 59 points on the pitch would have put them 10th, 2019–20.
         "    Charlton Athletic above Wigan Athletic: points 48 against 47, decided by Wigan Athletic's deduction of 12 points (entered administration): 48 against 59 without it",
+        // League One 2019–20 on points per game: Bolton 14 from 34 (26 before the deduction),
+        // Southend 19 from 35; Oxford and Portsmouth both 60 from 35.
+        "    Southend United above Bolton Wanderers: points per game 0.543 against 0.412, decided by Bolton Wanderers' deduction of 12 points (entered administration): 0.543 against 0.765 without it",
+        "    Oxford United above Portsmouth FC: points per game level at 1.714; goal difference 24 against 17",
     ] {
         assert!(pairs.contains(&expected), "{expected}");
     }

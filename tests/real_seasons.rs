@@ -13,6 +13,12 @@ use standings::read::{self, InputFormat};
 
 #[rstest]
 #[case::championship("efl-championship-2019-20", "2019-20-en.2", "efl-2019-20")]
+#[case::league_one(
+    "efl-league-one-2019-20",
+    "2019-20-en.3",
+    "efl-2019-20-points-per-game"
+)]
+#[case::ligue_1("ligue-1-2019-20", "2019-20-fr.1", "ligue-1-2019-20-points-per-game")]
 fn a_real_season_holds_its_source_s_matches_and_lends_it_its_record(
     #[case] data: &str,
     #[case] real: &str,

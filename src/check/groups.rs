@@ -11,7 +11,8 @@ use crate::model::{Line, Recorded, TableRow, TeamId};
 /// Checks each group's recorded winner, order and published table, that no unbroken tie
 /// decides who advances, and notes recorded decisions the rules did not need. A group missing
 /// some of the matches the rules give it (`group.meetings` per pair) decides nothing yet: its
-/// winner, order and table are not checked, and a tie in it is no failure.
+/// winner, order and table are not checked, and a tie in it is no failure, unless the data
+/// says it ended early (`curtailed`): then its table as played is final.
 pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let mut facts = Vec::new();
     let meetings = standings.rules.groups.as_ref().map_or(1, |g| g.meetings);
@@ -19,8 +20,9 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
         let teams = table.group.teams.len() as u64;
         let expected = u64::from(meetings) * teams * teams.saturating_sub(1) / 2;
         let played = table.group.matches.len() as u64;
-        let incomplete =
-            (played < expected).then_some(Reason::IncompleteGroup { played, expected });
+        // A group that ended early (`curtailed`) is final as played.
+        let incomplete = (played < expected && table.group.rulings.curtailed.is_none())
+            .then_some(Reason::IncompleteGroup { played, expected });
         let fact = |kind, verdict, line| {
             Fact::new(
                 standings.competition,

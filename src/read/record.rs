@@ -321,6 +321,10 @@ pub fn apply(
                     group.name, t.team, t.from, t.reason
                 ));
             }
+            if let Some(why) = &rulings.curtailed {
+                changes.push(format!("{}: ended early: {why}", group.name));
+            }
+            group.rulings.curtailed.clone_from(&rulings.curtailed);
             group.rulings.expunged.clone_from(&rulings.expunged);
             group.rulings.takeovers.clone_from(&rulings.takeovers);
         }

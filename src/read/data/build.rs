@@ -693,6 +693,9 @@ fn build_rulings(
             line: line(&e.team.span()),
         });
     }
+    if let Some(why) = &g.curtailed {
+        rulings.curtailed = Some(reason(&mut found, why));
+    }
     for (team, at) in successors {
         if leaves.iter().any(|(t, _)| *t == team) {
             found.push(source.error(

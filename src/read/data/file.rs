@@ -107,6 +107,10 @@ pub(super) struct GroupFile {
     /// Clubs that took over another's fixtures and record so far.
     #[serde(default)]
     pub(super) takeovers: Vec<TakeoverFile>,
+    /// Why the group ended before every match was played (a season curtailed): its table as
+    /// played is final, and `check` confirms the record against it.
+    #[schemars(with = "Option<String>")]
+    pub(super) curtailed: Option<Spanned<String>>,
 }
 
 /// A points deduction (positive) or restoration (negative), with its reason and, optionally,

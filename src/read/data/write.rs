@@ -159,6 +159,9 @@ fn group(g: &Group) -> Table {
             .collect();
         table["takeovers"] = Item::from(takeovers);
     }
+    if let Some(why) = &rulings.curtailed {
+        table["curtailed"] = Item::from(why.as_str());
+    }
     let record = g
         .record
         .clone()

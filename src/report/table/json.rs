@@ -40,6 +40,7 @@ struct GroupOut<'a> {
     qualification_decided: bool,
     tiebreaks: Vec<StepOut<'a>>,
     explanations: Vec<PairOut<'a>>,
+    curtailed: Option<&'a str>,
     expunged: Vec<ExpungedOut<'a>>,
     takeovers: Vec<TakeoverOut<'a>>,
 }
@@ -247,6 +248,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                 })
                 .collect()
         },
+        curtailed: table.group.rulings.curtailed.as_deref(),
         expunged: table
             .group
             .rulings
