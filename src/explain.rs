@@ -387,6 +387,40 @@ pub fn rulings(table: &GroupTable<'_>) -> Vec<String> {
     lines
 }
 
+/// The notes under a ranking of teams across groups: where each team comes from, how many
+/// advance, what was left out of their records, and groups that gave no team or a shared place.
+pub fn best_placed(ranking: &crate::compute::best_placed::Ranking) -> Vec<String> {
+    let from: Vec<String> = ranking
+        .group
+        .teams
+        .iter()
+        .zip(&ranking.from)
+        .map(|(team, group)| format!("{team} ({group})"))
+        .collect();
+    let mut lines = vec![format!(
+        "the best {} of the {} advance: {}",
+        ranking.rules.advance,
+        ranking.group.name.to_lowercase(),
+        from.join(", ")
+    )];
+    if ranking.discarded {
+        lines.push("results against each group's last-placed team are left out".to_string());
+    }
+    if !ranking.short.is_empty() {
+        lines.push(format!(
+            "no team in that place in {}",
+            natural_list(&ranking.short)
+        ));
+    }
+    if !ranking.shared.is_empty() {
+        lines.push(format!(
+            "the place is shared in {} (a tie nothing broke): the team ranked is the first the table lists",
+            natural_list(&ranking.shared)
+        ));
+    }
+    lines
+}
+
 /// `1 result`, `8 results`.
 fn results(n: usize) -> String {
     if n == 1 {

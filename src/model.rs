@@ -955,6 +955,10 @@ pub struct CompetitionRecord {
     /// The rounds of the published schedule, in order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<Recorded<Vec<String>>>,
+    /// The teams that went through as the best of one place across groups (the four best
+    /// third-placed teams), in any order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub best_placed: Option<Recorded<Vec<String>>>,
 }
 
 impl CompetitionRecord {
@@ -973,6 +977,7 @@ impl CompetitionRecord {
             fair_play,
             round_sizes,
             schedule,
+            best_placed,
         } = self;
         for fact in [teams, matches, goals, fair_play].into_iter().flatten() {
             fact.locate(source);
@@ -982,6 +987,7 @@ impl CompetitionRecord {
         }
         final_result.iter_mut().for_each(|f| f.locate(source));
         schedule.iter_mut().for_each(|f| f.locate(source));
+        best_placed.iter_mut().for_each(|f| f.locate(source));
         transfers.values_mut().for_each(|f| f.locate(source));
         round_sizes.iter_mut().for_each(|f| f.locate(source));
         let mut found = Diagnostics::new();

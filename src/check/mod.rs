@@ -15,6 +15,7 @@
 use std::path::PathBuf;
 
 pub mod allocation;
+pub mod best_placed;
 pub mod finals;
 pub mod groups;
 mod outcome;
@@ -69,6 +70,8 @@ fact_kinds! {
     GroupOrder => "order",
     /// A group's published table: each team's figures (one fact per figure that differs).
     PublishedTable => "published table",
+    /// The teams that went through as the best of one place across groups.
+    BestPlaced => "best-placed teams",
     /// Teams level on every criterion for a qualifying place (never recorded; always a failure).
     QualificationTie => "qualification",
     /// A recorded decision (drawing of lots) the rules did not need.
@@ -303,6 +306,8 @@ pub enum Reason {
     NoFinal(Option<String>),
     /// The rule file has no `[allocation]`.
     NoAllocation,
+    /// The rule file ranks no teams across groups (no `[best_placed]`).
+    NoBestPlaced,
 }
 
 /// One checked fact.
@@ -386,5 +391,6 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     facts.extend(finals::check(standings));
     facts.extend(allocation::check(standings));
     facts.extend(groups::check(standings));
+    facts.extend(best_placed::check(standings));
     facts
 }

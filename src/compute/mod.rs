@@ -4,6 +4,7 @@
 //! [`knockout`] decides ties over legs and [`ranking`] orders a coefficient ranking and
 //! allocates its places. Nothing here reads a file or prints.
 
+pub mod best_placed;
 pub mod knockout;
 pub mod minitable;
 pub mod ranking;

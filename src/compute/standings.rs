@@ -1,9 +1,10 @@
 //! A competition's computed tables: records folded, teams ordered, qualifiers named.
 
+use crate::compute::best_placed::{Ranking, ranking};
 use crate::compute::records::{FoldOptions, Record, fold};
 use crate::compute::tiebreak::{self, MissingData, Ordering};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
-use crate::model::{Competition, Group, TeamId};
+use crate::model::{Competition, Group, Line, TeamId};
 use crate::rules::{GroupRules, RuleSet};
 
 /// One line of a table.
@@ -75,6 +76,9 @@ pub struct Standings<'a> {
     pub rules: &'a RuleSet,
     /// One table per group, in file order.
     pub groups: Vec<GroupTable<'a>>,
+    /// Teams of one place ranked across the groups, when the rules ask for it (`[best_placed]`)
+    /// and every group was computed.
+    pub best_placed: Option<Ranking>,
 }
 
 /// Computes every group's table. A tiebreak that needs data a group lacks (cards,
@@ -111,11 +115,35 @@ pub fn compute_groups<'a>(
             .collect(),
         None => Vec::new(),
     };
-    let standings = Standings {
+    let mut standings = Standings {
         competition,
         rules,
         groups,
+        best_placed: None,
     };
+    if problems.is_empty() && standings.groups.len() == competition.groups.len() {
+        let ranking = ranking(&standings);
+        if let Some(Err(missing)) = ranking.as_ref().map(Ranking::table) {
+            let at = competition.groups.first().map_or(Line(0), |g| g.line);
+            let names: Vec<&str> = missing
+                .teams
+                .iter()
+                .filter_map(|&t| ranking.as_ref().map(|r| r.group.team_name(t)))
+                .collect();
+            let key = missing.criterion.needs().data_key().unwrap_or("data");
+            problems.push(competition.error_at_line(
+                Code::CriterionWithoutData,
+                at,
+                format!(
+                    "the ranking of teams across groups (`best_placed`) reaches \"{}\" for {}, but the data records no {key} for them; expected `{key}` in their groups (a missing value is not taken as zero)",
+                    missing.criterion.key(),
+                    names.join(", ")
+                ),
+            ));
+        } else {
+            standings.best_placed = ranking;
+        }
+    }
     (standings, problems)
 }
 
@@ -150,6 +178,17 @@ pub fn compute_group<'a>(
     for d in &group.rulings.deductions {
         records[d.team].deduct_off_pitch(d.points);
     }
+    rank(group, rules, records)
+}
+
+/// Orders a group whose records (indexed by [`TeamId`]) are already folded: the table, who
+/// advances, and every tiebreak step. [`compute_group`] folds the group's own matches first; a
+/// ranking of teams from several groups (`[best_placed]`) brings records of its own.
+pub fn rank<'a>(
+    group: &'a Group,
+    rules: &'a GroupRules,
+    records: Vec<Record>,
+) -> Result<GroupTable<'a>, MissingData> {
     let ordering = tiebreak::order(group, rules, &records)?;
     let mut rows = Vec::with_capacity(group.teams.len());
     for tier in &ordering.tiers {

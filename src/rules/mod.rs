@@ -4,6 +4,7 @@
 //! how a forfeit is scored, the tiebreak chain and how many teams advance. `docs/rules.md`
 //! documents every key.
 
+pub mod best_placed;
 mod decimal;
 pub mod structure;
 
@@ -162,6 +163,8 @@ pub struct GroupRules {
     pub fair_play: Option<FairPlayRule>,
     /// Goal average options, for `goal_average` and `head_to_head.goal_average`.
     pub goal_average: GoalAverageRule,
+    /// Teams of one place ranked across groups, the best of them advancing, when the rules say.
+    pub best_placed: Option<best_placed::BestPlaced>,
 }
 
 /// Disciplinary points per card (negative: a card costs points), for the `fair_play` criterion.
@@ -193,6 +196,7 @@ struct RuleFile {
     fair_play: Option<FairPlayFile>,
     #[serde(default)]
     goal_average: GoalAverageFile,
+    best_placed: Option<best_placed::BestPlacedFile>,
     #[serde(default)]
     #[schemars(with = "Vec<structure::RoundFile>")]
     round: Vec<Spanned<structure::RoundFile>>,
@@ -552,24 +556,22 @@ fn group_rules(
         ));
     }
     let chain = parse_chain(source, &tiebreak.order)?;
-    if let Some(cards) = chain.iter().find(|c| c.needs() == Needs::Cards)
-        && file.fair_play.is_none()
-    {
-        let at = tiebreak
-            .order
-            .get_ref()
-            .iter()
-            .find(|n| n.get_ref() == cards.key())
-            .map_or(tiebreak.order.span(), |n| n.span());
-        return Err(source.error(Code::CriterionWithoutSection,
-            at,
-            format!(
-                "the chain uses \"{}\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
-                cards.key()
-            ),
-        ));
+    let best_placed = file
+        .best_placed
+        .as_ref()
+        .map(|b| best_placed::parse(source, b, |order| parse_chain(source, order)))
+        .transpose()?;
+    let chains = [(&chain, &tiebreak.order)].into_iter().chain(
+        best_placed
+            .as_ref()
+            .zip(file.best_placed.as_ref())
+            .map(|(b, f)| (&b.order, f.order())),
+    );
+    for (chain, order) in chains {
+        check_fair_play(source, chain, order, file.fair_play.is_some())?;
     }
     let exact = |value| decimal::exact(source, value);
+
     let fair_play = match &file.fair_play {
         None => None,
         Some(f) => Some(FairPlayRule {
@@ -602,7 +604,36 @@ fn group_rules(
         goal_average: GoalAverageRule {
             zero_conceded: zero_conceded(source, &file.goal_average)?,
         },
+        best_placed,
     }))
+}
+
+/// A chain that uses `fair_play` needs the rule file's `[fair_play]` section: an error at the
+/// criterion's name otherwise.
+fn check_fair_play(
+    source: &Source,
+    chain: &[Criterion],
+    order: &Spanned<Vec<Spanned<String>>>,
+    has_section: bool,
+) -> Result<(), Diagnostic> {
+    let Some(cards) = chain.iter().find(|c| c.needs() == Needs::Cards) else {
+        return Ok(());
+    };
+    if has_section {
+        return Ok(());
+    }
+    let at = order
+        .get_ref()
+        .iter()
+        .find(|n| n.get_ref() == cards.key())
+        .map_or(order.span(), |n| n.span());
+    Err(source.error(Code::CriterionWithoutSection,
+        at,
+        format!(
+            "the chain uses \"{}\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
+            cards.key()
+        ),
+    ))
 }
 
 /// The JSON Schema of rule files, generated from the very types the loader reads, so that it

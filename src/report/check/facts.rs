@@ -139,6 +139,7 @@ fn reason(kind: FactKind, reason: &Reason) -> String {
         Reason::NoFinal(Some(round)) => format!("the data has no result for the {round}"),
         Reason::NoFinal(None) => format!("{NO_ROUNDS}, so no final"),
         Reason::NoAllocation => "the rule file has no [allocation]".to_string(),
+        Reason::NoBestPlaced => "the rule file has no [best_placed]".to_string(),
     }
 }
 

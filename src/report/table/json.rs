@@ -29,6 +29,22 @@ struct CompetitionOut<'a> {
     competition: &'a str,
     rules: &'a str,
     groups: Vec<GroupOut<'a>>,
+    best_placed: Option<BestPlacedOut<'a>>,
+}
+
+/// Teams of one place ranked across groups: their table, as a group's, and where each is from.
+#[derive(Serialize)]
+struct BestPlacedOut<'a> {
+    #[serde(flatten)]
+    table: GroupOut<'a>,
+    from: Vec<FromOut<'a>>,
+    discarded_against_last: bool,
+}
+
+#[derive(Serialize)]
+struct FromOut<'a> {
+    team: &'a str,
+    group: &'a str,
 }
 
 #[derive(Serialize)]
@@ -277,12 +293,32 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
 
 /// Renders one JSON document per competition; several competitions make a JSON array.
 pub fn render(standings: &[Standings<'_>]) -> String {
+    let ranked: Vec<_> = standings
+        .iter()
+        .map(|s| {
+            s.best_placed
+                .as_ref()
+                .and_then(|r| Some((r, r.table().ok()?)))
+        })
+        .collect();
     let out: Vec<CompetitionOut<'_>> = standings
         .iter()
-        .map(|s| CompetitionOut {
+        .zip(&ranked)
+        .map(|(s, ranked)| CompetitionOut {
             competition: &s.competition.name,
             rules: &s.rules.name,
             groups: s.groups.iter().map(group).collect(),
+            best_placed: ranked.as_ref().map(|(ranking, table)| BestPlacedOut {
+                table: group(table),
+                from: ranking
+                    .group
+                    .teams
+                    .iter()
+                    .zip(&ranking.from)
+                    .map(|(team, group)| FromOut { team, group })
+                    .collect(),
+                discarded_against_last: ranking.discarded,
+            }),
         })
         .collect();
     let text = if out.len() == 1 {

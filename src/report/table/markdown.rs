@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{Format, advances, place};
-use crate::compute::standings::Standings;
+use crate::compute::standings::{GroupTable, Standings};
 use crate::explain;
 use crate::report::escape::markdown as escape;
 
@@ -19,46 +19,65 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
-            let _ = writeln!(
-                out,
-                "### {} · {}\n",
-                escape(&s.competition.name),
-                escape(&table.group.name)
-            );
-            out += "| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |\n";
-            out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-            for r in &table.rows {
-                let rec = &r.record;
-                let name = escape(table.name(r.team));
-                let team = if advances(table, r.team) {
-                    format!("**{name}**")
-                } else {
-                    name
-                };
-                let _ = writeln!(
-                    out,
-                    "| {} | {team} | {} |",
-                    place(r),
-                    super::record_cells(rec).join(" | ")
-                );
-            }
-            out.push('\n');
-            for step in table.ordering.tiebreaks() {
-                let _ = writeln!(out, "- Tiebreak: {}", escape(&explain::step(table, step)));
-            }
-            let rulings = explain::rulings(table);
-            for ruling in &rulings {
-                let _ = writeln!(out, "- Note: {}", escape(ruling));
-            }
-            if explain {
-                for (row, _, _) in super::adjacent(table) {
-                    let _ = writeln!(out, "- {}", escape(&explain::pair(table, row)));
-                }
-            }
-            if explain || !rulings.is_empty() || table.ordering.tiebreaks().next().is_some() {
-                out.push('\n');
-            }
+            section(&mut out, &s.competition.name, table, &[], explain);
+        }
+        if let Some(ranking) = &s.best_placed
+            && let Ok(table) = ranking.table()
+        {
+            let notes = explain::best_placed(ranking);
+            section(&mut out, &s.competition.name, &table, &notes, explain);
         }
     }
     out
+}
+
+/// One group's table as Markdown, its notes (the group's own, then `notes`) and tiebreaks as
+/// a list, and with `explain` every adjacent pair.
+fn section(
+    out: &mut String,
+    competition: &str,
+    table: &GroupTable<'_>,
+    notes: &[String],
+    explain: bool,
+) {
+    let _ = writeln!(
+        out,
+        "### {} · {}\n",
+        escape(competition),
+        escape(&table.group.name)
+    );
+    *out += "| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |\n";
+    *out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    for r in &table.rows {
+        let rec = &r.record;
+        let name = escape(table.name(r.team));
+        let team = if advances(table, r.team) {
+            format!("**{name}**")
+        } else {
+            name
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {team} | {} |",
+            place(r),
+            super::record_cells(rec).join(" | ")
+        );
+    }
+    out.push('\n');
+    for step in table.ordering.tiebreaks() {
+        let _ = writeln!(out, "- Tiebreak: {}", escape(&explain::step(table, step)));
+    }
+    let mut rulings = explain::rulings(table);
+    rulings.extend(notes.iter().cloned());
+    for ruling in &rulings {
+        let _ = writeln!(out, "- Note: {}", escape(ruling));
+    }
+    if explain {
+        for (row, _, _) in super::adjacent(table) {
+            let _ = writeln!(out, "- {}", escape(&explain::pair(table, row)));
+        }
+    }
+    if explain || !rulings.is_empty() || table.ordering.tiebreaks().next().is_some() {
+        out.push('\n');
+    }
 }

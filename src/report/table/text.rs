@@ -35,25 +35,47 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
             );
         }
         for table in &s.groups {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            let _ = writeln!(
-                out,
-                "{} · {}",
-                plain(&s.competition.name),
-                plain(&table.group.name)
-            );
-            out += &group(table, colour);
-            if explain {
-                out += "  explain:\n";
-                for (row, _, _) in super::adjacent(table) {
-                    let _ = writeln!(out, "    {}", plain(&explain::pair(table, row)));
-                }
-            }
+            section(&mut out, s, table, &[], explain, colour);
+        }
+        if let Some(ranking) = &s.best_placed
+            && let Ok(table) = ranking.table()
+        {
+            let notes = explain::best_placed(ranking);
+            section(&mut out, s, &table, &notes, explain, colour);
         }
     }
     out
+}
+
+/// One table under its heading, with `notes` after the group's own and, with `explain`, every
+/// adjacent pair explained.
+fn section(
+    out: &mut String,
+    s: &Standings<'_>,
+    table: &GroupTable<'_>,
+    notes: &[String],
+    explain: bool,
+    colour: bool,
+) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} · {}",
+        plain(&s.competition.name),
+        plain(&table.group.name)
+    );
+    *out += &group(table, colour);
+    for note in notes {
+        let _ = writeln!(out, "  note: {}", plain(note));
+    }
+    if explain {
+        *out += "  explain:\n";
+        for (row, _, _) in super::adjacent(table) {
+            let _ = writeln!(out, "    {}", plain(&explain::pair(table, row)));
+        }
+    }
 }
 
 /// Renders one group's table and notes; `colour` marks the advancing teams for a terminal.
