@@ -73,6 +73,11 @@ matches = ["A 1–0 B", "B 3–0 C", "C 1–0 A"]"#, &["B", "A", "C"])]
 #[case::head_to_head_goals_for(r#""points", "head_to_head.goal_difference", "head_to_head.goals_for""#,
 r#"teams = ["A", "B", "C"]
 matches = ["A 3–2 B", "B 2–1 C", "C 1–0 A"]"#, &["B", "A", "C"])]
+// Extra time in a group match counts by the final score: A beat B 3–2 after extra time (2–2 at
+// 90 minutes would have been a draw), so A has 6 points to B's 3 (B beat C).
+#[case::extra_time(r#""points""#,
+r#"teams = ["B", "A", "C"]
+matches = ["A 3–2 B (aet)", "A 1–0 C", "B 1–0 C"]"#, &["A", "B", "C"])]
 // Goal difference: A and B drew each other and both beat C, A by more.
 #[case::goal_difference(r#""points", "goal_difference""#,
 r#"teams = ["B", "A", "C"]

@@ -508,15 +508,13 @@ fn build_match(
         source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
     };
     let text = match_text::parse(m.get_ref()).map_err(located)?;
-    if let Some(at) = text
-        .extra_time
-        .clone()
-        .or(text.penalties.clone().map(|p| p.1))
-    {
+    // Extra time counts by the final score (`Home 4–4 Away (aet)`); a shoot-out decides no
+    // group match.
+    if let Some((_, at)) = &text.penalties {
         return Err(source.error(
             Code::MatchNotation,
-            inner_span(source, m, at),
-            "a group match has no extra time or penalties; expected `Home 2–1 Away`",
+            inner_span(source, m, at.clone()),
+            "a group match is not decided by penalties; expected `Home 2–1 Away`, or `Home 4–4 Away (aet)` after extra time",
         ));
     }
     let team =
