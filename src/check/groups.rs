@@ -145,17 +145,51 @@ fn winner_fact(table: &GroupTable<'_>, expected: TeamId, fact: Fact) -> Fact {
     }
 }
 
+/// The places between which a tie decides something: after the last team to advance, and
+/// around the place the rules rank across groups (`[best_placed]`), as 0-based row boundaries.
+fn boundaries(table: &GroupTable<'_>) -> Vec<usize> {
+    let mut at = vec![table.rules.advance];
+    if let Some(best) = &table.rules.best_placed {
+        at.extend([best.place - 1, best.place]);
+    }
+    at
+}
+
+/// A recorded order against the computed one, tier by tier: each tier's places must hold its
+/// teams, in any order when they are level on every criterion. Level teams whose shared place
+/// decides nothing are consistent with any order of them (the record had to list them somehow),
+/// and the fact says they share it; level teams across a place that decides who advances leave
+/// the order unresolved.
 fn order_fact(table: &GroupTable<'_>, expected: &[TeamId], fact: Fact) -> Fact {
     let fact = fact.recorded(Value::Order(names(table, expected)));
-    // A recorded order lists every team, so any unbroken tie leaves part of it unconfirmed.
-    if let Some(tied) = table.unresolved().next() {
+    let boundaries = boundaries(table);
+    let (mut start, mut shared, mut deciding) = (0, Vec::new(), None);
+    let mut same = expected.len() == table.rows.len();
+    for tier in &table.ordering.tiers {
+        let end = start + tier.teams.len();
+        if let Some(slice) = expected.get(start..end) {
+            same &= slice.iter().all(|t| tier.teams.contains(t));
+        }
+        if tier.teams.len() > 1 {
+            if boundaries.iter().any(|&b| start < b && b < end) {
+                deciding.get_or_insert(&tier.teams);
+            } else {
+                shared.push(names(table, &tier.teams));
+            }
+        }
+        start = end;
+    }
+    if let Some(tied) = deciding {
         let mut fact = fact.computed(Value::Level(names(table, tied)));
         fact.verdict = Verdict::Unresolved;
         return fact;
     }
     let computed: Vec<TeamId> = table.rows.iter().map(|r| r.team).collect();
     let mut fact = fact.computed(Value::Order(names(table, &computed)));
-    fact.verdict = super::verdict(computed == expected);
+    fact.verdict = super::verdict(same);
+    if same && !shared.is_empty() {
+        fact = fact.why(Why::SharedPlaces(shared));
+    }
     fact
 }
 

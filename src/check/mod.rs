@@ -276,6 +276,9 @@ pub enum Why {
     /// A recorded decision that covers part of a tie nothing else broke: the tied teams it
     /// leaves out, so it cannot order the tie.
     LeavesOut(Vec<String>),
+    /// Teams level on every criterion, each set sharing a place that decides nothing: a recorded
+    /// order may list them in any order.
+    SharedPlaces(Vec<Vec<String>>),
     /// Figures a published table leaves out, so not checked: each with the teams whose rows
     /// leave it out, in the table's order.
     NotPublished(Vec<(Figure, Vec<String>)>),

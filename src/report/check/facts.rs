@@ -157,6 +157,13 @@ fn how(fact: &Fact) -> Option<String> {
             Some(format!("ahead of {} {separation}", natural_list(of)))
         }
         Why::Tie(outcome) => Some(outcome.clone()),
+        Why::SharedPlaces(sets) => Some(
+            sets.iter()
+                .map(|set| format!("{} share a place", natural_list(set)))
+                .collect::<Vec<_>>()
+                .join("; ")
+                + ": level on every criterion, where the place decides nothing",
+        ),
         Why::NotChecked(reason) => Some(self::reason(fact.kind, reason)),
         Why::Nothing
         | Why::QualifyingPlaces(_)
