@@ -18,23 +18,35 @@ fn bundled_data_checks_clean() {
         .lines()
         .filter(|l| l.contains(" · winner "))
         .collect();
-    assert_eq!(winners.len(), 19);
+    // 8 Coppa Italia groups a season, three leagues, 8 Champions League and 6 EURO groups.
+    assert_eq!(winners.len(), 33);
     assert!(winners.iter().all(|l| l.starts_with("ok ")));
     let orders = run
         .stdout
         .lines()
         .filter(|l| l.contains(" · order "))
         .count();
-    assert_eq!(orders, 7);
+    assert_eq!(orders, 9);
     assert!(run.stdout.contains(
         "2003–04 Coppa Italia · Group 8 · winner Brindisi (ahead of Catania by drawing of lots, recorded in the data)"
     ));
     assert!(run.stdout.contains(
         "2003–04 Coppa Italia · Group 3 · winner Palermo (ahead of Hellas Verona on goal difference, -4 against -5)"
     ));
+    // Valencia and Chelsea both on 11: Valencia won 1–0 at Chelsea and drew 2–2 at home.
+    assert!(run.stdout.contains(
+        "UEFA Champions League 2019/20 · Group H · winner Valencia CF (ahead of Chelsea FC on head-to-head points, 4 against 1)"
+    ));
+    // All four on 4 points; among them Romania scored 3 + 0 + 1, Belgium 0 + 2 + 0.
+    assert!(run.stdout.contains(
+        "Euro 2024 · Group E · winner Romania (ahead of Belgium on head-to-head goals scored, 4 against 2)"
+    ));
+    // The Champions League adds 21 facts, all confirmed (its group stage, champions, runner-up,
+    // final, 8 winners, 8 published tables, Group G's order); EURO 2024 16, of which its
+    // champions, runner-up and final are not checked (its rules have no rounds yet).
     assert!(
         run.stdout
-            .ends_with("62 fact(s): 57 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
+            .ends_with("99 fact(s): 91 confirmed, 0 mismatched, 0 unresolved, 8 not checked\n")
     );
 }
 

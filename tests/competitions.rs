@@ -295,6 +295,12 @@ fn tie_shows_who_went_through_and_why() {
     "\"Lazio 0–0 Juventus (aet, pens 4–3)\"",
     "extra time and penalties belong to a tie's last leg"
 )]
+// Lazio 2–0, then 1–1 after extra time: Lazio lead 3–1, so there was no shoot-out to have.
+#[case::penalties_after_a_lead(
+    "\"Juventus 2–2 Lazio\"",
+    "\"Juventus 1–1 Lazio (aet, pens 4–3)\"",
+    "penalties after a 3–1 aggregate; expected a shoot-out only after a level score"
+)]
 fn malformed_ties_are_located(#[case] from: &str, #[case] to: &str, #[case] message: &str) {
     let dir = copy_project();
     let data = dir.path().join("data/coppa-italia-2003-04.toml");
@@ -308,6 +314,25 @@ fn malformed_ties_are_located(#[case] from: &str, #[case] to: &str, #[case] mess
         "{first}"
     );
     assert!(first.contains(message), "{first}");
+}
+
+#[test]
+fn a_shoot_out_follows_a_level_aggregate_not_a_level_second_leg() {
+    // Lazio 2–0 Juventus, then Juventus 2–0 Lazio after extra time: 2–2 on aggregate, and the
+    // shoot-out (Juventus, at home, kick first: 4–3) decides, though the second leg was not level.
+    let dir = copy_project();
+    let data = dir.path().join("data/coppa-italia-2003-04.toml");
+    edit(
+        &data,
+        "\"Juventus 2–2 Lazio\"",
+        "\"Juventus 2–0 Lazio (aet, pens 4–3)\"",
+    );
+    let run = standings_in(dir.path(), &["tie", data.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "2003–04 Coppa Italia · Final: Lazio 2–0 Juventus, Juventus 2–0 Lazio (aet, pens 4–3)\n  Juventus through, 2–2, 4–3 on penalties\n"
+    );
 }
 
 /// Rounds for the most teams a competition may have, 1,000,000: 951,424 fresh in the first

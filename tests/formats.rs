@@ -136,8 +136,9 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         .lines()
         .filter(|l| l.starts_with("    ") && (l.contains(" above ") || l.contains(" level with ")))
         .collect();
-    // 16 groups of 4 and leagues of 24, 23 and 20: 48 + 23 + 22 + 19 adjacent pairs.
-    assert_eq!(pairs.len(), 112);
+    // 16 Coppa Italia groups of 4, leagues of 24, 23 and 20, 8 Champions League and 6 EURO
+    // groups of 4: 48 + 23 + 22 + 19 + 24 + 18 adjacent pairs.
+    assert_eq!(pairs.len(), 154);
     for expected in [
         "    Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3; goal difference -4 against -5",
         "    Brindisi above Catania: points level at 7; head-to-head goal difference level at 0; goal difference level at 6; drawing of lots (recorded decision)",
@@ -150,6 +151,11 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         // Southend 19 from 35; Oxford and Portsmouth both 60 from 35.
         "    Southend United above Bolton Wanderers: points per game 0.543 against 0.412, decided by Bolton Wanderers' deduction of 12 points (entered administration): 0.543 against 0.765 without it",
         "    Oxford United above Portsmouth FC: points per game level at 1.714; goal difference 24 against 17",
+        // Champions League 2019–20, Group H: Valencia 1–0 and 2–2 against Chelsea.
+        "    Valencia CF above Chelsea FC: points level at 11; head-to-head points 4 against 1",
+        // EURO 2024, Group C: Denmark and Slovenia drew 1–1 and each finished 2–2 over three
+        // draws; 6 yellow cards against 7.
+        "    Denmark above Slovenia: points level at 3; head-to-head points level at 1; head-to-head goal difference level at 0; head-to-head goals scored level at 1; goal difference level at 0; goals scored level at 2; fair-play points -6 against -7",
     ] {
         assert!(pairs.contains(&expected), "{expected}");
     }

@@ -216,18 +216,411 @@ fn malformed_json_is_located() {
     let path = dir.path().join("bad.json");
     fs::write(
         &path,
-        "{\n  \"name\": \"x\",\n  \"matches\": [ { \"team1\": 1 } ]\n}\n",
+        "{\n  \"name\": \"x\",\n  \"matches\": [ { \"team1\": 1, \"team2\": \"B\" } ]\n}\n",
     )
     .unwrap();
     let run = standings(&["table", path_str(&path), "--rules", LEAGUE]);
     assert_eq!(run.code, 2);
     assert!(
         first_error(&run.stderr).starts_with(&format!(
-            "error: {}:3:27: invalid type: integer `1`, expected a string; expected football.json",
+            "error: {}:3:27: `team1` is a number; expected a team: a name (\"Spain\") or an object",
             path.display()
         )),
         "{}",
         run.stderr
+    );
+}
+
+const FJSON: &str = "tests/fixtures/football-json";
+
+/// `tie`'s lines for a football.json fixture under `rules`.
+fn ties(file: &str, rules: &str) -> Vec<String> {
+    let run = standings(&["tie", &format!("{FJSON}/{file}"), "--rules", rules]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout.lines().map(str::to_string).collect()
+}
+
+#[rstest]
+// The `rounds` shape, teams as objects and as names, groups from `group`; the knockout matches
+// are ties, not table rows. By hand, Group A: Spain W 1–0, W 3–0 (6, 4–0); Italy L 0–1, D 2–2
+// (1, 2–3); Croatia D 2–2, L 0–3 (1, 2–5): Italy and Croatia drew, so goal difference puts Italy
+// second. Group B: England D 1–1, W 1–0 (4, 2–1); Denmark D 1–1, D 0–0 (2, 1–1); Serbia D 0–0,
+// L 0–1 (1, 0–1).
+#[case::rounds(
+    "rounds.json",
+    "rules/uefa-euro-2024.toml",
+    &[
+        "Test Euro,Group A,1,Spain,2,2,0,0,4,0,4,0,6",
+        "Test Euro,Group A,2,Italy,2,0,1,1,2,3,-1,0,1",
+        "Test Euro,Group A,3,Croatia,2,0,1,1,2,5,-3,0,1",
+        "Test Euro,Group B,1,England,2,1,1,0,2,1,1,0,4",
+        "Test Euro,Group B,2,Denmark,2,0,2,0,1,1,0,0,2",
+        "Test Euro,Group B,3,Serbia,2,0,1,1,0,1,-1,0,1",
+    ]
+)]
+// The `matches` shape with each group in `round` and clubs with their country's code, read
+// without it. By hand, Group A (home and away): Porto W 2–0, W 1–0 at Celtic, L 1–3 at Ajax,
+// D 1–1 (7, 5–4); Ajax L 0–2, D 1–1, W 3–1, D 2–2 (5, 6–6); Celtic D 1–1, L 0–1, D 2–2, D 1–1
+// (3, 4–5). Group B: Lazio W 1–0, D 1–1, D 1–1, W 2–0 (8, 5–2); Sevilla L 0–1, W 2–0, D 1–1,
+// W 3–0 (7, 6–2); Basel D 1–1, L 0–2, L 0–3, L 0–2 (1, 1–8).
+#[case::groups_in_rounds(
+    "clubs.json",
+    "tests/fixtures/football-json/clubs.rules.toml",
+    &[
+        "Test Club Cup,Group A,1,FC Porto,4,2,1,1,5,4,1,0,7",
+        "Test Club Cup,Group A,2,AFC Ajax,4,1,2,1,6,6,0,0,5",
+        "Test Club Cup,Group A,3,Celtic,4,0,3,1,4,5,-1,0,3",
+        "Test Club Cup,Group B,1,Lazio,4,2,2,0,5,2,3,0,8",
+        "Test Club Cup,Group B,2,Sevilla FC,4,2,1,1,6,2,4,0,7",
+        "Test Club Cup,Group B,3,FC Basel,4,0,1,3,1,8,-7,0,1",
+    ]
+)]
+fn football_json_groups(#[case] file: &str, #[case] rules: &str, #[case] rows: &[&str]) {
+    let path = format!("{FJSON}/{file}");
+    let run = standings(&["table", &path, "--rules", rules, "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().skip(1).collect();
+    assert_eq!(lines, rows);
+}
+
+#[test]
+fn football_json_single_matches_with_extra_time_and_penalties() {
+    // Spain 1–1 Denmark at full time, 2–1 after extra time; England and Italy 0–0, 1–1 after
+    // extra time, England winning the shoot-out 4–3 (home kicks first); the final 2–1.
+    assert_eq!(
+        ties("rounds.json", "rules/uefa-euro-2024.toml"),
+        [
+            "Test Euro · Semi-finals: Spain 2–1 Denmark (aet)",
+            "  Spain through, 2–1",
+            "Test Euro · Semi-finals: England 1–1 Italy (aet, pens 4–3)",
+            "  England through, 1–1, 4–3 on penalties",
+            "Test Euro · Final: Spain 2–1 England",
+            "  Spain through, 2–1",
+        ]
+    );
+}
+
+#[test]
+fn football_json_two_legged_ties_pair_their_legs() {
+    // Ajax 2–1 Lazio, Lazio 1–0 Ajax: 2–2, Lazio's one away goal to none. Sevilla 0–1 Porto,
+    // Porto 0–1 Sevilla: 1–1, one away goal each, none in extra time: Sevilla win the shoot-out
+    // 4–3 (Porto, at home, kick first: 3–4). Then the one-match final, Lazio 1–2 Sevilla.
+    assert_eq!(
+        ties(
+            "clubs.json",
+            "tests/fixtures/football-json/clubs.rules.toml"
+        ),
+        [
+            "Test Club Cup · Semi-finals: AFC Ajax 2–1 Lazio, Lazio 1–0 AFC Ajax",
+            "  Lazio through, 2–2 on aggregate, on away goals 1 against 0",
+            "Test Club Cup · Semi-finals: Sevilla FC 0–1 FC Porto, FC Porto 0–1 Sevilla FC (aet, pens 3–4)",
+            "  Sevilla FC through, 1–1, 4–3 on penalties",
+            "Test Club Cup · Final: Lazio 1–2 Sevilla FC",
+            "  Sevilla FC through, 2–1",
+        ]
+    );
+}
+
+#[test]
+fn football_json_ties_are_checked_against_the_rules_rounds() {
+    // Under rules whose semi-finals are one match, the two-legged semi-finals are refused at
+    // their second leg; under rules without rounds (the league rules) they are read as they are.
+    let dir = TempDir::new().unwrap();
+    let rules = dir.path().join("rules.toml");
+    let text = fs::read_to_string(format!("{FJSON}/clubs.rules.toml")).unwrap();
+    fs::write(&rules, text.replace("legs = 2", "legs = 1")).unwrap();
+    let run = standings(&[
+        "tie",
+        &format!("{FJSON}/clubs.json"),
+        "--rules",
+        path_str(&rules),
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        first_error(&run.stderr),
+        format!(
+            "error: {FJSON}/clubs.json:18:40: 2 leg(s); expected 1, as the rules' Semi-finals has"
+        )
+    );
+    let run = standings(&["tie", &format!("{FJSON}/clubs.json"), "--rules", LEAGUE]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 6);
+}
+
+#[rstest]
+#[case::both_shapes(
+    "both_shapes",
+    "E410",
+    3,
+    13,
+    "both `matches` and `rounds`; expected one of them"
+)]
+#[case::no_matches(
+    "no_matches",
+    "E404",
+    1,
+    1,
+    "no `matches` and no `rounds`; expected football.json"
+)]
+#[case::team_a_number(
+    "team_a_number",
+    "E410",
+    2,
+    28,
+    "`team1` is a number; expected a team: a name (\"Spain\") or an object ({\"name\": \"Spain\", \"code\": \"ESP\"})"
+)]
+#[case::team_object_without_name(
+    "team_object_without_name",
+    "E410",
+    2,
+    44,
+    "`team1`: missing field `name`"
+)]
+#[case::three_goals_a_side(
+    "three_goals_a_side",
+    "E410",
+    2,
+    72,
+    "`score.ft`: invalid length 3, expected two numbers of goals, [home, away]"
+)]
+#[case::score_a_string(
+    "score_a_string",
+    "E410",
+    2,
+    68,
+    "`score.ft`: invalid type: a string, expected two numbers of goals, [home, away]"
+)]
+#[case::match_not_an_object(
+    "match_not_an_object",
+    "E410",
+    1,
+    29,
+    "`matches`: invalid type: integer `3`, expected a match: {\"team1\": ..., \"team2\": ..., \"score\": {\"ft\": [1, 0]}}"
+)]
+#[case::round_without_matches(
+    "round_without_matches",
+    "E410",
+    1,
+    51,
+    "`rounds`: missing field `matches`"
+)]
+#[case::round_name_not_text(
+    "round_name_not_text",
+    "E410",
+    1,
+    38,
+    "the round's `name`: invalid type: integer `1`, expected a string"
+)]
+#[case::trailing_comma(
+    "trailing_comma",
+    "E410",
+    2,
+    76,
+    "expected value; expected football.json"
+)]
+#[case::knockout_without_round(
+    "knockout_without_round",
+    "E410",
+    3,
+    14,
+    "a knockout match without `round`; expected the round's name (\"Final\"), or `group` for a group match"
+)]
+#[case::extra_time_below_full_time(
+    "extra_time_below_full_time",
+    "E411",
+    3,
+    82,
+    "extra time 1–0 after 1–1 at full time; expected the score after extra time, full-time goals included"
+)]
+#[case::level_shoot_out(
+    "level_shoot_out",
+    "E411",
+    3,
+    95,
+    "a shoot-out cannot end level (4–4); expected a winner"
+)]
+#[case::extra_time_in_a_group(
+    "extra_time_in_a_group",
+    "E411",
+    2,
+    78,
+    "extra time or a shoot-out in a match of A; expected them only in knockout matches"
+)]
+#[case::shoot_out_without_full_time(
+    "shoot_out_without_full_time",
+    "E411",
+    3,
+    67,
+    "extra time or a shoot-out without a full-time score; expected `score.ft` as well"
+)]
+#[case::too_many_goals_in_extra_time(
+    "too_many_goals_in_extra_time",
+    "E403",
+    3,
+    82,
+    "`score.et` 1000–1: more than 999 goals; expected a real score"
+)]
+#[case::third_meeting(
+    "third_meeting",
+    "E212",
+    5,
+    32,
+    "A and B meet a third time in Final; expected a tie of one or two legs"
+)]
+#[case::same_home_twice(
+    "same_home_twice",
+    "E212",
+    4,
+    32,
+    "A at home to B a second time in Final; expected the return leg, B at home"
+)]
+#[case::extra_time_in_a_first_leg(
+    "extra_time_in_a_first_leg",
+    "E212",
+    3,
+    82,
+    "extra time or a shoot-out in a first leg; expected them only in a tie's last leg"
+)]
+// A 2–0 B, then B 1–0 A: A lead 2–1 on aggregate, so there was no shoot-out to have.
+#[case::shoot_out_not_level(
+    "shoot_out_not_level",
+    "E212",
+    4,
+    81,
+    "a shoot-out in a tie that was not level (A 2–1 B); expected a shoot-out only when the tie is level"
+)]
+#[case::two_ties_in_a_round(
+    "two_ties_in_a_round",
+    "E412",
+    4,
+    38,
+    "A plays two ties in Semi-finals: against B and against C; expected one tie per team in a knockout round"
+)]
+#[case::knockout_plays_itself(
+    "knockout_plays_itself",
+    "E207",
+    3,
+    32,
+    "B plays itself; expected two different teams"
+)]
+#[case::control_character_in_round(
+    "control_character_in_round",
+    "E218",
+    3,
+    14,
+    "`round` holds a control character (U+0007)"
+)]
+fn malformed_football_json(
+    #[case] file: &str,
+    #[case] code: &str,
+    #[case] line: usize,
+    #[case] column: usize,
+    #[case] message: &str,
+) {
+    let path = format!("{FJSON}/bad/{file}.json");
+    let run = standings(&["table", &path, "--rules", LEAGUE]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with(&format!("error[{code}]: ")),
+        "{}",
+        run.stderr
+    );
+    let first = first_error(&run.stderr);
+    let place = format!("error: {path}:{line}:{column}: ");
+    assert!(first.starts_with(&place), "{first}");
+    assert!(first[place.len()..].starts_with(message), "{first}");
+}
+
+/// What each published file holds, counted by hand from `../shared/real/README.md` and the
+/// files: (groups, teams per group, matches per group, ties, two-legged ties, fixtures left out).
+#[rstest]
+// 24 clubs, all 552 matches.
+#[case::championship("2019-20-en.2.json", 1, 24, 552, 0, 0, 0)]
+// 23 clubs; 106 of the file's 506 fixtures never played (`"score": {}`): 400 matches.
+#[case::league_one("2019-20-en.3.json", 1, 23, 400, 0, 0, 106)]
+// 20 clubs; 101 of the file's 380 fixtures never played: 279 matches.
+#[case::ligue_1("2019-20-fr.1.json", 1, 20, 279, 0, 0, 101)]
+// 8 groups of 4 meeting home and away (12 matches each); 8 two-legged ties in the round of 16,
+// then 4 + 2 + 1 single matches.
+#[case::champions_league("2019-20-uefa.cl.json", 8, 4, 12, 15, 8, 0)]
+// 6 groups of 4 (6 matches each); 8 + 4 + 2 + 1 single matches.
+#[case::euro_2024("euro-2024.json", 6, 4, 6, 15, 0, 0)]
+fn every_published_file_reads(
+    #[case] file: &str,
+    #[case] groups: usize,
+    #[case] teams: usize,
+    #[case] matches: usize,
+    #[case] ties: usize,
+    #[case] two_legged: usize,
+    #[case] unplayed: usize,
+) {
+    use standings::diagnostic::Source;
+    use standings::read::openfootball;
+    let source = Source::read(std::path::Path::new(&format!("../shared/real/{file}"))).unwrap();
+    let parsed = openfootball::parse(&source).unwrap_or_else(|d| panic!("{file}: {d}"));
+    let c = &parsed.competition;
+    assert_eq!(c.groups.len(), groups);
+    assert!(c.groups.iter().all(|g| g.teams.len() == teams));
+    assert!(c.groups.iter().all(|g| g.matches.len() == matches));
+    assert_eq!(c.ties.len(), ties);
+    assert_eq!(
+        c.ties.iter().filter(|t| t.legs.len() == 2).count(),
+        two_legged
+    );
+    assert_eq!(parsed.unplayed, unplayed);
+    assert_eq!(parsed.partial_ties, 0);
+}
+
+#[test]
+fn the_published_files_are_all_read() {
+    // Every file in ../shared/real/ is one of the cases above, and reads with no error.
+    let mut files: Vec<String> = fs::read_dir("../shared/real")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "2019-20-en.2.json",
+            "2019-20-en.3.json",
+            "2019-20-fr.1.json",
+            "2019-20-uefa.cl.json",
+            "euro-2024.json",
+        ]
+    );
+    for file in &files {
+        let run = standings(&[
+            "table",
+            &format!("../shared/real/{file}"),
+            "--rules",
+            LEAGUE,
+        ]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_tie_with_a_leg_to_play_is_left_out_whole() {
+    // The second leg has no score yet: the tie is left out, its played first leg too, and both
+    // notes say so.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("cup.json");
+    let text = r#"{ "name": "X", "matches": [
+  { "group": "A", "team1": "A", "team2": "B", "score": { "ft": [1, 0] } },
+  { "round": "Final", "team1": "A", "team2": "B", "score": { "ft": [1, 0] } },
+  { "round": "Final", "team1": "B", "team2": "A", "score": {} } ] }"#;
+    fs::write(&path, text).unwrap();
+    let run = standings(&["tie", path_str(&path), "--rules", LEAGUE]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "X: no knockout ties in the data\n");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "note: {0}: 1 fixture(s) without a full-time score left out (not yet played)\nnote: {0}: 1 knockout tie(s) with a leg still to play left out, their played legs too\n",
+            path.display()
+        )
     );
 }
 

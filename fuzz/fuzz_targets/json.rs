@@ -13,7 +13,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     match openfootball::parse(&source) {
-        Ok((competition, _)) => standings_fuzz::exercise(&competition, &rules),
+        Ok(parsed) => standings_fuzz::exercise(&parsed.competition, &rules),
         Err(d) => {
             let _ = d.to_string();
         }

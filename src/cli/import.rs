@@ -55,16 +55,9 @@ pub fn run(
     }
     let rule_set = rules.map(RuleSet::load).transpose()?;
     let read = read::read_as(&source, format)?;
+    let mut notes = read.notes(&source.path);
     let mut competition = read.competition;
     // The file being written may be the very record (`> data/NAME.toml`); it is never read.
-    let mut notes = Vec::new();
-    if read.unplayed > 0 {
-        notes.push(format!(
-            "note: {}: {} fixture(s) without a full-time score left out (not yet played)",
-            source.path.display(),
-            read.unplayed
-        ));
-    }
     let applied = record::apply_choice(
         &mut competition,
         record,

@@ -164,6 +164,10 @@ codes! {
     CsvSeason = "E407", "a CSV row without its season, in a file with a Season column";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
+    /// A football.json score whose parts do not fit together.
+    JsonScore = "E411", "a football.json score whose extra time or shoot-out does not fit: `et` below `ft`, a level `p`, either without `ft` or outside a knockout match";
+    /// A team in two ties of one knockout round.
+    TieTwice = "E412", "a team in two ties of one knockout round";
 
     /// The record's group does not hold the source's teams.
     RecordTeams = "E501", "the record's group does not match the source's teams";

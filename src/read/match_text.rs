@@ -218,16 +218,6 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
             "a forfeited match has no extra time or penalties; expected only `(forfeit: ...)`",
         );
     }
-    if let (Some((h, a)), Some((_, at))) = (score, &penalties)
-        && h != a
-    {
-        return err(
-            at.clone(),
-            format!(
-                "penalties after a {h}–{a} result; expected a shoot-out only after a level score"
-            ),
-        );
-    }
     match (score, &forfeit) {
         (None, None) => err(
             sep_at,

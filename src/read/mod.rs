@@ -193,6 +193,30 @@ pub struct Read {
     pub rules: Option<(String, Range<usize>)>,
     /// Fixtures listed without a result (not yet played), left out of the tables.
     pub unplayed: usize,
+    /// Knockout ties with a leg still to play, left out whole (football.json).
+    pub partial_ties: usize,
+}
+
+impl Read {
+    /// The notes for standard error about what was left out of the file at `path`.
+    pub fn notes(&self, path: &Path) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.unplayed > 0 {
+            notes.push(format!(
+                "note: {}: {} fixture(s) without a full-time score left out (not yet played)",
+                path.display(),
+                self.unplayed
+            ));
+        }
+        if self.partial_ties > 0 {
+            notes.push(format!(
+                "note: {}: {} knockout tie(s) with a leg still to play left out, their played legs too",
+                path.display(),
+                self.partial_ties
+            ));
+        }
+        notes
+    }
 }
 
 /// The errors that say a file may not be the format it was read as: a note then says why it
@@ -206,12 +230,21 @@ pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics
         competition,
         rules: None,
         unplayed,
+        partial_ties: 0,
     };
     Ok(match format {
         InputFormat::Data => data::read(source)?,
         InputFormat::Document => plain((document::parse(source)?, 0)),
         InputFormat::Csv => plain(football_data::parse(source)?),
-        InputFormat::Json => plain(openfootball::parse(source)?),
+        InputFormat::Json => {
+            let parsed = openfootball::parse(source)?;
+            Read {
+                competition: parsed.competition,
+                rules: None,
+                unplayed: parsed.unplayed,
+                partial_ties: parsed.partial_ties,
+            }
+        }
     })
 }
 
@@ -277,11 +310,7 @@ pub fn load_with(
             )
             .into());
     }
-    let Read {
-        mut competition,
-        rules: named,
-        unplayed,
-    } = read_as(&source, format).map_err(|e| match detected.note() {
+    let read = read_as(&source, format).map_err(|e| match detected.note() {
         Some(note)
             if e.iter()
                 .next()
@@ -291,19 +320,18 @@ pub fn load_with(
         }
         _ => e,
     })?;
+    let mut notes = read.notes(&source.path);
+    let Read {
+        mut competition,
+        rules: named,
+        ..
+    } = read;
     let choice = crate::resolve::RulesChoice {
         given: options.rules,
         for_sources: options.rules_for_sources,
         anywhere: options.rules_anywhere,
     };
     let (rules, rules_path) = crate::resolve::rules(&source, format, named.as_ref(), choice)?;
-    let mut notes = Vec::new();
-    if unplayed > 0 {
-        notes.push(format!(
-            "note: {}: {unplayed} fixture(s) without a full-time score left out (not yet played)",
-            source.path.display()
-        ));
-    }
     if format != InputFormat::Data {
         // Only a season summary has a title to find its record by; other sources name theirs.
         let record = match (format, &options.record) {

@@ -5,23 +5,11 @@ use std::fmt::Write;
 
 use crate::compute::knockout::{self, TieOutcome};
 use crate::compute::ranking;
-use crate::model::{Competition, Leg, Tie};
+use crate::model::Competition;
+use crate::read::data::leg_line;
 use crate::report::escape::plain;
 use crate::rules::RuleSet;
 use crate::rules::structure::Format;
-
-/// A leg as printed: `Lazio 2–0 Juventus (aet, pens 4–3)`.
-fn leg(tie: &Tie, leg: &Leg) -> String {
-    let (home, away) = (tie.team(leg.home), tie.team(leg.home.other()));
-    let mut text = format!("{home} {}–{} {away}", leg.score[0], leg.score[1]);
-    match (leg.extra_time, leg.penalties) {
-        (true, Some(p)) => text += &format!(" (aet, pens {}–{})", p[0], p[1]),
-        (true, None) => text += " (aet)",
-        (false, Some(p)) => text += &format!(" (pens {}–{})", p[0], p[1]),
-        (false, None) => {}
-    }
-    text
-}
 
 /// Every competition's ties, each with its legs and its outcome (one per tie, in order).
 pub fn ties(competitions: &[(&Competition, Vec<TieOutcome>)]) -> String {
@@ -32,7 +20,7 @@ pub fn ties(competitions: &[(&Competition, Vec<TieOutcome>)]) -> String {
             continue;
         }
         for (tie, outcome) in c.ties.iter().zip(outcomes) {
-            let legs: Vec<String> = tie.legs.iter().map(|l| leg(tie, l)).collect();
+            let legs: Vec<String> = tie.legs.iter().map(|l| leg_line(tie, l)).collect();
             let _ = writeln!(
                 out,
                 "{} · {}: {}\n  {}",

@@ -170,6 +170,34 @@ fn build_tie(source: &Source, tie: &Spanned<TieFile>) -> Result<Tie, Diagnostics
             });
         }
     }
+    // A shoot-out follows a level tie: a level match, or a level aggregate over two legs
+    // (the second leg itself need not be level).
+    if let (Some(last), Some(written)) = (legs.last(), legs_text.last())
+        && last.penalties.is_some()
+        && let Ok(text) = match_text::parse(written.get_ref())
+        && let Some((_, at)) = text.penalties
+    {
+        let mut aggregate = [0u32; 2];
+        for leg in &legs {
+            aggregate[leg.home.index()] += leg.score[0];
+            aggregate[leg.home.other().index()] += leg.score[1];
+        }
+        if aggregate[0] != aggregate[1] {
+            let what = if legs.len() == 1 {
+                "result"
+            } else {
+                "aggregate"
+            };
+            found.push(source.error(
+                Code::MatchNotation,
+                inner_span(source, written, at),
+                format!(
+                    "penalties after a {}–{} {what}; expected a shoot-out only after a level score",
+                    aggregate[0], aggregate[1]
+                ),
+            ));
+        }
+    }
     found.result(())?;
     let teams = teams.expect("a tie read without mistakes has a first leg");
     Ok(Tie {

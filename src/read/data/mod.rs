@@ -16,7 +16,7 @@ mod names;
 mod write;
 
 pub use file::json_schema;
-pub use write::{match_line, write};
+pub use write::{leg_line, match_line, write};
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source};
 use crate::model::Competition;
@@ -33,6 +33,7 @@ pub fn read(source: &Source) -> Result<super::Read, Diagnostics> {
         competition,
         rules,
         unplayed: 0,
+        partial_ties: 0,
     })
 }
 

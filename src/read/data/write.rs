@@ -5,7 +5,9 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::model::{Cards, Competition, CompetitionRecord, Forfeit, Group, Match, Outcome, TeamId};
+use crate::model::{
+    Cards, Competition, CompetitionRecord, Forfeit, Group, Leg, Match, Outcome, TeamId, Tie,
+};
 
 /// A match in data-file notation.
 pub fn match_line(group: &Group, m: &Match) -> String {
@@ -23,12 +25,26 @@ pub fn match_line(group: &Group, m: &Match) -> String {
     }
 }
 
-/// Writes what a season summary holds as a data file: the name, the competition-wide counts,
-/// champions, runner-up and final, and every group (teams, aliases, matches, decisions, cards,
-/// coefficients, winner, order, published table, a row per line); `header` becomes its leading comment and `rules` its rule-file
-/// path. Ties, the ranking, entrants and competition-wide aliases are not written (a summary
-/// has none). For such a competition
-/// the text reads back the same (`standings import` verifies this for every file it writes).
+/// A knockout leg in data-file notation: `Milan 1–1 Roma (aet, pens 4–3)`.
+pub fn leg_line(tie: &Tie, leg: &Leg) -> String {
+    let (home, away) = (tie.team(leg.home), tie.team(leg.home.other()));
+    let mut text = format!("{home} {}–{} {away}", leg.score[0], leg.score[1]);
+    match (leg.extra_time, leg.penalties) {
+        (true, Some(p)) => text += &format!(" (aet, pens {}–{})", p[0], p[1]),
+        (true, None) => text += " (aet)",
+        (false, Some(p)) => text += &format!(" (pens {}–{})", p[0], p[1]),
+        (false, None) => {}
+    }
+    text
+}
+
+/// Writes what a source holds as a data file: the name, the competition-wide counts,
+/// champions, runner-up and final, every group (teams, aliases, matches, decisions, cards,
+/// coefficients, winner, order, published table, a row per line) and every knockout tie (its
+/// round and legs, as football.json has them); `header` becomes its leading comment and `rules`
+/// its rule-file path. The ranking, entrants and competition-wide aliases are not written (no
+/// source has them). For such a competition the text reads back the same (`standings import`
+/// verifies this for every file it writes).
 pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> String {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix(comment(header));
@@ -42,6 +58,9 @@ pub fn write(competition: &Competition, header: &str, rules: Option<&str>) -> St
     }
     if !competition.groups.is_empty() {
         doc["group"] = Item::ArrayOfTables(competition.groups.iter().map(group).collect());
+    }
+    if !competition.ties.is_empty() {
+        doc["tie"] = Item::ArrayOfTables(competition.ties.iter().map(tie).collect());
     }
     doc.to_string()
 }
@@ -60,6 +79,14 @@ fn record(r: &CompetitionRecord) -> Table {
         .expect("a competition record serializes as a TOML table")
         .as_table()
         .clone()
+}
+
+/// One `[[tie]]` table: its round, and its legs on one line.
+fn tie(t: &Tie) -> Table {
+    let mut table = Table::new();
+    table["round"] = Item::from(t.round.as_str());
+    table["legs"] = Item::from(t.legs.iter().map(|l| leg_line(t, l)).collect::<Array>());
+    table
 }
 
 /// One `[[group]]` table.
