@@ -143,6 +143,30 @@ impl Visitor<'_> for DecimalVisitor {
     }
 }
 
+/// The most decimal places a value that is summed may have (points per result, deductions,
+/// fair-play points per card). A decimal holds 28 significant digits: a value of at most 10⁹
+/// with at most six places, summed over up to 10¹³ terms (or multiplied by a count of cards
+/// below 2³²), stays within them, so no sum or product is ever rounded.
+pub const SUMMED_PLACES: u32 = 6;
+
+/// [`exact`] for a value that is summed or multiplied (points, deductions, fair-play points): at
+/// most [`SUMMED_PLACES`] decimal places, so that every sum is exact.
+pub fn summed(source: &Source, value: &Spanned<DecimalValue>) -> Result<Decimal, Diagnostic> {
+    let d = exact(source, value)?;
+    let places = d.normalize().scale();
+    if places > SUMMED_PLACES {
+        return Err(source.error(
+            Code::WrongValue,
+            value.span(),
+            format!(
+                "{} has {places} decimal places; expected at most {SUMMED_PLACES} for a value that is summed (points, deductions, fair-play points), so that every sum stays exact",
+                d.normalize()
+            ),
+        ));
+    }
+    Ok(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +220,24 @@ mod tests {
             }
             Ok(t) => panic!("{toml_text} read as {}", t.v.0),
             Err(e) => assert!(e.message().contains(message), "{}", e.message()),
+        }
+    }
+
+    #[test]
+    fn summed_values_have_at_most_six_places_so_sums_stay_exact() {
+        #[derive(serde::Deserialize)]
+        struct S {
+            d: Spanned<DecimalValue>,
+        }
+        for (text, ok) in [
+            ("d = \"0.000001\"", true),
+            ("d = \"1.2500000\"", true),
+            ("d = \"0.0000001\"", false),
+            ("d = \"-0.0000000000000000000000000001\"", false),
+        ] {
+            let s: S = toml::from_str(text).unwrap();
+            let source = Source::new("r.toml", text);
+            assert_eq!(summed(&source, &s.d).is_ok(), ok, "{text}");
         }
     }
 

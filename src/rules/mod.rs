@@ -16,7 +16,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use crate::criteria::Criterion;
-pub use decimal::{DecimalValue, exact as exact_decimal};
+pub use decimal::{DecimalValue, SUMMED_PLACES, summed as summed_decimal};
 pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
 use crate::criteria::{self, Needs};
@@ -570,7 +570,8 @@ fn group_rules(
     for (chain, order) in chains {
         check_fair_play(source, chain, order, file.fair_play.is_some())?;
     }
-    let exact = |value| decimal::exact(source, value);
+    // Every value here is summed over a season or multiplied by a count.
+    let exact = |value| decimal::summed(source, value);
 
     let fair_play = match &file.fair_play {
         None => None,

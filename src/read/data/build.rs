@@ -616,7 +616,7 @@ fn build_rulings(
     };
     for d in &g.deductions {
         let team = found.keep(names.resolve_spanned(&d.team));
-        let points = found.keep(crate::rules::exact_decimal(source, &d.points));
+        let points = found.keep(crate::rules::summed_decimal(source, &d.points));
         if points.is_some_and(|p| p.is_zero()) {
             found.push(source.error(
                 Code::Ruling,

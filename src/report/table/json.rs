@@ -6,9 +6,7 @@
 //! fraction beside it (`"exact": "5/3"`); an infinite one is `null` with `"exact": "inf"`.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::Format;
 use crate::compute::standings::{GroupTable, Qualification, Standings};
@@ -63,7 +61,7 @@ struct GroupOut<'a> {
 
 #[derive(Serialize)]
 struct AdjustmentOut<'a> {
-    points: Value,
+    points: Number,
     reason: &'a str,
     date: Option<String>,
 }
@@ -102,9 +100,9 @@ struct RowOut<'a> {
     goals_for: u64,
     goals_against: u64,
     goal_difference: i64,
-    deducted: Value,
+    deducted: Number,
     adjustments: Vec<AdjustmentOut<'a>>,
-    points: Value,
+    points: Number,
 }
 
 #[derive(Serialize)]
@@ -120,7 +118,7 @@ struct StepOut<'a> {
 #[derive(Serialize)]
 struct TierOut {
     rows: [usize; 2],
-    value: Option<Value>,
+    value: Option<Number>,
     /// Only for a value no decimal holds: `"5/3"`, or `"inf"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     exact: Option<String>,
@@ -131,40 +129,39 @@ fn rows(range: std::ops::Range<usize>) -> [usize; 2] {
     [range.start + 1, range.end]
 }
 
-/// A decimal as a JSON number: an integer when whole, else its shortest float text.
-pub fn decimal(value: Decimal) -> Value {
-    let value = value.normalize();
-    if value.fract().is_zero()
-        && let Some(i) = value.to_i64()
-    {
-        return Value::from(i);
+/// A JSON number written digit for digit, never through a binary float.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct Number(Box<serde_json::value::RawValue>);
+
+impl Number {
+    /// `text`, which must be a JSON number.
+    fn from_text(text: String) -> Number {
+        Number(
+            serde_json::value::RawValue::from_string(text)
+                .expect("a decimal's text is a JSON number"),
+        )
     }
-    match value.to_f64().and_then(serde_json::Number::from_f64) {
-        Some(n) => Value::Number(n),
-        None => Value::String(value.to_string()),
-    }
+}
+
+/// A decimal as a JSON number: its exact text (`3`, `1.5`, `-0.3333333333333333333333333333`),
+/// never rounded through a binary float.
+pub fn decimal(value: Decimal) -> Number {
+    Number::from_text(value.normalize().to_string())
 }
 
 /// A criterion's value as JSON: a decimal as [`decimal`] writes it, with no exact form; a
 /// quotient no decimal holds as its number to three decimals (`1.667`) and its fraction
 /// (`"5/3"`); infinity as `null` and `"inf"`.
-pub fn quantity(value: &Quantity) -> (Value, Option<String>) {
+pub fn quantity(value: &Quantity) -> (Option<Number>, Option<String>) {
     if let Some(d) = value.as_decimal() {
-        return (decimal(d), None);
+        return (Some(decimal(d)), None);
     }
     match value.fraction() {
         // The rounded text is what text output shows; as a number it is only for reading, the
         // fraction is the value.
-        Some(fraction) => {
-            let rounded = value.to_string();
-            let number = rounded
-                .parse::<f64>()
-                .ok()
-                .and_then(serde_json::Number::from_f64)
-                .map_or(Value::String(rounded), Value::Number);
-            (number, Some(fraction))
-        }
-        None => (Value::Null, Some("inf".to_string())),
+        Some(fraction) => (Some(Number::from_text(value.to_string())), Some(fraction)),
+        None => (None, Some("inf".to_string())),
     }
 }
 
@@ -231,10 +228,7 @@ fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
                             .map(|t| {
                                 let (value, exact) = match s.criterion.show() {
                                     Show::Decision => (None, None),
-                                    Show::Number => {
-                                        let (value, exact) = quantity(&t[0].1);
-                                        (Some(value), exact)
-                                    }
+                                    Show::Number => quantity(&t[0].1),
                                 };
                                 let out = TierOut {
                                     rows: rows(first..first + t.len()),
@@ -327,4 +321,28 @@ pub fn render(standings: &[Standings<'_>]) -> String {
         serde_json::to_string_pretty(&out)
     };
     text.expect("serialising plain structs cannot fail") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_digit_for_digit() {
+        for (value, text) in [
+            ("3", "3"),
+            ("-4.50", "-4.5"),
+            ("0.333333", "0.333333"),
+            ("123456789.123456", "123456789.123456"),
+            (
+                "0.9999999999999999999999999999",
+                "0.9999999999999999999999999999",
+            ),
+        ] {
+            let json = serde_json::to_string(&decimal(Decimal::from_str(value).unwrap())).unwrap();
+            assert_eq!(json, text);
+        }
+    }
 }
