@@ -412,10 +412,16 @@ pub fn best_placed(ranking: &crate::compute::best_placed::Ranking) -> Vec<String
             natural_list(&ranking.short)
         ));
     }
-    if !ranking.shared.is_empty() {
+    for (group, teams) in &ranking.shared {
         lines.push(format!(
-            "the place is shared in {} (a tie nothing broke): the team ranked is the first the table lists",
-            natural_list(&ranking.shared)
+            "{} share the place in {group} (a tie nothing broke): which of them is ranked is not decided; the first the table lists is shown",
+            natural_list(teams)
+        ));
+    }
+    for (group, teams) in &ranking.last_shared {
+        lines.push(format!(
+            "{} share the last place in {group} (a tie nothing broke): whose results are left out is not decided; the first the table lists is taken",
+            natural_list(teams)
         ));
     }
     lines

@@ -12,11 +12,17 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let Some(recorded) = &competition.record.best_placed else {
         return Vec::new();
     };
-    let names: Vec<String> = recorded
-        .value
-        .iter()
-        .map(|n| competition.canonical(n).to_string())
-        .collect();
+    // A name the record uses for a team the data names otherwise (competition or group alias).
+    let team_name = |name: &str| -> String {
+        let name = competition.canonical(name);
+        competition
+            .groups
+            .iter()
+            .flat_map(|g| g.aliases.iter().map(move |a| (a, g)))
+            .find(|(a, _)| a.name == name)
+            .map_or(name.to_string(), |(a, g)| g.team_name(a.team).to_string())
+    };
+    let names: Vec<String> = recorded.value.iter().map(|n| team_name(n)).collect();
     let fact = |verdict| {
         Fact::new(
             competition,
@@ -43,6 +49,11 @@ pub fn check(standings: &Standings<'_>) -> Vec<Fact> {
     let Some(ranking) = &standings.best_placed else {
         return not_checked(Reason::NoBestPlaced);
     };
+    // A shared place the ranking takes a team from, or a shared last place whose results it
+    // leaves out: which team it is, nothing decided.
+    if let Some((_, teams)) = ranking.shared.iter().chain(&ranking.last_shared).next() {
+        return vec![fact(Verdict::Unresolved).computed(Value::Level(teams.clone()))];
+    }
     let Ok(table) = ranking.table() else {
         // Computing the standings reports a criterion reached without its data.
         return not_checked(Reason::NoBestPlaced);

@@ -37,8 +37,13 @@ pub fn run(
     let mut all: Vec<Standings<'_>> = Vec::new();
     for l in &loaded {
         let selected = |g: &Group| group.is_none_or(|wanted| g.name == wanted);
-        let (computed, found) = standings::compute_groups(&l.competition, &l.rules, selected);
+        let (mut computed, found) = standings::compute_groups(&l.competition, &l.rules, selected);
         problems.extend(found);
+        // A ranking across groups needs every group: none for a selected one (the input may
+        // already hold that group alone).
+        if group.is_some() {
+            computed.best_placed = None;
+        }
         let knockout_only = l.competition.groups.is_empty();
         if !computed.groups.is_empty() || (group.is_none() && knockout_only) {
             all.push(computed);

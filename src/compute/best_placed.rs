@@ -30,9 +30,12 @@ pub struct Ranking {
     pub discarded: bool,
     /// Groups with no team at the place (too few teams), by name.
     pub short: Vec<String>,
-    /// Groups whose team at the place shares it with another (a tie nothing broke), by name:
-    /// which of them is ranked is not decided.
-    pub shared: Vec<String>,
+    /// Groups whose team at the place shares it with another (a tie nothing broke), by name,
+    /// with the teams sharing it: which of them is ranked is not decided.
+    pub shared: Vec<(String, Vec<String>)>,
+    /// Groups whose last place is shared while results against the last-placed team are left
+    /// out, by name, with the teams sharing it: whose results go is not decided.
+    pub last_shared: Vec<(String, Vec<String>)>,
 }
 
 impl Ranking {
@@ -95,15 +98,27 @@ fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ra
         line: Line::default(),
         spans: GroupSpans::default(),
     };
-    let (mut records, mut from, mut short, mut shared) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut records, mut from, mut short) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut shared, mut last_shared) = (Vec::new(), Vec::new());
+    // The teams sharing `row`'s place in `table`.
+    let sharing = |table: &GroupTable<'_>, row: &crate::compute::standings::Row| -> Vec<String> {
+        table
+            .rows
+            .iter()
+            .filter(|r| r.position == row.position)
+            .map(|r| table.name(r.team).to_string())
+            .collect()
+    };
     for table in tables {
-        let Some(row) = table.rows.get(best.place - 1) else {
+        let Some(row) = table.rows.get(best.place.saturating_sub(1)) else {
             short.push(table.group.name.clone());
             continue;
         };
         if row.shared {
-            shared.push(table.group.name.clone());
+            shared.push((table.group.name.clone(), sharing(table, row)));
+        }
+        if let Some(last) = table.rows.last().filter(|l| discarded && l.shared) {
+            last_shared.push((table.group.name.clone(), sharing(table, last)));
         }
         let team = row.team;
         let record = match table.rows.last().map(|r| r.team) {
@@ -130,6 +145,7 @@ fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ra
         discarded,
         short,
         shared,
+        last_shared,
     }
 }
 

@@ -14,12 +14,18 @@ pub fn find(text: &str) -> Option<(usize, char)> {
 
 /// A character no name may hold: a control character, or an invisible one that changes how
 /// text around it reads (a bidirectional override or isolate, a zero-width space or joiner, a
-/// byte-order mark inside text), which would let two names look the same or reorder a line.
+/// byte-order mark inside text), which would let two names look the same or reorder a line, or
+/// a line or paragraph separator (U+2028, U+2029), which readers that split on every Unicode
+/// line break would take for a new line of output.
 pub fn forbidden(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
         )
 }
 
@@ -109,6 +115,9 @@ mod tests {
         assert_eq!(find("A\n::error"), Some((1, '\n')));
         assert_eq!(find("A\u{1b}[31m"), Some((1, '\u{1b}')));
         assert_eq!(find("A\tB"), Some((1, '\t')));
+        // Line and paragraph separators: a new line to a reader that splits on them.
+        assert_eq!(find("A\u{2028}note: forged"), Some((1, '\u{2028}')));
+        assert_eq!(find("A\u{2029}B"), Some((1, '\u{2029}')));
     }
 }
 
@@ -127,6 +136,7 @@ mod toml_tests {
     #[case::delete("name = \"A\u{7f}B\"", true)]
     #[case::bidi_override("name = \"A\u{202e}B\"", true)]
     #[case::zero_width_space("name = \"A\u{200b}\"", true)]
+    #[case::line_separator("name = \"A\u{2028}B\"", true)]
     fn a_second_reading_only_where_a_control_character_can_be(
         #[case] text: &str,
         #[case] may: bool,

@@ -100,6 +100,19 @@ pub(super) fn parse(
             "place 0; expected the place in each group whose teams are ranked together, 1 or more (3 for the third-placed teams)",
         ));
     }
+    for (value, what) in [(&file.place, "place"), (&file.advance, "advance")] {
+        let max = super::structure::MAX_TEAMS as usize;
+        if *value.get_ref() > max {
+            return Err(source.error(
+                Code::WrongValue,
+                value.span(),
+                format!(
+                    "{} is too large for `best_placed.{what}`; expected at most {max}, the most teams a competition may have",
+                    value.get_ref()
+                ),
+            ));
+        }
+    }
     let order = parse_chain(&file.order)?;
     if let Some((name, c)) = file
         .order

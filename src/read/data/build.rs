@@ -57,11 +57,14 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
     let entrants = found
         .keep_all(build_entrants(source, &file.entrants))
         .unwrap_or_default();
-    let groups = file
+    let groups: Vec<Group> = file
         .groups
         .into_iter()
         .filter_map(|g| found.keep_all(build_group(source, g)))
         .collect();
+    if let Some(best) = &record.best_placed {
+        found.extend(best_placed_names(source, best, &groups, &file.aliases));
+    }
     found.result(())?;
     Ok(Competition {
         name: file.competition,
@@ -732,4 +735,52 @@ fn build_rulings(
         }
     }
     (rulings, found)
+}
+
+/// The recorded best-placed teams must be teams of the groups (by name or alias), each once.
+fn best_placed_names(
+    source: &Source,
+    best: &crate::model::Recorded<Vec<String>>,
+    groups: &[Group],
+    aliases: &std::collections::BTreeMap<String, super::file::AliasFile>,
+) -> Diagnostics {
+    let mut found = Diagnostics::new();
+    let known = |name: &str| {
+        aliases.contains_key(name)
+            || groups.iter().any(|g| {
+                g.teams.iter().any(|t| t == name) || g.aliases.iter().any(|a| a.name == name)
+            })
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for name in &best.value {
+        let name = name.as_str();
+        if !known(name) {
+            found.push(source.error(
+                Code::UnknownTeam,
+                best.span(),
+                format!(
+                    "\"{}\" in `best_placed` is not a team of any group; expected teams the groups list",
+                    excerpt(name)
+                ),
+            ));
+        } else if seen.contains(&name) {
+            found.push(source.error(
+                Code::ListedTwice,
+                best.span(),
+                format!(
+                    "\"{}\" is listed twice in `best_placed`; expected each team once",
+                    excerpt(name)
+                ),
+            ));
+        }
+        seen.push(name);
+    }
+    if best.value.is_empty() {
+        found.push(source.error(
+            Code::WrongValue,
+            best.span(),
+            "`best_placed` lists no team; expected the teams that went through",
+        ));
+    }
+    found
 }
