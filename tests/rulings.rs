@@ -206,3 +206,31 @@ fn rulings_are_written_back_and_read_the_same() {
     assert_eq!(again, read, "{written}");
     assert_eq!(again.groups[0].rulings.deductions.len(), 2);
 }
+
+#[test]
+fn a_recorded_order_lists_the_clubs_that_stay() {
+    // D is expunged; the published order of the three that stay is A (6), B (3), C (0).
+    let competition = competition(
+        r#"teams = ["A", "B", "C", "D"]
+matches = ["A 1–0 B", "D 3–0 A", "A 1–0 C", "B 1–1 D", "B 5–0 C"]
+expunged = [{ team = "D", reason = "resigned" }]
+record = { order = ["A", "B", "C"] }
+"#,
+    );
+    let rules = rules(r#""points""#, "");
+    let standings = standings::compute::standings::compute(&competition, &rules).unwrap();
+    let facts = standings::check::check(&standings);
+    assert_eq!(
+        facts
+            .iter()
+            .map(|f| (f.kind, f.verdict))
+            .collect::<Vec<_>>(),
+        [(
+            standings::check::FactKind::GroupOrder,
+            standings::check::Verdict::Confirmed
+        )]
+    );
+    // Listing the expunged club as well is a mistake in the file.
+    let text = "competition = \"test\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\", \"D\"]\nmatches = [\"A 1–0 B\"]\nexpunged = [{ team = \"D\", reason = \"resigned\" }]\nrecord = { order = [\"A\", \"B\", \"D\"] }\n";
+    assert!(data::parse(&Source::new("t.toml", text)).is_err());
+}

@@ -425,10 +425,15 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         });
     }
 
+    let (rulings, mistakes) = build_rulings(source, &names, &teams, &g, &matches, &spans);
+    found.extend(mistakes);
+    // The clubs that stay: an expunged or taken-over club has no place in the order.
+    let staying = teams.len() - leaving(&rulings, &teams).len();
+
     let mut record = g.record.clone();
     record.locate(source);
     if let Some(order) = &record.order
-        && order.value.len() != teams.len()
+        && order.value.len() != staying
     {
         found.push(source.error(
             Code::IncompleteOrder,
@@ -436,7 +441,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             format!(
                 "the recorded order lists {} teams; expected all {} teams of {group_name}",
                 order.value.len(),
-                teams.len()
+                staying
             ),
         ));
     }
@@ -475,8 +480,6 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
     }
 
-    let (rulings, mistakes) = build_rulings(source, &names, &teams, &g, &matches, &spans);
-    found.extend(mistakes);
     if !rulings.is_empty() {
         let leaving = leaving(&rulings, &teams);
         let mut mentioned: Vec<(TeamId, &str)> = Vec::new();
@@ -629,7 +632,19 @@ fn build_rulings(
         }
         let why = reason(&mut found, &d.reason);
         let date = d.date.as_ref().and_then(|date| {
-            found.keep(date.get_ref().parse::<jiff::civil::Date>().map_err(|_| {
+            // Exactly `YYYY-MM-DD`: a time or an offset after it is not a date.
+            let text = date.get_ref();
+            let shaped = text.len() == 10
+                && text.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    _ => b.is_ascii_digit(),
+                });
+            let parsed = text
+                .parse::<jiff::civil::Date>()
+                .ok()
+                .filter(|_| shaped)
+                .ok_or(());
+            found.keep(parsed.map_err(|_| {
                 source.error(
                     Code::WrongValue,
                     date.span(),
