@@ -316,6 +316,26 @@ pub fn apply(
                 changes.push(format!("{}: {} expunged: {}", group.name, e.team, e.reason));
             }
             for t in &rulings.takeovers {
+                // Checked in the record's own file against its own matches; the source's are
+                // other matches.
+                let met = match (group.team_named(&t.team), group.team_named(&t.from)) {
+                    (Some(a), Some(b)) => {
+                        group.matches.iter().any(|m| m.involves(a) && m.involves(b))
+                    }
+                    _ => false,
+                };
+                if met {
+                    return Err(here(
+                        Code::Ruling,
+                        format!(
+                            "{}: the record says {} took over the record of {}, but in {} they played each other; expected clubs that never met",
+                            group.name,
+                            t.team,
+                            t.from,
+                            competition.path.display()
+                        ),
+                    ));
+                }
                 changes.push(format!(
                     "{}: {} took over the record of {}: {}",
                     group.name, t.team, t.from, t.reason
