@@ -142,6 +142,13 @@ fn a_whole_20_team_season_matches_an_independent_computation() {
     1,
     "\"A\" is in E0 2019-20 and in E1 2019-20"
 )]
+// Div `E0 A` with Season `B`, and Div `E0` with Season `A B`: both would be group "E0 A B".
+#[case::two_divisions_and_seasons_naming_one_group(
+    "Div,Season,HomeTeam,AwayTeam,FTHG,FTAG\nE0 A,B,X,Y,1,0\nE0,A B,X,Y,2,0\n",
+    3,
+    4,
+    "this row's Div and Season name the group \"E0 A B\", as rows of another division and season (from line 2) do"
+)]
 fn malformed_csv(
     #[case] text: &str,
     #[case] line: usize,

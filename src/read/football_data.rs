@@ -267,6 +267,20 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             (None, None) => "League",
         };
         let index = match by_div.get(name) {
+            // The same name from another division and season (Div `E0 A`, Season `B` and Div
+            // `E0`, Season `A B`) would pool two groups' matches.
+            Some(&i) if seasons[i].as_deref() != row_season => {
+                let at = season.map_or(start..line_end, field_at);
+                return Err(source.error(
+                    Code::CsvRow,
+                    at,
+                    format!(
+                        "this row's Div and Season name the group \"{}\", as rows of another division and season (from line {}) do; expected divisions and seasons that name their groups apart",
+                        crate::diagnostic::excerpt(name),
+                        groups[i].line()
+                    ),
+                ));
+            }
             Some(&i) => i,
             None => {
                 by_div.insert(name.to_string(), groups.len());

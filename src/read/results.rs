@@ -28,6 +28,11 @@ pub struct GroupResults {
 
 impl GroupResults {
     /// A group named `name`, first seen at `line`.
+    /// The 1-based line where the group first appears.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
     pub fn new(name: impl Into<String>, line: usize) -> GroupResults {
         GroupResults {
             name: name.into(),
