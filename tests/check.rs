@@ -42,11 +42,16 @@ fn bundled_data_checks_clean() {
         "Euro 2024 · Group E · winner Romania (ahead of Belgium on head-to-head goals scored, 4 against 2)"
     ));
     // The Champions League adds 21 facts, all confirmed (its group stage, champions, runner-up,
-    // final, 8 winners, 8 published tables, Group G's order); EURO 2024 16, of which its
-    // champions, runner-up and final are not checked (its rules have no rounds yet).
+    // final, 8 winners, 8 published tables, Group G's order); EURO 2024 18, all confirmed (its
+    // group stage, champions, runner-up, final, 6 winners, 6 published tables, Group E's order,
+    // and the four best third-placed teams).
     assert!(
         run.stdout
-            .ends_with("99 fact(s): 91 confirmed, 0 mismatched, 0 unresolved, 8 not checked\n")
+            .contains("Euro 2024 · best-placed teams Netherlands, Georgia, Slovakia, Slovenia\n")
+    );
+    assert!(
+        run.stdout
+            .ends_with("101 fact(s): 96 confirmed, 0 mismatched, 0 unresolved, 5 not checked\n")
     );
 }
 

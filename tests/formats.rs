@@ -137,9 +137,12 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         .filter(|l| l.starts_with("    ") && (l.contains(" above ") || l.contains(" level with ")))
         .collect();
     // 16 Coppa Italia groups of 4, leagues of 24, 23 and 20, 8 Champions League and 6 EURO
-    // groups of 4: 48 + 23 + 22 + 19 + 24 + 18 adjacent pairs.
-    assert_eq!(pairs.len(), 154);
+    // groups of 4, and EURO's six third-placed teams: 48 + 23 + 22 + 19 + 24 + 18 + 5 pairs.
+    assert_eq!(pairs.len(), 159);
     for expected in [
+        // EURO 2024's third-placed teams: Georgia and Slovakia both 4 points, goal difference 0;
+        // Georgia scored 4 (2–0 Portugal, 1–1 Czechia, 1–3 Turkey), Slovakia 3.
+        "    Georgia above Slovakia: points level at 4; goal difference level at 0; goals scored 4 against 3",
         "    Palermo above Hellas Verona: points level at 1; head-to-head goal difference level at -3; goal difference -4 against -5",
         "    Brindisi above Catania: points level at 7; head-to-head goal difference level at 0; goal difference level at 6; drawing of lots (recorded decision)",
         "    Cagliari level with Piacenza on every criterion: points level at 1; head-to-head goal difference level at -3; goal difference level at -4; no recorded decision",

@@ -470,6 +470,10 @@ impl RuleSet {
             &file.round,
             &file.structure,
             groups.as_ref().map(|g| g.advance as u32),
+            groups
+                .as_ref()
+                .and_then(|g| g.best_placed.as_ref())
+                .map_or(0, |b| b.advance as u32),
             groups.as_ref().map_or(1, |g| g.meetings),
         )?;
         if groups.is_none() && structure.is_none() {

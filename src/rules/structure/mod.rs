@@ -67,6 +67,7 @@ pub(super) fn build(
     rounds: &[Spanned<RoundFile>],
     options: &StructureFile,
     advance_per_group: Option<u32>,
+    best_placed: u32,
     meetings: u32,
 ) -> Result<Option<Structure>, Diagnostic> {
     if rounds.is_empty() {
@@ -92,7 +93,7 @@ pub(super) fn build(
         built.push(f.build(source, r.span())?);
         spans.push(r.span());
     }
-    let flows = derive(&built, advance_per_group, meetings)
+    let flows = derive(&built, advance_per_group, best_placed, meetings)
         .map_err(|(i, m)| source.error(Code::ImpossibleRounds, spans[i].clone(), m))?;
     let count_matches_from = match &options.count_matches_from {
         None => 0,

@@ -65,7 +65,9 @@ pub struct RoundFlow {
 }
 
 /// Works out each round's teams and matches. `advance_per_group` and `meetings` are the group
-/// rules' (`None` when the rules have no group stage). Errors name the round (by index).
+/// rules' (`None` when the rules have no group stage), and `best_placed` the teams that go
+/// through besides, as the best of one place across groups (`[best_placed]`, 0 without). Errors
+/// name the round (by index).
 ///
 /// The competition's teams are at most [`MAX_TEAMS`] and its matches, all rounds together, fit
 /// a `u32`, so sums of a structure's counts in `u32` cannot overflow; nothing here can either,
@@ -73,6 +75,7 @@ pub struct RoundFlow {
 pub fn derive(
     rounds: &[Round],
     advance_per_group: Option<u32>,
+    best_placed: u32,
     meetings: u32,
 ) -> Result<Vec<RoundFlow>, (usize, String)> {
     let mut flows = Vec::with_capacity(rounds.len());
@@ -127,7 +130,15 @@ pub fn derive(
                 }
                 // `held` is `teams`, at most MAX_TEAMS, so only `meetings` can overflow this.
                 let matches = (held * u64::from(size - 1) / 2).checked_mul(u64::from(meetings));
-                (matches, groups * advance)
+                if best_placed > groups {
+                    return Err((
+                        i,
+                        format!(
+                            "{best_placed} best-placed teams advance from {groups} groups: more than one from each group"
+                        ),
+                    ));
+                }
+                (matches, groups * advance + best_placed)
             }
             Format::Knockout { legs } => {
                 if teams % 2 == 1 {
@@ -327,7 +338,7 @@ mod tests {
             knockout("Semi-finals", 2, 0, 0),
             knockout("Final", 2, 0, 0),
         ];
-        let flows = derive(&rounds, Some(1), 1).unwrap();
+        let flows = derive(&rounds, Some(1), 0, 1).unwrap();
         let teams: Vec<u32> = flows.iter().map(|f| f.teams).collect();
         let matches: Vec<u32> = flows.iter().map(|f| f.matches).collect();
         assert_eq!(teams, [32, 16, 16, 8, 4, 2]);
@@ -342,7 +353,7 @@ mod tests {
     #[case::more_advance_than_play(vec![Round { name: "G".into(), format: Format::Groups { groups: 1, size: 2 }, fresh: 2, transferred: BTreeMap::new() }], 0, "more teams advancing than play")]
     fn impossible_structures(#[case] rounds: Vec<Round>, #[case] at: usize, #[case] message: &str) {
         let advance = if message.contains("advancing") { 3 } else { 1 };
-        let (i, m) = derive(&rounds, Some(advance), 1).unwrap_err();
+        let (i, m) = derive(&rounds, Some(advance), 0, 1).unwrap_err();
         assert_eq!(i, at);
         assert!(m.contains(message), "{m}");
     }
@@ -361,7 +372,7 @@ mod tests {
         // 951,424 fresh, then 48,576 transferred: 2^19 in the second round, halving to a final.
         let mut rounds = vec![knockout("R1", 2, 951_424, 0), knockout("R2", 2, 0, 48_576)];
         rounds.extend((3..=20).map(|n| knockout(&format!("R{n}"), 2, 0, 0)));
-        let flows = derive(&rounds, None, 1).unwrap();
+        let flows = derive(&rounds, None, 0, 1).unwrap();
         let entering: u32 = rounds.iter().map(Round::entering).sum();
         assert_eq!(entering, MAX_TEAMS);
         assert_eq!(flows[1].teams, 1 << 19);
@@ -383,7 +394,7 @@ mod tests {
         #[case] at: usize,
         #[case] message: &str,
     ) {
-        let (i, m) = derive(&rounds, Some(advance), meetings).unwrap_err();
+        let (i, m) = derive(&rounds, Some(advance), 0, meetings).unwrap_err();
         assert_eq!(i, at);
         assert!(m.starts_with(message), "{m}");
     }
