@@ -308,6 +308,31 @@ decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#;
     with_group(&rules, body, |t| assert_eq!(order(t), ["A=B=C"]));
 }
 
+/// A and B on 4 points (a draw between them, a win each over C): B beat C 3–0, A only 1–0, so
+/// goal difference puts B first (+3 against +1).
+const LEVEL_ON_POINTS: &str = r#"teams = ["A", "B", "C"]
+matches = ["A 1–1 B", "A 1–0 C", "B 3–0 C"]"#;
+
+#[rstest]
+// The lots stand before goal difference: they put A first, and goal difference is never reached.
+#[case::decides_before_goal_difference(r#"decisions = [{ by = "drawing of lots", order = ["A", "B"] }]"#, &["A", "B", "C"], &["decision"])]
+// Nothing recorded: A and B stay level on it, and the chain moves on to goal difference.
+#[case::nothing_recorded_moves_on("", &["B", "A", "C"], &["decision", "goal_difference"])]
+// A decision that does not cover the tie (it orders A and C) is not used: it moves on too.
+#[case::not_covering_moves_on(r#"decisions = [{ by = "drawing of lots", order = ["C", "A"] }]"#, &["B", "A", "C"], &["decision", "goal_difference"])]
+fn a_decision_in_the_middle_of_the_chain(
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+    #[case] applied: &[&str],
+) {
+    let rules = rules(r#""points", "decision", "goal_difference""#, "");
+    with_group(&rules, &format!("{LEVEL_ON_POINTS}\n{recorded}"), |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<&str> = t.ordering.tiebreaks().map(|s| s.criterion.key()).collect();
+        assert_eq!(steps, applied);
+    });
+}
+
 #[test]
 fn head_to_head_away_goals_over_two_meetings() {
     // A and B met twice: 1–2 at A, 0–1 at B. Both 3 points, goal difference 0, 2 goals among

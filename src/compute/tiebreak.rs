@@ -4,7 +4,8 @@
 //! level. Head-to-head criteria read a mini-table of the matches among the teams that were level
 //! when the head-to-head block began; with `head_to_head.reapply`, a smaller set still level after
 //! the whole block gets the block again on its own matches. `decision` orders a set only when the
-//! data records a decision covering all of it; otherwise the tie stays, and is reported.
+//! data records a decision covering all of it; otherwise the set stays level on it and moves on
+//! to the next criterion, like any set a criterion leaves level.
 //! Every criterion applied to two or more teams is kept as a [`Step`], so any order can be
 //! explained. A criterion that needs data the group does not record (cards, coefficients) is an
 //! error naming the teams, never a zero. Values are exact ([`Quantity`]): teams are level only

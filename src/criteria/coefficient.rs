@@ -11,5 +11,4 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value: |c, t| c.group.team_coefficient(t).map(Into::into),
     show: Show::Number,
-    last: false,
 };

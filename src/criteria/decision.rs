@@ -7,13 +7,12 @@ use crate::quantity::Quantity;
 pub static ENTRY: Entry = Entry {
     key: "decision",
     label: "recorded decision",
-    doc: "An order recorded in the data file (drawing of lots, a ruling, a play-off) covering every tied team, compared by each team's place in it; without one they stay level. Never invented, and always last in the chain.",
+    doc: "An order recorded in the data file (drawing of lots, a ruling, a play-off) covering every tied team, compared by each team's place in it. Never invented: without one the teams stay level on it and the chain moves on to the next criterion, so it may stand anywhere in the chain.",
     scope: Scope::Overall,
     needs: Needs::Decision,
     better: Better::Lower,
     value,
     show: Show::Decision,
-    last: true,
 };
 
 /// The team's place in the recorded decision (1 first); every team 0, level, when none covers

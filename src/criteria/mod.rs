@@ -175,8 +175,6 @@ pub struct Entry {
     pub value: Value,
     /// How values are shown.
     pub show: Show,
-    /// Whether nothing may follow it in the chain (it settles a tie or leaves it level).
-    pub last: bool,
 }
 
 /// One link of the tiebreak chain: a small handle on a criterion's [`Entry`], compared and

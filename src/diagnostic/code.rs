@@ -65,8 +65,9 @@ codes! {
     UnknownCriterion = "E110", "an unknown tiebreak criterion";
     /// A tiebreak criterion named twice.
     CriterionTwice = "E111", "a tiebreak criterion appears twice";
-    /// A criterion after the one that always ends the chain.
-    CriterionAfterDecision = "E112", "a criterion after `decision`";
+    /// No longer given: a criterion after `decision`, refused until a decision could stand
+    /// anywhere in the chain (#15). Kept so that the code is never reused.
+    CriterionAfterDecision = "E112", "(no longer given) a criterion after `decision`: a recorded decision may now stand anywhere in the chain";
     /// An empty tiebreak chain.
     EmptyChain = "E113", "the tiebreak order is empty";
     /// A criterion whose rule-file section is missing.

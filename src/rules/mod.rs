@@ -615,8 +615,8 @@ pub fn json_schema() -> serde_json::Value {
     schema
 }
 
-/// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion),
-/// repeats, and anything after `decision` are errors.
+/// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion) and
+/// repeats are errors. A recorded decision may stand anywhere: without one, the chain moves on.
 fn parse_chain(
     source: &Source,
     order: &Spanned<Vec<Spanned<String>>>,
@@ -652,18 +652,6 @@ fn parse_chain(
                 format!(
                     "tiebreak criterion \"{}\" appears twice; expected each criterion once",
                     name.get_ref()
-                ),
-            ));
-        }
-        if let Some(last) = chain.last().filter(|c| c.entry().last) {
-            return Err(source.error(
-                Code::CriterionAfterDecision,
-                name.span(),
-                format!(
-                    "\"{}\" comes after \"{}\", which always settles the tie or leaves it unresolved; expected \"{}\" last",
-                    name.get_ref(),
-                    last.key(),
-                    last.key()
                 ),
             ));
         }
@@ -704,14 +692,14 @@ advance = 1
     }
 
     #[test]
-    fn decision_must_be_last() {
+    fn a_decision_may_stand_anywhere_in_the_chain() {
         let text = MINIMAL.replace(
             r#"["points", "goal_difference"]"#,
             r#"["points", "decision", "wins"]"#,
         );
-        let e = parse(&text).unwrap_err();
-        assert!(e.message.contains("expected \"decision\" last"), "{e}");
-        assert_eq!(e.location().unwrap().line, 8);
+        let rules = parse(&text).unwrap().groups.unwrap();
+        let keys: Vec<&str> = rules.tiebreak.iter().map(|c| c.key()).collect();
+        assert_eq!(keys, ["points", "decision", "wins"]);
     }
 
     #[test]
