@@ -106,14 +106,92 @@ pub struct Alias {
     pub why: String,
 }
 
-/// An order decided off the pitch (drawing of lots, a ruling, a play-off), recorded in the data.
-/// The `decision` tiebreak criterion uses it; the engine never invents one.
+/// An order decided off the group's table, recorded in the data: an order as such (a drawing of
+/// lots, a ruling: a data file's `decisions`), which the `decision` criterion reads, or a
+/// play-off between two tied teams (`playoffs`), which the `playoff` criterion reads. The engine
+/// never invents one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
-    /// How it was decided, in words ("drawing of lots").
+    /// How it was decided, in words ("drawing of lots"; for a play-off, `play-off` and the match:
+    /// "play-off Wales 2–1 Hungary").
     pub by: String,
-    /// The teams in the decided order, best first.
+    /// The teams in the decided order, best first (a play-off's winner, then its loser).
     pub order: Vec<TeamId>,
+    /// The play-off that decided it, when it was one; `None` for an order recorded as such.
+    pub playoff: Option<PlayOff>,
+}
+
+impl Decision {
+    /// A play-off as a decision: its winner first. `None` when the match has no winner (level
+    /// after extra time, without a shoot-out that one side won).
+    pub fn from_playoff(playoff: PlayOff, teams: &[String]) -> Option<Decision> {
+        let winner = playoff.winner()?;
+        let loser = if winner == playoff.home {
+            playoff.away
+        } else {
+            playoff.home
+        };
+        Some(Decision {
+            by: format!("play-off {}", playoff.text(teams)),
+            order: vec![winner, loser],
+            playoff: Some(playoff),
+        })
+    }
+
+    /// Whether it is a play-off (read by `playoff`) rather than an order recorded as such (read
+    /// by `decision`).
+    pub fn is_playoff(&self) -> bool {
+        self.playoff.is_some()
+    }
+}
+
+/// A play-off: a match between two teams level in a group, played to decide their places. It
+/// does not enter the table (nor the count of meetings between the pair).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlayOff {
+    /// The team named first.
+    pub home: TeamId,
+    /// The team named second.
+    pub away: TeamId,
+    /// The score, first team's goals first, extra time included.
+    pub score: [u32; 2],
+    /// Whether it went to extra time.
+    pub extra_time: bool,
+    /// The shoot-out, first team's kicks first, when there was one.
+    pub penalties: Option<[u32; 2]>,
+}
+
+impl PlayOff {
+    /// Who won: more goals, or, level, more kicks in the shoot-out; `None` when neither.
+    pub fn winner(&self) -> Option<TeamId> {
+        let [home, away] = match self.score {
+            [h, a] if h != a => [h, a],
+            _ => self.penalties?,
+        };
+        match home.cmp(&away) {
+            std::cmp::Ordering::Greater => Some(self.home),
+            std::cmp::Ordering::Less => Some(self.away),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The match as a data file writes it, with the group's names `teams`:
+    /// `Northern Ireland 2–1 Czechoslovakia (aet)`.
+    pub fn text(&self, teams: &[String]) -> String {
+        let [h, a] = self.score;
+        let mut text = format!(
+            "{} {h}–{a} {}",
+            teams[self.home.index()],
+            teams[self.away.index()]
+        );
+        match (self.extra_time, self.penalties) {
+            (true, Some([p, q])) => text += &format!(" (aet, pens {p}–{q})"),
+            (false, Some([p, q])) => text += &format!(" (pens {p}–{q})"),
+            (true, None) => text += " (aet)",
+            (false, None) => {}
+        }
+        text
+    }
 }
 
 /// A fact the published record states, with the line of the file that states it.
@@ -679,6 +757,13 @@ impl Group {
         // a team it never meant.
         for d in &mut self.decisions {
             d.order = d.order.iter().filter_map(|&t| place(t)).collect();
+            if let Some(p) = &mut d.playoff {
+                match (place(p.home), place(p.away)) {
+                    (Some(home), Some(away)) => (p.home, p.away) = (home, away),
+                    // A play-off means nothing without both its teams.
+                    _ => d.order.clear(),
+                }
+            }
         }
         self.decisions.retain(|d| d.order.len() > 1);
         self.rulings.deductions.retain_mut(|d| match place(d.team) {

@@ -15,7 +15,6 @@ use rayon::prelude::*;
 
 use crate::compute::standings::{GroupTable, compute_group};
 use crate::compute::tiebreak::Ordering;
-use crate::criteria::Needs;
 use crate::model::{Forfeit, Group, GroupRecord, Line, Match, Outcome, TeamId};
 use crate::rules::{Criterion, GroupRules};
 
@@ -42,7 +41,8 @@ pub struct Options {
 pub struct Tally {
     /// For each qualifying place `p` (1-based), what separated place `p` from place `p + 1`.
     pub places: Vec<BTreeMap<String, u64>>,
-    /// Groups where some tie reached the `decision` criterion.
+    /// Groups where some tie reached a criterion reading recorded decisions (`decision`,
+    /// `playoff`).
     pub decision_reached: u64,
     /// Groups with teams level on every criterion (anywhere in the table).
     pub level_at_end: u64,
@@ -94,7 +94,7 @@ impl Counter {
             .ordering
             .steps
             .iter()
-            .any(|s| s.criterion.needs() == Needs::Decision)
+            .any(|s| s.criterion.needs().reads_decisions())
         {
             self.decision_reached += 1;
         }

@@ -333,6 +333,84 @@ fn a_decision_in_the_middle_of_the_chain(
     });
 }
 
+/// Two points for a win. Sweden 5 points; Hungary and Wales 3 each, Hungary with goals 6:3
+/// (average 2), Wales 2:2 (average 1); Mexico 1. (The 1958 World Cup's Group 3, whose play-off
+/// Wales won 2–1.)
+const PLAYOFF_GROUP: &str = r#"teams = ["Sweden", "Hungary", "Wales", "Mexico"]
+matches = ["Sweden 3–0 Mexico", "Hungary 1–1 Wales", "Wales 1–1 Mexico", "Sweden 2–1 Hungary",
+           "Sweden 0–0 Wales", "Hungary 4–0 Mexico"]"#;
+
+#[rstest]
+// The play-off stands before goal average: Wales won it, so Wales is second though its goal
+// average (1) is below Hungary's (2).
+#[case::play_off_before_goal_average(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Wales 2–1 Hungary"]"#, &["Sweden", "Wales", "Hungary", "Mexico"],
+    &["playoff"])]
+// Extra time and penalties count: Hungary won the shoot-out.
+#[case::play_off_on_penalties(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Wales 1–1 Hungary (aet, pens 3–4)"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["playoff"])]
+// No play-off recorded: they stay level on it, and goal average decides.
+#[case::no_play_off_moves_on(r#""points", "playoff", "goal_average""#, "",
+    &["Sweden", "Hungary", "Wales", "Mexico"], &["playoff", "goal_average"])]
+// `decision` reads recorded orders, not play-offs: goal average decides.
+#[case::decision_does_not_read_play_offs(r#""points", "decision", "goal_average""#,
+    r#"playoffs = ["Wales 2–1 Hungary"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["decision", "goal_average"])]
+// `playoff` reads play-offs, not recorded orders: goal average decides.
+#[case::play_off_does_not_read_decisions(r#""points", "playoff", "goal_average""#,
+    r#"decisions = [{ by = "drawing of lots", order = ["Wales", "Hungary"] }]"#,
+    &["Sweden", "Hungary", "Wales", "Mexico"], &["playoff", "goal_average"])]
+// A play-off of a pair that is not the tie (Wales and Mexico) decides nothing here.
+#[case::play_off_of_another_pair(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Mexico 1–0 Wales"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["playoff", "goal_average"])]
+fn a_play_off_decides_its_two_teams(
+    #[case] chain: &str,
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+    #[case] applied: &[&str],
+) {
+    let rules = rules_with_points("win = 2\ndraw = 1\nloss = 0", chain, "");
+    with_group(&rules, &format!("{PLAYOFF_GROUP}\n{recorded}"), |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<&str> = t.ordering.tiebreaks().map(|s| s.criterion.key()).collect();
+        assert_eq!(steps, applied);
+        // The play-off enters neither table: Wales and Hungary played 3 matches each.
+        assert!(t.rows.iter().all(|r| r.record.played == 3));
+    });
+}
+
+#[test]
+fn a_play_off_is_explained_with_its_score() {
+    let rules = rules_with_points(
+        "win = 2\ndraw = 1\nloss = 0",
+        r#""points", "playoff", "goal_average""#,
+        "",
+    );
+    let body = format!("{PLAYOFF_GROUP}\nplayoffs = [\"Wales 2–1 Hungary\"]");
+    with_group(&rules, &body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            ["Wales, Hungary: play-off Wales 2–1 Hungary → Wales > Hungary"]
+        );
+        assert_eq!(
+            standings::explain::pair(t, 1),
+            "Wales above Hungary: points level at 3; play-off Wales 2–1 Hungary"
+        );
+        let separation = t.ordering.tiers[1].above_next.as_ref().unwrap();
+        assert_eq!(
+            standings::explain::separation(t, separation),
+            "by the play-off Wales 2–1 Hungary, recorded in the data"
+        );
+    });
+}
+
 #[test]
 fn head_to_head_away_goals_over_two_meetings() {
     // A and B met twice: 1–2 at A, 0–1 at B. Both 3 points, goal difference 0, 2 goals among

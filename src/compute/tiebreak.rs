@@ -374,13 +374,15 @@ impl<'a> Orderer<'a> {
             }
             _ => (Vec::new(), self.overall),
         };
-        let decision = if entry.needs == Needs::Decision {
-            self.group
-                .decisions
-                .iter()
-                .position(|d| teams.iter().all(|t| d.order.contains(t)))
-        } else {
-            None
+        // `decision` reads recorded orders, `playoff` play-offs: the first covering every team.
+        let decision = match entry.needs {
+            Needs::Decision | Needs::PlayOff => {
+                let playoff = entry.needs == Needs::PlayOff;
+                self.group.decisions.iter().position(|d| {
+                    d.is_playoff() == playoff && teams.iter().all(|t| d.order.contains(t))
+                })
+            }
+            _ => None,
         };
         let context = Context {
             group: self.group,

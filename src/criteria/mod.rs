@@ -47,6 +47,7 @@ registry! {
     away_wins,
     fair_play,
     coefficient,
+    playoff,
     decision,
 }
 
@@ -71,9 +72,12 @@ pub enum Needs {
     Cards,
     /// A coefficient per team (`coefficients` in the data). A team without one is an error.
     Coefficients,
-    /// A recorded decision (`decisions` in the data) covering every tied team; without one
-    /// the teams stay level.
+    /// A recorded order (`decisions` in the data) covering every tied team; without one the
+    /// teams stay level on it.
     Decision,
+    /// A recorded play-off (`playoffs` in the data) between the two tied teams; without one
+    /// they stay level on it.
+    PlayOff,
 }
 
 impl Needs {
@@ -83,7 +87,7 @@ impl Needs {
         match self {
             Needs::Cards => Some("cards"),
             Needs::Coefficients => Some("coefficients"),
-            Needs::Nothing | Needs::Decision => None,
+            Needs::Nothing | Needs::Decision | Needs::PlayOff => None,
         }
     }
 
@@ -94,7 +98,14 @@ impl Needs {
             Needs::Cards => "`cards` in the data; `[fair_play]` in the rule file",
             Needs::Coefficients => "`coefficients` in the data",
             Needs::Decision => "`decisions` in the data",
+            Needs::PlayOff => "`playoffs` in the data",
         }
+    }
+
+    /// Whether the criterion reads recorded decisions (an order as such, or a play-off), and
+    /// shows who decided rather than a value.
+    pub fn reads_decisions(self) -> bool {
+        matches!(self, Needs::Decision | Needs::PlayOff)
     }
 }
 
@@ -123,8 +134,8 @@ pub enum Show {
     /// As numbers: `3`, `1.5`, `-4`; a quotient no decimal holds to three decimals (`1.667`),
     /// infinity as `∞` (see [`Quantity`]).
     Number,
-    /// Not shown: the values are places in a recorded decision, and the decision (who made
-    /// it) is named instead.
+    /// Not shown: the values are places in a recorded decision or play-off, and the decision
+    /// (who made it, or the play-off's score) is named instead.
     Decision,
 }
 
@@ -139,8 +150,9 @@ pub struct Context<'a> {
     /// The records the criterion's [`Scope`] reads, indexed by [`TeamId`]: the overall ones,
     /// or the head-to-head mini-table's.
     pub records: &'a [Record],
-    /// For a criterion that needs a decision, the index of the first recorded decision
-    /// covering every one of the tied teams, if any.
+    /// For a criterion that reads recorded decisions, the index (in the group's `decisions`) of
+    /// the first of its kind (an order for `decision`, a play-off for `playoff`) covering every
+    /// one of the tied teams, if any.
     pub decision: Option<usize>,
 }
 
@@ -306,7 +318,7 @@ mod tests {
                 e.key
             );
             assert_eq!(
-                e.needs == Needs::Decision,
+                e.needs.reads_decisions(),
                 e.show == Show::Decision,
                 "{}",
                 e.key

@@ -30,7 +30,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt, list};
-use crate::model::{Alias, Competition, Decision, Deduction, Group, GroupRecord, TeamId};
+use crate::model::{Alias, Competition, Decision, Deduction, Group, GroupRecord, PlayOff, TeamId};
 use crate::read::{InputFormat, data};
 
 /// Which data file's names and decisions to apply to a source that is not a data file.
@@ -272,9 +272,15 @@ pub fn apply(
                 names.join(", "),
                 d.by
             ));
+            let playoff = d.playoff.map(|p| PlayOff {
+                home: to_source[p.home.index()],
+                away: to_source[p.away.index()],
+                ..p
+            });
             group.decisions.push(Decision {
                 by: d.by.clone(),
                 order,
+                playoff,
             });
         }
         let mut carried = |what: &str, count: usize| {

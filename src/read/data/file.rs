@@ -89,6 +89,13 @@ pub(super) struct GroupFile {
     pub(super) matches: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) decisions: Vec<DecisionFile>,
+    /// Play-offs between teams level in the group, in the match notation, extra time and
+    /// penalties allowed (`"Wales 2–1 Hungary"`, `"Northern Ireland 2–1 Czechoslovakia (aet)"`):
+    /// each decides the places of its two teams for the `playoff` criterion, and enters neither
+    /// the table nor the count of meetings.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub(super) playoffs: Vec<Spanned<String>>,
     #[serde(default)]
     #[schemars(with = "crate::model::GroupRecord<String>")]
     pub(super) record: crate::model::GroupRecord<Spanned<String>>,

@@ -24,8 +24,9 @@ pub fn match_line(group: &Group, m: &Match) -> String {
 }
 
 /// Writes what a season summary holds as a data file: the name, the competition-wide counts,
-/// champions, runner-up and final, and every group (teams, aliases, matches, decisions, cards,
-/// coefficients, winner, order, published table, a row per line); `header` becomes its leading comment and `rules` its rule-file
+/// champions, runner-up and final, and every group (teams, aliases, matches, decisions,
+/// play-offs, cards, coefficients, winner, order, published table, a row per line); `header`
+/// becomes its leading comment and `rules` its rule-file
 /// path. Ties, the ranking, entrants and competition-wide aliases are not written (a summary
 /// has none). For such a competition
 /// the text reads back the same (`standings import` verifies this for every file it writes).
@@ -82,10 +83,11 @@ fn group(g: &Group) -> Table {
         table["aliases"] = Item::from(aliases);
     }
     table["matches"] = Item::from(one_a_line(g.matches.iter().map(|m| match_line(g, m))));
-    if !g.decisions.is_empty() {
+    if g.decisions.iter().any(|d| !d.is_playoff()) {
         let decisions: Array = g
             .decisions
             .iter()
+            .filter(|d| !d.is_playoff())
             .map(|d| {
                 let mut decision = InlineTable::new();
                 decision.insert("by", d.by.as_str().into());
@@ -94,6 +96,14 @@ fn group(g: &Group) -> Table {
             })
             .collect();
         table["decisions"] = Item::from(decisions);
+    }
+    let playoffs: Vec<String> = g
+        .decisions
+        .iter()
+        .filter_map(|d| Some(d.playoff?.text(&g.teams)))
+        .collect();
+    if !playoffs.is_empty() {
+        table["playoffs"] = Item::from(playoffs.iter().map(String::as_str).collect::<Array>());
     }
     let cards: InlineTable = g
         .team_ids()
