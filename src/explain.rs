@@ -119,7 +119,12 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
         return long_step(table, step);
     }
     let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
-    let mut line = format!("{}: {}", names(table, &teams), step.criterion);
+    let mut line = format!(
+        "{}{}: {}",
+        names(table, &teams),
+        qualifying(step),
+        step.criterion
+    );
     line += &mini_table(table, step, teams.len());
     if step.criterion.show() == Show::Decision {
         line += &recorded(table, step);
@@ -149,6 +154,16 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
     line
 }
 
+/// ` (for a qualifying place)` for a step of the chain a tie deciding who advances follows
+/// (`tiebreak.qualifying_order`, where it differs from `order`).
+fn qualifying(step: &Step) -> &'static str {
+    if step.qualifying {
+        " (for a qualifying place)"
+    } else {
+        ""
+    }
+}
+
 /// What a step reading recorded decisions used, after its criterion's name: the decision
 /// (` (drawing of lots)`), a play-off's match (` Wales 2–1 Hungary`), or `: none recorded`.
 fn recorded(table: &GroupTable<'_>, step: &Step) -> String {
@@ -166,8 +181,9 @@ fn recorded(table: &GroupTable<'_>, step: &Step) -> String {
 fn long_step(table: &GroupTable<'_>, step: &Step) -> String {
     let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
     let mut line = format!(
-        "{}: {}",
+        "{}{}: {}",
         set(table, &teams, step.rows(), ", "),
+        qualifying(step),
         step.criterion
     );
     line += &mini_table(table, step, teams.len());

@@ -316,6 +316,7 @@ pub fn unusable(rules: &GroupRules) -> Option<Criterion> {
     rules
         .tiebreak
         .iter()
+        .chain(rules.qualifying_tiebreak.iter().flatten())
         .copied()
         .find(|c| c.needs().data_key().is_some())
 }

@@ -411,6 +411,81 @@ fn a_play_off_is_explained_with_its_score() {
     });
 }
 
+/// Two points for a win. A beat everyone (6 points); B and C drew and both beat D (3 each): level
+/// for second place, the last that advances, so their tie decides who advances.
+const LEVEL_AT_THE_BOUNDARY: &str = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 1–0 B", "A 1–0 C", "A 1–0 D", "B 0–0 C", "B 1–0 D", "C 1–0 D"]"#;
+
+/// Two points for a win. A and B drew and both beat C and D (5 each): level for first place,
+/// both advance. C and D drew (1 each): level for third place, neither advances.
+const LEVEL_ABOVE_AND_BELOW: &str = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 1–1 B", "A 1–0 C", "A 1–0 D", "B 1–0 C", "B 1–0 D", "C 0–0 D"]"#;
+
+#[rstest]
+// B and C straddle the boundary: `qualifying_order`, whose play-off puts C second.
+#[case::boundary_play_off(LEVEL_AT_THE_BOUNDARY, r#"playoffs = ["C 2–0 B"]"#,
+    &["A", "C", "B", "D"], &[("playoff", true)])]
+// No play-off: level on it, the qualifying chain moves on to the lots.
+#[case::boundary_lots_after_no_play_off(LEVEL_AT_THE_BOUNDARY,
+    r#"decisions = [{ by = "drawing of lots", order = ["B", "C"] }]"#,
+    &["A", "B", "C", "D"], &[("playoff", true), ("decision", true)])]
+// A and B (first place) and C and D (third) decide nothing: `order`, which has no play-off, so
+// the play-off A and B recorded is not read and they share first place; lots order C and D.
+#[case::above_and_below_lots_only(LEVEL_ABOVE_AND_BELOW,
+    "playoffs = [\"B 1–0 A\"]\ndecisions = [{ by = \"drawing of lots\", order = [\"D\", \"C\"] }]",
+    &["A=B", "D", "C"], &[("decision", false), ("decision", false)])]
+#[case::above_lots(LEVEL_ABOVE_AND_BELOW,
+    r#"decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#,
+    &["B", "A", "C=D"], &[("decision", false), ("decision", false)])]
+fn a_tie_deciding_who_advances_follows_the_qualifying_order(
+    #[case] group: &str,
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+    #[case] applied: &[(&str, bool)],
+) {
+    // 1954: a play-off for a qualifying place, lots otherwise (two advance).
+    let text = r#"
+name = "1954"
+[points]
+win = 2
+draw = 1
+loss = 0
+[tiebreak]
+order = ["points", "decision"]
+qualifying_order = ["points", "playoff", "decision"]
+[qualification]
+advance = 2
+"#;
+    let rules = RuleSet::parse(&Source::new("rules.toml", text)).unwrap();
+    with_group(&rules, &format!("{group}\n{recorded}"), |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<(&str, bool)> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| (s.criterion.key(), s.qualifying))
+            .collect();
+        assert_eq!(steps, applied);
+    });
+}
+
+#[test]
+fn a_qualifying_step_says_so() {
+    let text = "name = \"r\"\n[points]\nwin = 2\ndraw = 1\nloss = 0\n[tiebreak]\norder = [\"points\"]\nqualifying_order = [\"points\", \"playoff\"]\n[qualification]\nadvance = 2\n";
+    let rules = RuleSet::parse(&Source::new("rules.toml", text)).unwrap();
+    let body = format!("{LEVEL_AT_THE_BOUNDARY}\nplayoffs = [\"C 2–0 B\"]");
+    with_group(&rules, &body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            ["C, B (for a qualifying place): play-off C 2–0 B → C > B"]
+        );
+    });
+}
+
 #[test]
 fn head_to_head_away_goals_over_two_meetings() {
     // A and B met twice: 1–2 at A, 0–1 at B. Both 3 points, goal difference 0, 2 goals among

@@ -58,6 +58,9 @@ pub struct Step {
     pub decision: Option<usize>,
     /// Whether this is the first criterion sorting the whole group (not a tiebreak).
     pub primary: bool,
+    /// Whether the criterion is from the chain for a tie that decides who advances
+    /// (`tiebreak.qualifying_order`), where it differs from `order`.
+    pub qualifying: bool,
     /// The 0-based row of the final table holding the first of `values`: a step's teams
     /// always end up in consecutive rows, in the order of `values`.
     pub first_row: usize,
@@ -185,6 +188,18 @@ struct Block {
 /// The mini-table's teams (head-to-head) and the decision used (if any), beside the values.
 type Evaluation = (Vec<TeamId>, Option<usize>);
 
+/// Which chain a set of level teams follows, once the rule file's two chains (`order`,
+/// `qualifying_order`) differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chain {
+    /// Not chosen yet: the chains agree so far (or there is one).
+    Either,
+    /// `order`: a tie that does not decide who advances.
+    Order,
+    /// `qualifying_order`: a tie holding places on both sides of the last qualifying place.
+    Qualifying,
+}
+
 struct Orderer<'a> {
     group: &'a Group,
     rules: &'a GroupRules,
@@ -198,6 +213,9 @@ struct Orderer<'a> {
     /// Teams placed in tiers so far: the first row of the next tier.
     placed: usize,
     last_step: Vec<Option<usize>>,
+    /// The first index where `qualifying_order` differs from `order` (its length, when one is
+    /// the start of the other); `None` without a `qualifying_order`.
+    diverge: Option<usize>,
 }
 
 /// Orders a group's teams given their overall records (indexed by [`TeamId`]).
@@ -215,10 +233,16 @@ pub fn order(
         scratch: Vec::new(),
         placed: 0,
         last_step: Vec::with_capacity(group.teams.len()),
+        diverge: rules.qualifying_tiebreak.as_ref().map(|q| {
+            let order = &rules.tiebreak;
+            (0..order.len().max(q.len()))
+                .find(|&i| order.get(i) != q.get(i))
+                .unwrap_or(order.len())
+        }),
     };
     let all: Vec<TeamId> = group.team_ids().collect();
     let mut tiers = Vec::with_capacity(all.len());
-    orderer.resolve(&all, 0, None, None, &mut tiers)?;
+    orderer.resolve(&all, 0, None, None, Chain::Either, &mut tiers)?;
     Ok(Ordering {
         tiers,
         steps: orderer.steps,
@@ -239,21 +263,51 @@ impl<'a> Orderer<'a> {
             .extend(std::iter::repeat_n(last, teams.len()));
     }
 
+    /// The criteria of `chain`: `order`, or `qualifying_order` once chosen.
+    fn criteria(&self, chain: Chain) -> &'a [Criterion] {
+        match (chain, &self.rules.qualifying_tiebreak) {
+            (Chain::Qualifying, Some(q)) => q,
+            _ => &self.rules.tiebreak,
+        }
+    }
+
+    /// The chain that `count` level teams, about to be resolved from criterion `step`, follow:
+    /// `chain` once chosen; where the two chains first differ, `qualifying_order` when the teams
+    /// hold places on both sides of the last qualifying place (they start at the next row to
+    /// fill), else `order`.
+    fn choose(&self, chain: Chain, step: usize, count: usize) -> Chain {
+        match self.diverge {
+            Some(at) if chain == Chain::Either && step >= at => {
+                let (first, advance) = (self.placed, self.rules.advance);
+                if first < advance && advance < first + count {
+                    Chain::Qualifying
+                } else {
+                    Chain::Order
+                }
+            }
+            _ => chain,
+        }
+    }
+
     /// Orders `teams` (level on every criterion before `step`, the last of them applied in
-    /// step `parent`) from criterion `step` on, appending their tiers, best first, to `out`.
+    /// step `parent`) from criterion `step` of `chain` on, appending their tiers, best first, to
+    /// `out`.
     fn resolve(
         &mut self,
         teams: &[TeamId],
         step: usize,
         parent: Option<usize>,
         block: Option<&Block>,
+        chain: Chain,
         out: &mut Vec<Tier>,
     ) -> Result<(), MissingData> {
-        if teams.len() < 2 || step >= self.rules.tiebreak.len() {
+        let chain = self.choose(chain, step, teams.len());
+        let criteria = self.criteria(chain);
+        if teams.len() < 2 || step >= criteria.len() {
             self.place(teams, parent, out);
             return Ok(());
         }
-        let criterion = self.rules.tiebreak[step];
+        let criterion = criteria[step];
         // A head-to-head criterion starting a block builds the block's mini-table.
         let block = match block {
             Some(b) => Some(b.clone()),
@@ -285,6 +339,7 @@ impl<'a> Orderer<'a> {
             values: ranked,
             decision,
             primary,
+            qualifying: chain == Chain::Qualifying,
             first_row: self.placed,
             parent,
         });
@@ -303,9 +358,10 @@ impl<'a> Orderer<'a> {
             }
             let sub = &order[start..end];
             start = end;
-            match self.next_step(criterion, step, block.as_ref(), sub) {
+            match self.next_step(criteria, step, block.as_ref(), sub) {
                 Some((next_step, next_block)) => {
-                    self.resolve(sub, next_step, Some(this_step), next_block.as_ref(), out)?;
+                    let block = next_block.as_ref();
+                    self.resolve(sub, next_step, Some(this_step), block, chain, out)?;
                 }
                 None => self.place(sub, Some(this_step), out),
             }
@@ -319,11 +375,12 @@ impl<'a> Orderer<'a> {
             .get_or_insert_with(|| Tables::new(self.group, self.rules))
     }
 
-    /// Where a set still level after `criterion` goes next: the next criterion, or (at the end
-    /// of a head-to-head block, with re-application on) the block's start on the smaller set.
+    /// Where a set still level after criterion `step` of `chain` goes next: the next criterion,
+    /// or (at the end of a head-to-head block, with re-application on) the block's start on the
+    /// smaller set.
     fn next_step(
         &mut self,
-        criterion: Criterion,
+        chain: &[Criterion],
         step: usize,
         block: Option<&Block>,
         sub: &[TeamId],
@@ -331,10 +388,9 @@ impl<'a> Orderer<'a> {
         if sub.len() < 2 {
             return None;
         }
-        let Some(block) = block.filter(|_| criterion.is_head_to_head()) else {
+        let Some(block) = block.filter(|_| chain[step].is_head_to_head()) else {
             return Some((step + 1, None));
         };
-        let chain = &self.rules.tiebreak;
         if chain.get(step + 1).is_some_and(|c| c.is_head_to_head()) {
             return Some((step + 1, Some(block.clone())));
         }

@@ -82,6 +82,8 @@ codes! {
     UnknownRuleRound = "E121", "a round the rule file does not have";
     /// Ranges of ranks that overlap or are empty.
     RankRanges = "E124", "overlapping or empty rank ranges";
+    /// A `qualifying_order` that does not start with `order`'s first criterion.
+    QualifyingOrder = "E126", "a `qualifying_order` that does not start as `order` does";
 
     /// A rule file named by a data file that does not exist.
     RuleFileMissing = "E201", "the rule file a data file names does not exist";

@@ -154,6 +154,11 @@ pub struct GroupRules {
     pub head_to_head: HeadToHeadRule,
     /// The ordering chain, first criterion first.
     pub tiebreak: Vec<Criterion>,
+    /// The chain for a tie that decides who advances (`tiebreak.qualifying_order`): a set of
+    /// teams still level where it first differs from [`GroupRules::tiebreak`] and holding places
+    /// on both sides of the last qualifying place follows it from there; `None` when the rule
+    /// file gives one chain for every tie.
+    pub qualifying_tiebreak: Option<Vec<Criterion>>,
     /// How many teams advance from each group.
     pub advance: usize,
     /// How many times each pair of teams meets in a group (1: single round-robin).
@@ -404,8 +409,17 @@ fn zero_conceded(source: &Source, file: &GoalAverageFile) -> Result<ZeroConceded
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TiebreakFile {
+    /// The chain, first criterion first: the first sorts the whole group, each later one the
+    /// teams still level.
     #[schemars(schema_with = "tiebreak_order_schema")]
     order: Spanned<Vec<Spanned<String>>>,
+    /// The chain for a tie that decides who advances: from where it first differs from `order`,
+    /// a set of teams still level that holds places on both sides of the last qualifying place
+    /// (`qualification.advance`) follows it, any other set `order`. It starts with the same
+    /// criterion as `order`.
+    #[serde(default)]
+    #[schemars(schema_with = "tiebreak_order_schema")]
+    qualifying_order: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 /// `tiebreak.order`: criteria from the registry, each at most once.
@@ -552,22 +566,29 @@ fn group_rules(
         ));
     }
     let chain = parse_chain(source, &tiebreak.order)?;
-    if let Some(cards) = chain.iter().find(|c| c.needs() == Needs::Cards)
-        && file.fair_play.is_none()
+    let qualifying = match &tiebreak.qualifying_order {
+        None => None,
+        Some(order) => Some(qualifying_chain(source, &tiebreak.order, &chain, order)?),
+    };
+    for (names, criteria) in std::iter::once((&tiebreak.order, &chain))
+        .chain(tiebreak.qualifying_order.iter().zip(&qualifying))
     {
-        let at = tiebreak
-            .order
-            .get_ref()
-            .iter()
-            .find(|n| n.get_ref() == cards.key())
-            .map_or(tiebreak.order.span(), |n| n.span());
-        return Err(source.error(Code::CriterionWithoutSection,
-            at,
-            format!(
-                "the chain uses \"{}\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
-                cards.key()
-            ),
-        ));
+        if let Some(cards) = criteria.iter().find(|c| c.needs() == Needs::Cards)
+            && file.fair_play.is_none()
+        {
+            let at = names
+                .get_ref()
+                .iter()
+                .find(|n| n.get_ref() == cards.key())
+                .map_or(names.span(), |n| n.span());
+            return Err(source.error(Code::CriterionWithoutSection,
+                at,
+                format!(
+                    "the chain uses \"{}\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
+                    cards.key()
+                ),
+            ));
+        }
     }
     let exact = |value| decimal::exact(source, value);
     let fair_play = match &file.fair_play {
@@ -596,6 +617,7 @@ fn group_rules(
             point_deductions_count: file.head_to_head.point_deductions_count,
         },
         tiebreak: chain,
+        qualifying_tiebreak: qualifying,
         advance,
         meetings,
         fair_play,
@@ -613,6 +635,37 @@ pub fn json_schema() -> serde_json::Value {
         serde_json::to_value(schemars::schema_for!(RuleFile)).expect("a generated schema is JSON");
     schema["title"] = "standings rule file".into();
     schema
+}
+
+/// `tiebreak.qualifying_order` as criteria: a chain as [`parse_chain`] reads it, starting as
+/// `order` does (its first criterion sorts the whole group, before any tie is known).
+fn qualifying_chain(
+    source: &Source,
+    order_names: &Spanned<Vec<Spanned<String>>>,
+    order: &[Criterion],
+    names: &Spanned<Vec<Spanned<String>>>,
+) -> Result<Vec<Criterion>, Diagnostic> {
+    let chain = parse_chain(source, names)?;
+    if chain.first() != order.first() {
+        return Err(source
+            .error(
+                Code::QualifyingOrder,
+                names.get_ref().first().map_or(names.span(), |n| n.span()),
+                format!(
+                    "`qualifying_order` starts with \"{}\" but `order` with \"{}\"; expected both to start with the criterion that sorts the whole group (which teams are level, and so which ties decide who advances, is known only after it)",
+                    chain[0].key(),
+                    order[0].key()
+                ),
+            )
+            .with_label(source.label(
+                order_names
+                    .get_ref()
+                    .first()
+                    .map_or(order_names.span(), |n| n.span()),
+                "`order` starts here",
+            )));
+    }
+    Ok(chain)
 }
 
 /// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion) and
@@ -700,6 +753,55 @@ advance = 1
         let rules = parse(&text).unwrap().groups.unwrap();
         let keys: Vec<&str> = rules.tiebreak.iter().map(|c| c.key()).collect();
         assert_eq!(keys, ["points", "decision", "wins"]);
+    }
+
+    #[test]
+    fn a_qualifying_order_is_read_beside_the_order() {
+        let text = MINIMAL.replace(
+            r#"order = ["points", "goal_difference"]"#,
+            "order = [\"points\", \"decision\"]\nqualifying_order = [\"points\", \"playoff\", \"decision\"]",
+        );
+        let rules = parse(&text).unwrap().groups.unwrap();
+        let keys = |chain: &[Criterion]| chain.iter().map(|c| c.key()).collect::<Vec<_>>();
+        assert_eq!(keys(&rules.tiebreak), ["points", "decision"]);
+        assert_eq!(
+            keys(rules.qualifying_tiebreak.as_deref().unwrap()),
+            ["points", "playoff", "decision"]
+        );
+        assert_eq!(
+            parse(MINIMAL).unwrap().groups.unwrap().qualifying_tiebreak,
+            None
+        );
+    }
+
+    #[test]
+    fn a_qualifying_order_starts_as_the_order_does() {
+        let text = MINIMAL.replace(
+            r#"order = ["points", "goal_difference"]"#,
+            "order = [\"points\", \"decision\"]\nqualifying_order = [\"playoff\", \"points\"]",
+        );
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.code, Code::QualifyingOrder);
+        assert!(
+            e.message.starts_with(
+                "`qualifying_order` starts with \"playoff\" but `order` with \"points\""
+            ),
+            "{e}"
+        );
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (9, 21));
+    }
+
+    #[test]
+    fn fair_play_in_the_qualifying_order_needs_its_section() {
+        let text = MINIMAL.replace(
+            r#"order = ["points", "goal_difference"]"#,
+            "order = [\"points\"]\nqualifying_order = [\"points\", \"fair_play\"]",
+        );
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.code, Code::CriterionWithoutSection);
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (9, 31));
     }
 
     #[test]
