@@ -252,14 +252,43 @@ const FOUR_LEVEL: &str = r#"teams = ["A", "B", "C", "D"]
 matches = ["A 0–0 B", "C 1–0 A", "A 3–0 D", "B 1–0 C", "D 1–0 B", "C 0–0 D"]"#;
 
 #[rstest]
-// UEFA style: the head-to-head block re-applied to B and C alone: B won their match.
-#[case::reapplied("true", &["A", "B", "C", "D"])]
-// Without re-application B and C go on to overall criteria, which cannot separate them.
-#[case::not_reapplied("false", &["A", "B=C", "D"])]
-fn head_to_head_reapplication(#[case] reapply: &str, #[case] expected: &[&str]) {
+// UEFA style (EURO 2016, Art. 18.01): the head-to-head block re-applied to B and C alone: B won
+// their match.
+#[case::reapply(r#"mode = "reapply""#, &["A", "B", "C", "D"])]
+#[case::reapply_as_before("reapply = true", &["A", "B", "C", "D"])]
+// Once (FIFA 2018, Art. 32.5): B and C go on to overall criteria, which cannot separate them.
+#[case::once(r#"mode = "once""#, &["A", "B=C", "D"])]
+#[case::once_as_before("reapply = false", &["A", "B=C", "D"])]
+#[case::once_by_default("", &["A", "B=C", "D"])]
+fn head_to_head_modes(#[case] mode: &str, #[case] expected: &[&str]) {
     let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference", "head_to_head.goals_for", "goal_difference", "goals_for", "decision""#;
-    let rules = rules(chain, &format!("[head_to_head]\nreapply = {reapply}"));
+    let rules = rules(chain, &format!("[head_to_head]\n{mode}"));
     with_group(&rules, FOUR_LEVEL, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn never_applying_head_to_head_is_a_chain_without_it() {
+    // No mode means "never": `mode = "never"` is refused, saying what to write instead.
+    let text = "name = \"r\"\n[points]\nwin = 3\ndraw = 1\nloss = 0\n[head_to_head]\nmode = \"never\"\n[tiebreak]\norder = [\"points\", \"head_to_head.points\"]\n[qualification]\nadvance = 1\n";
+    let e = RuleSet::parse(&Source::new("rules.toml", text)).unwrap_err();
+    assert!(
+        e.message.ends_with(
+            "; to never compare the tied teams' own matches, leave the head-to-head criteria out of `tiebreak.order` (a mode does not undo what the chain names)"
+        ),
+        "{e}"
+    );
+    // The chain without head-to-head: overall goal difference (A +2, B 0, C 0, D −2), then
+    // goals (B 1, C 1): B and C level, as under "once" here.
+    let rules = rules(r#""points", "goal_difference", "goals_for""#, "");
+    with_group(&rules, FOUR_LEVEL, |t| {
+        assert_eq!(order(t), ["A", "B=C", "D"]);
+        assert!(
+            t.ordering
+                .steps
+                .iter()
+                .all(|s| !s.criterion.is_head_to_head())
+        );
+    });
 }
 
 #[test]

@@ -2,10 +2,12 @@
 //!
 //! The first criterion sorts the whole group; each later one is applied only to teams still
 //! level. Head-to-head criteria read a mini-table of the matches among the teams that were level
-//! when the head-to-head block began; with `head_to_head.reapply`, a smaller set still level after
-//! the whole block gets the block again on its own matches. `decision` orders a set only when the
-//! data records a decision covering all of it; otherwise the set stays level on it and moves on
-//! to the next criterion, like any set a criterion leaves level.
+//! when the head-to-head block began; with `head_to_head.mode = "reapply"`, a smaller set still
+//! level after the whole block gets the block again on its own matches. `decision` and `playoff`
+//! order a set only when the data records a decision or play-off covering all of it; otherwise
+//! the set stays level on it and moves on to the next criterion, like any set a criterion leaves
+//! level. Where a rule file's `qualifying_order` first differs from its `order`, a set straddling
+//! the last qualifying place follows the former, any other set the latter.
 //! Every criterion applied to two or more teams is kept as a [`Step`], so any order can be
 //! explained. A criterion that needs data the group does not record (cards, coefficients) is an
 //! error naming the teams, never a zero. Values are exact ([`Quantity`]): teams are level only
@@ -18,7 +20,7 @@ use crate::compute::records::Record;
 use crate::criteria::{Context, Criterion, Needs, Scope};
 use crate::model::{Group, TeamId};
 use crate::quantity::Quantity;
-use crate::rules::GroupRules;
+use crate::rules::{GroupRules, HeadToHeadMode};
 
 /// Teams sharing a place: one team, or several that no criterion separated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -394,7 +396,9 @@ impl<'a> Orderer<'a> {
         if chain.get(step + 1).is_some_and(|c| c.is_head_to_head()) {
             return Some((step + 1, Some(block.clone())));
         }
-        if self.rules.head_to_head.reapply && sub.len() < block.table.teams().len() {
+        if self.rules.head_to_head.mode == HeadToHeadMode::Reapply
+            && sub.len() < block.table.teams().len()
+        {
             let table = self.tables().derive(&block.table, sub);
             return Some((
                 block.start,

@@ -84,6 +84,8 @@ codes! {
     RankRanges = "E124", "overlapping or empty rank ranges";
     /// A `qualifying_order` that does not start with `order`'s first criterion.
     QualifyingOrder = "E126", "a `qualifying_order` that does not start as `order` does";
+    /// `head_to_head.mode` and the older `head_to_head.reapply` both given.
+    HeadToHeadMode = "E127", "`head_to_head.mode` and `head_to_head.reapply` both given";
 
     /// A rule file named by a data file that does not exist.
     RuleFileMissing = "E201", "the rule file a data file names does not exist";

@@ -19,7 +19,7 @@ pub use decimal::{DecimalValue, exact as exact_decimal};
 pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
 use crate::criteria::{self, Needs};
-use crate::diagnostic::{Code, Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest, excerpt};
 
 /// Points awarded per result, as exact decimals.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +44,46 @@ pub struct ForfeitRule {
     pub goals_count: bool,
 }
 
+/// How often a block of head-to-head criteria applies to a tie: `head_to_head.mode`.
+///
+/// There is no "never": a rule that never compares the tied teams' own matches is a chain that
+/// names no head-to-head criterion, and a mode that switched off criteria the chain names would
+/// let the two say different things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeadToHeadMode {
+    /// `"once"`, the default (`reapply = false`): the block reads the mini-table of the teams
+    /// level when it begins, once; a smaller set still level after it moves on to the next
+    /// criterion (FIFA World Cup 2018, Article 32.5).
+    #[default]
+    Once,
+    /// `"reapply"` (`reapply = true`): a smaller set still level after the whole block gets the
+    /// block again, on a mini-table of its own matches, until it separates no one (UEFA EURO
+    /// 2016, Article 18.01).
+    Reapply,
+}
+
+impl HeadToHeadMode {
+    /// Every value a rule file may write, with its meaning, for messages and the schema.
+    const KEYS: [(&'static str, HeadToHeadMode, &'static str); 2] = [
+        (
+            "reapply",
+            HeadToHeadMode::Reapply,
+            "again to a smaller set still level, on its own matches",
+        ),
+        (
+            "once",
+            HeadToHeadMode::Once,
+            "once; a set still level moves on",
+        ),
+    ];
+}
+
 /// How head-to-head mini-tables are built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadToHeadRule {
-    /// With three or more teams tied, re-apply the head-to-head criteria to a subset that is
-    /// still tied after all of them (UEFA style), instead of moving on to overall criteria.
-    pub reapply: bool,
+    /// Whether a set still level after the head-to-head block gets it again (UEFA) or moves on
+    /// (FIFA 2018).
+    pub mode: HeadToHeadMode,
     /// Whether forfeit deductions from matches among the tied teams count in the mini-table.
     pub deductions_count: bool,
     /// Whether points deductions made off the pitch (a data file's `deductions`) count in the
@@ -330,8 +364,16 @@ fn yes() -> bool {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct HeadToHeadFile {
+    /// `"reapply"`: a smaller set still level after the head-to-head criteria gets them again,
+    /// on its own matches (UEFA); `"once"` (the default): it moves on to the next criterion
+    /// (FIFA 2018).
     #[serde(default)]
-    reapply: bool,
+    #[schemars(schema_with = "head_to_head_mode_schema")]
+    mode: Option<Spanned<String>>,
+    /// The older form of `mode`: `true` is `"reapply"`, `false` `"once"`. One or the other.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    reapply: Option<Spanned<bool>>,
     #[serde(default = "yes")]
     deductions_count: bool,
     #[serde(default)]
@@ -341,9 +383,68 @@ struct HeadToHeadFile {
 impl Default for HeadToHeadFile {
     fn default() -> Self {
         HeadToHeadFile {
-            reapply: false,
+            mode: None,
+            reapply: None,
             deductions_count: true,
             point_deductions_count: false,
+        }
+    }
+}
+
+/// `head_to_head.mode`: one of [`HeadToHeadMode::KEYS`].
+fn head_to_head_mode_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys: Vec<&str> = HeadToHeadMode::KEYS.iter().map(|k| k.0).collect();
+    schemars::json_schema!({
+        "type": "string",
+        "enum": keys,
+        "default": "once",
+    })
+}
+
+/// `head_to_head.mode` (or the older `reapply`) as written, checked: a value that is none of
+/// [`HeadToHeadMode::KEYS`] is an error at the value (`"never"` with what to write instead),
+/// and both keys together an error at `mode`.
+fn head_to_head_mode(source: &Source, file: &HeadToHeadFile) -> Result<HeadToHeadMode, Diagnostic> {
+    match (&file.mode, &file.reapply) {
+        (None, None) => Ok(HeadToHeadMode::default()),
+        (None, Some(reapply)) => Ok(if *reapply.get_ref() {
+            HeadToHeadMode::Reapply
+        } else {
+            HeadToHeadMode::Once
+        }),
+        (Some(mode), Some(reapply)) => Err(source
+            .error(
+                Code::HeadToHeadMode,
+                mode.span(),
+                "`head_to_head` gives both `mode` and `reapply`; expected one of them (`reapply = true` is `mode = \"reapply\"`, `reapply = false` is `mode = \"once\"`)",
+            )
+            .with_label(source.label(reapply.span(), "`reapply` is given here"))),
+        (Some(mode), None) => {
+            let written = mode.get_ref();
+            let keys = HeadToHeadMode::KEYS;
+            if let Some((_, value, _)) = keys.iter().find(|k| k.0 == written) {
+                return Ok(*value);
+            }
+            let hint = if written == "never" {
+                "; to never compare the tied teams' own matches, leave the head-to-head criteria out of `tiebreak.order` (a mode does not undo what the chain names)".to_string()
+            } else {
+                closest(written, keys.iter().map(|k| k.0))
+                    .map(|k| format!("; did you mean \"{k}\"?"))
+                    .unwrap_or_default()
+            };
+            let expected: Vec<String> = keys
+                .iter()
+                .map(|(key, _, meaning)| format!("\"{key}\" ({meaning})"))
+                .collect();
+            Err(source.error(
+                Code::WrongValue,
+                mode.span(),
+                format!(
+                    "unknown `head_to_head.mode` value \"{}\"; expected {}: how often the head-to-head criteria apply to a tie{hint}",
+                    excerpt(written),
+                    expected.join(" or ")
+                ),
+            ))
         }
     }
 }
@@ -612,7 +713,7 @@ fn group_rules(
             goals_count: file.forfeit.goals_count,
         },
         head_to_head: HeadToHeadRule {
-            reapply: file.head_to_head.reapply,
+            mode: head_to_head_mode(source, &file.head_to_head)?,
             deductions_count: file.head_to_head.deductions_count,
             point_deductions_count: file.head_to_head.point_deductions_count,
         },
@@ -740,7 +841,7 @@ advance = 1
         assert_eq!(rules.forfeit.score, [3, 0]);
         assert_eq!(rules.forfeit.deduction, Decimal::ZERO);
         assert!(rules.forfeit.goals_count);
-        assert!(!rules.head_to_head.reapply);
+        assert_eq!(rules.head_to_head.mode, HeadToHeadMode::Once);
         assert_eq!(rules.meetings, 1);
     }
 
@@ -802,6 +903,31 @@ advance = 1
         assert_eq!(e.code, Code::CriterionWithoutSection);
         let loc = e.location().unwrap();
         assert_eq!((loc.line, loc.column), (9, 31));
+    }
+
+    #[test]
+    fn head_to_head_mode_or_the_older_reapply_but_not_both() {
+        for (section, mode) in [
+            ("mode = \"reapply\"", HeadToHeadMode::Reapply),
+            ("mode = \"once\"", HeadToHeadMode::Once),
+            ("reapply = true", HeadToHeadMode::Reapply),
+            ("reapply = false", HeadToHeadMode::Once),
+        ] {
+            let text = format!("{MINIMAL}[head_to_head]\n{section}\n");
+            let rules = parse(&text).unwrap().groups.unwrap();
+            assert_eq!(rules.head_to_head.mode, mode, "{section}");
+        }
+        let both = format!("{MINIMAL}[head_to_head]\nreapply = true\nmode = \"reapply\"\n");
+        let e = parse(&both).unwrap_err();
+        assert_eq!(e.code, Code::HeadToHeadMode);
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (13, 8));
+        let typo = format!("{MINIMAL}[head_to_head]\nmode = \"re-apply\"\n");
+        let e = parse(&typo).unwrap_err();
+        assert_eq!(
+            e.message,
+            "unknown `head_to_head.mode` value \"re-apply\"; expected \"reapply\" (again to a smaller set still level, on its own matches) or \"once\" (once; a set still level moves on): how often the head-to-head criteria apply to a tie; did you mean \"reapply\"?"
+        );
     }
 
     #[test]
