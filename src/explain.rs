@@ -285,8 +285,8 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
 /// `row + 1` decided their order under `step` (which separated them): without those
 /// deductions, the upper team would not be above. Only an overall criterion reads them.
 fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<String> {
-    let entry = step.criterion.entry();
-    if entry.scope != Scope::Overall || entry.show != Show::Number {
+    let criterion = &step.criterion;
+    if criterion.scope() != Scope::Overall || criterion.show() != Show::Number {
         return None;
     }
     let pair = [&table.rows[row], &table.rows[row + 1]];
@@ -306,10 +306,10 @@ fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<
         decision: None,
     };
     let before = [
-        (entry.value)(&context, pair[0].team)?,
-        (entry.value)(&context, pair[1].team)?,
+        criterion.value(&context, pair[0].team)?,
+        criterion.value(&context, pair[1].team)?,
     ];
-    if entry.better.compare(&before[0], &before[1]) == std::cmp::Ordering::Less {
+    if criterion.better().compare(&before[0], &before[1]) == std::cmp::Ordering::Less {
         return None;
     }
     let deductions: Vec<String> = table
@@ -424,9 +424,9 @@ fn results(n: usize) -> String {
 
 /// The criterion that put the team in 0-based row `row` above the next one, or `None` when
 /// they are level.
-pub fn deciding(table: &GroupTable<'_>, row: usize) -> Option<Criterion> {
+pub fn deciding<'t>(table: &'t GroupTable<'_>, row: usize) -> Option<&'t Criterion> {
     let last = &table.ordering.steps[table.ordering.last_between(row)?];
-    (last.value_at(row) != last.value_at(row + 1)).then_some(last.criterion)
+    (last.value_at(row) != last.value_at(row + 1)).then_some(&last.criterion)
 }
 
 /// Why the upper of two adjacent teams is above: `on goal difference, -4 against -5`.

@@ -590,6 +590,9 @@ pub struct Group {
     pub cards: Vec<Option<Cards>>,
     /// A coefficient per team (by [`TeamId`]); `None` where the data records none.
     pub coefficients: Vec<Option<rust_decimal::Decimal>>,
+    /// Values per team for criteria a rule file declares (`values.NAME`): by name, then by
+    /// [`TeamId`]; `None` where the data records none for the team.
+    pub values: std::collections::BTreeMap<String, Vec<Option<rust_decimal::Decimal>>>,
     /// Deductions, expunged clubs and records taken over.
     pub rulings: Rulings,
     /// 1-based line of the group in its file, for messages about the group as a whole.
@@ -648,6 +651,11 @@ impl Group {
         self.coefficients[team.index()]
     }
 
+    /// The team's recorded value for the declared criterion `name` (`values.NAME`), if any.
+    pub fn team_value(&self, name: &str, team: TeamId) -> Option<rust_decimal::Decimal> {
+        self.values.get(name)?.get(team.index()).copied().flatten()
+    }
+
     /// The team of that name, if it is in the group.
     pub fn team_named(&self, name: &str) -> Option<TeamId> {
         self.teams.iter().position(|t| t == name).map(TeamId::new)
@@ -660,7 +668,7 @@ impl Group {
     /// is applying once. Linear in teams, matches and rulings, however many clubs leave.
     ///
     /// Reading refuses any other mention of a club that leaves (a decision, a deduction, a
-    /// recorded fact, cards or a coefficient), a successor that leaves itself, and a takeover
+    /// recorded fact, cards, a coefficient or a declared criterion's value), a successor that leaves itself, and a takeover
     /// between clubs that met, so nothing but results and aliases refer to a club that leaves;
     /// an alias of a taken-over club names its successor, one of an expunged club goes.
     pub fn strike_out(&mut self) {
@@ -745,6 +753,10 @@ impl Group {
         self.cards.retain(|_| staying.next().unwrap_or(true));
         let mut staying = fate.iter().map(|f| *f == Fate::Stays);
         self.coefficients.retain(|_| staying.next().unwrap_or(true));
+        for values in self.values.values_mut() {
+            let mut staying = fate.iter().map(|f| *f == Fate::Stays);
+            values.retain(|_| staying.next().unwrap_or(true));
+        }
         self.aliases.retain_mut(|a| match place(a.team) {
             Some(t) => {
                 a.team = t;

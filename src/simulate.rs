@@ -117,7 +117,7 @@ impl Counter {
                 .map(|counts| {
                     counts
                         .into_iter()
-                        .map(|(k, n)| (k.map_or("level", Criterion::key).to_string(), n))
+                        .map(|(k, n)| (k.as_ref().map_or("level", Criterion::key).to_string(), n))
                         .collect()
                 })
                 .collect(),
@@ -135,7 +135,7 @@ fn separation(ordering: &Ordering, p: usize) -> Option<Criterion> {
     for tier in &ordering.tiers {
         seen += tier.teams.len();
         if seen == p + 1 {
-            return tier.above_next.as_ref().map(|s| s.criterion);
+            return tier.above_next.as_ref().map(|s| s.criterion.clone());
         }
         if seen > p + 1 {
             return None;
@@ -194,6 +194,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         record: GroupRecord::default(),
         cards: vec![None; teams],
         coefficients: vec![None; teams],
+        values: Default::default(),
         rulings: Default::default(),
         line: Line(0),
         spans: Default::default(),
@@ -317,8 +318,8 @@ pub fn unusable(rules: &GroupRules) -> Option<Criterion> {
         .tiebreak
         .iter()
         .chain(rules.qualifying_tiebreak.iter().flatten())
-        .copied()
-        .find(|c| c.needs().data_key().is_some())
+        .find(|c| c.data_key().is_some())
+        .cloned()
 }
 
 #[cfg(test)]

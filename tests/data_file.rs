@@ -392,3 +392,51 @@ playoffs = ["Beta 2–1 Alpha (aet)", "Gamma 1–1 Delta (aet, pens 4–2)"]
         .collect();
     assert_eq!(winners, ["Gamma", "Beta", "Gamma"]);
 }
+
+#[test]
+fn declared_criteria_values_are_read_checked_and_written_back() {
+    // Line 7: a name no criterion can be declared with; line 6: a team not in the group (in
+    // the order of the names, which a space puts before an underscore).
+    let bad = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta"]
+matches = ["Alpha 1–0 Beta"]
+values.club_coefficient = {{ Alpha = "70.5", Gamma = "1" }}
+values."club coefficient" = {{ Alpha = "70.5" }}
+"#
+    );
+    assert_eq!(mistakes(&bad), [("E231", 7, 8), ("E206", 6, 45)], "{bad}");
+
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta"]
+matches = ["Alpha 1–0 Beta"]
+values.club_coefficient = {{ Alpha = "70.500", Beta = 12 }}
+values.lots_number = {{ Beta = 1 }}
+"#
+    );
+    let competition = data::parse(&Source::new("test.toml", text.as_str())).unwrap();
+    let g = &competition.groups[0];
+    let alpha = g.team_named("Alpha").unwrap();
+    let beta = g.team_named("Beta").unwrap();
+    // Exactly as written: 70.500 keeps its scale; Alpha has no lots number, which is not zero.
+    assert_eq!(
+        g.team_value("club_coefficient", alpha)
+            .map(|d| d.to_string()),
+        Some("70.500".to_string())
+    );
+    assert_eq!(g.team_value("lots_number", alpha), None);
+    assert_eq!(g.team_value("lots_number", beta), Some(1.into()));
+    let written = data::write(&competition, "header", None);
+    assert!(
+        written.contains(
+            "values = { club_coefficient = { Alpha = \"70.500\", Beta = \"12\" }, lots_number = { Beta = \"1\" } }\n"
+        ),
+        "{written}"
+    );
+    let back = data::parse(&Source::new("back.toml", written.as_str()))
+        .unwrap_or_else(|d| panic!("{d}\n{written}"));
+    assert_eq!(back, competition, "{written}");
+}

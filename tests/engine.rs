@@ -515,6 +515,88 @@ fn a_qualifying_step_says_so() {
     });
 }
 
+/// A rule file declaring two criteria of its own, after points and goal difference.
+const DECLARED: &str = r#"
+[recorded.club_coefficient]
+label = "UEFA club coefficient"
+better = "higher"
+
+[recorded.lots_number]
+label = "drawing-of-lots number"
+better = "lower"
+"#;
+
+#[rstest]
+// Higher is better: A's coefficient 70.5 above B's 70.25 (exact decimals, as written).
+#[case::higher_is_better(r#""points", "goal_difference", "recorded.club_coefficient", "recorded.lots_number""#,
+    r#"values.club_coefficient = { A = "70.5", B = "70.25", C = "1" }"#, &["A", "B", "C"])]
+// Lower is better: B drew number 1, A number 2.
+#[case::lower_is_better(r#""points", "goal_difference", "recorded.lots_number", "recorded.club_coefficient""#,
+    r#"values.lots_number = { A = 2, B = 1 }"#, &["B", "A", "C"])]
+// Equal values: the next declared criterion decides.
+#[case::equal_then_the_next(r#""points", "goal_difference", "recorded.club_coefficient", "recorded.lots_number""#,
+    "values.club_coefficient = { A = \"70.500\", B = \"70.5\" }\nvalues.lots_number = { A = 2, B = 1 }",
+    &["B", "A", "C"])]
+fn a_declared_criterion_decides(
+    #[case] chain: &str,
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+) {
+    // A and B drew and both beat C 1–0: 4 points and +1 each.
+    let rules = rules(chain, DECLARED);
+    let body = format!(
+        "teams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–1 B\", \"A 1–0 C\", \"B 1–0 C\"]\n{recorded}"
+    );
+    with_group(&rules, &body, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn a_declared_criterion_without_a_teams_value_is_an_error_naming_it() {
+    let rules = rules(
+        r#""points", "goal_difference", "recorded.club_coefficient", "recorded.lots_number""#,
+        DECLARED,
+    );
+    // B has no coefficient recorded: never taken as zero.
+    let text = "competition = \"test\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–1 B\", \"A 1–0 C\", \"B 1–0 C\"]\nvalues.club_coefficient = { A = \"70.5\" }\n";
+    let competition = data::parse(&Source::new("test-data.toml", text)).unwrap();
+    let group = &competition.groups[0];
+    let missing = compute_group(group, rules.groups.as_ref().unwrap()).unwrap_err();
+    assert_eq!(missing.criterion.key(), "recorded.club_coefficient");
+    assert_eq!(missing.teams, [TeamId::new(1)]);
+    let message = standings::compute::standings::missing_data(&competition, group, &missing);
+    assert_eq!(
+        message.message,
+        "G: the tiebreak reaches \"recorded.club_coefficient\" for B, but the data records no values.club_coefficient for them; expected `values.club_coefficient` in the group (a missing value is not taken as zero)"
+    );
+}
+
+#[test]
+fn a_declared_criterion_is_explained_by_its_label() {
+    let rules = rules(
+        r#""points", "recorded.club_coefficient""#,
+        &DECLARED.replace(
+            "\n[recorded.lots_number]\nlabel = \"drawing-of-lots number\"\nbetter = \"lower\"\n",
+            "",
+        ),
+    );
+    let body = "teams = [\"A\", \"B\"]\nmatches = [\"A 0–0 B\"]\nvalues.club_coefficient = { A = \"70.25\", B = \"134\" }";
+    with_group(&rules, body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            ["B, A: UEFA club coefficient: B 134, A 70.25 → B > A"]
+        );
+        assert_eq!(
+            standings::explain::pair(t, 0),
+            "B above A: points level at 1; UEFA club coefficient 134 against 70.25"
+        );
+    });
+}
+
 #[test]
 fn head_to_head_away_goals_over_two_meetings() {
     // A and B met twice: 1–2 at A, 0–1 at B. Both 3 points, goal difference 0, 2 goals among

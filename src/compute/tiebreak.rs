@@ -309,7 +309,7 @@ impl<'a> Orderer<'a> {
             self.place(teams, parent, out);
             return Ok(());
         }
-        let criterion = criteria[step];
+        let criterion = &criteria[step];
         // A head-to-head criterion starting a block builds the block's mini-table.
         let block = match block {
             Some(b) => Some(b.clone()),
@@ -327,7 +327,7 @@ impl<'a> Orderer<'a> {
             .as_ref()
             .map_or(0..0, |b| b.first_row..b.first_row + b.table.teams().len());
         // Stable: level teams keep data-file order.
-        let better = criterion.entry().better;
+        let better = criterion.better();
         ranked.sort_by(|a, b| better.compare(&a.1, &b.1));
         let order: Vec<TeamId> = ranked.iter().map(|&(t, _)| t).collect();
         let sizes: Vec<usize> = ranked.chunk_by(same_tier).map(<[_]>::len).collect();
@@ -335,7 +335,7 @@ impl<'a> Orderer<'a> {
         let primary = step == 0 && teams.len() == self.group.teams.len();
         let this_step = self.steps.len();
         self.steps.push(Step {
-            criterion,
+            criterion: criterion.clone(),
             among: among_teams,
             among_rows,
             values: ranked,
@@ -353,7 +353,7 @@ impl<'a> Orderer<'a> {
                 let values = &self.steps[this_step].values;
                 let last = out.last_mut().expect("a previous tier exists");
                 last.above_next = Some(Separation {
-                    criterion,
+                    criterion: criterion.clone(),
                     values: [values[start - 1].1, values[start].1],
                     decision,
                 });
@@ -418,13 +418,12 @@ impl<'a> Orderer<'a> {
     /// used, if any. A team the criterion finds no data for is a [`MissingData`] error.
     fn evaluate(
         &mut self,
-        criterion: Criterion,
+        criterion: &Criterion,
         teams: &[TeamId],
         block: Option<&Block>,
         values: &mut Vec<(TeamId, Quantity)>,
     ) -> Result<Evaluation, MissingData> {
-        let entry = criterion.entry();
-        let (among_teams, records) = match (entry.scope, block) {
+        let (among_teams, records) = match (criterion.scope(), block) {
             (Scope::HeadToHead, Some(block)) => {
                 if self.scratch.len() != self.group.teams.len() {
                     self.scratch = vec![Record::default(); self.group.teams.len()];
@@ -435,9 +434,10 @@ impl<'a> Orderer<'a> {
             _ => (Vec::new(), self.overall),
         };
         // `decision` reads recorded orders, `playoff` play-offs: the first covering every team.
-        let decision = match entry.needs {
+        let needs = criterion.needs();
+        let decision = match needs {
             Needs::Decision | Needs::PlayOff => {
-                let playoff = entry.needs == Needs::PlayOff;
+                let playoff = needs == Needs::PlayOff;
                 self.group.decisions.iter().position(|d| {
                     d.is_playoff() == playoff && teams.iter().all(|t| d.order.contains(t))
                 })
@@ -452,7 +452,7 @@ impl<'a> Orderer<'a> {
         };
         let mut missing = Vec::new();
         for &team in teams {
-            match (entry.value)(&context, team) {
+            match criterion.value(&context, team) {
                 Some(value) => values.push((team, value)),
                 None => missing.push(team),
             }
@@ -461,7 +461,7 @@ impl<'a> Orderer<'a> {
             Ok((among_teams, decision))
         } else {
             Err(MissingData {
-                criterion,
+                criterion: criterion.clone(),
                 teams: missing,
             })
         }

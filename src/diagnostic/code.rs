@@ -82,6 +82,9 @@ codes! {
     UnknownRuleRound = "E121", "a round the rule file does not have";
     /// Ranges of ranks that overlap or are empty.
     RankRanges = "E124", "overlapping or empty rank ranges";
+    /// A criterion declared in `[recorded]` with a malformed name or an empty label, or that
+    /// no chain names.
+    DeclaredCriterion = "E125", "a `[recorded.NAME]` criterion misnamed, without a label, or in no chain";
     /// A `qualifying_order` that does not start with `order`'s first criterion.
     QualifyingOrder = "E126", "a `qualifying_order` that does not start as `order` does";
     /// `head_to_head.mode` and the older `head_to_head.reapply` both given.
@@ -131,6 +134,8 @@ codes! {
     Ruling = "E221", "a deduction, expunged club or takeover that cannot apply";
     /// A play-off that decides nothing: no score, no winner, or a second one for a pair.
     PlayOff = "E230", "a play-off without a score or a winner, or a second one between a pair";
+    /// Values recorded under a name no rule file can declare.
+    ValuesName = "E231", "`values` under a name no `[recorded.NAME]` criterion can have";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";
@@ -196,7 +201,7 @@ codes! {
     /// A forfeit scored differently from the rules' award.
     ForfeitDisagrees = "E606", "a forfeit scored otherwise than `forfeit.score`";
     /// A criterion reached without the data it needs.
-    CriterionWithoutData = "E607", "a tiebreak criterion reached without its data (cards, coefficients)";
+    CriterionWithoutData = "E607", "a tiebreak criterion reached without its data (cards, coefficients, declared values)";
     /// A team in two groups of a competition whose rules have one group round.
     TeamInTwoGroups = "E608", "a team in two groups under rules with one group round";
 

@@ -232,6 +232,11 @@ struct RuleFile {
     fair_play: Option<FairPlayFile>,
     #[serde(default)]
     goal_average: GoalAverageFile,
+    /// Criteria this rule file declares: values the data records per team (`values.NAME` in a
+    /// group), named `recorded.NAME` in a chain.
+    #[serde(default)]
+    #[schemars(schema_with = "recorded_schema")]
+    recorded: std::collections::BTreeMap<Spanned<String>, RecordedFile>,
     #[serde(default)]
     #[schemars(with = "Vec<structure::RoundFile>")]
     round: Vec<Spanned<structure::RoundFile>>,
@@ -507,6 +512,83 @@ fn zero_conceded(source: &Source, file: &GoalAverageFile) -> Result<ZeroConceded
     ))
 }
 
+/// A criterion the rule file declares: `[recorded.NAME]`.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RecordedFile {
+    /// In words, for tables and explanations ("UEFA club coefficient").
+    #[schemars(with = "String")]
+    label: Spanned<String>,
+    /// Which values rank first: `"higher"` (a coefficient) or `"lower"` (a number drawn by lot
+    /// where 1 is best).
+    #[schemars(schema_with = "better_schema")]
+    better: Spanned<String>,
+}
+
+/// `[recorded]`: a table of declared criteria, each named as [`criteria::is_declarable`] says.
+fn recorded_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let each = generator.subschema_for::<RecordedFile>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "pattern": "^[a-z][a-z0-9_]{0,63}$" },
+        "additionalProperties": each,
+        "default": {},
+    })
+}
+
+/// `recorded.NAME.better`: `"higher"` or `"lower"`.
+fn better_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["higher", "lower"] })
+}
+
+/// The criteria `[recorded]` declares, checked: each name as [`criteria::is_declarable`] says,
+/// a label that is not empty, `better` one of `"higher"` and `"lower"`.
+fn declared(source: &Source, file: &RuleFile) -> Result<Vec<Criterion>, Diagnostic> {
+    let mut out = Vec::with_capacity(file.recorded.len());
+    for (name, declared) in &file.recorded {
+        if !criteria::is_declarable(name.get_ref()) {
+            return Err(source.error(
+                Code::DeclaredCriterion,
+                name.span(),
+                format!(
+                    "a declared criterion named \"{}\"; expected a name of lowercase letters, digits and underscores, starting with a letter (at most 64 characters), as in [recorded.club_coefficient]",
+                    excerpt(name.get_ref())
+                ),
+            ));
+        }
+        if declared.label.get_ref().trim().is_empty() {
+            return Err(source.error(
+                Code::DeclaredCriterion,
+                declared.label.span(),
+                "an empty label; expected the criterion in words, as tables and explanations will name it (\"UEFA club coefficient\")",
+            ));
+        }
+        let better = match declared.better.get_ref().as_str() {
+            "higher" => criteria::Better::Higher,
+            "lower" => criteria::Better::Lower,
+            other => {
+                let hint = closest(other, ["higher", "lower"])
+                    .map(|k| format!("; did you mean \"{k}\"?"))
+                    .unwrap_or_default();
+                return Err(source.error(
+                    Code::WrongValue,
+                    declared.better.span(),
+                    format!(
+                        "unknown `better` value \"{}\"; expected \"higher\" (the highest value ranks first) or \"lower\" (the lowest ranks first){hint}",
+                        excerpt(other)
+                    ),
+                ));
+            }
+        };
+        out.push(Criterion::declared(criteria::Declared {
+            name: name.get_ref().clone(),
+            label: declared.label.get_ref().trim().to_string(),
+            better,
+        }));
+    }
+    Ok(out)
+}
+
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TiebreakFile {
@@ -523,12 +605,22 @@ struct TiebreakFile {
     qualifying_order: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
-/// `tiebreak.order`: criteria from the registry, each at most once.
+/// `tiebreak.order`: criteria from the registry, or declared in `[recorded]`
+/// (`recorded.NAME`), each at most once.
 fn tiebreak_order_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     let keys: Vec<&str> = criteria::keys().collect();
     schemars::json_schema!({
         "type": "array",
-        "items": { "type": "string", "enum": keys },
+        "items": {
+            "type": "string",
+            "anyOf": [
+                { "enum": keys },
+                {
+                    "pattern": "^recorded\\.[a-z][a-z0-9_]{0,63}$",
+                    "description": "a criterion this file declares in [recorded.NAME]",
+                },
+            ],
+        },
         "uniqueItems": true,
     })
 }
@@ -666,11 +758,37 @@ fn group_rules(
             ),
         ));
     }
-    let chain = parse_chain(source, &tiebreak.order)?;
+    let declared = declared(source, file)?;
+    let chain = parse_chain(source, &tiebreak.order, &declared)?;
     let qualifying = match &tiebreak.qualifying_order {
         None => None,
-        Some(order) => Some(qualifying_chain(source, &tiebreak.order, &chain, order)?),
+        Some(order) => Some(qualifying_chain(
+            source,
+            &tiebreak.order,
+            &chain,
+            order,
+            &declared,
+        )?),
     };
+    if let Some(unused) = declared
+        .iter()
+        .find(|d| !chain.contains(d) && !qualifying.iter().flatten().any(|q| q == *d))
+    {
+        let name = unused.declaration().map_or("", |d| d.name.as_str());
+        let at = file
+            .recorded
+            .keys()
+            .find(|k| k.get_ref() == name)
+            .map_or(0..0, Spanned::span);
+        return Err(source.error(
+            Code::DeclaredCriterion,
+            at,
+            format!(
+                "[recorded.{name}] is declared, but no chain names \"{}\"; expected it in `tiebreak.order` or `qualifying_order`, or no declaration",
+                unused.key()
+            ),
+        ));
+    }
     for (names, criteria) in std::iter::once((&tiebreak.order, &chain))
         .chain(tiebreak.qualifying_order.iter().zip(&qualifying))
     {
@@ -745,8 +863,9 @@ fn qualifying_chain(
     order_names: &Spanned<Vec<Spanned<String>>>,
     order: &[Criterion],
     names: &Spanned<Vec<Spanned<String>>>,
+    declared: &[Criterion],
 ) -> Result<Vec<Criterion>, Diagnostic> {
-    let chain = parse_chain(source, names)?;
+    let chain = parse_chain(source, names, declared)?;
     if chain.first() != order.first() {
         return Err(source
             .error(
@@ -769,11 +888,12 @@ fn qualifying_chain(
     Ok(chain)
 }
 
-/// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion) and
-/// repeats are errors. A recorded decision may stand anywhere: without one, the chain moves on.
+/// Turns the `tiebreak.order` names into criteria, built-in or `declared` (`recorded.NAME`):
+/// unknown names (with a suggestion) and repeats are errors. A recorded decision may stand anywhere: without one, the chain moves on.
 fn parse_chain(
     source: &Source,
     order: &Spanned<Vec<Spanned<String>>>,
+    declared: &[Criterion],
 ) -> Result<Vec<Criterion>, Diagnostic> {
     if order.get_ref().is_empty() {
         return Err(source.error(
@@ -784,9 +904,19 @@ fn parse_chain(
     }
     let mut chain: Vec<Criterion> = Vec::new();
     for name in order.get_ref() {
-        let Some(criterion) = Criterion::from_key(name.get_ref()) else {
-            let keys: Vec<&str> = criteria::keys().collect();
-            let hint = closest(name.get_ref(), keys.iter().copied())
+        let written = name.get_ref();
+        let found = Criterion::from_key(written)
+            .or_else(|| declared.iter().find(|d| d.key() == written).cloned());
+        let Some(criterion) = found else {
+            let mut keys: Vec<&str> = criteria::keys().collect();
+            keys.extend(declared.iter().map(Criterion::key));
+            // A declared criterion written without its prefix: `lots` for `recorded.lots`.
+            let prefixed = format!("{}{written}", criteria::RECORDED);
+            let hint = keys
+                .iter()
+                .copied()
+                .find(|k| *k == prefixed)
+                .or_else(|| closest(written, keys.iter().copied()))
                 .map(|k| format!("; did you mean \"{k}\"?"))
                 .unwrap_or_default();
             return Err(source.error(
@@ -863,7 +993,9 @@ advance = 1
             "order = [\"points\", \"decision\"]\nqualifying_order = [\"points\", \"playoff\", \"decision\"]",
         );
         let rules = parse(&text).unwrap().groups.unwrap();
-        let keys = |chain: &[Criterion]| chain.iter().map(|c| c.key()).collect::<Vec<_>>();
+        fn keys(chain: &[Criterion]) -> Vec<&str> {
+            chain.iter().map(Criterion::key).collect()
+        }
         assert_eq!(keys(&rules.tiebreak), ["points", "decision"]);
         assert_eq!(
             keys(rules.qualifying_tiebreak.as_deref().unwrap()),
@@ -928,6 +1060,46 @@ advance = 1
             e.message,
             "unknown `head_to_head.mode` value \"re-apply\"; expected \"reapply\" (again to a smaller set still level, on its own matches) or \"once\" (once; a set still level moves on): how often the head-to-head criteria apply to a tie; did you mean \"reapply\"?"
         );
+    }
+
+    /// MINIMAL with `chain` as its order and `declared` after it.
+    fn declaring(chain: &str, declared: &str) -> String {
+        MINIMAL.replace(r#"["points", "goal_difference"]"#, chain) + declared
+    }
+
+    #[test]
+    fn a_declared_criterion_is_named_recorded_in_the_chain() {
+        let text = declaring(
+            r#"["points", "recorded.lots"]"#,
+            "[recorded.lots]\nlabel = \"drawing-of-lots number\"\nbetter = \"lower\"\n",
+        );
+        let rules = parse(&text).unwrap().groups.unwrap();
+        let lots = &rules.tiebreak[1];
+        assert_eq!(lots.key(), "recorded.lots");
+        assert_eq!(lots.to_string(), "drawing-of-lots number");
+        assert_eq!(lots.better(), criteria::Better::Lower);
+    }
+
+    #[rstest::rstest]
+    // Line 11 is `[recorded.…]`, 12 the label, 13 `better`; columns are 1-based.
+    #[case::misnamed(r#"["points"]"#, "[recorded.Lots]\nlabel = \"x\"\nbetter = \"lower\"\n", Code::DeclaredCriterion, (11, 11), "a declared criterion named \"Lots\"")]
+    #[case::empty_label(r#"["points", "recorded.lots"]"#, "[recorded.lots]\nlabel = \" \"\nbetter = \"lower\"\n", Code::DeclaredCriterion, (12, 9), "an empty label")]
+    #[case::better(r#"["points", "recorded.lots"]"#, "[recorded.lots]\nlabel = \"x\"\nbetter = \"lowest\"\n", Code::WrongValue, (13, 10), "unknown `better` value \"lowest\"; expected \"higher\" (the highest value ranks first) or \"lower\" (the lowest ranks first); did you mean \"lower\"?")]
+    #[case::in_no_chain(r#"["points"]"#, "[recorded.lots]\nlabel = \"x\"\nbetter = \"lower\"\n", Code::DeclaredCriterion, (11, 11), "[recorded.lots] is declared, but no chain names \"recorded.lots\"")]
+    #[case::without_its_prefix(r#"["points", "lots"]"#, "[recorded.lots]\nlabel = \"x\"\nbetter = \"lower\"\n", Code::UnknownCriterion, (8, 20), "did you mean \"recorded.lots\"?")]
+    #[case::not_declared(r#"["points", "recorded.lot"]"#, "", Code::UnknownCriterion, (8, 20), "unknown tiebreak criterion \"recorded.lot\"")]
+    fn a_declared_criterion_is_checked(
+        #[case] chain: &str,
+        #[case] declared: &str,
+        #[case] code: Code,
+        #[case] at: (usize, usize),
+        #[case] says: &str,
+    ) {
+        let e = parse(&declaring(chain, declared)).unwrap_err();
+        assert_eq!(e.code, code, "{e}");
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), at, "{e}");
+        assert!(e.message.contains(says), "{e}");
     }
 
     #[test]

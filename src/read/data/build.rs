@@ -490,6 +490,27 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             coefficients[team.index()] = Some(c.0);
         }
     }
+    let mut values = std::collections::BTreeMap::new();
+    for (criterion, per_team) in &g.values {
+        if !crate::criteria::is_declarable(criterion.get_ref()) {
+            found.push(source.error(
+                Code::ValuesName,
+                criterion.span(),
+                format!(
+                    "values for \"{}\", which no rule file can declare; expected the name of a `[recorded.NAME]` criterion: lowercase letters, digits and underscores, starting with a letter",
+                    excerpt(criterion.get_ref())
+                ),
+            ));
+            continue;
+        }
+        let mut of_team = vec![None; teams.len()];
+        for (name, value) in per_team {
+            if let Some(team) = found.keep(names.resolve_spanned(name)) {
+                of_team[team.index()] = Some(value.0);
+            }
+        }
+        values.insert(criterion.get_ref().clone(), of_team);
+    }
 
     let (rulings, mistakes) = build_rulings(source, &names, &teams, &g, &matches, &spans);
     found.extend(mistakes);
@@ -521,6 +542,13 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
                 mentioned.push((TeamId::new(t), "coefficients"));
             }
         }
+        for of_team in values.values() {
+            for (t, v) in of_team.iter().enumerate() {
+                if v.is_some() {
+                    mentioned.push((TeamId::new(t), "values"));
+                }
+            }
+        }
         for (team, what) in mentioned {
             if let Some((_, how, line)) = leaving.iter().find(|(t, _, _)| *t == team) {
                 found.push(source.error(
@@ -544,6 +572,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         record,
         cards,
         coefficients,
+        values,
         rulings,
         line: Line(source.line_of(g.name.span().start)),
         spans,

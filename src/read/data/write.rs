@@ -25,7 +25,7 @@ pub fn match_line(group: &Group, m: &Match) -> String {
 
 /// Writes what a season summary holds as a data file: the name, the competition-wide counts,
 /// champions, runner-up and final, and every group (teams, aliases, matches, decisions,
-/// play-offs, cards, coefficients, winner, order, published table, a row per line); `header`
+/// play-offs, cards, coefficients, declared values, winner, order, published table, a row per line); `header`
 /// becomes its leading comment and `rules` its rule-file
 /// path. Ties, the ranking, entrants and competition-wide aliases are not written (a summary
 /// has none). For such a competition
@@ -123,6 +123,23 @@ fn group(g: &Group) -> Table {
         .collect();
     if !coefficients.is_empty() {
         table["coefficients"] = Item::from(coefficients);
+    }
+    let values: InlineTable = g
+        .values
+        .iter()
+        .filter_map(|(name, of_team)| {
+            let written: InlineTable = g
+                .team_ids()
+                .filter_map(|t| {
+                    let value = of_team.get(t.index()).copied().flatten()?;
+                    Some((g.team_name(t), Value::from(value.to_string())))
+                })
+                .collect();
+            (!written.is_empty()).then(|| (name.as_str(), Value::from(written)))
+        })
+        .collect();
+    if !values.is_empty() {
+        table["values"] = Item::from(values);
     }
     let rulings = &g.rulings;
     if !rulings.deductions.is_empty() {
