@@ -233,7 +233,10 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
         let label = format!("{}{}", s.criterion, mini_table(table, s, 2));
         let playoff = s.criterion.needs() == Needs::PlayOff;
         match (s.criterion.show(), level(s)) {
-            (Show::Decision, true) if playoff => "no play-off recorded".to_string(),
+            (Show::Decision, true) if playoff => match s.decision {
+                Some(i) => format!("{}, drawn", table.group.decisions[i].by),
+                None => "no play-off recorded".to_string(),
+            },
             (Show::Decision, true) => "no recorded decision".to_string(),
             (Show::Decision, false) => match s.decision.map(|i| &table.group.decisions[i]) {
                 Some(d) if d.is_playoff() => d.by.clone(),

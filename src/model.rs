@@ -115,27 +115,32 @@ pub struct Decision {
     /// How it was decided, in words ("drawing of lots"; for a play-off, `play-off` and the match:
     /// "play-off Wales 2–1 Hungary").
     pub by: String,
-    /// The teams in the decided order, best first (a play-off's winner, then its loser).
+    /// The teams in the decided order, best first (a play-off's winner, then its loser; for a
+    /// drawn play-off, its two teams, which it leaves level: see [`Decision::is_level`]).
     pub order: Vec<TeamId>,
     /// The play-off that decided it, when it was one; `None` for an order recorded as such.
     pub playoff: Option<PlayOff>,
 }
 
 impl Decision {
-    /// A play-off as a decision: its winner first. `None` when the match has no winner (level
-    /// after extra time, without a shoot-out that one side won).
-    pub fn from_playoff(playoff: PlayOff, teams: &[String]) -> Option<Decision> {
-        let winner = playoff.winner()?;
-        let loser = if winner == playoff.home {
-            playoff.away
-        } else {
-            playoff.home
+    /// A play-off as a decision: its winner first. A drawn play-off (level after extra time,
+    /// with no shoot-out) covers its two teams but leaves them level, so the chain moves on (in
+    /// 1958, to goal average).
+    pub fn from_playoff(playoff: PlayOff, teams: &[String]) -> Decision {
+        let order = match playoff.winner() {
+            Some(winner) if winner == playoff.away => vec![playoff.away, playoff.home],
+            _ => vec![playoff.home, playoff.away],
         };
-        Some(Decision {
+        Decision {
             by: format!("play-off {}", playoff.text(teams)),
-            order: vec![winner, loser],
+            order,
             playoff: Some(playoff),
-        })
+        }
+    }
+
+    /// Whether it leaves its teams level: a drawn play-off.
+    pub fn is_level(&self) -> bool {
+        self.playoff.is_some_and(|p| p.winner().is_none())
     }
 
     /// Whether it is a play-off (read by `playoff`) rather than an order recorded as such (read
@@ -162,7 +167,7 @@ pub struct PlayOff {
 }
 
 impl PlayOff {
-    /// Who won: more goals, or, level, more kicks in the shoot-out; `None` when neither.
+    /// Who won: more goals, or, level, more kicks in the shoot-out; `None` for a draw.
     pub fn winner(&self) -> Option<TeamId> {
         let [home, away] = match self.score {
             [h, a] if h != a => [h, a],

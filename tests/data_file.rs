@@ -319,16 +319,17 @@ fn a_line_break_in_a_name_is_refused() {
 
 #[test]
 fn play_offs_report_each_mistake() {
-    // Line 6: a team not in the group; line 7: no winner; line 8: a forfeit; line 9: a team
-    // against itself; line 10: extra time and a shoot-out, read; line 11: a second play-off of
-    // that pair; line 12: a play-off contradicting the recorded decision on line 14.
+    // Line 6: a team not in the group; line 7: a shoot-out nobody won (at `pens`); line 8: a
+    // forfeit; line
+    // 9: a team against itself; line 10: extra time and a shoot-out, read; line 11: a second
+    // play-off of that pair; line 12: a play-off contradicting the recorded decision on line 14.
     let text = format!(
         r#"{HEAD}[[group]]
 name = "G"
 teams = ["Alpha", "Beta", "Gamma", "Delta"]
 playoffs = [
   "Alpha 2–1 Gamm",
-  "Alpha 1–1 Beta (aet)",
+  "Alpha 1–1 Beta (aet, pens 3–3)",
   "Alpha v Beta (forfeit: Beta)",
   "Beta 1–0 Beta",
   "Gamma 0–0 Delta (aet, pens 5–4)",
@@ -342,7 +343,7 @@ decisions = [{{ by = "drawing of lots", order = ["Alpha", "Beta"] }}]
         mistakes(&text),
         [
             ("E206", 6, 14),
-            ("E230", 7, 3),
+            ("E208", 7, 25),
             ("E230", 8, 3),
             ("E207", 9, 3),
             ("E230", 11, 3),

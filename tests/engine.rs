@@ -379,6 +379,11 @@ matches = ["Sweden 3–0 Mexico", "Hungary 1–1 Wales", "Wales 1–1 Mexico", "
 #[case::play_off_on_penalties(r#""points", "playoff", "goal_average""#,
     r#"playoffs = ["Wales 1–1 Hungary (aet, pens 3–4)"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
     &["playoff"])]
+// A drawn play-off (level after extra time, no shoot-out) leaves them level: goal average decides
+// (1958's rule for a drawn play-off).
+#[case::drawn_play_off_moves_on(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Wales 1–1 Hungary (aet)"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["playoff", "goal_average"])]
 // No play-off recorded: they stay level on it, and goal average decides.
 #[case::no_play_off_moves_on(r#""points", "playoff", "goal_average""#, "",
     &["Sweden", "Hungary", "Wales", "Mexico"], &["playoff", "goal_average"])]
@@ -436,6 +441,34 @@ fn a_play_off_is_explained_with_its_score() {
         assert_eq!(
             standings::explain::separation(t, separation),
             "by the play-off Wales 2–1 Hungary, recorded in the data"
+        );
+    });
+}
+
+#[test]
+fn a_drawn_play_off_is_explained_and_the_chain_moves_on() {
+    let rules = rules_with_points(
+        "win = 2\ndraw = 1\nloss = 0",
+        r#""points", "playoff", "goal_average""#,
+        "",
+    );
+    let body = format!("{PLAYOFF_GROUP}\nplayoffs = [\"Wales 1–1 Hungary (aet)\"]");
+    with_group(&rules, &body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                "Hungary, Wales: play-off Wales 1–1 Hungary (aet) → level",
+                "Hungary, Wales: goal average: Hungary 2, Wales 1 → Hungary > Wales"
+            ]
+        );
+        assert_eq!(
+            standings::explain::pair(t, 1),
+            "Hungary above Wales: points level at 3; play-off Wales 1–1 Hungary (aet), drawn; goal average 2 against 1"
         );
     });
 }

@@ -16,11 +16,12 @@ pub static ENTRY: Entry = Entry {
 };
 
 /// The team's place in the recorded decision or play-off (1 first); every team 0, level, when
-/// none covers the tie.
+/// none covers the tie or the play-off covering it was drawn.
 pub(super) fn place(context: &Context<'_>, team: TeamId) -> Option<Quantity> {
-    let place = context.decision.map_or(0, |i| {
-        let order = &context.group.decisions[i].order;
-        order.iter().position(|&o| o == team).map_or(0, |p| p + 1)
-    });
+    let place = context
+        .decision
+        .map(|i| &context.group.decisions[i])
+        .filter(|d| !d.is_level())
+        .map_or(0, |d| d.order.iter().position(|&o| o == team).map_or(0, |p| p + 1));
     Some(Quantity::from(rust_decimal::Decimal::from(place)))
 }

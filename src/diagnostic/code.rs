@@ -132,8 +132,8 @@ codes! {
     ContradictoryDecisions = "E220", "two recorded decisions that order the same teams both ways";
     /// A points deduction, expunged club or takeover that cannot apply as written.
     Ruling = "E221", "a deduction, expunged club or takeover that cannot apply";
-    /// A play-off that decides nothing: no score, no winner, or a second one for a pair.
-    PlayOff = "E230", "a play-off without a score or a winner, or a second one between a pair";
+    /// A play-off without a score (a forfeit), or a second one between the same two teams.
+    PlayOff = "E230", "a play-off without a score, or a second one between the same two teams";
     /// Values recorded under a name no rule file can declare.
     ValuesName = "E231", "`values` under a name no `[recorded.NAME]` criterion can have";
 

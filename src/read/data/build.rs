@@ -401,16 +401,16 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             );
             continue;
         }
-        if let Some(decision) = Decision::from_playoff(playoff, &teams) {
-            candidates.push((decision, p.span()));
-        }
+        candidates.push((Decision::from_playoff(playoff, &teams), p.span()));
     }
     let mut decisions: Vec<Decision> = Vec::new();
     let mut decision_spans: Vec<Range<usize>> = Vec::new();
     for (decision, span) in candidates {
+        // A drawn play-off orders no one, so it contradicts nothing.
         let contradicted = decisions
             .iter()
             .zip(&decision_spans)
+            .filter(|(earlier, _)| !earlier.is_level() && !decision.is_level())
             .find_map(|(earlier, at)| {
                 let pair = contradiction(&earlier.order, &decision.order)?;
                 Some((pair, earlier.is_playoff(), at.clone()))
@@ -617,8 +617,9 @@ fn build_match(
     })
 }
 
-/// Builds one play-off: a match in the notation, played (no forfeit), between two different
-/// teams of the group, with a winner (after extra time, or on penalties).
+/// Builds one play-off: a match in the notation (where a shoot-out has a winner), played (no
+/// forfeit), between two different teams of the group. It may be drawn (level after extra time,
+/// no shoot-out): it then leaves its teams level.
 fn build_playoff(
     source: &Source,
     names: &Names<'_>,
@@ -657,16 +658,6 @@ fn build_playoff(
         extra_time: text.extra_time.is_some(),
         penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
     };
-    if playoff.winner().is_none() {
-        return Err(source.error(
-            Code::PlayOff,
-            m.span(),
-            format!(
-                "the play-off {} has no winner; expected a score with one side ahead after extra time, or a shoot-out one side won, as in `(aet, pens 4–3)` (a drawn play-off that was replayed: record the replay)",
-                playoff.text(teams)
-            ),
-        ));
-    }
     Ok(playoff)
 }
 
