@@ -72,6 +72,55 @@ fn two_points_for_a_win_changes_no_2003_04_order() {
 }
 
 #[test]
+fn the_1958_world_cup_under_later_editions_rules() {
+    // Worked by hand in docs/formats.md: the play-offs of Groups 1 and 3 went against goal
+    // difference; in Group 4 the Soviet Union and England are level on goal difference too,
+    // and no lots are recorded, so under 1970's rules they share second place.
+    let run = compare(
+        "data/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1970.toml",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "1958 FIFA World Cup · Group 4
+  A: fifa-world-cup-1958      B: fifa-world-cup-1970
+    1  Brazil                   1  Brazil
+    2  Soviet Union            2=  Soviet Union
+    3  England                 2=  England
+    4  Austria                  4  Austria
+  moved: Soviet Union 2 → 2, England 3 → 2
+  qualifiers change: Brazil and Soviet Union → undecided
+"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("\n3 of 4 groups change a qualifier; 3 change their order\n")
+    );
+    // Three points for a win: the draws count for less, and only Groups 1 and 3 change.
+    let run = compare(
+        "data/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1994.toml",
+    );
+    assert!(
+        run.stdout
+            .ends_with("\n2 of 4 groups change a qualifier; 2 change their order\n")
+    );
+    assert!(run.stdout.contains(
+        "qualifiers change: West Germany and Northern Ireland → West Germany and Czechoslovakia"
+    ));
+    assert!(
+        run.stdout
+            .contains("qualifiers change: Sweden and Wales → Sweden and Hungary")
+    );
+}
+
+#[test]
 fn compare_reports_a_rule_set_that_needs_data_the_season_lacks() {
     // FIFA's chain reaches fair play for Brindisi and Catania; the data records no cards.
     let run = compare(
