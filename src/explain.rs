@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use crate::compute::records::Record;
 use crate::compute::standings::GroupTable;
 use crate::compute::tiebreak::{Separation, Step};
-use crate::criteria::{Context, Criterion, Scope, Show};
-use crate::model::{Deduction, TeamId};
+use crate::criteria::{Context, Criterion, Needs, Scope, Show};
+use crate::model::{Decision, Deduction, TeamId};
 use crate::quantity::Quantity;
 
 /// A decimal as people write it: `3`, `1.5`, `-4`.
@@ -119,13 +119,15 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
         return long_step(table, step);
     }
     let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
-    let mut line = format!("{}: {}", names(table, &teams), step.criterion);
+    let mut line = format!(
+        "{}{}: {}",
+        names(table, &teams),
+        qualifying(step),
+        step.criterion
+    );
     line += &mini_table(table, step, teams.len());
     if step.criterion.show() == Show::Decision {
-        match step.decision {
-            Some(i) => line += &format!(" ({})", table.group.decisions[i].by),
-            None => line += ": none recorded",
-        }
+        line += &recorded(table, step);
     } else {
         let exact = ambiguous(step.tiers().map(|tier| &tier[0].1));
         let values: Vec<String> = step
@@ -152,21 +154,42 @@ pub fn step(table: &GroupTable<'_>, step: &Step) -> String {
     line
 }
 
+/// ` (for a qualifying place)` for a step of the chain a tie deciding who advances follows
+/// (`tiebreak.qualifying_order`, where it differs from `order`).
+fn qualifying(step: &Step) -> &'static str {
+    if step.qualifying {
+        " (for a qualifying place)"
+    } else {
+        ""
+    }
+}
+
+/// What a step reading recorded decisions used, after its criterion's name: the decision
+/// (` (drawing of lots)`), a play-off's match (` Wales 2–1 Hungary`), or `: none recorded`.
+fn recorded(table: &GroupTable<'_>, step: &Step) -> String {
+    let group = table.group;
+    match step.decision.map(|i| &group.decisions[i]) {
+        Some(Decision {
+            playoff: Some(p), ..
+        }) => format!(" {}", p.text(&group.teams)),
+        Some(d) => format!(" ({})", d.by),
+        None => ": none recorded".to_string(),
+    }
+}
+
 /// [`step`] for a step over many teams: its tiers, each once, with its value.
 fn long_step(table: &GroupTable<'_>, step: &Step) -> String {
     let teams: Vec<TeamId> = step.values.iter().map(|(t, _)| *t).collect();
     let mut line = format!(
-        "{}: {}",
+        "{}{}: {}",
         set(table, &teams, step.rows(), ", "),
+        qualifying(step),
         step.criterion
     );
     line += &mini_table(table, step, teams.len());
     let decision = step.criterion.show() == Show::Decision;
     if decision {
-        match step.decision {
-            Some(i) => line += &format!(" ({})", table.group.decisions[i].by),
-            None => line += ": none recorded",
-        }
+        line += &recorded(table, step);
     }
     if step.is_level() {
         if !decision && let Some((_, v)) = step.values.first() {
@@ -208,10 +231,16 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
     let separated = steps.last().is_some_and(|s| !level(s));
     let part = |s: &Step| {
         let label = format!("{}{}", s.criterion, mini_table(table, s, 2));
+        let playoff = s.criterion.needs() == Needs::PlayOff;
         match (s.criterion.show(), level(s)) {
+            (Show::Decision, true) if playoff => match s.decision {
+                Some(i) => format!("{}, drawn", table.group.decisions[i].by),
+                None => "no play-off recorded".to_string(),
+            },
             (Show::Decision, true) => "no recorded decision".to_string(),
-            (Show::Decision, false) => match s.decision {
-                Some(i) => format!("{} (recorded decision)", table.group.decisions[i].by),
+            (Show::Decision, false) => match s.decision.map(|i| &table.group.decisions[i]) {
+                Some(d) if d.is_playoff() => d.by.clone(),
+                Some(d) => format!("{} (recorded decision)", d.by),
                 None => "recorded decision".to_string(),
             },
             (Show::Number, true) => {
@@ -259,8 +288,8 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
 /// `row + 1` decided their order under `step` (which separated them): without those
 /// deductions, the upper team would not be above. Only an overall criterion reads them.
 fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<String> {
-    let entry = step.criterion.entry();
-    if entry.scope != Scope::Overall || entry.show != Show::Number {
+    let criterion = &step.criterion;
+    if criterion.scope() != Scope::Overall || criterion.show() != Show::Number {
         return None;
     }
     let pair = [&table.rows[row], &table.rows[row + 1]];
@@ -280,10 +309,10 @@ fn deduction_decided(table: &GroupTable<'_>, row: usize, step: &Step) -> Option<
         decision: None,
     };
     let before = [
-        (entry.value)(&context, pair[0].team)?,
-        (entry.value)(&context, pair[1].team)?,
+        criterion.value(&context, pair[0].team)?,
+        criterion.value(&context, pair[1].team)?,
     ];
-    if entry.better.compare(&before[0], &before[1]) == std::cmp::Ordering::Less {
+    if criterion.better().compare(&before[0], &before[1]) == std::cmp::Ordering::Less {
         return None;
     }
     let deductions: Vec<String> = table
@@ -438,20 +467,19 @@ fn results(n: usize) -> String {
 
 /// The criterion that put the team in 0-based row `row` above the next one, or `None` when
 /// they are level.
-pub fn deciding(table: &GroupTable<'_>, row: usize) -> Option<Criterion> {
+pub fn deciding<'t>(table: &'t GroupTable<'_>, row: usize) -> Option<&'t Criterion> {
     let last = &table.ordering.steps[table.ordering.last_between(row)?];
-    (last.value_at(row) != last.value_at(row + 1)).then_some(last.criterion)
+    (last.value_at(row) != last.value_at(row + 1)).then_some(&last.criterion)
 }
 
 /// Why the upper of two adjacent teams is above: `on goal difference, -4 against -5`.
 pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
     match separation.criterion.show() {
-        Show::Decision => {
-            let by = separation.decision.map_or("recorded decision", |i| {
-                table.group.decisions[i].by.as_str()
-            });
-            format!("by {by}, recorded in the data")
-        }
+        Show::Decision => match separation.decision.map(|i| &table.group.decisions[i]) {
+            Some(d) if d.is_playoff() => format!("by the {}, recorded in the data", d.by),
+            Some(d) => format!("by {}, recorded in the data", d.by),
+            None => "by recorded decision, recorded in the data".to_string(),
+        },
         Show::Number => format!(
             "on {}, {}",
             separation.criterion,

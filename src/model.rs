@@ -106,14 +106,97 @@ pub struct Alias {
     pub why: String,
 }
 
-/// An order decided off the pitch (drawing of lots, a ruling, a play-off), recorded in the data.
-/// The `decision` tiebreak criterion uses it; the engine never invents one.
+/// An order decided off the group's table, recorded in the data: an order as such (a drawing of
+/// lots, a ruling: a data file's `decisions`), which the `decision` criterion reads, or a
+/// play-off between two tied teams (`playoffs`), which the `playoff` criterion reads. The engine
+/// never invents one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
-    /// How it was decided, in words ("drawing of lots").
+    /// How it was decided, in words ("drawing of lots"; for a play-off, `play-off` and the match:
+    /// "play-off Wales 2–1 Hungary").
     pub by: String,
-    /// The teams in the decided order, best first.
+    /// The teams in the decided order, best first (a play-off's winner, then its loser; for a
+    /// drawn play-off, its two teams, which it leaves level: see [`Decision::is_level`]).
     pub order: Vec<TeamId>,
+    /// The play-off that decided it, when it was one; `None` for an order recorded as such.
+    pub playoff: Option<PlayOff>,
+}
+
+impl Decision {
+    /// A play-off as a decision: its winner first. A drawn play-off (level after extra time,
+    /// with no shoot-out) covers its two teams but leaves them level, so the chain moves on (in
+    /// 1958, to goal average).
+    pub fn from_playoff(playoff: PlayOff, teams: &[String]) -> Decision {
+        let order = match playoff.winner() {
+            Some(winner) if winner == playoff.away => vec![playoff.away, playoff.home],
+            _ => vec![playoff.home, playoff.away],
+        };
+        Decision {
+            by: format!("play-off {}", playoff.text(teams)),
+            order,
+            playoff: Some(playoff),
+        }
+    }
+
+    /// Whether it leaves its teams level: a drawn play-off.
+    pub fn is_level(&self) -> bool {
+        self.playoff.is_some_and(|p| p.winner().is_none())
+    }
+
+    /// Whether it is a play-off (read by `playoff`) rather than an order recorded as such (read
+    /// by `decision`).
+    pub fn is_playoff(&self) -> bool {
+        self.playoff.is_some()
+    }
+}
+
+/// A play-off: a match between two teams level in a group, played to decide their places. It
+/// does not enter the table (nor the count of meetings between the pair).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlayOff {
+    /// The team named first.
+    pub home: TeamId,
+    /// The team named second.
+    pub away: TeamId,
+    /// The score, first team's goals first, extra time included.
+    pub score: [u32; 2],
+    /// Whether it went to extra time.
+    pub extra_time: bool,
+    /// The shoot-out, first team's kicks first, when there was one.
+    pub penalties: Option<[u32; 2]>,
+}
+
+impl PlayOff {
+    /// Who won: more goals, or, level, more kicks in the shoot-out; `None` for a draw.
+    pub fn winner(&self) -> Option<TeamId> {
+        let [home, away] = match self.score {
+            [h, a] if h != a => [h, a],
+            _ => self.penalties?,
+        };
+        match home.cmp(&away) {
+            std::cmp::Ordering::Greater => Some(self.home),
+            std::cmp::Ordering::Less => Some(self.away),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The match as a data file writes it, with the group's names `teams`:
+    /// `Northern Ireland 2–1 Czechoslovakia (aet)`.
+    pub fn text(&self, teams: &[String]) -> String {
+        let [h, a] = self.score;
+        let mut text = format!(
+            "{} {h}–{a} {}",
+            teams[self.home.index()],
+            teams[self.away.index()]
+        );
+        match (self.extra_time, self.penalties) {
+            (true, Some([p, q])) => text += &format!(" (aet, pens {p}–{q})"),
+            (false, Some([p, q])) => text += &format!(" (pens {p}–{q})"),
+            (true, None) => text += " (aet)",
+            (false, None) => {}
+        }
+        text
+    }
 }
 
 /// A fact the published record states, with the line of the file that states it.
@@ -512,6 +595,9 @@ pub struct Group {
     pub cards: Vec<Option<Cards>>,
     /// A coefficient per team (by [`TeamId`]); `None` where the data records none.
     pub coefficients: Vec<Option<rust_decimal::Decimal>>,
+    /// Values per team for criteria a rule file declares (`values.NAME`): by name, then by
+    /// [`TeamId`]; `None` where the data records none for the team.
+    pub values: std::collections::BTreeMap<String, Vec<Option<rust_decimal::Decimal>>>,
     /// Deductions, expunged clubs and records taken over.
     pub rulings: Rulings,
     /// 1-based line of the group in its file, for messages about the group as a whole.
@@ -570,6 +656,11 @@ impl Group {
         self.coefficients[team.index()]
     }
 
+    /// The team's recorded value for the declared criterion `name` (`values.NAME`), if any.
+    pub fn team_value(&self, name: &str, team: TeamId) -> Option<rust_decimal::Decimal> {
+        self.values.get(name)?.get(team.index()).copied().flatten()
+    }
+
     /// The team of that name, if it is in the group.
     pub fn team_named(&self, name: &str) -> Option<TeamId> {
         self.teams.iter().position(|t| t == name).map(TeamId::new)
@@ -582,7 +673,7 @@ impl Group {
     /// is applying once. Linear in teams, matches and rulings, however many clubs leave.
     ///
     /// Reading refuses any other mention of a club that leaves (a decision, a deduction, a
-    /// recorded fact, cards or a coefficient), a successor that leaves itself, and a takeover
+    /// recorded fact, cards, a coefficient or a declared criterion's value), a successor that leaves itself, and a takeover
     /// between clubs that met, so nothing but results and aliases refer to a club that leaves;
     /// an alias of a taken-over club names its successor, one of an expunged club goes.
     pub fn strike_out(&mut self) {
@@ -667,6 +758,14 @@ impl Group {
         self.cards.retain(|_| staying.next().unwrap_or(true));
         let mut staying = fate.iter().map(|f| *f == Fate::Stays);
         self.coefficients.retain(|_| staying.next().unwrap_or(true));
+        for values in self.values.values_mut() {
+            let mut staying = fate.iter().map(|f| *f == Fate::Stays);
+            values.retain(|_| staying.next().unwrap_or(true));
+        }
+        for values in self.values.values_mut() {
+            let mut staying = fate.iter().map(|f| *f == Fate::Stays);
+            values.retain(|_| staying.next().unwrap_or(true));
+        }
         self.aliases.retain_mut(|a| match place(a.team) {
             Some(t) => {
                 a.team = t;
@@ -679,6 +778,13 @@ impl Group {
         // a team it never meant.
         for d in &mut self.decisions {
             d.order = d.order.iter().filter_map(|&t| place(t)).collect();
+            if let Some(p) = &mut d.playoff {
+                match (place(p.home), place(p.away)) {
+                    (Some(home), Some(away)) => (p.home, p.away) = (home, away),
+                    // A play-off means nothing without both its teams.
+                    _ => d.order.clear(),
+                }
+            }
         }
         self.decisions.retain(|d| d.order.len() > 1);
         self.rulings.deductions.retain_mut(|d| match place(d.team) {

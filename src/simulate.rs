@@ -15,7 +15,6 @@ use rayon::prelude::*;
 
 use crate::compute::standings::{GroupTable, compute_group};
 use crate::compute::tiebreak::Ordering;
-use crate::criteria::Needs;
 use crate::model::{Forfeit, Group, GroupRecord, Line, Match, Outcome, TeamId};
 use crate::rules::{Criterion, GroupRules};
 
@@ -42,7 +41,8 @@ pub struct Options {
 pub struct Tally {
     /// For each qualifying place `p` (1-based), what separated place `p` from place `p + 1`.
     pub places: Vec<BTreeMap<String, u64>>,
-    /// Groups where some tie reached the `decision` criterion.
+    /// Groups where some tie reached a criterion reading recorded decisions (`decision`,
+    /// `playoff`).
     pub decision_reached: u64,
     /// Groups with teams level on every criterion (anywhere in the table).
     pub level_at_end: u64,
@@ -94,7 +94,7 @@ impl Counter {
             .ordering
             .steps
             .iter()
-            .any(|s| s.criterion.needs() == Needs::Decision)
+            .any(|s| s.criterion.needs().reads_decisions())
         {
             self.decision_reached += 1;
         }
@@ -117,7 +117,7 @@ impl Counter {
                 .map(|counts| {
                     counts
                         .into_iter()
-                        .map(|(k, n)| (k.map_or("level", Criterion::key).to_string(), n))
+                        .map(|(k, n)| (k.as_ref().map_or("level", Criterion::key).to_string(), n))
                         .collect()
                 })
                 .collect(),
@@ -135,7 +135,7 @@ fn separation(ordering: &Ordering, p: usize) -> Option<Criterion> {
     for tier in &ordering.tiers {
         seen += tier.teams.len();
         if seen == p + 1 {
-            return tier.above_next.as_ref().map(|s| s.criterion);
+            return tier.above_next.as_ref().map(|s| s.criterion.clone());
         }
         if seen > p + 1 {
             return None;
@@ -194,6 +194,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         record: GroupRecord::default(),
         cards: vec![None; teams],
         coefficients: vec![None; teams],
+        values: Default::default(),
         rulings: Default::default(),
         line: Line(0),
         spans: Default::default(),
@@ -316,8 +317,9 @@ pub fn unusable(rules: &GroupRules) -> Option<Criterion> {
     rules
         .tiebreak
         .iter()
-        .copied()
-        .find(|c| c.needs().data_key().is_some())
+        .chain(rules.qualifying_tiebreak.iter().flatten())
+        .find(|c| c.data_key().is_some())
+        .cloned()
 }
 
 #[cfg(test)]

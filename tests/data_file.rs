@@ -316,3 +316,128 @@ fn a_line_break_in_a_name_is_refused() {
     assert_eq!(d.code.as_str(), "E218");
     assert_eq!(&text[d.labels[0].span.clone()], "\"A\\n::error x\"");
 }
+
+#[test]
+fn play_offs_report_each_mistake() {
+    // Line 6: a team not in the group; line 7: a shoot-out nobody won (at `pens`); line 8: a
+    // forfeit; line
+    // 9: a team against itself; line 10: extra time and a shoot-out, read; line 11: a second
+    // play-off of that pair; line 12: a play-off contradicting the recorded decision on line 14.
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta", "Gamma", "Delta"]
+playoffs = [
+  "Alpha 2–1 Gamm",
+  "Alpha 1–1 Beta (aet, pens 3–3)",
+  "Alpha v Beta (forfeit: Beta)",
+  "Beta 1–0 Beta",
+  "Gamma 0–0 Delta (aet, pens 5–4)",
+  "Delta 1–0 Gamma",
+  "Alpha 0–1 Beta",
+]
+decisions = [{{ by = "drawing of lots", order = ["Alpha", "Beta"] }}]
+"#
+    );
+    assert_eq!(
+        mistakes(&text),
+        [
+            ("E206", 6, 14),
+            ("E208", 7, 25),
+            ("E230", 8, 3),
+            ("E207", 9, 3),
+            ("E230", 11, 3),
+            ("E220", 12, 3),
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn play_offs_and_decisions_are_written_back_each_under_its_key() {
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta", "Gamma", "Delta"]
+matches = ["Alpha 1–0 Beta", "Gamma 0–0 Delta"]
+decisions = [{{ by = "drawing of lots", order = ["Gamma", "Delta"] }}]
+playoffs = ["Beta 2–1 Alpha (aet)", "Gamma 1–1 Delta (aet, pens 4–2)"]
+"#
+    );
+    let competition = data::parse(&Source::new("test.toml", text.as_str())).unwrap();
+    let written = data::write(&competition, "header", None);
+    let back = data::parse(&Source::new("back.toml", written.as_str()))
+        .unwrap_or_else(|d| panic!("{d}\n{written}"));
+    assert_eq!(back, competition, "{written}");
+    assert!(
+        written.contains(
+            "decisions = [{ by = \"drawing of lots\", order = [\"Gamma\", \"Delta\"] }]\nplayoffs = [\"Beta 2–1 Alpha (aet)\", \"Gamma 1–1 Delta (aet, pens 4–2)\"]\n"
+        ),
+        "{written}"
+    );
+    // Each play-off is a decision: its winner first, in words with its score.
+    let g = &competition.groups[0];
+    let by: Vec<&str> = g.decisions.iter().map(|d| d.by.as_str()).collect();
+    assert_eq!(
+        by,
+        [
+            "drawing of lots",
+            "play-off Beta 2–1 Alpha (aet)",
+            "play-off Gamma 1–1 Delta (aet, pens 4–2)"
+        ]
+    );
+    let winners: Vec<&str> = g
+        .decisions
+        .iter()
+        .map(|d| g.team_name(d.order[0]))
+        .collect();
+    assert_eq!(winners, ["Gamma", "Beta", "Gamma"]);
+}
+
+#[test]
+fn declared_criteria_values_are_read_checked_and_written_back() {
+    // Line 7: a name no criterion can be declared with; line 6: a team not in the group (in
+    // the order of the names, which a space puts before an underscore).
+    let bad = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta"]
+matches = ["Alpha 1–0 Beta"]
+values.club_coefficient = {{ Alpha = "70.5", Gamma = "1" }}
+values."club coefficient" = {{ Alpha = "70.5" }}
+"#
+    );
+    assert_eq!(mistakes(&bad), [("E231", 7, 8), ("E206", 6, 45)], "{bad}");
+
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta"]
+matches = ["Alpha 1–0 Beta"]
+values.club_coefficient = {{ Alpha = "70.500", Beta = 12 }}
+values.lots_number = {{ Beta = 1 }}
+"#
+    );
+    let competition = data::parse(&Source::new("test.toml", text.as_str())).unwrap();
+    let g = &competition.groups[0];
+    let alpha = g.team_named("Alpha").unwrap();
+    let beta = g.team_named("Beta").unwrap();
+    // Exactly as written: 70.500 keeps its scale; Alpha has no lots number, which is not zero.
+    assert_eq!(
+        g.team_value("club_coefficient", alpha)
+            .map(|d| d.to_string()),
+        Some("70.500".to_string())
+    );
+    assert_eq!(g.team_value("lots_number", alpha), None);
+    assert_eq!(g.team_value("lots_number", beta), Some(1.into()));
+    let written = data::write(&competition, "header", None);
+    assert!(
+        written.contains(
+            "values = { club_coefficient = { Alpha = \"70.500\", Beta = \"12\" }, lots_number = { Beta = \"1\" } }\n"
+        ),
+        "{written}"
+    );
+    let back = data::parse(&Source::new("back.toml", written.as_str()))
+        .unwrap_or_else(|d| panic!("{d}\n{written}"));
+    assert_eq!(back, competition, "{written}");
+}

@@ -257,14 +257,43 @@ const FOUR_LEVEL: &str = r#"teams = ["A", "B", "C", "D"]
 matches = ["A 0–0 B", "C 1–0 A", "A 3–0 D", "B 1–0 C", "D 1–0 B", "C 0–0 D"]"#;
 
 #[rstest]
-// UEFA style: the head-to-head block re-applied to B and C alone: B won their match.
-#[case::reapplied("true", &["A", "B", "C", "D"])]
-// Without re-application B and C go on to overall criteria, which cannot separate them.
-#[case::not_reapplied("false", &["A", "B=C", "D"])]
-fn head_to_head_reapplication(#[case] reapply: &str, #[case] expected: &[&str]) {
+// UEFA style (EURO 2016, Art. 18.01): the head-to-head block re-applied to B and C alone: B won
+// their match.
+#[case::reapply(r#"mode = "reapply""#, &["A", "B", "C", "D"])]
+#[case::reapply_as_before("reapply = true", &["A", "B", "C", "D"])]
+// Once (FIFA 2018, Art. 32.5): B and C go on to overall criteria, which cannot separate them.
+#[case::once(r#"mode = "once""#, &["A", "B=C", "D"])]
+#[case::once_as_before("reapply = false", &["A", "B=C", "D"])]
+#[case::once_by_default("", &["A", "B=C", "D"])]
+fn head_to_head_modes(#[case] mode: &str, #[case] expected: &[&str]) {
     let chain = r#""points", "head_to_head.points", "head_to_head.goal_difference", "head_to_head.goals_for", "goal_difference", "goals_for", "decision""#;
-    let rules = rules(chain, &format!("[head_to_head]\nreapply = {reapply}"));
+    let rules = rules(chain, &format!("[head_to_head]\n{mode}"));
     with_group(&rules, FOUR_LEVEL, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn never_applying_head_to_head_is_a_chain_without_it() {
+    // No mode means "never": `mode = "never"` is refused, saying what to write instead.
+    let text = "name = \"r\"\n[points]\nwin = 3\ndraw = 1\nloss = 0\n[head_to_head]\nmode = \"never\"\n[tiebreak]\norder = [\"points\", \"head_to_head.points\"]\n[qualification]\nadvance = 1\n";
+    let e = RuleSet::parse(&Source::new("rules.toml", text)).unwrap_err();
+    assert!(
+        e.message.ends_with(
+            "; to never compare the tied teams' own matches, leave the head-to-head criteria out of `tiebreak.order` (a mode does not undo what the chain names)"
+        ),
+        "{e}"
+    );
+    // The chain without head-to-head: overall goal difference (A +2, B 0, C 0, D −2), then
+    // goals (B 1, C 1): B and C level, as under "once" here.
+    let rules = rules(r#""points", "goal_difference", "goals_for""#, "");
+    with_group(&rules, FOUR_LEVEL, |t| {
+        assert_eq!(order(t), ["A", "B=C", "D"]);
+        assert!(
+            t.ordering
+                .steps
+                .iter()
+                .all(|s| !s.criterion.is_head_to_head())
+        );
+    });
 }
 
 #[test]
@@ -311,6 +340,299 @@ fn a_decision_that_does_not_cover_the_tie_is_not_used() {
 matches = ["A 1–0 B", "B 1–0 C", "C 1–0 A"]
 decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#;
     with_group(&rules, body, |t| assert_eq!(order(t), ["A=B=C"]));
+}
+
+/// A and B on 4 points (a draw between them, a win each over C): B beat C 3–0, A only 1–0, so
+/// goal difference puts B first (+3 against +1).
+const LEVEL_ON_POINTS: &str = r#"teams = ["A", "B", "C"]
+matches = ["A 1–1 B", "A 1–0 C", "B 3–0 C"]"#;
+
+#[rstest]
+// The lots stand before goal difference: they put A first, and goal difference is never reached.
+#[case::decides_before_goal_difference(r#"decisions = [{ by = "drawing of lots", order = ["A", "B"] }]"#, &["A", "B", "C"], &["decision"])]
+// Nothing recorded: A and B stay level on it, and the chain moves on to goal difference.
+#[case::nothing_recorded_moves_on("", &["B", "A", "C"], &["decision", "goal_difference"])]
+// A decision that does not cover the tie (it orders A and C) is not used: it moves on too.
+#[case::not_covering_moves_on(r#"decisions = [{ by = "drawing of lots", order = ["C", "A"] }]"#, &["B", "A", "C"], &["decision", "goal_difference"])]
+fn a_decision_in_the_middle_of_the_chain(
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+    #[case] applied: &[&str],
+) {
+    let rules = rules(r#""points", "decision", "goal_difference""#, "");
+    with_group(&rules, &format!("{LEVEL_ON_POINTS}\n{recorded}"), |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<&str> = t.ordering.tiebreaks().map(|s| s.criterion.key()).collect();
+        assert_eq!(steps, applied);
+    });
+}
+
+/// Two points for a win. Sweden 5 points; Hungary and Wales 3 each, Hungary with goals 6:3
+/// (average 2), Wales 2:2 (average 1); Mexico 1. (The 1958 World Cup's Group 3, whose play-off
+/// Wales won 2–1.)
+const PLAYOFF_GROUP: &str = r#"teams = ["Sweden", "Hungary", "Wales", "Mexico"]
+matches = ["Sweden 3–0 Mexico", "Hungary 1–1 Wales", "Wales 1–1 Mexico", "Sweden 2–1 Hungary",
+           "Sweden 0–0 Wales", "Hungary 4–0 Mexico"]"#;
+
+#[rstest]
+// The play-off stands before goal average: Wales won it, so Wales is second though its goal
+// average (1) is below Hungary's (2).
+#[case::play_off_before_goal_average(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Wales 2–1 Hungary"]"#, &["Sweden", "Wales", "Hungary", "Mexico"],
+    &["playoff"])]
+// Extra time and penalties count: Hungary won the shoot-out.
+#[case::play_off_on_penalties(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Wales 1–1 Hungary (aet, pens 3–4)"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["playoff"])]
+// A drawn play-off (level after extra time, no shoot-out) leaves them level: goal average decides
+// (1958's rule for a drawn play-off).
+#[case::drawn_play_off_moves_on(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Wales 1–1 Hungary (aet)"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["playoff", "goal_average"])]
+// No play-off recorded: they stay level on it, and goal average decides.
+#[case::no_play_off_moves_on(r#""points", "playoff", "goal_average""#, "",
+    &["Sweden", "Hungary", "Wales", "Mexico"], &["playoff", "goal_average"])]
+// `decision` reads recorded orders, not play-offs: goal average decides.
+#[case::decision_does_not_read_play_offs(r#""points", "decision", "goal_average""#,
+    r#"playoffs = ["Wales 2–1 Hungary"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["decision", "goal_average"])]
+// `playoff` reads play-offs, not recorded orders: goal average decides.
+#[case::play_off_does_not_read_decisions(r#""points", "playoff", "goal_average""#,
+    r#"decisions = [{ by = "drawing of lots", order = ["Wales", "Hungary"] }]"#,
+    &["Sweden", "Hungary", "Wales", "Mexico"], &["playoff", "goal_average"])]
+// A play-off of a pair that is not the tie (Wales and Mexico) decides nothing here.
+#[case::play_off_of_another_pair(r#""points", "playoff", "goal_average""#,
+    r#"playoffs = ["Mexico 1–0 Wales"]"#, &["Sweden", "Hungary", "Wales", "Mexico"],
+    &["playoff", "goal_average"])]
+fn a_play_off_decides_its_two_teams(
+    #[case] chain: &str,
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+    #[case] applied: &[&str],
+) {
+    let rules = rules_with_points("win = 2\ndraw = 1\nloss = 0", chain, "");
+    with_group(&rules, &format!("{PLAYOFF_GROUP}\n{recorded}"), |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<&str> = t.ordering.tiebreaks().map(|s| s.criterion.key()).collect();
+        assert_eq!(steps, applied);
+        // The play-off enters neither table: Wales and Hungary played 3 matches each.
+        assert!(t.rows.iter().all(|r| r.record.played == 3));
+    });
+}
+
+#[test]
+fn a_play_off_is_explained_with_its_score() {
+    let rules = rules_with_points(
+        "win = 2\ndraw = 1\nloss = 0",
+        r#""points", "playoff", "goal_average""#,
+        "",
+    );
+    let body = format!("{PLAYOFF_GROUP}\nplayoffs = [\"Wales 2–1 Hungary\"]");
+    with_group(&rules, &body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            ["Wales, Hungary: play-off Wales 2–1 Hungary → Wales > Hungary"]
+        );
+        assert_eq!(
+            standings::explain::pair(t, 1),
+            "Wales above Hungary: points level at 3; play-off Wales 2–1 Hungary"
+        );
+        let separation = t.ordering.tiers[1].above_next.as_ref().unwrap();
+        assert_eq!(
+            standings::explain::separation(t, separation),
+            "by the play-off Wales 2–1 Hungary, recorded in the data"
+        );
+    });
+}
+
+#[test]
+fn a_drawn_play_off_is_explained_and_the_chain_moves_on() {
+    let rules = rules_with_points(
+        "win = 2\ndraw = 1\nloss = 0",
+        r#""points", "playoff", "goal_average""#,
+        "",
+    );
+    let body = format!("{PLAYOFF_GROUP}\nplayoffs = [\"Wales 1–1 Hungary (aet)\"]");
+    with_group(&rules, &body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                "Hungary, Wales: play-off Wales 1–1 Hungary (aet) → level",
+                "Hungary, Wales: goal average: Hungary 2, Wales 1 → Hungary > Wales"
+            ]
+        );
+        assert_eq!(
+            standings::explain::pair(t, 1),
+            "Hungary above Wales: points level at 3; play-off Wales 1–1 Hungary (aet), drawn; goal average 2 against 1"
+        );
+    });
+}
+
+/// Two points for a win. A beat everyone (6 points); B and C drew and both beat D (3 each): level
+/// for second place, the last that advances, so their tie decides who advances.
+const LEVEL_AT_THE_BOUNDARY: &str = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 1–0 B", "A 1–0 C", "A 1–0 D", "B 0–0 C", "B 1–0 D", "C 1–0 D"]"#;
+
+/// Two points for a win. A and B drew and both beat C and D (5 each): level for first place,
+/// both advance. C and D drew (1 each): level for third place, neither advances.
+const LEVEL_ABOVE_AND_BELOW: &str = r#"teams = ["A", "B", "C", "D"]
+matches = ["A 1–1 B", "A 1–0 C", "A 1–0 D", "B 1–0 C", "B 1–0 D", "C 0–0 D"]"#;
+
+#[rstest]
+// B and C straddle the boundary: `qualifying_order`, whose play-off puts C second.
+#[case::boundary_play_off(LEVEL_AT_THE_BOUNDARY, r#"playoffs = ["C 2–0 B"]"#,
+    &["A", "C", "B", "D"], &[("playoff", true)])]
+// No play-off: level on it, the qualifying chain moves on to the lots.
+#[case::boundary_lots_after_no_play_off(LEVEL_AT_THE_BOUNDARY,
+    r#"decisions = [{ by = "drawing of lots", order = ["B", "C"] }]"#,
+    &["A", "B", "C", "D"], &[("playoff", true), ("decision", true)])]
+// A and B (first place) and C and D (third) decide nothing: `order`, which has no play-off, so
+// the play-off A and B recorded is not read and they share first place; lots order C and D.
+#[case::above_and_below_lots_only(LEVEL_ABOVE_AND_BELOW,
+    "playoffs = [\"B 1–0 A\"]\ndecisions = [{ by = \"drawing of lots\", order = [\"D\", \"C\"] }]",
+    &["A=B", "D", "C"], &[("decision", false), ("decision", false)])]
+#[case::above_lots(LEVEL_ABOVE_AND_BELOW,
+    r#"decisions = [{ by = "drawing of lots", order = ["B", "A"] }]"#,
+    &["B", "A", "C=D"], &[("decision", false), ("decision", false)])]
+fn a_tie_deciding_who_advances_follows_the_qualifying_order(
+    #[case] group: &str,
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+    #[case] applied: &[(&str, bool)],
+) {
+    // 1954: a play-off for a qualifying place, lots otherwise (two advance).
+    let text = r#"
+name = "1954"
+[points]
+win = 2
+draw = 1
+loss = 0
+[tiebreak]
+order = ["points", "decision"]
+qualifying_order = ["points", "playoff", "decision"]
+[qualification]
+advance = 2
+"#;
+    let rules = RuleSet::parse(&Source::new("rules.toml", text)).unwrap();
+    with_group(&rules, &format!("{group}\n{recorded}"), |t| {
+        assert_eq!(order(t), expected);
+        let steps: Vec<(&str, bool)> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| (s.criterion.key(), s.qualifying))
+            .collect();
+        assert_eq!(steps, applied);
+    });
+}
+
+#[test]
+fn a_qualifying_step_says_so() {
+    let text = "name = \"r\"\n[points]\nwin = 2\ndraw = 1\nloss = 0\n[tiebreak]\norder = [\"points\"]\nqualifying_order = [\"points\", \"playoff\"]\n[qualification]\nadvance = 2\n";
+    let rules = RuleSet::parse(&Source::new("rules.toml", text)).unwrap();
+    let body = format!("{LEVEL_AT_THE_BOUNDARY}\nplayoffs = [\"C 2–0 B\"]");
+    with_group(&rules, &body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            ["C, B (for a qualifying place): play-off C 2–0 B → C > B"]
+        );
+    });
+}
+
+/// A rule file declaring two criteria of its own, after points and goal difference.
+const DECLARED: &str = r#"
+[recorded.club_coefficient]
+label = "UEFA club coefficient"
+better = "higher"
+
+[recorded.lots_number]
+label = "drawing-of-lots number"
+better = "lower"
+"#;
+
+#[rstest]
+// Higher is better: A's coefficient 70.5 above B's 70.25 (exact decimals, as written).
+#[case::higher_is_better(r#""points", "goal_difference", "recorded.club_coefficient", "recorded.lots_number""#,
+    r#"values.club_coefficient = { A = "70.5", B = "70.25", C = "1" }"#, &["A", "B", "C"])]
+// Lower is better: B drew number 1, A number 2.
+#[case::lower_is_better(r#""points", "goal_difference", "recorded.lots_number", "recorded.club_coefficient""#,
+    r#"values.lots_number = { A = 2, B = 1 }"#, &["B", "A", "C"])]
+// Equal values: the next declared criterion decides.
+#[case::equal_then_the_next(r#""points", "goal_difference", "recorded.club_coefficient", "recorded.lots_number""#,
+    "values.club_coefficient = { A = \"70.500\", B = \"70.5\" }\nvalues.lots_number = { A = 2, B = 1 }",
+    &["B", "A", "C"])]
+fn a_declared_criterion_decides(
+    #[case] chain: &str,
+    #[case] recorded: &str,
+    #[case] expected: &[&str],
+) {
+    // A and B drew and both beat C 1–0: 4 points and +1 each.
+    let rules = rules(chain, DECLARED);
+    let body = format!(
+        "teams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–1 B\", \"A 1–0 C\", \"B 1–0 C\"]\n{recorded}"
+    );
+    with_group(&rules, &body, |t| assert_eq!(order(t), expected));
+}
+
+#[test]
+fn a_declared_criterion_without_a_teams_value_is_an_error_naming_it() {
+    let rules = rules(
+        r#""points", "goal_difference", "recorded.club_coefficient", "recorded.lots_number""#,
+        DECLARED,
+    );
+    // B has no coefficient recorded: never taken as zero.
+    let text = "competition = \"test\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\", \"C\"]\nmatches = [\"A 1–1 B\", \"A 1–0 C\", \"B 1–0 C\"]\nvalues.club_coefficient = { A = \"70.5\" }\n";
+    let competition = data::parse(&Source::new("test-data.toml", text)).unwrap();
+    let group = &competition.groups[0];
+    let missing = compute_group(group, rules.groups.as_ref().unwrap()).unwrap_err();
+    assert_eq!(missing.criterion.key(), "recorded.club_coefficient");
+    assert_eq!(missing.teams, [TeamId::new(1)]);
+    let message = standings::compute::standings::missing_data(&competition, group, &missing);
+    assert_eq!(
+        message.message,
+        "G: the tiebreak reaches \"recorded.club_coefficient\" for B, but the data records no values.club_coefficient for them; expected `values.club_coefficient` in the group (a missing value is not taken as zero)"
+    );
+}
+
+#[test]
+fn a_declared_criterion_is_explained_by_its_label() {
+    let rules = rules(
+        r#""points", "recorded.club_coefficient""#,
+        &DECLARED.replace(
+            "\n[recorded.lots_number]\nlabel = \"drawing-of-lots number\"\nbetter = \"lower\"\n",
+            "",
+        ),
+    );
+    let body = "teams = [\"A\", \"B\"]\nmatches = [\"A 0–0 B\"]\nvalues.club_coefficient = { A = \"70.25\", B = \"134\" }";
+    with_group(&rules, body, |t| {
+        let steps: Vec<String> = t
+            .ordering
+            .tiebreaks()
+            .map(|s| standings::explain::step(t, s))
+            .collect();
+        assert_eq!(
+            steps,
+            ["B, A: UEFA club coefficient: B 134, A 70.25 → B > A"]
+        );
+        assert_eq!(
+            standings::explain::pair(t, 0),
+            "B above A: points level at 1; UEFA club coefficient 134 against 70.25"
+        );
+    });
 }
 
 #[test]

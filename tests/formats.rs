@@ -72,6 +72,55 @@ fn two_points_for_a_win_changes_no_2003_04_order() {
 }
 
 #[test]
+fn the_1958_world_cup_under_later_editions_rules() {
+    // Worked by hand in docs/formats.md: the play-offs of Groups 1 and 3 went against goal
+    // difference; in Group 4 the Soviet Union and England are level on goal difference too,
+    // and no lots are recorded, so under 1970's rules they share second place.
+    let run = compare(
+        "data/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1970.toml",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "1958 FIFA World Cup · Group 4
+  A: fifa-world-cup-1958      B: fifa-world-cup-1970
+    1  Brazil                   1  Brazil
+    2  Soviet Union            2=  Soviet Union
+    3  England                 2=  England
+    4  Austria                  4  Austria
+  moved: Soviet Union 2 → 2, England 3 → 2
+  qualifiers change: Brazil and Soviet Union → undecided
+"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("\n3 of 4 groups change a qualifier; 3 change their order\n")
+    );
+    // Three points for a win: the draws count for less, and only Groups 1 and 3 change.
+    let run = compare(
+        "data/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1958.toml",
+        "rules/fifa-world-cup-1994.toml",
+    );
+    assert!(
+        run.stdout
+            .ends_with("\n2 of 4 groups change a qualifier; 2 change their order\n")
+    );
+    assert!(run.stdout.contains(
+        "qualifiers change: West Germany and Northern Ireland → West Germany and Czechoslovakia"
+    ));
+    assert!(
+        run.stdout
+            .contains("qualifiers change: Sweden and Wales → Sweden and Hungary")
+    );
+}
+
+#[test]
 fn compare_reports_a_rule_set_that_needs_data_the_season_lacks() {
     // FIFA's chain reaches fair play for Brindisi and Catania; the data records no cards.
     let run = compare(
@@ -92,10 +141,13 @@ fn compare_reports_a_rule_set_that_needs_data_the_season_lacks() {
 
 #[test]
 fn compare_works_on_every_bundled_season_with_every_bundled_rule_set() {
+    // Every rule set as A and as B, against the first: linear in the rule sets, so the library
+    // can grow (with 30 rule sets, every pair on every season would be thousands of runs).
     let rules = bundled("rules");
+    let first = &rules[0];
     for data in bundled("data") {
-        for a in &rules {
-            for b in &rules {
+        for other in &rules {
+            for (a, b) in [(first, other), (other, first)] {
                 let run = compare(&data, a, b);
                 assert_eq!(run.code, 0, "{data} {a} {b}: {}", run.stderr);
                 assert!(
@@ -136,9 +188,10 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         .lines()
         .filter(|l| l.starts_with("    ") && (l.contains(" above ") || l.contains(" level with ")))
         .collect();
-    // 16 Coppa Italia groups of 4, leagues of 24, 23 and 20, 8 Champions League and 6 EURO
-    // groups of 4, and EURO's six third-placed teams: 48 + 23 + 22 + 19 + 24 + 18 + 5 pairs.
-    assert_eq!(pairs.len(), 159);
+    // 16 Coppa Italia groups of 4, leagues of 24, 23 and 20, 8 Champions League, 6 EURO and 4
+    // World Cup 1958 groups of 4, and EURO's six third-placed teams:
+    // 48 + 23 + 22 + 19 + 24 + 18 + 12 + 5 pairs.
+    assert_eq!(pairs.len(), 171);
     for expected in [
         // EURO 2024's third-placed teams: Georgia and Slovakia both 4 points, goal difference 0;
         // Georgia scored 4 (2–0 Portugal, 1–1 Czechia, 1–3 Turkey), Slovakia 3.
@@ -159,6 +212,10 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         // EURO 2024, Group C: Denmark and Slovenia drew 1–1 and each finished 2–2 over three
         // draws; 6 yellow cards against 7.
         "    Denmark above Slovenia: points level at 3; head-to-head points level at 1; head-to-head goal difference level at 0; head-to-head goals scored level at 1; goal difference level at 0; goals scored level at 2; fair-play points -6 against -7",
+        // 1958: a play-off for second place, before goal average (Czechoslovakia's 8/4 was
+        // far better than Northern Ireland's 4/5); goal average for the top two, both through.
+        "    Northern Ireland above Czechoslovakia: points level at 3; play-off Northern Ireland 2–1 Czechoslovakia (aet)",
+        "    France above Yugoslavia: points level at 4; goal average 1.571 against 1.167",
     ] {
         assert!(pairs.contains(&expected), "{expected}");
     }

@@ -61,6 +61,7 @@ fn competition_with(evil: &str) -> Competition {
         },
         cards: vec![None; 4],
         coefficients: vec![None; 4],
+        values: Default::default(),
         rulings: Default::default(),
         line: Line(2),
         spans: Default::default(),

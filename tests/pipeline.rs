@@ -122,6 +122,26 @@ fn a_pair_meeting_too_often_names_the_data_line_and_the_rule_line() {
 }
 
 #[test]
+fn a_play_off_between_teams_that_met_in_the_group_is_not_a_second_meeting() {
+    // A and B met once, as the rules allow, then played off: the play-off is not a meeting.
+    let dir = TempDir::new().unwrap();
+    let rules = RULES.replace(
+        r#"["points", "goal_difference"]"#,
+        r#"["points", "playoff"]"#,
+    );
+    fs::write(dir.path().join("rules.toml"), rules).unwrap();
+    let data = dir.path().join("data.toml");
+    fs::write(
+        &data,
+        "competition = \"test\"\nrules = \"rules.toml\"\n[[group]]\nname = \"G\"\nteams = [\"A\", \"B\"]\nmatches = [\"A 1–1 B\"]\nplayoffs = [\"B 2–0 A\"]\nrecord = { winner = \"B\" }\n",
+    )
+    .unwrap();
+    let run = standings(&["check", path_str(&data)]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("ok"), "{}", run.stdout);
+}
+
+#[test]
 fn a_default_the_rules_apply_is_named_as_such() {
     let (_dir, rules, data) = a_pair_meeting_twice(&RULES.replace("[group]\nmeetings = 1\n", ""));
     let run = standings(&["check", path_str(&data)]);

@@ -60,6 +60,7 @@ fn group() -> impl Strategy<Value = Group> {
                     record: GroupRecord::default(),
                     cards: vec![None; n],
                     coefficients: vec![None; n],
+                    values: Default::default(),
                     rulings: Default::default(),
                     line: standings::model::Line(1),
                     spans: Default::default(),

@@ -385,6 +385,48 @@ fn cards_and_coefficients_come_over_and_are_written() {
 }
 
 #[test]
+fn play_offs_and_declared_values_come_over_and_are_written() {
+    // A play-off (written with the document's misprint, an alias) and a declared criterion's
+    // values are carried to the source's teams, and a written data file keeps them.
+    let project = Project::new();
+    let with_playoff = RECORD.replace(
+        "decisions = [{ by = \"drawing of lots\", order = [\"Beta\", \"Alpha\"] }]",
+        "playoffs = [\"Betta 1–0 Alpha (aet)\"]\nvalues.club_coefficient = { Alpha = \"12.500\" }",
+    );
+    let record_source = Source::new(project.path("data/test-cup.toml"), with_playoff);
+    let record_competition = data::parse(&record_source).unwrap();
+    let doc = Source::new(Path::new("test-cup.txt"), DOCUMENT);
+    let mut competition = document::parse(&doc).unwrap();
+    let changes = record::apply(&mut competition, &record_competition).unwrap();
+    assert_eq!(
+        changes,
+        [
+            "Group 1: \"Betta\" is Beta: a misprint",
+            "Group 1: Beta, Alpha in that order by play-off Beta 1–0 Alpha (aet)",
+            "Group 1: values.club_coefficient of 1 team(s)",
+        ]
+    );
+    let group = &competition.groups[0];
+    let alpha = group.team_named("Alpha").unwrap();
+    let beta = group.team_named("Beta").unwrap();
+    let playoff = group.decisions[0].playoff.unwrap();
+    assert_eq!((playoff.home, playoff.away), (beta, alpha));
+    assert_eq!(
+        group.team_value("club_coefficient", alpha),
+        Some("12.500".parse().unwrap())
+    );
+    assert_eq!(group.team_value("club_coefficient", beta), None);
+
+    let written = data::write(&competition, "test", None);
+    assert!(
+        written.contains("playoffs = [\"Beta 1–0 Alpha (aet)\"]"),
+        "{written}"
+    );
+    let back = data::parse(&Source::new("back.toml", written.clone())).unwrap();
+    assert_eq!(back, competition, "{written}");
+}
+
+#[test]
 fn a_named_record_renames_teams_of_a_csv_season() {
     // football-data's short name "Hull" is the record's "Hull City". A CSV has no title to find
     // a record by, so only a named one applies.

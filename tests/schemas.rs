@@ -85,10 +85,10 @@ fn the_schema_states_the_bounds(#[case] part: serde_json::Value, #[case] valid: 
 }
 
 #[test]
-fn the_tiebreak_order_enum_is_the_registrys_keys() {
+fn the_tiebreak_order_enum_is_the_registrys_keys_beside_declared_names() {
     let schema = schema("rules");
     let order = &schema["$defs"]["TiebreakFile"]["properties"]["order"];
-    let listed: Vec<&str> = order["items"]["enum"]
+    let listed: Vec<&str> = order["items"]["anyOf"][0]["enum"]
         .as_array()
         .expect("tiebreak.order items have an enum")
         .iter()
@@ -109,4 +109,7 @@ fn the_tiebreak_order_enum_is_the_registrys_keys() {
     assert!(validator.is_valid(&with_order(serde_json::json!(["points", "goals_against"]))));
     assert!(!validator.is_valid(&with_order(serde_json::json!(["points", "goal_diference"]))));
     assert!(!validator.is_valid(&with_order(serde_json::json!(["points", "points"]))));
+    // A criterion the file declares is named `recorded.NAME`.
+    assert!(validator.is_valid(&with_order(serde_json::json!(["points", "recorded.lots"]))));
+    assert!(!validator.is_valid(&with_order(serde_json::json!(["points", "recorded.Lots"]))));
 }

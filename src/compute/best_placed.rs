@@ -94,11 +94,14 @@ fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ra
         record: Default::default(),
         cards: Vec::new(),
         coefficients: Vec::new(),
+        values: Default::default(),
         rulings: Default::default(),
         line: Line::default(),
         spans: GroupSpans::default(),
     };
     let (mut records, mut from, mut short) = (Vec::new(), Vec::new(), Vec::new());
+    // Each ranked team's group and id there, for the values declared criteria read.
+    let mut origins: Vec<(&Group, TeamId)> = Vec::new();
     let (mut shared, mut last_shared) = (Vec::new(), Vec::new());
     // The teams sharing `row`'s place in `table`.
     let sharing = |table: &GroupTable<'_>, row: &crate::compute::standings::Row| -> Vec<String> {
@@ -132,6 +135,16 @@ fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ra
         group.coefficients.push(table.group.team_coefficient(team));
         records.push(record);
         from.push(table.group.name.clone());
+        origins.push((table.group, team));
+    }
+    let names: std::collections::BTreeSet<&String> =
+        origins.iter().flat_map(|(g, _)| g.values.keys()).collect();
+    for name in names {
+        let values = origins
+            .iter()
+            .map(|(g, t)| g.team_value(name, *t))
+            .collect();
+        group.values.insert(name.clone(), values);
     }
     let mut ranked_rules = rules.clone();
     ranked_rules.tiebreak = best.order.clone();

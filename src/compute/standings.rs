@@ -82,7 +82,7 @@ pub struct Standings<'a> {
 }
 
 /// Computes every group's table. A tiebreak that needs data a group lacks (cards,
-/// coefficients) is an error at the group's line, one per such group.
+/// coefficients, declared values) is an error at the group's line, one per such group.
 pub fn compute<'a>(
     competition: &'a Competition,
     rules: &'a RuleSet,
@@ -150,7 +150,10 @@ pub fn compute_groups<'a>(
 /// The message for a criterion that reached a tie without its data.
 pub fn missing_data(competition: &Competition, group: &Group, missing: &MissingData) -> Diagnostic {
     let names: Vec<&str> = missing.teams.iter().map(|&t| group.team_name(t)).collect();
-    let key = missing.criterion.needs().data_key().unwrap_or("data");
+    let key = missing
+        .criterion
+        .data_key()
+        .unwrap_or_else(|| "data".to_string());
     competition.error_at_line(
         Code::CriterionWithoutData,
         group.line,

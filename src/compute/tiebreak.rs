@@ -2,9 +2,12 @@
 //!
 //! The first criterion sorts the whole group; each later one is applied only to teams still
 //! level. Head-to-head criteria read a mini-table of the matches among the teams that were level
-//! when the head-to-head block began; with `head_to_head.reapply`, a smaller set still level after
-//! the whole block gets the block again on its own matches. `decision` orders a set only when the
-//! data records a decision covering all of it; otherwise the tie stays, and is reported.
+//! when the head-to-head block began; with `head_to_head.mode = "reapply"`, a smaller set still
+//! level after the whole block gets the block again on its own matches. `decision` and `playoff`
+//! order a set only when the data records a decision or play-off covering all of it; otherwise
+//! the set stays level on it and moves on to the next criterion, like any set a criterion leaves
+//! level. Where a rule file's `qualifying_order` first differs from its `order`, a set straddling
+//! the last qualifying place follows the former, any other set the latter.
 //! Every criterion applied to two or more teams is kept as a [`Step`], so any order can be
 //! explained. A criterion that needs data the group does not record (cards, coefficients) is an
 //! error naming the teams, never a zero. Values are exact ([`Quantity`]): teams are level only
@@ -17,7 +20,7 @@ use crate::compute::records::Record;
 use crate::criteria::{Context, Criterion, Needs, Scope};
 use crate::model::{Group, TeamId};
 use crate::quantity::Quantity;
-use crate::rules::GroupRules;
+use crate::rules::{GroupRules, HeadToHeadMode};
 
 /// Teams sharing a place: one team, or several that no criterion separated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +60,9 @@ pub struct Step {
     pub decision: Option<usize>,
     /// Whether this is the first criterion sorting the whole group (not a tiebreak).
     pub primary: bool,
+    /// Whether the criterion is from the chain for a tie that decides who advances
+    /// (`tiebreak.qualifying_order`), where it differs from `order`.
+    pub qualifying: bool,
     /// The 0-based row of the final table holding the first of `values`: a step's teams
     /// always end up in consecutive rows, in the order of `values`.
     pub first_row: usize,
@@ -184,6 +190,18 @@ struct Block {
 /// The mini-table's teams (head-to-head) and the decision used (if any), beside the values.
 type Evaluation = (Vec<TeamId>, Option<usize>);
 
+/// Which chain a set of level teams follows, once the rule file's two chains (`order`,
+/// `qualifying_order`) differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chain {
+    /// Not chosen yet: the chains agree so far (or there is one).
+    Either,
+    /// `order`: a tie that does not decide who advances.
+    Order,
+    /// `qualifying_order`: a tie holding places on both sides of the last qualifying place.
+    Qualifying,
+}
+
 struct Orderer<'a> {
     group: &'a Group,
     rules: &'a GroupRules,
@@ -197,6 +215,9 @@ struct Orderer<'a> {
     /// Teams placed in tiers so far: the first row of the next tier.
     placed: usize,
     last_step: Vec<Option<usize>>,
+    /// The first index where `qualifying_order` differs from `order` (its length, when one is
+    /// the start of the other); `None` without a `qualifying_order`.
+    diverge: Option<usize>,
 }
 
 /// Orders a group's teams given their overall records (indexed by [`TeamId`]).
@@ -214,10 +235,16 @@ pub fn order(
         scratch: Vec::new(),
         placed: 0,
         last_step: Vec::with_capacity(group.teams.len()),
+        diverge: rules.qualifying_tiebreak.as_ref().map(|q| {
+            let order = &rules.tiebreak;
+            (0..order.len().max(q.len()))
+                .find(|&i| order.get(i) != q.get(i))
+                .unwrap_or(order.len())
+        }),
     };
     let all: Vec<TeamId> = group.team_ids().collect();
     let mut tiers = Vec::with_capacity(all.len());
-    orderer.resolve(&all, 0, None, None, &mut tiers)?;
+    orderer.resolve(&all, 0, None, None, Chain::Either, &mut tiers)?;
     Ok(Ordering {
         tiers,
         steps: orderer.steps,
@@ -238,21 +265,51 @@ impl<'a> Orderer<'a> {
             .extend(std::iter::repeat_n(last, teams.len()));
     }
 
+    /// The criteria of `chain`: `order`, or `qualifying_order` once chosen.
+    fn criteria(&self, chain: Chain) -> &'a [Criterion] {
+        match (chain, &self.rules.qualifying_tiebreak) {
+            (Chain::Qualifying, Some(q)) => q,
+            _ => &self.rules.tiebreak,
+        }
+    }
+
+    /// The chain that `count` level teams, about to be resolved from criterion `step`, follow:
+    /// `chain` once chosen; where the two chains first differ, `qualifying_order` when the teams
+    /// hold places on both sides of the last qualifying place (they start at the next row to
+    /// fill), else `order`.
+    fn choose(&self, chain: Chain, step: usize, count: usize) -> Chain {
+        match self.diverge {
+            Some(at) if chain == Chain::Either && step >= at => {
+                let (first, advance) = (self.placed, self.rules.advance);
+                if first < advance && advance < first + count {
+                    Chain::Qualifying
+                } else {
+                    Chain::Order
+                }
+            }
+            _ => chain,
+        }
+    }
+
     /// Orders `teams` (level on every criterion before `step`, the last of them applied in
-    /// step `parent`) from criterion `step` on, appending their tiers, best first, to `out`.
+    /// step `parent`) from criterion `step` of `chain` on, appending their tiers, best first, to
+    /// `out`.
     fn resolve(
         &mut self,
         teams: &[TeamId],
         step: usize,
         parent: Option<usize>,
         block: Option<&Block>,
+        chain: Chain,
         out: &mut Vec<Tier>,
     ) -> Result<(), MissingData> {
-        if teams.len() < 2 || step >= self.rules.tiebreak.len() {
+        let chain = self.choose(chain, step, teams.len());
+        let criteria = self.criteria(chain);
+        if teams.len() < 2 || step >= criteria.len() {
             self.place(teams, parent, out);
             return Ok(());
         }
-        let criterion = self.rules.tiebreak[step];
+        let criterion = &criteria[step];
         // A head-to-head criterion starting a block builds the block's mini-table.
         let block = match block {
             Some(b) => Some(b.clone()),
@@ -270,7 +327,7 @@ impl<'a> Orderer<'a> {
             .as_ref()
             .map_or(0..0, |b| b.first_row..b.first_row + b.table.teams().len());
         // Stable: level teams keep data-file order.
-        let better = criterion.entry().better;
+        let better = criterion.better();
         ranked.sort_by(|a, b| better.compare(&a.1, &b.1));
         let order: Vec<TeamId> = ranked.iter().map(|&(t, _)| t).collect();
         let sizes: Vec<usize> = ranked.chunk_by(same_tier).map(<[_]>::len).collect();
@@ -278,12 +335,13 @@ impl<'a> Orderer<'a> {
         let primary = step == 0 && teams.len() == self.group.teams.len();
         let this_step = self.steps.len();
         self.steps.push(Step {
-            criterion,
+            criterion: criterion.clone(),
             among: among_teams,
             among_rows,
             values: ranked,
             decision,
             primary,
+            qualifying: chain == Chain::Qualifying,
             first_row: self.placed,
             parent,
         });
@@ -295,16 +353,17 @@ impl<'a> Orderer<'a> {
                 let values = &self.steps[this_step].values;
                 let last = out.last_mut().expect("a previous tier exists");
                 last.above_next = Some(Separation {
-                    criterion,
+                    criterion: criterion.clone(),
                     values: [values[start - 1].1, values[start].1],
                     decision,
                 });
             }
             let sub = &order[start..end];
             start = end;
-            match self.next_step(criterion, step, block.as_ref(), sub) {
+            match self.next_step(criteria, step, block.as_ref(), sub) {
                 Some((next_step, next_block)) => {
-                    self.resolve(sub, next_step, Some(this_step), next_block.as_ref(), out)?;
+                    let block = next_block.as_ref();
+                    self.resolve(sub, next_step, Some(this_step), block, chain, out)?;
                 }
                 None => self.place(sub, Some(this_step), out),
             }
@@ -318,11 +377,12 @@ impl<'a> Orderer<'a> {
             .get_or_insert_with(|| Tables::new(self.group, self.rules))
     }
 
-    /// Where a set still level after `criterion` goes next: the next criterion, or (at the end
-    /// of a head-to-head block, with re-application on) the block's start on the smaller set.
+    /// Where a set still level after criterion `step` of `chain` goes next: the next criterion,
+    /// or (at the end of a head-to-head block, with re-application on) the block's start on the
+    /// smaller set.
     fn next_step(
         &mut self,
-        criterion: Criterion,
+        chain: &[Criterion],
         step: usize,
         block: Option<&Block>,
         sub: &[TeamId],
@@ -330,14 +390,15 @@ impl<'a> Orderer<'a> {
         if sub.len() < 2 {
             return None;
         }
-        let Some(block) = block.filter(|_| criterion.is_head_to_head()) else {
+        let Some(block) = block.filter(|_| chain[step].is_head_to_head()) else {
             return Some((step + 1, None));
         };
-        let chain = &self.rules.tiebreak;
         if chain.get(step + 1).is_some_and(|c| c.is_head_to_head()) {
             return Some((step + 1, Some(block.clone())));
         }
-        if self.rules.head_to_head.reapply && sub.len() < block.table.teams().len() {
+        if self.rules.head_to_head.mode == HeadToHeadMode::Reapply
+            && sub.len() < block.table.teams().len()
+        {
             let table = self.tables().derive(&block.table, sub);
             return Some((
                 block.start,
@@ -357,13 +418,12 @@ impl<'a> Orderer<'a> {
     /// used, if any. A team the criterion finds no data for is a [`MissingData`] error.
     fn evaluate(
         &mut self,
-        criterion: Criterion,
+        criterion: &Criterion,
         teams: &[TeamId],
         block: Option<&Block>,
         values: &mut Vec<(TeamId, Quantity)>,
     ) -> Result<Evaluation, MissingData> {
-        let entry = criterion.entry();
-        let (among_teams, records) = match (entry.scope, block) {
+        let (among_teams, records) = match (criterion.scope(), block) {
             (Scope::HeadToHead, Some(block)) => {
                 if self.scratch.len() != self.group.teams.len() {
                     self.scratch = vec![Record::default(); self.group.teams.len()];
@@ -373,13 +433,16 @@ impl<'a> Orderer<'a> {
             }
             _ => (Vec::new(), self.overall),
         };
-        let decision = if entry.needs == Needs::Decision {
-            self.group
-                .decisions
-                .iter()
-                .position(|d| teams.iter().all(|t| d.order.contains(t)))
-        } else {
-            None
+        // `decision` reads recorded orders, `playoff` play-offs: the first covering every team.
+        let needs = criterion.needs();
+        let decision = match needs {
+            Needs::Decision | Needs::PlayOff => {
+                let playoff = needs == Needs::PlayOff;
+                self.group.decisions.iter().position(|d| {
+                    d.is_playoff() == playoff && teams.iter().all(|t| d.order.contains(t))
+                })
+            }
+            _ => None,
         };
         let context = Context {
             group: self.group,
@@ -389,7 +452,7 @@ impl<'a> Orderer<'a> {
         };
         let mut missing = Vec::new();
         for &team in teams {
-            match (entry.value)(&context, team) {
+            match criterion.value(&context, team) {
                 Some(value) => values.push((team, value)),
                 None => missing.push(team),
             }
@@ -398,7 +461,7 @@ impl<'a> Orderer<'a> {
             Ok((among_teams, decision))
         } else {
             Err(MissingData {
-                criterion,
+                criterion: criterion.clone(),
                 teams: missing,
             })
         }

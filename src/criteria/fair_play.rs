@@ -15,7 +15,6 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value,
     show: Show::Number,
-    last: false,
 };
 
 /// The team's cards at the rule file's values; `None` when the data records no cards for it.

@@ -16,7 +16,6 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value,
     show: Show::Number,
-    last: false,
 };
 
 /// The team's goals scored divided by its goals conceded, in the criterion's scope (the whole

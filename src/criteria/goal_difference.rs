@@ -11,5 +11,4 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value: |c, t| Some(c.record(t).goal_difference().into()),
     show: Show::Number,
-    last: false,
 };

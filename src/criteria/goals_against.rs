@@ -11,5 +11,4 @@ pub static ENTRY: Entry = Entry {
     better: Better::Lower,
     value: |c, t| Some(c.record(t).goals_against.into()),
     show: Show::Number,
-    last: false,
 };

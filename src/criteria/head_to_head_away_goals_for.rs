@@ -11,5 +11,4 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value: |c, t| Some(c.record(t).away_goals_for.into()),
     show: Show::Number,
-    last: false,
 };

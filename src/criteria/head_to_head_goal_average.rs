@@ -11,5 +11,4 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value: super::goal_average::value,
     show: Show::Number,
-    last: false,
 };

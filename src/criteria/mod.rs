@@ -24,8 +24,8 @@ macro_rules! registry {
     ($($name:ident),* $(,)?) => {
         $(pub mod $name;)*
 
-        /// Every criterion a rule file may name, in the order the docs list them.
-        pub static REGISTRY: &[Criterion] = &[$(Criterion(&$name::ENTRY)),*];
+        /// Every built-in criterion, in the order the docs list them.
+        pub static REGISTRY: &[&Entry] = &[$(&$name::ENTRY),*];
     };
 }
 
@@ -47,6 +47,7 @@ registry! {
     away_wins,
     fair_play,
     coefficient,
+    playoff,
     decision,
 }
 
@@ -71,19 +72,26 @@ pub enum Needs {
     Cards,
     /// A coefficient per team (`coefficients` in the data). A team without one is an error.
     Coefficients,
-    /// A recorded decision (`decisions` in the data) covering every tied team; without one
-    /// the teams stay level.
+    /// A value per team for a criterion the rule file declares (`values.NAME` in the data). A
+    /// team without one is an error.
+    Values,
+    /// A recorded order (`decisions` in the data) covering every tied team; without one the
+    /// teams stay level on it.
     Decision,
+    /// A recorded play-off (`playoffs` in the data) between the two tied teams; without one
+    /// they stay level on it.
+    PlayOff,
 }
 
 impl Needs {
-    /// The data file's key for per-team data the criterion reads (`cards`, `coefficients`),
-    /// where a missing value is an error rather than a tie.
+    /// The data file's key for per-team data a built-in criterion reads (`cards`,
+    /// `coefficients`), where a missing value is an error rather than a tie (for a declared
+    /// criterion's `values.NAME`, see [`Criterion::data_key`]).
     pub fn data_key(self) -> Option<&'static str> {
         match self {
             Needs::Cards => Some("cards"),
             Needs::Coefficients => Some("coefficients"),
-            Needs::Nothing | Needs::Decision => None,
+            Needs::Nothing | Needs::Decision | Needs::PlayOff | Needs::Values => None,
         }
     }
 
@@ -94,7 +102,15 @@ impl Needs {
             Needs::Cards => "`cards` in the data; `[fair_play]` in the rule file",
             Needs::Coefficients => "`coefficients` in the data",
             Needs::Decision => "`decisions` in the data",
+            Needs::PlayOff => "`playoffs` in the data",
+            Needs::Values => "`values` in the data",
         }
+    }
+
+    /// Whether the criterion reads recorded decisions (an order as such, or a play-off), and
+    /// shows who decided rather than a value.
+    pub fn reads_decisions(self) -> bool {
+        matches!(self, Needs::Decision | Needs::PlayOff)
     }
 }
 
@@ -123,8 +139,8 @@ pub enum Show {
     /// As numbers: `3`, `1.5`, `-4`; a quotient no decimal holds to three decimals (`1.667`),
     /// infinity as `∞` (see [`Quantity`]).
     Number,
-    /// Not shown: the values are places in a recorded decision, and the decision (who made
-    /// it) is named instead.
+    /// Not shown: the values are places in a recorded decision or play-off, and the decision
+    /// (who made it, or the play-off's score) is named instead.
     Decision,
 }
 
@@ -139,8 +155,9 @@ pub struct Context<'a> {
     /// The records the criterion's [`Scope`] reads, indexed by [`TeamId`]: the overall ones,
     /// or the head-to-head mini-table's.
     pub records: &'a [Record],
-    /// For a criterion that needs a decision, the index of the first recorded decision
-    /// covering every one of the tied teams, if any.
+    /// For a criterion that reads recorded decisions, the index (in the group's `decisions`) of
+    /// the first of its kind (an order for `decision`, a play-off for `playoff`) covering every
+    /// one of the tied teams, if any.
     pub decision: Option<usize>,
 }
 
@@ -175,50 +192,153 @@ pub struct Entry {
     pub value: Value,
     /// How values are shown.
     pub show: Show,
-    /// Whether nothing may follow it in the chain (it settles a tie or leaves it level).
-    pub last: bool,
 }
 
-/// One link of the tiebreak chain: a small handle on a criterion's [`Entry`], compared and
-/// hashed by key.
-#[derive(Clone, Copy)]
-pub struct Criterion(&'static Entry);
+/// A criterion a rule file declares (`[recorded.KEY]`): a value the data records per team
+/// (`values.KEY` in a group), exact, compared as `better` says; a team without one is an error
+/// naming it, never a zero. `coefficient` is the built-in case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Declared {
+    /// Its name in the data (`values.KEY`); the chain names it `recorded.KEY`.
+    pub name: String,
+    /// In words, for tables and explanations (`UEFA club coefficient`).
+    pub label: String,
+    /// Which values rank first.
+    pub better: Better,
+}
+
+/// Whether `name` may name a declared criterion (`[recorded.NAME]`, `values.NAME`): lowercase
+/// ASCII letters, digits and underscores, starting with a letter, at most 64 characters.
+pub fn is_declarable(name: &str) -> bool {
+    let mut chars = name.chars();
+    name.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// The prefix of a declared criterion's name in a chain (`recorded.club_coefficient`), which no
+/// built-in criterion has.
+pub const RECORDED: &str = "recorded.";
+
+/// One link of the tiebreak chain: a built-in criterion's [`Entry`] or a [`Declared`] one, a
+/// small handle compared and hashed by key.
+#[derive(Clone)]
+pub struct Criterion(Link);
+
+#[derive(Clone)]
+enum Link {
+    /// A criterion of the [`REGISTRY`].
+    Builtin(&'static Entry),
+    /// One the rule file declares, with its key (`recorded.NAME`).
+    Declared(std::sync::Arc<(String, Declared)>),
+}
 
 impl Criterion {
-    /// Parses a rule-file name; `None` when it names no criterion.
+    /// Parses a built-in criterion's rule-file name; `None` when it names none.
     pub fn from_key(key: &str) -> Option<Criterion> {
-        REGISTRY.iter().copied().find(|c| c.key() == key)
+        REGISTRY
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| Criterion(Link::Builtin(e)))
     }
 
-    /// Everything known about the criterion.
-    pub fn entry(self) -> &'static Entry {
-        self.0
+    /// A criterion the rule file declares.
+    pub fn declared(declared: Declared) -> Criterion {
+        let key = format!("{RECORDED}{}", declared.name);
+        Criterion(Link::Declared(std::sync::Arc::new((key, declared))))
     }
 
-    /// The criterion's name in a rule file (`head_to_head.goal_difference`).
-    pub fn key(self) -> &'static str {
-        self.0.key
+    /// The built-in criterion's entry; `None` for a declared one.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        match &self.0 {
+            Link::Builtin(e) => Some(e),
+            Link::Declared(_) => None,
+        }
+    }
+
+    /// The declaration of a declared criterion; `None` for a built-in one.
+    pub fn declaration(&self) -> Option<&Declared> {
+        match &self.0 {
+            Link::Builtin(_) => None,
+            Link::Declared(d) => Some(&d.1),
+        }
+    }
+
+    /// The criterion's name in a rule file's chain (`head_to_head.goal_difference`,
+    /// `recorded.club_coefficient`).
+    pub fn key(&self) -> &str {
+        match &self.0 {
+            Link::Builtin(e) => e.key,
+            Link::Declared(d) => &d.0,
+        }
+    }
+
+    /// In words, for tables and explanations.
+    pub fn label(&self) -> &str {
+        match &self.0 {
+            Link::Builtin(e) => e.label,
+            Link::Declared(d) => &d.1.label,
+        }
+    }
+
+    /// What its values are computed over.
+    pub fn scope(&self) -> Scope {
+        match &self.0 {
+            Link::Builtin(e) => e.scope,
+            Link::Declared(_) => Scope::Overall,
+        }
     }
 
     /// Data it reads beyond the results.
-    pub fn needs(self) -> Needs {
-        self.0.needs
+    pub fn needs(&self) -> Needs {
+        match &self.0 {
+            Link::Builtin(e) => e.needs,
+            Link::Declared(_) => Needs::Values,
+        }
+    }
+
+    /// Which values rank first.
+    pub fn better(&self) -> Better {
+        match &self.0 {
+            Link::Builtin(e) => e.better,
+            Link::Declared(d) => d.1.better,
+        }
     }
 
     /// How its values are shown.
-    pub fn show(self) -> Show {
-        self.0.show
+    pub fn show(&self) -> Show {
+        match &self.0 {
+            Link::Builtin(e) => e.show,
+            Link::Declared(_) => Show::Number,
+        }
+    }
+
+    /// A team's value, exact; `None` when the data lacks what it needs.
+    pub fn value(&self, context: &Context<'_>, team: TeamId) -> Option<Quantity> {
+        match &self.0 {
+            Link::Builtin(e) => (e.value)(context, team),
+            Link::Declared(d) => context.group.team_value(&d.1.name, team).map(Into::into),
+        }
+    }
+
+    /// The data file's key for per-team data the criterion reads (`cards`, `coefficients`,
+    /// `values.NAME`), where a missing value is an error rather than a tie.
+    pub fn data_key(&self) -> Option<String> {
+        match &self.0 {
+            Link::Builtin(e) => e.needs.data_key().map(str::to_string),
+            Link::Declared(d) => Some(format!("values.{}", d.1.name)),
+        }
     }
 
     /// Whether the criterion reads a mini-table of the tied teams' own matches.
-    pub fn is_head_to_head(self) -> bool {
-        self.0.scope == Scope::HeadToHead
+    pub fn is_head_to_head(&self) -> bool {
+        self.scope() == Scope::HeadToHead
     }
 }
 
 impl PartialEq for Criterion {
     fn eq(&self, other: &Criterion) -> bool {
-        std::ptr::eq(self.0, other.0) || self.0.key == other.0.key
+        self.key() == other.key()
     }
 }
 
@@ -226,26 +346,26 @@ impl Eq for Criterion {}
 
 impl Hash for Criterion {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.key.hash(state);
+        self.key().hash(state);
     }
 }
 
 impl fmt::Debug for Criterion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Criterion").field(&self.0.key).finish()
+        f.debug_tuple("Criterion").field(&self.key()).finish()
     }
 }
 
 impl fmt::Display for Criterion {
     /// The criterion in words, for tables and explanations.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0.label)
+        f.write_str(self.label())
     }
 }
 
-/// Every criterion's rule-file name, in documentation order.
+/// Every built-in criterion's rule-file name, in documentation order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    REGISTRY.iter().map(|c| c.key())
+    REGISTRY.iter().map(|e| e.key)
 }
 
 /// The criteria table of `docs/rules.md`, generated from the registry: name, meaning, scope,
@@ -254,8 +374,7 @@ pub fn markdown_table() -> String {
     let mut out = String::from(
         "| name | compares | scope | better | data needed |\n| --- | --- | --- | --- | --- |\n",
     );
-    for c in REGISTRY {
-        let e = c.entry();
+    for e in REGISTRY {
         let scope = match e.scope {
             Scope::Overall => "overall",
             Scope::HeadToHead => "head-to-head",
@@ -283,18 +402,18 @@ mod tests {
     #[test]
     fn every_key_parses_back_to_its_entry_and_keys_are_unique() {
         let mut seen = HashSet::new();
-        for &c in REGISTRY {
-            assert!(seen.insert(c.key()), "{} is listed twice", c.key());
-            let parsed = Criterion::from_key(c.key()).expect("a registry key parses");
-            assert!(std::ptr::eq(parsed.entry(), c.entry()), "{}", c.key());
+        for &e in REGISTRY {
+            assert!(seen.insert(e.key), "{} is listed twice", e.key);
+            let parsed = Criterion::from_key(e.key).expect("a registry key parses");
+            assert!(std::ptr::eq(parsed.entry().unwrap(), e), "{}", e.key);
+            assert!(!e.key.starts_with(RECORDED), "{}", e.key);
         }
         assert_eq!(Criterion::from_key("head_to_head"), None);
     }
 
     #[test]
     fn entries_fit_the_docs_table_and_the_engine() {
-        for &c in REGISTRY {
-            let e = c.entry();
+        for &e in REGISTRY {
             assert!(
                 !e.doc.contains(['|', '\n']),
                 "{}: doc breaks the table",
@@ -308,12 +427,29 @@ mod tests {
                 e.key
             );
             assert_eq!(
-                e.needs == Needs::Decision,
+                e.needs.reads_decisions(),
                 e.show == Show::Decision,
                 "{}",
                 e.key
             );
         }
+    }
+
+    #[test]
+    fn a_declared_criterion_is_named_recorded_and_reads_values() {
+        let lots = Criterion::declared(Declared {
+            name: "lots_number".to_string(),
+            label: "drawing-of-lots number".to_string(),
+            better: Better::Lower,
+        });
+        assert_eq!(lots.key(), "recorded.lots_number");
+        assert_eq!(lots.to_string(), "drawing-of-lots number");
+        assert_eq!(lots.data_key().as_deref(), Some("values.lots_number"));
+        assert_eq!(lots.better(), Better::Lower);
+        assert_eq!(lots.needs(), Needs::Values);
+        assert!(lots.entry().is_none() && !lots.is_head_to_head());
+        assert_eq!(lots.clone(), lots);
+        assert_ne!(Some(lots), Criterion::from_key("coefficient"));
     }
 
     #[test]

@@ -13,7 +13,6 @@ pub static ENTRY: Entry = Entry {
     better: Better::Higher,
     value,
     show: Show::Number,
-    last: false,
 };
 
 /// The team's points divided by its matches played; its points alone when it has played none.

@@ -65,8 +65,9 @@ codes! {
     UnknownCriterion = "E110", "an unknown tiebreak criterion";
     /// A tiebreak criterion named twice.
     CriterionTwice = "E111", "a tiebreak criterion appears twice";
-    /// A criterion after the one that always ends the chain.
-    CriterionAfterDecision = "E112", "a criterion after `decision`";
+    /// No longer given: a criterion after `decision`, refused until a decision could stand
+    /// anywhere in the chain (#15). Kept so that the code is never reused.
+    CriterionAfterDecision = "E112", "(no longer given) a criterion after `decision`: a recorded decision may now stand anywhere in the chain";
     /// An empty tiebreak chain.
     EmptyChain = "E113", "the tiebreak order is empty";
     /// A criterion whose rule-file section is missing.
@@ -81,6 +82,13 @@ codes! {
     UnknownRuleRound = "E121", "a round the rule file does not have";
     /// Ranges of ranks that overlap or are empty.
     RankRanges = "E124", "overlapping or empty rank ranges";
+    /// A criterion declared in `[recorded]` with a malformed name or an empty label, or that
+    /// no chain names.
+    DeclaredCriterion = "E125", "a `[recorded.NAME]` criterion misnamed, without a label, or in no chain";
+    /// A `qualifying_order` that does not start with `order`'s first criterion.
+    QualifyingOrder = "E126", "a `qualifying_order` that does not start as `order` does";
+    /// `head_to_head.mode` and the older `head_to_head.reapply` both given.
+    HeadToHeadMode = "E127", "`head_to_head.mode` and `head_to_head.reapply` both given";
 
     /// A rule file named by a data file that does not exist.
     RuleFileMissing = "E201", "the rule file a data file names does not exist";
@@ -124,6 +132,10 @@ codes! {
     ContradictoryDecisions = "E220", "two recorded decisions that order the same teams both ways";
     /// A points deduction, expunged club or takeover that cannot apply as written.
     Ruling = "E221", "a deduction, expunged club or takeover that cannot apply";
+    /// A play-off without a score (a forfeit), or a second one between the same two teams.
+    PlayOff = "E230", "a play-off without a score, or a second one between the same two teams";
+    /// Values recorded under a name no rule file can declare.
+    ValuesName = "E231", "`values` under a name no `[recorded.NAME]` criterion can have";
 
     /// A season summary without its title line.
     NoTitle = "E301", "no `= Title =` line";
@@ -193,7 +205,7 @@ codes! {
     /// A forfeit scored differently from the rules' award.
     ForfeitDisagrees = "E606", "a forfeit scored otherwise than `forfeit.score`";
     /// A criterion reached without the data it needs.
-    CriterionWithoutData = "E607", "a tiebreak criterion reached without its data (cards, coefficients)";
+    CriterionWithoutData = "E607", "a tiebreak criterion reached without its data (cards, coefficients, declared values)";
     /// A team in two groups of a competition whose rules have one group round.
     TeamInTwoGroups = "E608", "a team in two groups under rules with one group round";
 

@@ -543,6 +543,7 @@ impl Reader<'_> {
             record: GroupRecord::default(),
             cards: vec![None; n],
             coefficients: vec![None; n],
+            values: Default::default(),
             rulings: Default::default(),
             line: Line(line),
             spans: GroupSpans {

@@ -8,8 +8,8 @@
 //!
 //! - team names, with the group's aliases (a source name that is an alias becomes the team's
 //!   name, and the table notes the alias as it does for the data file);
-//! - recorded decisions;
-//! - cards and coefficients, where the source has none;
+//! - recorded decisions and play-offs;
+//! - cards, coefficients and declared criteria's values, where the source has none;
 //! - points deductions, expunged clubs and records taken over, where the source has none
 //!   (football-data CSV and football.json never do): a CSV season then has the table the
 //!   record publishes;
@@ -30,7 +30,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt, list};
-use crate::model::{Alias, Competition, Decision, Deduction, Group, GroupRecord, TeamId};
+use crate::model::{Alias, Competition, Decision, Deduction, Group, GroupRecord, PlayOff, TeamId};
 use crate::read::{InputFormat, data};
 
 /// Which data file's names and decisions to apply to a source that is not a data file.
@@ -203,10 +203,11 @@ pub fn apply_choice(
     }))
 }
 
-/// Carries the record's team names, aliases, decisions, cards and coefficients onto the
-/// source's groups of the same name. A record group with any of these must match a source group
-/// team for team (by name or alias); otherwise the record does not describe this source, which is
-/// an error at the record group's line. Returns one line per change.
+/// Carries the record's team names, aliases, decisions, cards, coefficients and declared
+/// criteria's values onto the source's groups of the same name. A record group with any of these
+/// must match a source group team for team (by name or alias); otherwise the record does not
+/// describe this source, which is an error at the record group's line. Returns one line per
+/// change.
 pub fn apply(
     competition: &mut Competition,
     record: &Competition,
@@ -215,11 +216,13 @@ pub fn apply(
     for rec in &record.groups {
         let has_cards = rec.cards.iter().any(Option::is_some);
         let has_coefficients = rec.coefficients.iter().any(Option::is_some);
+        let has_values = rec.values.values().flatten().any(Option::is_some);
         let has_record = rec.record != GroupRecord::default();
         if rec.aliases.is_empty()
             && rec.decisions.is_empty()
             && !has_cards
             && !has_coefficients
+            && !has_values
             && !has_record
             && rec.rulings.is_empty()
         {
@@ -272,9 +275,15 @@ pub fn apply(
                 names.join(", "),
                 d.by
             ));
+            let playoff = d.playoff.map(|p| PlayOff {
+                home: to_source[p.home.index()],
+                away: to_source[p.away.index()],
+                ..p
+            });
             group.decisions.push(Decision {
                 by: d.by.clone(),
                 order,
+                playoff,
             });
         }
         let mut carried = |what: &str, count: usize| {
@@ -298,6 +307,20 @@ pub fn apply(
         }
         carried("cards", cards);
         carried("coefficients", coefficients);
+        for (name, of_team) in &rec.values {
+            let lent = group
+                .values
+                .entry(name.clone())
+                .or_insert_with(|| vec![None; to_record.len()]);
+            let mut count = 0;
+            for (source_team, &record_team) in to_record.iter().enumerate() {
+                if lent[source_team].is_none() && of_team[record_team.index()].is_some() {
+                    lent[source_team] = of_team[record_team.index()];
+                    count += 1;
+                }
+            }
+            carried(&format!("values.{name}"), count);
+        }
         if group.rulings.is_empty() && !rec.rulings.is_empty() {
             let rulings = &rec.rulings;
             for d in &rulings.deductions {

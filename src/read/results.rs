@@ -135,6 +135,7 @@ impl GroupResults {
             record: GroupRecord::default(),
             cards: vec![None; n],
             coefficients: vec![None; n],
+            values: Default::default(),
             rulings: Default::default(),
             line: Line(self.line),
             spans: crate::model::GroupSpans {

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::criteria::{Criterion, Scope};
+use crate::criteria::Criterion;
 use crate::diagnostic::{Code, Diagnostic, Source, closest};
 
 /// Which results a best-placed team's record leaves out.
@@ -119,7 +119,7 @@ pub(super) fn parse(
         .get_ref()
         .iter()
         .zip(&order)
-        .find(|(_, c)| c.entry().scope == Scope::HeadToHead)
+        .find(|(_, c)| c.is_head_to_head())
     {
         return Err(source.error(
             Code::UnknownCriterion,

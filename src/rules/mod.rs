@@ -20,7 +20,7 @@ pub use decimal::{DecimalValue, SUMMED_PLACES, summed as summed_decimal};
 pub use structure::{Allocation, KnockoutRule, Round, Structure};
 
 use crate::criteria::{self, Needs};
-use crate::diagnostic::{Code, Diagnostic, Source, closest};
+use crate::diagnostic::{Code, Diagnostic, Source, closest, excerpt};
 
 /// Points awarded per result, as exact decimals.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,12 +45,46 @@ pub struct ForfeitRule {
     pub goals_count: bool,
 }
 
+/// How often a block of head-to-head criteria applies to a tie: `head_to_head.mode`.
+///
+/// There is no "never": a rule that never compares the tied teams' own matches is a chain that
+/// names no head-to-head criterion, and a mode that switched off criteria the chain names would
+/// let the two say different things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeadToHeadMode {
+    /// `"once"`, the default (`reapply = false`): the block reads the mini-table of the teams
+    /// level when it begins, once; a smaller set still level after it moves on to the next
+    /// criterion (FIFA World Cup 2018, Article 32.5).
+    #[default]
+    Once,
+    /// `"reapply"` (`reapply = true`): a smaller set still level after the whole block gets the
+    /// block again, on a mini-table of its own matches, until it separates no one (UEFA EURO
+    /// 2016, Article 18.01).
+    Reapply,
+}
+
+impl HeadToHeadMode {
+    /// Every value a rule file may write, with its meaning, for messages and the schema.
+    const KEYS: [(&'static str, HeadToHeadMode, &'static str); 2] = [
+        (
+            "reapply",
+            HeadToHeadMode::Reapply,
+            "again to a smaller set still level, on its own matches",
+        ),
+        (
+            "once",
+            HeadToHeadMode::Once,
+            "once; a set still level moves on",
+        ),
+    ];
+}
+
 /// How head-to-head mini-tables are built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadToHeadRule {
-    /// With three or more teams tied, re-apply the head-to-head criteria to a subset that is
-    /// still tied after all of them (UEFA style), instead of moving on to overall criteria.
-    pub reapply: bool,
+    /// Whether a set still level after the head-to-head block gets it again (UEFA) or moves on
+    /// (FIFA 2018).
+    pub mode: HeadToHeadMode,
     /// Whether forfeit deductions from matches among the tied teams count in the mini-table.
     pub deductions_count: bool,
     /// Whether points deductions made off the pitch (a data file's `deductions`) count in the
@@ -155,6 +189,11 @@ pub struct GroupRules {
     pub head_to_head: HeadToHeadRule,
     /// The ordering chain, first criterion first.
     pub tiebreak: Vec<Criterion>,
+    /// The chain for a tie that decides who advances (`tiebreak.qualifying_order`): a set of
+    /// teams still level where it first differs from [`GroupRules::tiebreak`] and holding places
+    /// on both sides of the last qualifying place follows it from there; `None` when the rule
+    /// file gives one chain for every tie.
+    pub qualifying_tiebreak: Option<Vec<Criterion>>,
     /// How many teams advance from each group.
     pub advance: usize,
     /// How many times each pair of teams meets in a group (1: single round-robin).
@@ -197,6 +236,11 @@ struct RuleFile {
     #[serde(default)]
     goal_average: GoalAverageFile,
     best_placed: Option<best_placed::BestPlacedFile>,
+    /// Criteria this rule file declares: values the data records per team (`values.NAME` in a
+    /// group), named `recorded.NAME` in a chain.
+    #[serde(default)]
+    #[schemars(schema_with = "recorded_schema")]
+    recorded: std::collections::BTreeMap<Spanned<String>, RecordedFile>,
     #[serde(default)]
     #[schemars(with = "Vec<structure::RoundFile>")]
     round: Vec<Spanned<structure::RoundFile>>,
@@ -329,8 +373,16 @@ fn yes() -> bool {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct HeadToHeadFile {
+    /// `"reapply"`: a smaller set still level after the head-to-head criteria gets them again,
+    /// on its own matches (UEFA); `"once"` (the default): it moves on to the next criterion
+    /// (FIFA 2018).
     #[serde(default)]
-    reapply: bool,
+    #[schemars(schema_with = "head_to_head_mode_schema")]
+    mode: Option<Spanned<String>>,
+    /// The older form of `mode`: `true` is `"reapply"`, `false` `"once"`. One or the other.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    reapply: Option<Spanned<bool>>,
     #[serde(default = "yes")]
     deductions_count: bool,
     #[serde(default)]
@@ -340,9 +392,68 @@ struct HeadToHeadFile {
 impl Default for HeadToHeadFile {
     fn default() -> Self {
         HeadToHeadFile {
-            reapply: false,
+            mode: None,
+            reapply: None,
             deductions_count: true,
             point_deductions_count: false,
+        }
+    }
+}
+
+/// `head_to_head.mode`: one of [`HeadToHeadMode::KEYS`].
+fn head_to_head_mode_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let keys: Vec<&str> = HeadToHeadMode::KEYS.iter().map(|k| k.0).collect();
+    schemars::json_schema!({
+        "type": "string",
+        "enum": keys,
+        "default": "once",
+    })
+}
+
+/// `head_to_head.mode` (or the older `reapply`) as written, checked: a value that is none of
+/// [`HeadToHeadMode::KEYS`] is an error at the value (`"never"` with what to write instead),
+/// and both keys together an error at `mode`.
+fn head_to_head_mode(source: &Source, file: &HeadToHeadFile) -> Result<HeadToHeadMode, Diagnostic> {
+    match (&file.mode, &file.reapply) {
+        (None, None) => Ok(HeadToHeadMode::default()),
+        (None, Some(reapply)) => Ok(if *reapply.get_ref() {
+            HeadToHeadMode::Reapply
+        } else {
+            HeadToHeadMode::Once
+        }),
+        (Some(mode), Some(reapply)) => Err(source
+            .error(
+                Code::HeadToHeadMode,
+                mode.span(),
+                "`head_to_head` gives both `mode` and `reapply`; expected one of them (`reapply = true` is `mode = \"reapply\"`, `reapply = false` is `mode = \"once\"`)",
+            )
+            .with_label(source.label(reapply.span(), "`reapply` is given here"))),
+        (Some(mode), None) => {
+            let written = mode.get_ref();
+            let keys = HeadToHeadMode::KEYS;
+            if let Some((_, value, _)) = keys.iter().find(|k| k.0 == written) {
+                return Ok(*value);
+            }
+            let hint = if written == "never" {
+                "; to never compare the tied teams' own matches, leave the head-to-head criteria out of `tiebreak.order` (a mode does not undo what the chain names)".to_string()
+            } else {
+                closest(written, keys.iter().map(|k| k.0))
+                    .map(|k| format!("; did you mean \"{k}\"?"))
+                    .unwrap_or_default()
+            };
+            let expected: Vec<String> = keys
+                .iter()
+                .map(|(key, _, meaning)| format!("\"{key}\" ({meaning})"))
+                .collect();
+            Err(source.error(
+                Code::WrongValue,
+                mode.span(),
+                format!(
+                    "unknown `head_to_head.mode` value \"{}\"; expected {}: how often the head-to-head criteria apply to a tie{hint}",
+                    excerpt(written),
+                    expected.join(" or ")
+                ),
+            ))
         }
     }
 }
@@ -405,19 +516,115 @@ fn zero_conceded(source: &Source, file: &GoalAverageFile) -> Result<ZeroConceded
     ))
 }
 
+/// A criterion the rule file declares: `[recorded.NAME]`.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RecordedFile {
+    /// In words, for tables and explanations ("UEFA club coefficient").
+    #[schemars(with = "String")]
+    label: Spanned<String>,
+    /// Which values rank first: `"higher"` (a coefficient) or `"lower"` (a number drawn by lot
+    /// where 1 is best).
+    #[schemars(schema_with = "better_schema")]
+    better: Spanned<String>,
+}
+
+/// `[recorded]`: a table of declared criteria, each named as [`criteria::is_declarable`] says.
+fn recorded_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let each = generator.subschema_for::<RecordedFile>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "pattern": "^[a-z][a-z0-9_]{0,63}$" },
+        "additionalProperties": each,
+        "default": {},
+    })
+}
+
+/// `recorded.NAME.better`: `"higher"` or `"lower"`.
+fn better_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "enum": ["higher", "lower"] })
+}
+
+/// The criteria `[recorded]` declares, checked: each name as [`criteria::is_declarable`] says,
+/// a label that is not empty, `better` one of `"higher"` and `"lower"`.
+fn declared(source: &Source, file: &RuleFile) -> Result<Vec<Criterion>, Diagnostic> {
+    let mut out = Vec::with_capacity(file.recorded.len());
+    for (name, declared) in &file.recorded {
+        if !criteria::is_declarable(name.get_ref()) {
+            return Err(source.error(
+                Code::DeclaredCriterion,
+                name.span(),
+                format!(
+                    "a declared criterion named \"{}\"; expected a name of lowercase letters, digits and underscores, starting with a letter (at most 64 characters), as in [recorded.club_coefficient]",
+                    excerpt(name.get_ref())
+                ),
+            ));
+        }
+        if declared.label.get_ref().trim().is_empty() {
+            return Err(source.error(
+                Code::DeclaredCriterion,
+                declared.label.span(),
+                "an empty label; expected the criterion in words, as tables and explanations will name it (\"UEFA club coefficient\")",
+            ));
+        }
+        let better = match declared.better.get_ref().as_str() {
+            "higher" => criteria::Better::Higher,
+            "lower" => criteria::Better::Lower,
+            other => {
+                let hint = closest(other, ["higher", "lower"])
+                    .map(|k| format!("; did you mean \"{k}\"?"))
+                    .unwrap_or_default();
+                return Err(source.error(
+                    Code::WrongValue,
+                    declared.better.span(),
+                    format!(
+                        "unknown `better` value \"{}\"; expected \"higher\" (the highest value ranks first) or \"lower\" (the lowest ranks first){hint}",
+                        excerpt(other)
+                    ),
+                ));
+            }
+        };
+        out.push(Criterion::declared(criteria::Declared {
+            name: name.get_ref().clone(),
+            label: declared.label.get_ref().trim().to_string(),
+            better,
+        }));
+    }
+    Ok(out)
+}
+
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TiebreakFile {
+    /// The chain, first criterion first: the first sorts the whole group, each later one the
+    /// teams still level.
     #[schemars(schema_with = "tiebreak_order_schema")]
     order: Spanned<Vec<Spanned<String>>>,
+    /// The chain for a tie that decides who advances: from where it first differs from `order`,
+    /// a set of teams still level that holds places on both sides of the last qualifying place
+    /// (`qualification.advance`) follows it, any other set `order`. It starts with the same
+    /// criterion as `order`.
+    #[serde(default)]
+    #[schemars(schema_with = "tiebreak_order_schema")]
+    qualifying_order: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
-/// `tiebreak.order`: criteria from the registry, each at most once.
+/// `tiebreak.order`: criteria from the registry, or declared in `[recorded]`
+/// (`recorded.NAME`), each at most once.
 fn tiebreak_order_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     let keys: Vec<&str> = criteria::keys().collect();
     schemars::json_schema!({
         "type": "array",
-        "items": { "type": "string", "enum": keys },
+        "items": {
+            "type": "string",
+            "anyOf": [
+                { "enum": keys },
+                {
+                    "pattern": "^recorded\\.[a-z][a-z0-9_]{0,63}$",
+                    "description": "a criterion this file declares in [recorded.NAME]",
+                },
+            ],
+        },
         "uniqueItems": true,
     })
 }
@@ -559,24 +766,67 @@ fn group_rules(
             ),
         ));
     }
-    let chain = parse_chain(source, &tiebreak.order)?;
+    let declared = declared(source, file)?;
+    let chain = parse_chain(source, &tiebreak.order, &declared)?;
+    let qualifying = match &tiebreak.qualifying_order {
+        None => None,
+        Some(order) => Some(qualifying_chain(
+            source,
+            &tiebreak.order,
+            &chain,
+            order,
+            &declared,
+        )?),
+    };
+    if let Some(unused) = declared
+        .iter()
+        .find(|d| !chain.contains(d) && !qualifying.iter().flatten().any(|q| q == *d))
+    {
+        let name = unused.declaration().map_or("", |d| d.name.as_str());
+        let at = file
+            .recorded
+            .keys()
+            .find(|k| k.get_ref() == name)
+            .map_or(0..0, Spanned::span);
+        return Err(source.error(
+            Code::DeclaredCriterion,
+            at,
+            format!(
+                "[recorded.{name}] is declared, but no chain names \"{}\"; expected it in `tiebreak.order` or `qualifying_order`, or no declaration",
+                unused.key()
+            ),
+        ));
+    }
+    for (names, criteria) in std::iter::once((&tiebreak.order, &chain))
+        .chain(tiebreak.qualifying_order.iter().zip(&qualifying))
+    {
+        if let Some(cards) = criteria.iter().find(|c| c.needs() == Needs::Cards)
+            && file.fair_play.is_none()
+        {
+            let at = names
+                .get_ref()
+                .iter()
+                .find(|n| n.get_ref() == cards.key())
+                .map_or(names.span(), |n| n.span());
+            return Err(source.error(Code::CriterionWithoutSection,
+                at,
+                format!(
+                    "the chain uses \"{}\" but the rule file has no [fair_play] section; expected the points per card: yellow, indirect_red, direct_red, yellow_direct_red",
+                    cards.key()
+                ),
+            ));
+        }
+    }
     let best_placed = file
         .best_placed
         .as_ref()
-        .map(|b| best_placed::parse(source, b, |order| parse_chain(source, order)))
+        .map(|b| best_placed::parse(source, b, |order| parse_chain(source, order, &declared)))
         .transpose()?;
-    let chains = [(&chain, &tiebreak.order)].into_iter().chain(
-        best_placed
-            .as_ref()
-            .zip(file.best_placed.as_ref())
-            .map(|(b, f)| (&b.order, f.order())),
-    );
-    for (chain, order) in chains {
-        check_fair_play(source, chain, order, file.fair_play.is_some())?;
+    if let Some((b, f)) = best_placed.as_ref().zip(file.best_placed.as_ref()) {
+        check_fair_play(source, &b.order, f.order(), file.fair_play.is_some())?;
     }
     // Every value here is summed over a season or multiplied by a count.
     let exact = |value| decimal::summed(source, value);
-
     let fair_play = match &file.fair_play {
         None => None,
         Some(f) => Some(FairPlayRule {
@@ -598,11 +848,12 @@ fn group_rules(
             goals_count: file.forfeit.goals_count,
         },
         head_to_head: HeadToHeadRule {
-            reapply: file.head_to_head.reapply,
+            mode: head_to_head_mode(source, &file.head_to_head)?,
             deductions_count: file.head_to_head.deductions_count,
             point_deductions_count: file.head_to_head.point_deductions_count,
         },
         tiebreak: chain,
+        qualifying_tiebreak: qualifying,
         advance,
         meetings,
         fair_play,
@@ -651,11 +902,44 @@ pub fn json_schema() -> serde_json::Value {
     schema
 }
 
-/// Turns the `tiebreak.order` names into criteria: unknown names (with a suggestion),
-/// repeats, and anything after `decision` are errors.
+/// `tiebreak.qualifying_order` as criteria: a chain as [`parse_chain`] reads it, starting as
+/// `order` does (its first criterion sorts the whole group, before any tie is known).
+fn qualifying_chain(
+    source: &Source,
+    order_names: &Spanned<Vec<Spanned<String>>>,
+    order: &[Criterion],
+    names: &Spanned<Vec<Spanned<String>>>,
+    declared: &[Criterion],
+) -> Result<Vec<Criterion>, Diagnostic> {
+    let chain = parse_chain(source, names, declared)?;
+    if chain.first() != order.first() {
+        return Err(source
+            .error(
+                Code::QualifyingOrder,
+                names.get_ref().first().map_or(names.span(), |n| n.span()),
+                format!(
+                    "`qualifying_order` starts with \"{}\" but `order` with \"{}\"; expected both to start with the criterion that sorts the whole group (which teams are level, and so which ties decide who advances, is known only after it)",
+                    chain[0].key(),
+                    order[0].key()
+                ),
+            )
+            .with_label(source.label(
+                order_names
+                    .get_ref()
+                    .first()
+                    .map_or(order_names.span(), |n| n.span()),
+                "`order` starts here",
+            )));
+    }
+    Ok(chain)
+}
+
+/// Turns the `tiebreak.order` names into criteria, built-in or `declared` (`recorded.NAME`):
+/// unknown names (with a suggestion) and repeats are errors. A recorded decision may stand anywhere: without one, the chain moves on.
 fn parse_chain(
     source: &Source,
     order: &Spanned<Vec<Spanned<String>>>,
+    declared: &[Criterion],
 ) -> Result<Vec<Criterion>, Diagnostic> {
     if order.get_ref().is_empty() {
         return Err(source.error(
@@ -666,9 +950,19 @@ fn parse_chain(
     }
     let mut chain: Vec<Criterion> = Vec::new();
     for name in order.get_ref() {
-        let Some(criterion) = Criterion::from_key(name.get_ref()) else {
-            let keys: Vec<&str> = criteria::keys().collect();
-            let hint = closest(name.get_ref(), keys.iter().copied())
+        let written = name.get_ref();
+        let found = Criterion::from_key(written)
+            .or_else(|| declared.iter().find(|d| d.key() == written).cloned());
+        let Some(criterion) = found else {
+            let mut keys: Vec<&str> = criteria::keys().collect();
+            keys.extend(declared.iter().map(Criterion::key));
+            // A declared criterion written without its prefix: `lots` for `recorded.lots`.
+            let prefixed = format!("{}{written}", criteria::RECORDED);
+            let hint = keys
+                .iter()
+                .copied()
+                .find(|k| *k == prefixed)
+                .or_else(|| closest(written, keys.iter().copied()))
                 .map(|k| format!("; did you mean \"{k}\"?"))
                 .unwrap_or_default();
             return Err(source.error(
@@ -688,18 +982,6 @@ fn parse_chain(
                 format!(
                     "tiebreak criterion \"{}\" appears twice; expected each criterion once",
                     name.get_ref()
-                ),
-            ));
-        }
-        if let Some(last) = chain.last().filter(|c| c.entry().last) {
-            return Err(source.error(
-                Code::CriterionAfterDecision,
-                name.span(),
-                format!(
-                    "\"{}\" comes after \"{}\", which always settles the tie or leaves it unresolved; expected \"{}\" last",
-                    name.get_ref(),
-                    last.key(),
-                    last.key()
                 ),
             ));
         }
@@ -735,19 +1017,135 @@ advance = 1
         assert_eq!(rules.forfeit.score, [3, 0]);
         assert_eq!(rules.forfeit.deduction, Decimal::ZERO);
         assert!(rules.forfeit.goals_count);
-        assert!(!rules.head_to_head.reapply);
+        assert_eq!(rules.head_to_head.mode, HeadToHeadMode::Once);
         assert_eq!(rules.meetings, 1);
     }
 
     #[test]
-    fn decision_must_be_last() {
+    fn a_decision_may_stand_anywhere_in_the_chain() {
         let text = MINIMAL.replace(
             r#"["points", "goal_difference"]"#,
             r#"["points", "decision", "wins"]"#,
         );
+        let rules = parse(&text).unwrap().groups.unwrap();
+        let keys: Vec<&str> = rules.tiebreak.iter().map(|c| c.key()).collect();
+        assert_eq!(keys, ["points", "decision", "wins"]);
+    }
+
+    #[test]
+    fn a_qualifying_order_is_read_beside_the_order() {
+        let text = MINIMAL.replace(
+            r#"order = ["points", "goal_difference"]"#,
+            "order = [\"points\", \"decision\"]\nqualifying_order = [\"points\", \"playoff\", \"decision\"]",
+        );
+        let rules = parse(&text).unwrap().groups.unwrap();
+        fn keys(chain: &[Criterion]) -> Vec<&str> {
+            chain.iter().map(Criterion::key).collect()
+        }
+        assert_eq!(keys(&rules.tiebreak), ["points", "decision"]);
+        assert_eq!(
+            keys(rules.qualifying_tiebreak.as_deref().unwrap()),
+            ["points", "playoff", "decision"]
+        );
+        assert_eq!(
+            parse(MINIMAL).unwrap().groups.unwrap().qualifying_tiebreak,
+            None
+        );
+    }
+
+    #[test]
+    fn a_qualifying_order_starts_as_the_order_does() {
+        let text = MINIMAL.replace(
+            r#"order = ["points", "goal_difference"]"#,
+            "order = [\"points\", \"decision\"]\nqualifying_order = [\"playoff\", \"points\"]",
+        );
         let e = parse(&text).unwrap_err();
-        assert!(e.message.contains("expected \"decision\" last"), "{e}");
-        assert_eq!(e.location().unwrap().line, 8);
+        assert_eq!(e.code, Code::QualifyingOrder);
+        assert!(
+            e.message.starts_with(
+                "`qualifying_order` starts with \"playoff\" but `order` with \"points\""
+            ),
+            "{e}"
+        );
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (9, 21));
+    }
+
+    #[test]
+    fn fair_play_in_the_qualifying_order_needs_its_section() {
+        let text = MINIMAL.replace(
+            r#"order = ["points", "goal_difference"]"#,
+            "order = [\"points\"]\nqualifying_order = [\"points\", \"fair_play\"]",
+        );
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.code, Code::CriterionWithoutSection);
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (9, 31));
+    }
+
+    #[test]
+    fn head_to_head_mode_or_the_older_reapply_but_not_both() {
+        for (section, mode) in [
+            ("mode = \"reapply\"", HeadToHeadMode::Reapply),
+            ("mode = \"once\"", HeadToHeadMode::Once),
+            ("reapply = true", HeadToHeadMode::Reapply),
+            ("reapply = false", HeadToHeadMode::Once),
+        ] {
+            let text = format!("{MINIMAL}[head_to_head]\n{section}\n");
+            let rules = parse(&text).unwrap().groups.unwrap();
+            assert_eq!(rules.head_to_head.mode, mode, "{section}");
+        }
+        let both = format!("{MINIMAL}[head_to_head]\nreapply = true\nmode = \"reapply\"\n");
+        let e = parse(&both).unwrap_err();
+        assert_eq!(e.code, Code::HeadToHeadMode);
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (13, 8));
+        let typo = format!("{MINIMAL}[head_to_head]\nmode = \"re-apply\"\n");
+        let e = parse(&typo).unwrap_err();
+        assert_eq!(
+            e.message,
+            "unknown `head_to_head.mode` value \"re-apply\"; expected \"reapply\" (again to a smaller set still level, on its own matches) or \"once\" (once; a set still level moves on): how often the head-to-head criteria apply to a tie; did you mean \"reapply\"?"
+        );
+    }
+
+    /// MINIMAL with `chain` as its order and `declared` after it.
+    fn declaring(chain: &str, declared: &str) -> String {
+        MINIMAL.replace(r#"["points", "goal_difference"]"#, chain) + declared
+    }
+
+    #[test]
+    fn a_declared_criterion_is_named_recorded_in_the_chain() {
+        let text = declaring(
+            r#"["points", "recorded.lots"]"#,
+            "[recorded.lots]\nlabel = \"drawing-of-lots number\"\nbetter = \"lower\"\n",
+        );
+        let rules = parse(&text).unwrap().groups.unwrap();
+        let lots = &rules.tiebreak[1];
+        assert_eq!(lots.key(), "recorded.lots");
+        assert_eq!(lots.to_string(), "drawing-of-lots number");
+        assert_eq!(lots.better(), criteria::Better::Lower);
+    }
+
+    #[rstest::rstest]
+    // Line 11 is `[recorded.…]`, 12 the label, 13 `better`; columns are 1-based.
+    #[case::misnamed(r#"["points"]"#, "[recorded.Lots]\nlabel = \"x\"\nbetter = \"lower\"\n", Code::DeclaredCriterion, (11, 11), "a declared criterion named \"Lots\"")]
+    #[case::empty_label(r#"["points", "recorded.lots"]"#, "[recorded.lots]\nlabel = \" \"\nbetter = \"lower\"\n", Code::DeclaredCriterion, (12, 9), "an empty label")]
+    #[case::better(r#"["points", "recorded.lots"]"#, "[recorded.lots]\nlabel = \"x\"\nbetter = \"lowest\"\n", Code::WrongValue, (13, 10), "unknown `better` value \"lowest\"; expected \"higher\" (the highest value ranks first) or \"lower\" (the lowest ranks first); did you mean \"lower\"?")]
+    #[case::in_no_chain(r#"["points"]"#, "[recorded.lots]\nlabel = \"x\"\nbetter = \"lower\"\n", Code::DeclaredCriterion, (11, 11), "[recorded.lots] is declared, but no chain names \"recorded.lots\"")]
+    #[case::without_its_prefix(r#"["points", "lots"]"#, "[recorded.lots]\nlabel = \"x\"\nbetter = \"lower\"\n", Code::UnknownCriterion, (8, 20), "did you mean \"recorded.lots\"?")]
+    #[case::not_declared(r#"["points", "recorded.lot"]"#, "", Code::UnknownCriterion, (8, 20), "unknown tiebreak criterion \"recorded.lot\"")]
+    fn a_declared_criterion_is_checked(
+        #[case] chain: &str,
+        #[case] declared: &str,
+        #[case] code: Code,
+        #[case] at: (usize, usize),
+        #[case] says: &str,
+    ) {
+        let e = parse(&declaring(chain, declared)).unwrap_err();
+        assert_eq!(e.code, code, "{e}");
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), at, "{e}");
+        assert!(e.message.contains(says), "{e}");
     }
 
     #[test]

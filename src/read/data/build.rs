@@ -11,8 +11,8 @@ use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
     Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Group,
-    GroupSpans, Leg, Line, Match, Ranking, RankingEntry, Rulings, Side, Takeover, TeamId, Tie,
-    TieSpans,
+    GroupSpans, Leg, Line, Match, PlayOff, Ranking, RankingEntry, Rulings, Side, Takeover, TeamId,
+    Tie, TieSpans,
 };
 use crate::read::match_text;
 use crate::read::name::{Spellings, normalise};
@@ -385,8 +385,8 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         }
     }
 
-    let mut decisions: Vec<Decision> = Vec::new();
-    let mut decision_spans: Vec<Range<usize>> = Vec::new();
+    // Recorded orders, then play-offs: both order tied teams, so no two may contradict.
+    let mut candidates: Vec<(Decision, Range<usize>)> = Vec::new();
     for d in &g.decisions {
         let Some(order) = found.keep(resolve_list(&names, d.order.get_ref())) else {
             continue;
@@ -399,30 +399,77 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             ));
             continue;
         }
+        candidates.push((
+            Decision {
+                by: d.by.clone(),
+                order,
+                playoff: None,
+            },
+            d.order.span(),
+        ));
+    }
+    for p in &g.playoffs {
+        let Some(playoff) = found.keep(build_playoff(source, &names, &teams, p)) else {
+            continue;
+        };
+        let pair = |x: &PlayOff| [x.home.min(x.away), x.home.max(x.away)];
+        if let Some((_, at)) = candidates
+            .iter()
+            .find(|(d, _)| d.playoff.is_some_and(|q| pair(&q) == pair(&playoff)))
+        {
+            found.push(
+                source
+                    .error(
+                        Code::PlayOff,
+                        p.span(),
+                        format!(
+                            "a second play-off between {} and {}; expected one, the match that decided their places",
+                            teams[playoff.home.index()],
+                            teams[playoff.away.index()]
+                        ),
+                    )
+                    .with_label(source.label(at.clone(), "the other play-off")),
+            );
+            continue;
+        }
+        candidates.push((Decision::from_playoff(playoff, &teams), p.span()));
+    }
+    let mut decisions: Vec<Decision> = Vec::new();
+    let mut decision_spans: Vec<Range<usize>> = Vec::new();
+    for (decision, span) in candidates {
+        // A drawn play-off orders no one, so it contradicts nothing.
         let contradicted = decisions
             .iter()
             .zip(&decision_spans)
-            .find_map(|(earlier, at)| Some((contradiction(&earlier.order, &order)?, at.clone())));
-        if let Some(((first, second), at)) = contradicted {
+            .filter(|(earlier, _)| !earlier.is_level() && !decision.is_level())
+            .find_map(|(earlier, at)| {
+                let pair = contradiction(&earlier.order, &decision.order)?;
+                Some((pair, earlier.is_playoff(), at.clone()))
+            });
+        if let Some(((first, second), earlier_playoff, at)) = contradicted {
             let (first, second) = (&teams[first.index()], &teams[second.index()]);
+            let what = |playoff: bool| if playoff { "play-off" } else { "decision" };
+            let (this, other) = (what(decision.is_playoff()), what(earlier_playoff));
+            let another = if this == other {
+                "another".to_string()
+            } else {
+                format!("a {other}")
+            };
             found.push(
                 source
                     .error(
                         Code::ContradictoryDecisions,
-                        d.order.span(),
+                        span,
                         format!(
-                            "this decision puts {second} before {first}, another puts {first} before {second}; expected one order for a tie"
+                            "this {this} puts {second} before {first}, {another} puts {first} before {second}; expected one order for a tie"
                         ),
                     )
-                    .with_label(source.label(at, "the other decision")),
+                    .with_label(source.label(at, format!("the other {other}"))),
             );
             continue;
         }
-        decision_spans.push(d.order.span());
-        decisions.push(Decision {
-            by: d.by.clone(),
-            order,
-        });
+        decision_spans.push(span);
+        decisions.push(decision);
     }
 
     let (rulings, mistakes) = build_rulings(source, &names, &teams, &g, &matches, &spans);
@@ -479,12 +526,38 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             coefficients[team.index()] = Some(c.0);
         }
     }
+    let mut values = std::collections::BTreeMap::new();
+    for (criterion, per_team) in &g.values {
+        if !crate::criteria::is_declarable(criterion.get_ref()) {
+            found.push(source.error(
+                Code::ValuesName,
+                criterion.span(),
+                format!(
+                    "values for \"{}\", which no rule file can declare; expected the name of a `[recorded.NAME]` criterion: lowercase letters, digits and underscores, starting with a letter",
+                    excerpt(criterion.get_ref())
+                ),
+            ));
+            continue;
+        }
+        let mut of_team = vec![None; teams.len()];
+        for (name, value) in per_team {
+            if let Some(team) = found.keep(names.resolve_spanned(name)) {
+                of_team[team.index()] = Some(value.0);
+            }
+        }
+        values.insert(criterion.get_ref().clone(), of_team);
+    }
 
     if !rulings.is_empty() {
         let leaving = leaving(&rulings, &teams);
         let mut mentioned: Vec<(TeamId, &str)> = Vec::new();
         for d in &decisions {
-            mentioned.extend(d.order.iter().map(|&t| (t, "a recorded decision")));
+            let what = if d.is_playoff() {
+                "a play-off"
+            } else {
+                "a recorded decision"
+            };
+            mentioned.extend(d.order.iter().map(|&t| (t, what)));
         }
         for d in &rulings.deductions {
             mentioned.push((d.team, "a deduction"));
@@ -501,6 +574,13 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         for (t, c) in coefficients.iter().enumerate() {
             if c.is_some() {
                 mentioned.push((TeamId::new(t), "coefficients"));
+            }
+        }
+        for of_team in values.values() {
+            for (t, v) in of_team.iter().enumerate() {
+                if v.is_some() {
+                    mentioned.push((TeamId::new(t), "values"));
+                }
             }
         }
         for (team, what) in mentioned {
@@ -526,6 +606,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         record,
         cards,
         coefficients,
+        values,
         rulings,
         line: Line(source.line_of(g.name.span().start)),
         spans,
@@ -566,6 +647,50 @@ fn build_match(
         away,
         outcome,
     })
+}
+
+/// Builds one play-off: a match in the notation (where a shoot-out has a winner), played (no
+/// forfeit), between two different teams of the group. It may be drawn (level after extra time,
+/// no shoot-out): it then leaves its teams level.
+fn build_playoff(
+    source: &Source,
+    names: &Names<'_>,
+    teams: &[String],
+    m: &Spanned<String>,
+) -> Result<PlayOff, Diagnostic> {
+    let located = |e: match_text::TextError| {
+        source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
+    };
+    let text = match_text::parse(m.get_ref()).map_err(located)?;
+    let team =
+        |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
+    let home = team(&text.home)?;
+    let away = team(&text.away)?;
+    let Some((h, a)) = text.score else {
+        return Err(source.error(
+            Code::PlayOff,
+            m.span(),
+            "a play-off with no score; expected the match as played, as in `Wales 2–1 Hungary` (a play-off does not enter the table, so a forfeit has no award to record)",
+        ));
+    };
+    if home == away {
+        return Err(source.error(
+            Code::PlaysItself,
+            m.span(),
+            format!(
+                "{} plays itself in a play-off; expected the two teams it decided between",
+                teams[home.index()]
+            ),
+        ));
+    }
+    let playoff = PlayOff {
+        home,
+        away,
+        score: [h, a],
+        extra_time: text.extra_time.is_some(),
+        penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
+    };
+    Ok(playoff)
 }
 
 /// Two teams that `earlier` orders one way and `later` the other, if any: `(first, second)` as

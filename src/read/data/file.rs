@@ -89,6 +89,13 @@ pub(super) struct GroupFile {
     pub(super) matches: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) decisions: Vec<DecisionFile>,
+    /// Play-offs between teams level in the group, in the match notation, extra time and
+    /// penalties allowed (`"Wales 2–1 Hungary"`, `"Northern Ireland 2–1 Czechoslovakia (aet)"`):
+    /// each decides the places of its two teams for the `playoff` criterion, and enters neither
+    /// the table nor the count of meetings.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub(super) playoffs: Vec<Spanned<String>>,
     #[serde(default)]
     #[schemars(with = "crate::model::GroupRecord<String>")]
     pub(super) record: crate::model::GroupRecord<Spanned<String>>,
@@ -98,6 +105,13 @@ pub(super) struct GroupFile {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, crate::rules::DecimalValue>")]
     pub(super) coefficients: BTreeMap<Spanned<String>, crate::rules::DecimalValue>,
+    /// Values per team for criteria the rule file declares (`[recorded.NAME]`, named
+    /// `recorded.NAME` in its chain), by name: `values.club_coefficient = { "Ajax" = "70.500" }`.
+    /// Exact decimals; a team left out has no value recorded, which is not zero.
+    #[serde(default)]
+    #[schemars(schema_with = "values_schema")]
+    pub(super) values:
+        BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, crate::rules::DecimalValue>>,
     /// Points taken from (or restored to) teams off the pitch, with the reason.
     #[serde(default)]
     pub(super) deductions: Vec<DeductionFile>,
@@ -111,6 +125,18 @@ pub(super) struct GroupFile {
     /// played is final, and `check` confirms the record against it.
     #[schemars(with = "Option<String>")]
     pub(super) curtailed: Option<Spanned<String>>,
+}
+
+/// `values`: by declared criterion's name (lowercase letters, digits and underscores), a table
+/// of exact decimals by team.
+fn values_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let per_team = generator.subschema_for::<BTreeMap<String, crate::rules::DecimalValue>>();
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "pattern": "^[a-z][a-z0-9_]{0,63}$" },
+        "additionalProperties": per_team,
+        "default": {},
+    })
 }
 
 /// A points deduction (positive) or restoration (negative), with its reason and, optionally,

@@ -39,8 +39,9 @@ pub fn leg_line(tie: &Tie, leg: &Leg) -> String {
 }
 
 /// Writes what a source holds as a data file: the name, the competition-wide counts,
-/// champions, runner-up and final, every group (teams, aliases, matches, decisions, cards,
-/// coefficients, winner, order, published table, a row per line) and every knockout tie (its
+/// champions, runner-up and final, every group (teams, aliases, matches, decisions, play-offs,
+/// cards, coefficients, declared values, rulings, winner, order, published table, a row per
+/// line) and every knockout tie (its
 /// round and legs, as football.json has them); `header` becomes its leading comment and `rules`
 /// its rule-file path. The ranking, entrants and competition-wide aliases are not written (no
 /// source has them). For such a competition the text reads back the same (`standings import`
@@ -109,10 +110,11 @@ fn group(g: &Group) -> Table {
         table["aliases"] = Item::from(aliases);
     }
     table["matches"] = Item::from(one_a_line(g.matches.iter().map(|m| match_line(g, m))));
-    if !g.decisions.is_empty() {
+    if g.decisions.iter().any(|d| !d.is_playoff()) {
         let decisions: Array = g
             .decisions
             .iter()
+            .filter(|d| !d.is_playoff())
             .map(|d| {
                 let mut decision = InlineTable::new();
                 decision.insert("by", d.by.as_str().into());
@@ -121,6 +123,14 @@ fn group(g: &Group) -> Table {
             })
             .collect();
         table["decisions"] = Item::from(decisions);
+    }
+    let playoffs: Vec<String> = g
+        .decisions
+        .iter()
+        .filter_map(|d| Some(d.playoff?.text(&g.teams)))
+        .collect();
+    if !playoffs.is_empty() {
+        table["playoffs"] = Item::from(playoffs.iter().map(String::as_str).collect::<Array>());
     }
     let cards: InlineTable = g
         .team_ids()
@@ -140,6 +150,23 @@ fn group(g: &Group) -> Table {
         .collect();
     if !coefficients.is_empty() {
         table["coefficients"] = Item::from(coefficients);
+    }
+    let values: InlineTable = g
+        .values
+        .iter()
+        .filter_map(|(name, of_team)| {
+            let written: InlineTable = g
+                .team_ids()
+                .filter_map(|t| {
+                    let value = of_team.get(t.index()).copied().flatten()?;
+                    Some((g.team_name(t), Value::from(value.to_string())))
+                })
+                .collect();
+            (!written.is_empty()).then(|| (name.as_str(), Value::from(written)))
+        })
+        .collect();
+    if !values.is_empty() {
+        table["values"] = Item::from(values);
     }
     let rulings = &g.rulings;
     if !rulings.deductions.is_empty() {

@@ -165,7 +165,7 @@ pub fn quantity(value: &Quantity) -> (Option<Number>, Option<String>) {
     }
 }
 
-fn group<'a>(table: &GroupTable<'a>) -> GroupOut<'a> {
+fn group<'a>(table: &'a GroupTable<'_>) -> GroupOut<'a> {
     let name = |t: TeamId| table.group.team_name(t);
     let names = |ts: &[TeamId]| ts.iter().map(|&t| name(t)).collect::<Vec<_>>();
     let (advancing, decided) = match &table.qualification {
