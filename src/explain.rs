@@ -237,9 +237,12 @@ pub fn pair(table: &GroupTable<'_>, row: usize) -> String {
                 Some(i) => format!("{}, drawn", table.group.decisions[i].by),
                 None => "no play-off recorded".to_string(),
             },
+            (Show::Decision, true) if s.criterion.needs() == Needs::ShootOut => {
+                "no shoot-out recorded".to_string()
+            }
             (Show::Decision, true) => "no recorded decision".to_string(),
             (Show::Decision, false) => match s.decision.map(|i| &table.group.decisions[i]) {
-                Some(d) if d.is_playoff() => d.by.clone(),
+                Some(d) if d.playoff.is_some() => d.by.clone(),
                 Some(d) => format!("{} (recorded decision)", d.by),
                 None => "recorded decision".to_string(),
             },
@@ -476,7 +479,7 @@ pub fn deciding<'t>(table: &'t GroupTable<'_>, row: usize) -> Option<&'t Criteri
 pub fn separation(table: &GroupTable<'_>, separation: &Separation) -> String {
     match separation.criterion.show() {
         Show::Decision => match separation.decision.map(|i| &table.group.decisions[i]) {
-            Some(d) if d.is_playoff() => format!("by the {}, recorded in the data", d.by),
+            Some(d) if d.playoff.is_some() => format!("by the {}, recorded in the data", d.by),
             Some(d) => format!("by {}, recorded in the data", d.by),
             None => "by recorded decision, recorded in the data".to_string(),
         },

@@ -144,9 +144,21 @@ impl Decision {
     }
 
     /// Whether it is a play-off (read by `playoff`) rather than an order recorded as such (read
-    /// by `decision`).
+    /// by `decision`) or a shoot-out after a group match (read by `shoot_out`).
     pub fn is_playoff(&self) -> bool {
-        self.playoff.is_some()
+        self.playoff.is_some_and(|p| !p.after_group_match)
+    }
+
+    /// Whether it is the shoot-out after a drawn group match (read by `shoot_out`).
+    pub fn is_shoot_out(&self) -> bool {
+        self.playoff.is_some_and(|p| p.after_group_match)
+    }
+
+    /// A shoot-out after a drawn group match as a decision: its winner first.
+    pub fn from_shoot_out(shoot_out: PlayOff, teams: &[String]) -> Decision {
+        let mut decision = Decision::from_playoff(shoot_out, teams);
+        decision.by = format!("penalty shoot-out after {}", shoot_out.text(teams));
+        decision
     }
 }
 
@@ -164,6 +176,10 @@ pub struct PlayOff {
     pub extra_time: bool,
     /// The shoot-out, first team's kicks first, when there was one.
     pub penalties: Option<[u32; 2]>,
+    /// Whether it is no play-off but the shoot-out after a drawn group match between the two
+    /// (UEFA's last-round rule: `Home 1–1 Away (pens 4–3)` among a group's matches), which the
+    /// `shoot_out` criterion reads; the match itself is in the table.
+    pub after_group_match: bool,
 }
 
 impl PlayOff {

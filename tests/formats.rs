@@ -211,7 +211,7 @@ fn explain_names_the_deciding_criterion_for_every_adjacent_pair() {
         "    Valencia CF above Chelsea FC: points level at 11; head-to-head points 4 against 1",
         // EURO 2024, Group C: Denmark and Slovenia drew 1–1 and each finished 2–2 over three
         // draws; 6 yellow cards against 7.
-        "    Denmark above Slovenia: points level at 3; head-to-head points level at 1; head-to-head goal difference level at 0; head-to-head goals scored level at 1; goal difference level at 0; goals scored level at 2; fair-play points -6 against -7",
+        "    Denmark above Slovenia: points level at 3; head-to-head points level at 1; head-to-head goal difference level at 0; head-to-head goals scored level at 1; goal difference level at 0; goals scored level at 2; no shoot-out recorded; fair-play points -6 against -7",
         // 1958: a play-off for second place, before goal average (Czechoslovakia's 8/4 was
         // far better than Northern Ireland's 4/5); goal average for the top two, both through.
         "    Northern Ireland above Czechoslovakia: points level at 3; play-off Northern Ireland 2–1 Czechoslovakia (aet)",

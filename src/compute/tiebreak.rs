@@ -436,11 +436,16 @@ impl<'a> Orderer<'a> {
         // `decision` reads recorded orders, `playoff` play-offs: the first covering every team.
         let needs = criterion.needs();
         let decision = match needs {
-            Needs::Decision | Needs::PlayOff => {
-                let playoff = needs == Needs::PlayOff;
-                self.group.decisions.iter().position(|d| {
-                    d.is_playoff() == playoff && teams.iter().all(|t| d.order.contains(t))
-                })
+            Needs::Decision | Needs::PlayOff | Needs::ShootOut => {
+                let reads = |d: &crate::model::Decision| match needs {
+                    Needs::PlayOff => d.is_playoff(),
+                    Needs::ShootOut => d.is_shoot_out(),
+                    _ => d.playoff.is_none(),
+                };
+                self.group
+                    .decisions
+                    .iter()
+                    .position(|d| reads(d) && teams.iter().all(|t| d.order.contains(t)))
             }
             _ => None,
         };

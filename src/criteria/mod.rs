@@ -47,6 +47,7 @@ registry! {
     away_wins,
     fair_play,
     coefficient,
+    shoot_out,
     playoff,
     decision,
 }
@@ -81,6 +82,9 @@ pub enum Needs {
     /// A recorded play-off (`playoffs` in the data) between the two tied teams; without one
     /// they stay level on it.
     PlayOff,
+    /// A shoot-out after the two tied teams' drawn group match (`(pens 4–3)` on the match in the
+    /// data); without one they stay level on it.
+    ShootOut,
 }
 
 impl Needs {
@@ -91,7 +95,9 @@ impl Needs {
         match self {
             Needs::Cards => Some("cards"),
             Needs::Coefficients => Some("coefficients"),
-            Needs::Nothing | Needs::Decision | Needs::PlayOff | Needs::Values => None,
+            Needs::Nothing | Needs::Decision | Needs::PlayOff | Needs::ShootOut | Needs::Values => {
+                None
+            }
         }
     }
 
@@ -103,6 +109,7 @@ impl Needs {
             Needs::Coefficients => "`coefficients` in the data",
             Needs::Decision => "`decisions` in the data",
             Needs::PlayOff => "`playoffs` in the data",
+            Needs::ShootOut => "a group match's `(pens 4–3)` in the data",
             Needs::Values => "`values` in the data",
         }
     }
@@ -110,7 +117,7 @@ impl Needs {
     /// Whether the criterion reads recorded decisions (an order as such, or a play-off), and
     /// shows who decided rather than a value.
     pub fn reads_decisions(self) -> bool {
-        matches!(self, Needs::Decision | Needs::PlayOff)
+        matches!(self, Needs::Decision | Needs::PlayOff | Needs::ShootOut)
     }
 }
 

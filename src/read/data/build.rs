@@ -11,8 +11,8 @@ use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
     Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Group,
-    GroupSpans, Leg, Line, Match, PlayOff, Ranking, RankingEntry, Rulings, Side, Takeover, TeamId,
-    Tie, TieSpans,
+    GroupSpans, Leg, Line, Match, Outcome, PlayOff, Ranking, RankingEntry, Rulings, Side, Takeover,
+    TeamId, Tie, TieSpans,
 };
 use crate::read::match_text;
 use crate::read::name::{Spellings, normalise};
@@ -378,8 +378,24 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
 
     let mut matches = Vec::with_capacity(g.matches.len());
     let mut spans = GroupSpans::default();
+    // Shoot-outs after drawn group matches (UEFA's last-round rule), as the `shoot_out`
+    // criterion reads them.
+    let mut shoot_outs: Vec<(PlayOff, Range<usize>)> = Vec::new();
     for m in &g.matches {
-        if let Some(parsed) = found.keep(build_match(source, &names, m)) {
+        if let Some((parsed, extra_time, penalties)) = found.keep(build_match(source, &names, m)) {
+            if let (Some(penalties), Outcome::Played { home: h, away: a }) =
+                (penalties, parsed.outcome)
+            {
+                let shoot_out = PlayOff {
+                    home: parsed.home,
+                    away: parsed.away,
+                    score: [h, a],
+                    extra_time,
+                    penalties: Some(penalties),
+                    after_group_match: true,
+                };
+                shoot_outs.push((shoot_out, m.span()));
+            }
             matches.push(parsed);
             spans.matches.push(m.span());
         }
@@ -433,6 +449,9 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             continue;
         }
         candidates.push((Decision::from_playoff(playoff, &teams), p.span()));
+    }
+    for (shoot_out, span) in shoot_outs {
+        candidates.push((Decision::from_shoot_out(shoot_out, &teams), span));
     }
     let mut decisions: Vec<Decision> = Vec::new();
     let mut decision_spans: Vec<Range<usize>> = Vec::new();
@@ -614,24 +633,19 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     found.result(group)
 }
 
+/// Builds one group match; with whether it went to extra time and the shoot-out after it, when
+/// there was one (the match stays a draw in the table).
 fn build_match(
     source: &Source,
     names: &Names<'_>,
     m: &Spanned<String>,
-) -> Result<Match, Diagnostic> {
+) -> Result<(Match, bool, Option<[u32; 2]>), Diagnostic> {
     let located = |e: match_text::TextError| {
         source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
     };
     let text = match_text::parse(m.get_ref()).map_err(located)?;
-    // Extra time counts by the final score (`Home 4–4 Away (aet)`); a shoot-out decides no
-    // group match.
-    if let Some((_, at)) = &text.penalties {
-        return Err(source.error(
-            Code::MatchNotation,
-            inner_span(source, m, at.clone()),
-            "a group match is not decided by penalties; expected `Home 2–1 Away`, or `Home 4–4 Away (aet)` after extra time",
-        ));
-    }
+    // Extra time counts by the final score (`Home 4–4 Away (aet)`); a shoot-out after a drawn
+    // match (`Home 1–1 Away (pens 4–3)`) leaves the result a draw and is returned apart.
     let team =
         |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
     let home = team(&text.home)?;
@@ -642,11 +656,13 @@ fn build_match(
         None => None,
     };
     let outcome = text.outcome(home, away, side).map_err(located)?;
-    Ok(Match {
+    let penalties = text.penalties.map(|(p, _)| [p.0, p.1]);
+    let played = Match {
         home,
         away,
         outcome,
-    })
+    };
+    Ok((played, text.extra_time.is_some(), penalties))
 }
 
 /// Builds one play-off: a match in the notation (where a shoot-out has a winner), played (no
@@ -689,6 +705,7 @@ fn build_playoff(
         score: [h, a],
         extra_time: text.extra_time.is_some(),
         penalties: text.penalties.map(|(p, _)| [p.0, p.1]),
+        after_group_match: false,
     };
     Ok(playoff)
 }

@@ -109,12 +109,26 @@ fn group(g: &Group) -> Table {
             .collect();
         table["aliases"] = Item::from(aliases);
     }
-    table["matches"] = Item::from(one_a_line(g.matches.iter().map(|m| match_line(g, m))));
-    if g.decisions.iter().any(|d| !d.is_playoff()) {
+    // A shoot-out after a drawn group match is written on the match, as it was read.
+    let shoot_out = |m: &Match| {
+        g.decisions
+            .iter()
+            .filter_map(|d| d.playoff.filter(|p| p.after_group_match))
+            .find(|p| p.home == m.home && p.away == m.away)
+            .map_or(String::new(), |p| match (p.extra_time, p.penalties) {
+                (true, Some([h, a])) => format!(" (aet, pens {h}–{a})"),
+                (false, Some([h, a])) => format!(" (pens {h}–{a})"),
+                _ => String::new(),
+            })
+    };
+    table["matches"] = Item::from(one_a_line(
+        g.matches.iter().map(|m| match_line(g, m) + &shoot_out(m)),
+    ));
+    if g.decisions.iter().any(|d| d.playoff.is_none()) {
         let decisions: Array = g
             .decisions
             .iter()
-            .filter(|d| !d.is_playoff())
+            .filter(|d| d.playoff.is_none())
             .map(|d| {
                 let mut decision = InlineTable::new();
                 decision.insert("by", d.by.as_str().into());
@@ -127,6 +141,7 @@ fn group(g: &Group) -> Table {
     let playoffs: Vec<String> = g
         .decisions
         .iter()
+        .filter(|d| d.is_playoff())
         .filter_map(|d| Some(d.playoff?.text(&g.teams)))
         .collect();
     if !playoffs.is_empty() {
