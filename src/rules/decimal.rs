@@ -149,8 +149,8 @@ impl Visitor<'_> for DecimalVisitor {
 /// below 2³²), stays within them, so no sum or product is ever rounded.
 pub const SUMMED_PLACES: u32 = 6;
 
-/// `exact` (the value as written, read exactly) for a value that is summed or multiplied (points, deductions, fair-play points): at
-/// most [`SUMMED_PLACES`] decimal places, so that every sum is exact.
+/// A value that is summed or multiplied (points, deductions, fair-play points), read exactly as
+/// `exact` reads it, with at most [`SUMMED_PLACES`] decimal places, so that every sum is exact.
 pub fn summed(source: &Source, value: &Spanned<DecimalValue>) -> Result<Decimal, Diagnostic> {
     let d = exact(source, value)?;
     let places = d.normalize().scale();
