@@ -2,6 +2,8 @@
 //! each group gives, what their records leave out, and who advances. Every expected order is
 //! worked out by hand in the comments.
 
+mod common;
+
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::compute::standings::{Qualification, compute};
@@ -72,18 +74,7 @@ fn the_best_third_placed_teams(
     let standings = compute(&competition, &rules).unwrap();
     let ranking = standings.best_placed.as_ref().expect("a ranking");
     let table = ranking.table().unwrap();
-    let order: Vec<String> = table
-        .ordering
-        .tiers
-        .iter()
-        .map(|t| {
-            t.teams
-                .iter()
-                .map(|&x| table.name(x))
-                .collect::<Vec<_>>()
-                .join("=")
-        })
-        .collect();
+    let order = common::order(&table);
     assert_eq!(order, expected);
     // The first two advance.
     let advancing: Vec<&str> = match &table.qualification {

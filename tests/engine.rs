@@ -2,6 +2,9 @@
 //! forfeit variants, re-application of head-to-head, and recorded decisions. Expected orders
 //! and records are worked out by hand in the comments beside each case.
 
+mod common;
+
+use common::order;
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use rust_decimal::Decimal;
@@ -37,22 +40,6 @@ fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) ->
     let competition = data::parse(&Source::new("test-data.toml", text)).unwrap();
     let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap();
     f(&table)
-}
-
-/// The order as names, level teams joined with `=`.
-fn order(table: &GroupTable<'_>) -> Vec<String> {
-    table
-        .ordering
-        .tiers
-        .iter()
-        .map(|t| {
-            t.teams
-                .iter()
-                .map(|&x| table.name(x))
-                .collect::<Vec<_>>()
-                .join("=")
-        })
-        .collect()
 }
 
 #[rstest]

@@ -4,6 +4,9 @@
 //! tie but exact values do not. Every expected order, value and line is worked out by hand in
 //! the comments beside each case (3 points for a win, 1 for a draw).
 
+mod common;
+
+use common::order;
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::compute::standings::{GroupTable, compute_group};
@@ -24,22 +27,6 @@ fn with_group<T>(rules: &RuleSet, body: &str, f: impl FnOnce(&GroupTable<'_>) ->
     let competition = data::parse(&Source::new("test-data.toml", text)).unwrap();
     let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap();
     f(&table)
-}
-
-/// The order as names, level teams joined with `=`.
-fn order(table: &GroupTable<'_>) -> Vec<String> {
-    table
-        .ordering
-        .tiers
-        .iter()
-        .map(|t| {
-            t.teams
-                .iter()
-                .map(|&x| table.name(x))
-                .collect::<Vec<_>>()
-                .join("=")
-        })
-        .collect()
 }
 
 /// Every tiebreak step in words, in the order applied.

@@ -2,6 +2,8 @@
 //! group match, recorded on the match (`A 1–1 B (pens 3–4)`), decides their places; the match
 //! stays a draw in the table. The group is worked out by hand below.
 
+mod common;
+
 use pretty_assertions::assert_eq;
 use rstest::rstest;
 use standings::compute::standings::compute_group;
@@ -46,18 +48,7 @@ fn the_last_round_shoot_out(#[case] a_v_b: &str, #[case] chain: &str, #[case] ex
     .unwrap();
     let competition = data::parse(&Source::new("data.toml", group(a_v_b))).unwrap();
     let table = compute_group(&competition.groups[0], rules.groups.as_ref().unwrap()).unwrap();
-    let order: Vec<String> = table
-        .ordering
-        .tiers
-        .iter()
-        .map(|t| {
-            t.teams
-                .iter()
-                .map(|&x| table.name(x))
-                .collect::<Vec<_>>()
-                .join("=")
-        })
-        .collect();
+    let order = common::order(&table);
     assert_eq!(order, expected);
     // The match is a draw in the table whatever the shoot-out: A and B 4 points each.
     let points: Vec<String> = table

@@ -115,3 +115,19 @@ pub fn first_error(stderr: &str) -> String {
         _ => format!("error: {message}"),
     }
 }
+
+/// A computed table's order as names, teams level on every criterion joined with `=`.
+pub fn order(table: &standings::compute::standings::GroupTable<'_>) -> Vec<String> {
+    table
+        .ordering
+        .tiers
+        .iter()
+        .map(|t| {
+            t.teams
+                .iter()
+                .map(|&x| table.name(x))
+                .collect::<Vec<_>>()
+                .join("=")
+        })
+        .collect()
+}
