@@ -59,6 +59,59 @@ pub fn advancing(table: &GroupTable<'_>) -> Option<Vec<TeamId>> {
     }
 }
 
+/// Who goes through as the best of one place across groups under one rule set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BestPlaced {
+    /// These teams, sorted.
+    Teams(Vec<String>),
+    /// The rule set ranks no teams across groups (no `[best_placed]`).
+    NotRanked,
+    /// A tie nothing broke leaves them undecided.
+    Undecided,
+    /// A criterion of the ranking lacks its data.
+    NotComputed,
+}
+
+/// [`BestPlaced`] under each rule set; `None` when neither ranks across groups or a group could
+/// not be computed under both.
+pub fn best_placed(comparisons: &[GroupComparison<'_>]) -> Option<[BestPlaced; 2]> {
+    if comparisons.is_empty() || !comparisons.iter().all(GroupComparison::comparable) {
+        return None;
+    }
+    let side = |i: usize| -> BestPlaced {
+        let tables: Vec<GroupTable<'_>> = comparisons
+            .iter()
+            .filter_map(|c| c.tables[i].as_ref().ok().cloned())
+            .collect();
+        let Some(ranking) = tables
+            .first()
+            .and_then(|t| crate::compute::best_placed::from_tables(&tables, t.rules))
+        else {
+            return BestPlaced::NotRanked;
+        };
+        if !ranking.shared.is_empty() || !ranking.last_shared.is_empty() {
+            return BestPlaced::Undecided;
+        }
+        let Ok(table) = ranking.table() else {
+            return BestPlaced::NotComputed;
+        };
+        match advancing(&table) {
+            Some(teams) => {
+                let mut names: Vec<String> =
+                    teams.iter().map(|&t| table.name(t).to_string()).collect();
+                names.sort_unstable();
+                BestPlaced::Teams(names)
+            }
+            None => BestPlaced::Undecided,
+        }
+    };
+    let sides = [side(0), side(1)];
+    if sides.iter().all(|s| *s == BestPlaced::NotRanked) {
+        return None;
+    }
+    Some(sides)
+}
+
 /// Computes every group under both rule sets.
 pub fn compare<'a>(
     competition: &'a Competition,

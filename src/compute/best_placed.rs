@@ -68,12 +68,17 @@ fn ordinal(place: usize) -> String {
 /// The ranking `standings`' rules ask for, or `None` when they ask for none (or the
 /// competition has no groups).
 pub fn ranking(standings: &Standings<'_>) -> Option<Ranking> {
-    let rules = standings.rules.groups.as_ref()?;
+    from_tables(&standings.groups, standings.rules.groups.as_ref()?)
+}
+
+/// The ranking `rules` ask for over every group's computed table (`tables`), or `None` when
+/// they ask for none or there are no tables.
+pub fn from_tables(tables: &[GroupTable<'_>], rules: &GroupRules) -> Option<Ranking> {
     let best = rules.best_placed.as_ref()?;
-    if standings.groups.is_empty() {
+    if tables.is_empty() {
         return None;
     }
-    Some(build(&standings.groups, rules, best))
+    Some(build(tables, rules, best))
 }
 
 fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ranking {

@@ -37,6 +37,7 @@ pub fn render(
         );
     }
     let (mut groups, mut reordered, mut requalified, mut incomparable) = (0, 0, 0, 0);
+    let mut best_changed = 0;
     for (c, comparison) in competitions {
         let name = plain(&c.name);
         match comparison {
@@ -66,14 +67,42 @@ pub fn render(
                         requalified += 1;
                     }
                 }
+                if let Some(sides) = crate::compare::best_placed(comparisons) {
+                    let names = |side: &crate::compare::BestPlaced| match side {
+                        crate::compare::BestPlaced::Teams(teams) => plain(&teams.join(", ")),
+                        crate::compare::BestPlaced::NotRanked => {
+                            "no ranking across groups (no [best_placed])".to_string()
+                        }
+                        crate::compare::BestPlaced::Undecided => {
+                            "undecided (a tie nothing broke)".to_string()
+                        }
+                        crate::compare::BestPlaced::NotComputed => {
+                            "not computed (a criterion without its data)".to_string()
+                        }
+                    };
+                    let _ = writeln!(out, "\n{name} · best-placed teams across groups");
+                    let _ = writeln!(out, "  A: {}", names(&sides[0]));
+                    let _ = writeln!(out, "  B: {}", names(&sides[1]));
+                    if sides[0] == sides[1] {
+                        out += "  unchanged\n";
+                    } else {
+                        out += "  changed\n";
+                        best_changed += 1;
+                    }
+                }
             }
         }
     }
     let _ = writeln!(
         out,
-        "\n{requalified} of {groups} groups change a qualifier; {reordered} change their order{}",
+        "\n{requalified} of {groups} groups change a qualifier; {reordered} change their order{}{}",
         if incomparable > 0 {
             format!("; {incomparable} could not be computed under both rule sets")
+        } else {
+            String::new()
+        },
+        if best_changed > 0 {
+            format!("; the best-placed teams across groups change in {best_changed} competition(s)")
         } else {
             String::new()
         }
