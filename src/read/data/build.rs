@@ -382,20 +382,8 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     // criterion reads them.
     let mut shoot_outs: Vec<(PlayOff, Range<usize>)> = Vec::new();
     for m in &g.matches {
-        if let Some((parsed, extra_time, penalties)) = found.keep(build_match(source, &names, m)) {
-            if let (Some(penalties), Outcome::Played { home: h, away: a }) =
-                (penalties, parsed.outcome)
-            {
-                let shoot_out = PlayOff {
-                    home: parsed.home,
-                    away: parsed.away,
-                    score: [h, a],
-                    extra_time,
-                    penalties: Some(penalties),
-                    after_group_match: true,
-                };
-                shoot_outs.push((shoot_out, m.span()));
-            }
+        if let Some((parsed, shoot_out)) = found.keep(build_match(source, &names, m)) {
+            shoot_outs.extend(shoot_out.map(|s| (s, m.span())));
             matches.push(parsed);
             spans.matches.push(m.span());
         }
@@ -633,36 +621,64 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     found.result(group)
 }
 
-/// Builds one group match; with whether it went to extra time and the shoot-out after it, when
-/// there was one (the match stays a draw in the table).
+/// A match in the data-file notation, read, with a resolver for the names written in it (each
+/// at its place in the file): what group matches and play-offs share.
+fn read_match<'m>(
+    source: &Source,
+    names: &Names<'_>,
+    m: &'m Spanned<String>,
+) -> Result<(match_text::MatchText<'m>, TeamId, TeamId), Diagnostic> {
+    let text = match_text::parse(m.get_ref())
+        .map_err(|e| source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message))?;
+    let home = resolve_in(source, names, m, &text.home)?;
+    let away = resolve_in(source, names, m, &text.away)?;
+    Ok((text, home, away))
+}
+
+/// The team a name written inside the match string `m` (at `at` within it) names.
+fn resolve_in(
+    source: &Source,
+    names: &Names<'_>,
+    m: &Spanned<String>,
+    (name, at): &(&str, Range<usize>),
+) -> Result<TeamId, Diagnostic> {
+    names.resolve(name, inner_span(source, m, at.clone()))
+}
+
+/// Builds one group match, and the shoot-out after it when there was one (UEFA's last-round
+/// rule, `Home 1–1 Away (pens 4–3)`: the match stays a draw in the table). Extra time counts
+/// by the final score (`Home 4–4 Away (aet)`).
 fn build_match(
     source: &Source,
     names: &Names<'_>,
     m: &Spanned<String>,
-) -> Result<(Match, bool, Option<[u32; 2]>), Diagnostic> {
-    let located = |e: match_text::TextError| {
-        source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
-    };
-    let text = match_text::parse(m.get_ref()).map_err(located)?;
-    // Extra time counts by the final score (`Home 4–4 Away (aet)`); a shoot-out after a drawn
-    // match (`Home 1–1 Away (pens 4–3)`) leaves the result a draw and is returned apart.
-    let team =
-        |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
-    let home = team(&text.home)?;
-    let away = team(&text.away)?;
+) -> Result<(Match, Option<PlayOff>), Diagnostic> {
+    let (text, home, away) = read_match(source, names, m)?;
     let side = match &text.forfeit {
         Some((name, _)) if *name == "both" => None,
-        Some(side) => Some(team(side)?),
+        Some(side) => Some(resolve_in(source, names, m, side)?),
         None => None,
     };
-    let outcome = text.outcome(home, away, side).map_err(located)?;
-    let penalties = text.penalties.map(|(p, _)| [p.0, p.1]);
+    let outcome = text
+        .outcome(home, away, side)
+        .map_err(|e| source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message))?;
+    let shoot_out = match (text.penalties, outcome) {
+        (Some(((p, q), _)), Outcome::Played { home: h, away: a }) => Some(PlayOff {
+            home,
+            away,
+            score: [h, a],
+            extra_time: text.extra_time.is_some(),
+            penalties: Some([p, q]),
+            after_group_match: true,
+        }),
+        _ => None,
+    };
     let played = Match {
         home,
         away,
         outcome,
     };
-    Ok((played, text.extra_time.is_some(), penalties))
+    Ok((played, shoot_out))
 }
 
 /// Builds one play-off: a match in the notation (where a shoot-out has a winner), played (no
@@ -674,14 +690,7 @@ fn build_playoff(
     teams: &[String],
     m: &Spanned<String>,
 ) -> Result<PlayOff, Diagnostic> {
-    let located = |e: match_text::TextError| {
-        source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message)
-    };
-    let text = match_text::parse(m.get_ref()).map_err(located)?;
-    let team =
-        |(name, at): &(&str, Range<usize>)| names.resolve(name, inner_span(source, m, at.clone()));
-    let home = team(&text.home)?;
-    let away = team(&text.away)?;
+    let (text, home, away) = read_match(source, names, m)?;
     let Some((h, a)) = text.score else {
         return Err(source.error(
             Code::PlayOff,
