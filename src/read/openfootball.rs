@@ -31,7 +31,6 @@ use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
 use crate::model::{Competition, Leg, Line, Side, Tie, TieSpans};
 
 use super::match_text::MAX_GOALS;
-use super::name::normalise;
 use super::results::{GroupResults, competition};
 
 /// What every structural error ends with: the two shapes a football.json file has.
@@ -579,16 +578,9 @@ impl Ties {
                 "a knockout match without `round`; expected the round's name (\"Final\"), or `group` for a group match",
             ));
         };
-        let [home, away] = [&m.home, &m.away].map(|(name, at)| -> Result<String, Diagnostic> {
-            let name = normalise(name);
-            if name.is_empty() {
-                return Err(source.error(
-                    Code::MissingTeam,
-                    at.clone(),
-                    "a match without a team name; expected both teams",
-                ));
-            }
-            Ok(name.into_owned())
+        let [home, away] = [&m.home, &m.away].map(|(name, at)| {
+            super::results::named(source, &(name.as_str(), at.clone()))
+                .map(|(name, _)| name.into_owned())
         });
         let (home, away) = (home?, away?);
         if home == away {

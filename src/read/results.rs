@@ -147,7 +147,7 @@ impl GroupResults {
 }
 
 /// A side's team name, normalised; an empty one is an error at its place.
-fn named<'a>(
+pub fn named<'a>(
     source: &Source,
     (name, at): &Side<'a>,
 ) -> Result<(Cow<'a, str>, Range<usize>), Diagnostic> {
