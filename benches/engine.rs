@@ -33,14 +33,14 @@ fn league_matches(n: usize) -> Vec<Match> {
                 x = x
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                out.push(Match {
-                    home: TeamId::new(home),
-                    away: TeamId::new(away),
-                    outcome: Outcome::Played {
+                out.push(Match::new(
+                    TeamId::new(home),
+                    TeamId::new(away),
+                    Outcome::Played {
                         home: ((x >> 33) % 4) as u32,
                         away: ((x >> 40) % 3) as u32,
                     },
-                });
+                ));
             }
         }
     }
@@ -89,7 +89,7 @@ fn ranking(c: &mut Criterion) {
         .flat_map(|g| &g.matches)
         .filter(|m| {
             matches!(
-                m.outcome,
+                m.outcome(),
                 Outcome::Forfeit(Forfeit::Both | Forfeit::Home | Forfeit::Away)
             )
         })
@@ -124,7 +124,7 @@ fn level_group(c: &mut Criterion) {
         let mut group = simulate::template(n, 1);
         for m in &mut group.matches {
             if m.away.index() == m.home.index() + 1 {
-                m.outcome = Outcome::Played { home: 1, away: 1 };
+                *m = m.with_outcome(Outcome::Played { home: 1, away: 1 });
             }
         }
         g.bench_function(format!("rank {n} teams"), |b| {

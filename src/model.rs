@@ -77,21 +77,79 @@ pub enum Outcome {
     Forfeit(Forfeit),
 }
 
-/// One match of a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One match of a group, in 12 bytes: a million-match season history is held as its
+/// matches, so their size is most of the memory a large results file costs.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Match {
     /// The first-named (home) team.
     pub home: TeamId,
     /// The second-named (away) team.
     pub away: TeamId,
-    /// The result.
-    pub outcome: Outcome,
+    /// The result, packed: see [`Match::outcome`].
+    result: u32,
 }
 
+/// The low half of a packed result that marks a forfeit (no score is this many goals).
+const FORFEIT_MARK: u32 = 0xFFFF;
+
 impl Match {
+    /// A match between `home` and `away` that ended as `outcome`. Goals are at most
+    /// [`crate::read::match_text::MAX_GOALS`] a side, which every reader checks.
+    pub fn new(home: TeamId, away: TeamId, outcome: Outcome) -> Match {
+        let result = match outcome {
+            Outcome::Played { home, away } => {
+                assert!(
+                    home < FORFEIT_MARK && away <= 0xFFFF,
+                    "goals are at most MAX_GOALS, which every reader checks"
+                );
+                home | away << 16
+            }
+            Outcome::Forfeit(side) => {
+                let side = match side {
+                    Forfeit::Home => 0,
+                    Forfeit::Away => 1,
+                    Forfeit::Both => 2,
+                };
+                FORFEIT_MARK | side << 16
+            }
+        };
+        Match { home, away, result }
+    }
+
+    /// How the match ended.
+    pub fn outcome(&self) -> Outcome {
+        let (low, high) = (self.result & 0xFFFF, self.result >> 16);
+        if low != FORFEIT_MARK {
+            return Outcome::Played {
+                home: low,
+                away: high,
+            };
+        }
+        Outcome::Forfeit(match high {
+            0 => Forfeit::Home,
+            1 => Forfeit::Away,
+            _ => Forfeit::Both,
+        })
+    }
+
+    /// The same match with another outcome.
+    pub fn with_outcome(self, outcome: Outcome) -> Match {
+        Match::new(self.home, self.away, outcome)
+    }
+
     /// Whether `team` took part in this match.
     pub fn involves(&self, team: TeamId) -> bool {
         self.home == team || self.away == team
+    }
+}
+
+impl std::fmt::Debug for Match {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Match")
+            .field("home", &self.home)
+            .field("away", &self.away)
+            .field("outcome", &self.outcome())
+            .finish()
     }
 }
 

@@ -177,11 +177,11 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         for a in 0..teams {
             for b in a + 1..teams {
                 let (home, away) = if m % 2 == 0 { (a, b) } else { (b, a) };
-                matches.push(Match {
-                    home: TeamId::new(home),
-                    away: TeamId::new(away),
-                    outcome: Outcome::Played { home: 0, away: 0 },
-                });
+                matches.push(Match::new(
+                    TeamId::new(home),
+                    TeamId::new(away),
+                    Outcome::Played { home: 0, away: 0 },
+                ));
             }
         }
     }
@@ -211,11 +211,11 @@ pub fn play(group: &mut Group, options: &Options, index: u64) {
         .collect();
     for m in &mut group.matches {
         if options.forfeit_probability > 0.0 && rng.random::<f64>() < options.forfeit_probability {
-            m.outcome = Outcome::Forfeit(match rng.random_range(0..3) {
+            *m = m.with_outcome(Outcome::Forfeit(match rng.random_range(0..3) {
                 0 => Forfeit::Home,
                 1 => Forfeit::Away,
                 _ => Forfeit::Both,
-            });
+            }));
             continue;
         }
         let (sh, sa) = (
@@ -224,10 +224,10 @@ pub fn play(group: &mut Group, options: &Options, index: u64) {
         );
         let home_mean = 1.35 * sh / sa * (1.0 + options.home_advantage);
         let away_mean = 1.1 * sa / sh;
-        m.outcome = Outcome::Played {
+        *m = m.with_outcome(Outcome::Played {
             home: poisson(&mut rng, home_mean),
             away: poisson(&mut rng, away_mean),
-        };
+        });
     }
 }
 

@@ -199,7 +199,7 @@ fn written_forfeits(
     found: &mut Diagnostics,
 ) {
     for (i, [home, away], span) in &group.spans.written_forfeits {
-        let Some(Outcome::Forfeit(side)) = group.matches.get(*i).map(|m| m.outcome) else {
+        let Some(Outcome::Forfeit(side)) = group.matches.get(*i).map(|m| m.outcome()) else {
             // Only a reader that read a forfeit writes its score here.
             continue;
         };

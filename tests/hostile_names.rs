@@ -23,14 +23,14 @@ const EVIL: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\n::error file=x::pwned";
 const EVIL_PLAIN: &str = "Evil | }} {{ [[x]] <b>&amp; \"q\"\\n::error file=x::pwned";
 
 fn played(home: usize, away: usize, goals: [u32; 2]) -> Match {
-    Match {
-        home: TeamId::new(home),
-        away: TeamId::new(away),
-        outcome: MatchOutcome::Played {
+    Match::new(
+        TeamId::new(home),
+        TeamId::new(away),
+        MatchOutcome::Played {
             home: goals[0],
             away: goals[1],
         },
-    }
+    )
 }
 
 /// One group: Evil and Bari level on 6 points, Bari ahead on the head-to-head; the record says

@@ -44,11 +44,7 @@ fn group() -> impl Strategy<Value = Group> {
                     .filter(|(_, (played, _, _))| *played)
                     .map(|(&(a, b), (_, swap, outcome))| {
                         let (home, away) = if swap { (b, a) } else { (a, b) };
-                        Match {
-                            home: TeamId::new(home),
-                            away: TeamId::new(away),
-                            outcome,
-                        }
+                        Match::new(TeamId::new(home), TeamId::new(away), outcome)
                     })
                     .collect();
                 Group {
@@ -138,7 +134,7 @@ proptest! {
         let table = compute_group(&g, &rules).unwrap();
         let scored: u64 = table.rows.iter().map(|r| r.record.goals_for).sum();
         let conceded: u64 = table.rows.iter().map(|r| r.record.goals_against).sum();
-        let both = g.matches.iter().filter(|m| m.outcome == Outcome::Forfeit(Forfeit::Both)).count() as u64;
+        let both = g.matches.iter().filter(|m| m.outcome() == Outcome::Forfeit(Forfeit::Both)).count() as u64;
         prop_assert_eq!(conceded - scored, 2 * u64::from(rules.forfeit.score[0]) * both);
     }
 
@@ -148,7 +144,7 @@ proptest! {
         let table = compute_group(&g, &rules).unwrap();
         for row in &table.rows {
             let r = &row.record;
-            let forfeits = g.matches.iter().filter(|m| match m.outcome {
+            let forfeits = g.matches.iter().filter(|m| match m.outcome() {
                 Outcome::Forfeit(Forfeit::Home) => m.home == row.team,
                 Outcome::Forfeit(Forfeit::Away) => m.away == row.team,
                 Outcome::Forfeit(Forfeit::Both) => m.involves(row.team),
@@ -187,7 +183,7 @@ proptest! {
         let other = TeamId::new((team.index() + 1) % g.teams.len());
         let before = compute_group(&g, &rules).unwrap();
         let mut more = g.clone();
-        more.matches.push(Match { home: team, away: other, outcome: Outcome::Played { home: 2, away: 1 } });
+        more.matches.push(Match::new(team, other, Outcome::Played { home: 2, away: 1 }));
         let after = compute_group(&more, &rules).unwrap();
         let points = |t: &GroupTable<'_>| t.rows.iter().find(|r| r.team == team).unwrap().record.points();
         prop_assert!(points(&after) >= points(&before));

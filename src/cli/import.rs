@@ -47,6 +47,7 @@ pub fn run(
 ) -> Result<u8, CliError> {
     let source = read::input(document_path)?;
     let format = InputFormat::detect_file(&source.path, &source.text).format;
+    read::refuse_too_large(&source, format)?;
     if format == InputFormat::Data {
         return Err(CliError::Usage(format!(
             "{}: already a data file, which needs no import; import reads season summaries, football-data CSV and football.json",

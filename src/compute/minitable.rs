@@ -268,11 +268,7 @@ mod tests {
     fn case() -> impl Strategy<Value = (Group, Vec<Vec<TeamId>>)> {
         (2usize..9).prop_flat_map(|n| {
             let game = (0..n, 0..n, outcome()).prop_filter_map("two teams", |(h, a, o)| {
-                (h != a).then(|| Match {
-                    home: TeamId::new(h),
-                    away: TeamId::new(a),
-                    outcome: o,
-                })
+                (h != a).then(|| Match::new(TeamId::new(h), TeamId::new(a), o))
             });
             let games = proptest::collection::vec(game, 0..40);
             let chain = proptest::collection::vec(
@@ -330,22 +326,14 @@ mod tests {
         // all five by taking away D's and E's matches (fewer than A, B and C's).
         let mut group = template(5, 0);
         let t = TeamId::new;
-        let played = |h, a, hg, ag| Match {
-            home: t(h),
-            away: t(a),
-            outcome: Outcome::Played { home: hg, away: ag },
-        };
+        let played = |h, a, hg, ag| Match::new(t(h), t(a), Outcome::Played { home: hg, away: ag });
         for h in 0..5 {
             for a in (h + 1)..5 {
                 group.matches.push(played(h, a, 1, 1));
             }
         }
         group.matches[0] = played(0, 1, 2, 0);
-        group.matches[3] = Match {
-            home: t(0),
-            away: t(4),
-            outcome: Outcome::Forfeit(Forfeit::Away),
-        };
+        group.matches[3] = Match::new(t(0), t(4), Outcome::Forfeit(Forfeit::Away));
         let rules = rules(true, true);
         let mut tables = Tables::new(&group, &rules);
         let all = tables.build(&[t(0), t(1), t(2), t(3), t(4)]);

@@ -155,7 +155,7 @@ pub fn add_side(
     // This side as (goals scored, goals conceded, did not play).
     let won_forfeit = (awarded, conceded, false);
     let lost_forfeit = (conceded, awarded, true);
-    let (scored, against, forfeited) = match (m.outcome, home) {
+    let (scored, against, forfeited) = match (m.outcome(), home) {
         (Outcome::Played { home: h, away: a }, true) => (h, a, false),
         (Outcome::Played { home: h, away: a }, false) => (a, h, false),
         (Outcome::Forfeit(Forfeit::Home), true) | (Outcome::Forfeit(Forfeit::Away), false) => {
@@ -167,7 +167,7 @@ pub fn add_side(
         // Neither played: both are recorded as the losing side, and nobody wins.
         (Outcome::Forfeit(Forfeit::Both), _) => lost_forfeit,
     };
-    let count_goals = rules.forfeit.goals_count || matches!(m.outcome, Outcome::Played { .. });
+    let count_goals = rules.forfeit.goals_count || matches!(m.outcome(), Outcome::Played { .. });
     record.add_result((scored, against), !home, count_goals, rules);
     if forfeited && options.deductions {
         record.deducted += rules.forfeit.deduction;
@@ -222,16 +222,8 @@ mod tests {
         // more than u32::MAX (4,294,967,295), and 4.4 × 10¹⁵ points.
         let rules = rules("score = [999, 0]\ndeduction = 1000000000");
         let (a, b) = (TeamId::new(0), TeamId::new(1));
-        let played = Match {
-            home: a,
-            away: b,
-            outcome: Outcome::Played { home: 999, away: 0 },
-        };
-        let forfeit = Match {
-            home: a,
-            away: b,
-            outcome: Outcome::Forfeit(Forfeit::Away),
-        };
+        let played = Match::new(a, b, Outcome::Played { home: 999, away: 0 });
+        let forfeit = Match::new(a, b, Outcome::Forfeit(Forfeit::Away));
         let n = 2_200_000;
         let matches = std::iter::repeat_n(&played, n).chain(std::iter::repeat_n(&forfeit, n));
         let records = fold(2, matches, &rules, FoldOptions { deductions: true });

@@ -8,6 +8,7 @@
 //! stopping at the first; a file with mistakes stops the run after that file.
 
 pub mod code;
+pub mod text;
 
 use std::fmt;
 use std::io::Read;
@@ -20,6 +21,7 @@ use codespan_reporting::files::Files;
 use codespan_reporting::term;
 
 pub use code::Code;
+pub use text::Text;
 
 /// The largest input read: 32 MiB. Real rule files, data files and season summaries are a few
 /// kilobytes; a larger input is refused before it is read whole, so memory stays bounded.
@@ -54,8 +56,8 @@ pub enum ReadError {
 pub struct Source {
     /// The path as the user gave it (or `<stdin>` for standard input).
     pub path: PathBuf,
-    /// The whole text of the file.
-    pub text: Arc<str>,
+    /// The whole text of the file, in memory or mapped from it ([`Text`]).
+    pub text: Text,
     /// Where each line starts, found the first time a line is asked for (shared by clones), so
     /// that locating many things in a large file costs one scan, not one per thing.
     line_starts: Arc<OnceLock<Vec<usize>>>,
@@ -80,6 +82,50 @@ impl Source {
             ReadError::Io(e) => cannot(e),
             ReadError::Diagnostic(d) => d,
         })
+    }
+
+    /// Reads a results file of any size (football-data CSV, football.json): a large one is
+    /// mapped rather than read whole ([`Text`]). A caller that finds the file is of a kind
+    /// written by hand refuses it above [`MAX_INPUT`] ([`Source::too_large`]).
+    pub fn read_any_size(path: &Path) -> Result<Source, Diagnostic> {
+        let cannot = |e: std::io::Error| {
+            Diagnostic::new(
+                Code::CannotRead,
+                format!("{}: cannot read the file: {e}", path.display()),
+            )
+        };
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        let size = file.metadata().map_or(0, |m| m.len());
+        if !text::worth_mapping(size) {
+            return Source::read(path);
+        }
+        match Text::map(&file) {
+            Ok(text) => Ok(Source {
+                path: path.to_path_buf(),
+                text,
+                line_starts: Arc::default(),
+            }),
+            Err(text::MapError::Io(e)) => Err(cannot(e)),
+            Err(text::MapError::NotUtf8 { valid, byte }) => {
+                let offset = valid.len();
+                let source = Source {
+                    path: path.to_path_buf(),
+                    text: valid,
+                    line_starts: Arc::default(),
+                };
+                Err(source.error(
+                    Code::NotUtf8,
+                    offset..offset,
+                    format!("the file is not valid UTF-8 (byte 0x{byte:02x}); expected UTF-8 text"),
+                ))
+            }
+        }
+    }
+
+    /// The error for a file of a kind written by hand (a rule file, a data file, a season
+    /// summary) larger than [`MAX_INPUT`].
+    pub fn too_large(&self) -> Option<Diagnostic> {
+        (self.text.len() as u64 > MAX_INPUT).then(|| too_large(&self.path))
     }
 
     /// Reads text from a stream (a file, standard input), refusing more than [`MAX_INPUT`]
@@ -132,7 +178,7 @@ impl Source {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Source {
         Source {
             path: path.into(),
-            text: text.into(),
+            text: Text::from(text.into()),
             line_starts: Arc::default(),
         }
     }
@@ -598,9 +644,10 @@ impl<'a> LabelFiles<'a> {
         let text = &source.text[line.clone()];
         let long = text.chars().nth(MAX_LINE_CHARS).is_some();
         let runs_on = span.end > line.end + 1 && span.len() > MAX_LINE_CHARS * 4;
-        if !long && !runs_on {
+        // A mapped file (a results file of any size) is shown by the label's line alone.
+        if !long && !runs_on && !source.text.is_mapped() {
             let id = match self.views.iter().position(|v| {
-                matches!(v, View::Whole(s, _) if s.path == source.path && Arc::ptr_eq(&s.text, &source.text))
+                matches!(v, View::Whole(s, _) if s.path == source.path && s.text.same(&source.text))
             }) {
                 Some(id) => id,
                 None => {

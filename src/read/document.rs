@@ -533,11 +533,7 @@ impl Reader<'_> {
             matches: g
                 .rows
                 .iter()
-                .map(|r| Match {
-                    home: r.home,
-                    away: r.away,
-                    outcome: r.outcome,
-                })
+                .map(|r| Match::new(r.home, r.away, r.outcome))
                 .collect(),
             decisions: Vec::new(),
             record: GroupRecord::default(),

@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
 use crate::model::Competition;
 
-use super::results::{GroupResults, competition};
+use super::results::{GroupResults, Spans, competition};
 
 const REQUIRED: [&str; 4] = ["HomeTeam", "AwayTeam", "FTHG", "FTAG"];
 
@@ -95,14 +95,121 @@ fn unterminated_quote(text: &str, delimiter: u8) -> Option<usize> {
     open
 }
 
+/// How many rows are read between telling a mapped file's text which part is done with
+/// ([`crate::diagnostic::Text::done_with`]).
+const RELEASE_EVERY: usize = 1 << 16;
+
+/// Where the columns a reader needs are, by index.
+struct Columns {
+    home: usize,
+    away: usize,
+    home_goals: usize,
+    away_goals: usize,
+    div: Option<usize>,
+    season: Option<usize>,
+    /// The last of them: a row needs at least this many fields, plus one.
+    last_needed: usize,
+}
+
+/// The group of the last row read in full, and the Div and Season it was written with.
+#[derive(Default)]
+struct Current {
+    group: Option<usize>,
+    div: String,
+    season: String,
+}
+
+impl Current {
+    fn set(&mut self, group: usize, div: &str, season: &str) {
+        self.group = Some(group);
+        self.div.clear();
+        self.div.push_str(div);
+        self.season.clear();
+        self.season.push_str(season);
+    }
+}
+
+/// A field as printable ASCII without its surrounding spaces, or `None` when it holds
+/// anything else (which the full reading then checks: other characters, normalisation,
+/// control characters).
+fn plain(row: &csv::ByteRecord, i: usize) -> Option<&[u8]> {
+    let field = row.get(i)?.trim_ascii();
+    field
+        .iter()
+        .all(|b| (b' '..=b'~').contains(b))
+        .then_some(field)
+}
+
+/// Goals written as plain digits, at most [`crate::read::match_text::MAX_GOALS`].
+fn plain_goals(row: &csv::ByteRecord, i: usize) -> Option<u32> {
+    let field = row.get(i)?.trim_ascii();
+    if field.is_empty() || field.len() > 3 || !field.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let goals = field.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    (goals <= crate::read::match_text::MAX_GOALS).then_some(goals)
+}
+
+/// Adds a row of the usual kind to `group` (the group of the row before) and says so: a row
+/// with every field needed, the same Div and Season as the row before, two teams the group
+/// already has, written in printable ASCII, and plain numbers of goals. Anything else is left
+/// to the full reading, which adds exactly this match for such a row: ASCII names are their
+/// own normal form and hold no control character, and the team and group lookups are the
+/// same ones.
+fn fast_row(
+    row: &csv::ByteRecord,
+    columns: &Columns,
+    current: &Current,
+    group: &mut GroupResults,
+) -> bool {
+    if row.len() <= columns.last_needed {
+        return false;
+    }
+    let same = |column: Option<usize>, was: &str| match column {
+        None => true,
+        Some(i) => plain(row, i).is_some_and(|f| f == was.as_bytes()),
+    };
+    // An empty Season is an error, which the full reading reports.
+    if !same(columns.div, &current.div)
+        || !same(columns.season, &current.season)
+        || (columns.season.is_some() && current.season.is_empty())
+    {
+        return false;
+    }
+    let team = |i: usize| {
+        plain(row, i)
+            .filter(|name| !name.is_empty())
+            .and_then(|name| group.lookup(std::str::from_utf8(name).ok()?))
+    };
+    let (Some(home), Some(away)) = (team(columns.home), team(columns.away)) else {
+        return false;
+    };
+    let (Some(home_goals), Some(away_goals)) = (
+        plain_goals(row, columns.home_goals),
+        plain_goals(row, columns.away_goals),
+    ) else {
+        return false;
+    };
+    group.push_played(home, away, home_goals, away_goals);
+    true
+}
+
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
-pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
+///
+/// Rows of the usual kind (the group of the row before, two teams already met, plain numbers
+/// of goals, printable ASCII) go through [`fast_row`]; any other row, and every row when
+/// `spans` is [`Spans::Keep`], through the full reading that checks and locates everything.
+/// Both give the same match.
+pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
     let text = source.text.trim_start_matches('\u{feff}');
     let bom = source.text.len() - text.len();
     let header_end = text.find('\n').unwrap_or(text.len());
     let header_line = text[..header_end].trim_end_matches('\r');
     let delimiter = delimiter(header_line).unwrap_or(b',');
-    if let Some(at) = unterminated_quote(text, delimiter) {
+    // Only a file with a quote can hold one never closed: most have none.
+    if memchr::memchr(b'"', text.as_bytes()).is_some()
+        && let Some(at) = unterminated_quote(text, delimiter)
+    {
         let at = bom + at;
         return Err(source.error(
             Code::CsvRow,
@@ -181,17 +288,30 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
         .max()
         .expect("four columns");
 
+    let columns = Columns {
+        home,
+        away,
+        home_goals: hg,
+        away_goals: ag,
+        div,
+        season,
+        last_needed,
+    };
     let mut groups: Vec<GroupResults> = Vec::new();
     // The season of each group, by index into `groups`, when the file has a Season column.
     let mut seasons: Vec<Option<String>> = Vec::new();
     let mut by_div = rustc_hash::FxHashMap::<String, usize>::default();
     let mut unplayed = 0;
     // One record, reused for every row: a million rows need no million allocations.
-    let mut row = csv::StringRecord::new();
+    let mut row = csv::ByteRecord::new();
     // A group's name of division and season, rebuilt in place for each row.
     let mut joined = String::new();
+    // The group of the last row read in full, and its Div and Season as written (trimmed).
+    let mut current = Current::default();
+    // How far the text has been read since the reader last said it was done with it.
+    let mut since_release = 0usize;
     loop {
-        let more = reader.read_record(&mut row).map_err(|e| {
+        let more = reader.read_byte_record(&mut row).map_err(|e| {
             let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
             source.error(
                 Code::CsvRow,
@@ -202,6 +322,18 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
         if !more {
             break;
         }
+        since_release += 1;
+        if since_release == RELEASE_EVERY {
+            since_release = 0;
+            let at = row.position().map_or(0, |p| p.byte() as usize);
+            source.text.done_with(bom + at);
+        }
+        if spans == Spans::Skip
+            && let Some(index) = current.group
+            && fast_row(&row, &columns, &current, &mut groups[index])
+        {
+            continue;
+        }
         let position = row
             .position()
             .expect("records read from text have positions");
@@ -211,15 +343,29 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             .map_or(source.text.len(), |i| start + i);
         let line = source.text[start..line_end].trim_end_matches('\r');
         let line_end = start + line.len();
-        if row.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let spans = field_spans(line, delimiter);
+        let spans_of_fields = field_spans(line, delimiter);
         let field_at = |i: usize| -> Range<usize> {
-            spans
+            spans_of_fields
                 .get(i)
                 .map_or(line_end..line_end, |s| start + s.start..start + s.end)
         };
+        // The bytes of a field are text: the file is UTF-8, and a field is part of it.
+        let field = |i: usize| -> Result<&str, Diagnostic> {
+            std::str::from_utf8(row.get(i).unwrap_or(b"")).map_err(|_| {
+                source.error(
+                    Code::CsvRow,
+                    field_at(i),
+                    "a field that is not UTF-8 text; expected text",
+                )
+            })
+        };
+        let mut all_empty = true;
+        for i in 0..row.len() {
+            all_empty &= field(i)?.trim().is_empty();
+        }
+        if all_empty {
+            continue;
+        }
         if row.len() <= last_needed {
             return Err(source.error(
                 Code::CsvRow,
@@ -233,7 +379,7 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
                 ),
             ));
         }
-        let get = |i: usize| row.get(i).unwrap_or("").trim();
+        let get = |i: usize| field(i).map(str::trim);
         for (i, what) in [
             (Some(home), "HomeTeam"),
             (Some(away), "AwayTeam"),
@@ -241,21 +387,21 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             (season, "Season"),
         ] {
             if let Some(i) = i {
-                super::control::check(source, get(i), field_at(i), what)?;
+                super::control::check(source, get(i)?, field_at(i), what)?;
             }
         }
         let row_season = match season {
-            Some(i) if get(i).is_empty() => {
+            Some(i) if get(i)?.is_empty() => {
                 return Err(source.error(
                     Code::CsvSeason,
                     field_at(i),
                     "an empty Season; expected the season this row belongs to, such as 2019-20, as the file has a Season column",
                 ));
             }
-            Some(i) => Some(get(i)),
+            Some(i) => Some(get(i)?),
             None => None,
         };
-        let division = div.map(get).filter(|d| !d.is_empty());
+        let division = div.map(get).transpose()?.filter(|d| !d.is_empty());
         let name = match (division, row_season) {
             (Some(d), Some(s)) => {
                 joined.clear();
@@ -284,26 +430,39 @@ pub fn parse(source: &Source) -> Result<(Competition, usize), Diagnostic> {
             Some(&i) => i,
             None => {
                 by_div.insert(name.to_string(), groups.len());
-                groups.push(GroupResults::new(name, position.line() as usize));
+                // Seasons are alike: the last group's size is the next one's best guess.
+                let expected = groups.last().map_or(0, GroupResults::len);
+                groups.push(GroupResults::new(
+                    name,
+                    position.line() as usize,
+                    spans,
+                    expected,
+                ));
                 seasons.push(row_season.map(str::to_string));
                 groups.len() - 1
             }
         };
+        current.set(
+            index,
+            div.map(get).transpose()?.unwrap_or(""),
+            row_season.unwrap_or(""),
+        );
         let g = &mut groups[index];
-        let sides = ((get(home), field_at(home)), (get(away), field_at(away)));
-        if get(hg).is_empty() && get(ag).is_empty() {
+        let sides = ((get(home)?, field_at(home)), (get(away)?, field_at(away)));
+        if get(hg)?.is_empty() && get(ag)?.is_empty() {
             unplayed += 1;
             g.fixture(source, sides.0, sides.1, start..line_end)?;
             continue;
         }
         let goals = |i: usize| -> Result<u32, Diagnostic> {
-            get(i).parse::<u32>().map_err(|_| {
+            let written = get(i)?;
+            written.parse::<u32>().map_err(|_| {
                 source.error(
                     Code::Goals,
                     field_at(i),
                     format!(
                         "\"{}\" in {} is not a number of goals; expected a whole number",
-                        excerpt(get(i)),
+                        excerpt(written),
                         &headers[i]
                     ),
                 )

@@ -169,10 +169,13 @@ impl Detected {
     }
 }
 
-/// Reads a file, or standard input when the path is `-`.
+/// Reads an input file of any size (a large one is mapped, see [`crate::diagnostic::Text`]),
+/// or standard input (at most [`crate::diagnostic::MAX_INPUT`]) when the path is `-`. Only
+/// results files (CSV, football.json) may be larger than that: [`refuse_too_large`] says so
+/// for the rest once the format is known.
 pub fn input(path: &Path) -> Result<Source, Diagnostic> {
     if path.as_os_str() != "-" {
-        return Source::read(path);
+        return Source::read_any_size(path);
     }
     let stdin = Path::new("<stdin>");
     Source::from_reader(stdin, std::io::stdin().lock(), 0).map_err(|e| match e {
@@ -181,6 +184,16 @@ pub fn input(path: &Path) -> Result<Source, Diagnostic> {
         }
         ReadError::Diagnostic(d) => d,
     })
+}
+
+/// Refuses an input larger than [`crate::diagnostic::MAX_INPUT`] unless it is a results file
+/// (CSV, football.json), which may be of any size: data files and season summaries are
+/// written by hand and read whole.
+pub fn refuse_too_large(source: &Source, format: InputFormat) -> Result<(), Diagnostic> {
+    match format {
+        InputFormat::Csv | InputFormat::Json => Ok(()),
+        InputFormat::Data | InputFormat::Document => source.too_large().map_or(Ok(()), Err),
+    }
 }
 
 /// What a reader gives: the competition, the rule file it names (a data file's `rules`, as
@@ -226,6 +239,16 @@ const NOT_THIS_FORMAT: [Code; 3] = [Code::TomlSyntax, Code::JsonShape, Code::Csv
 /// Reads `source` as `format`: the `read` stage, one reader per format, none of which looks
 /// at a rule file.
 pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics> {
+    read_keeping(source, format, results::Spans::Skip)
+}
+
+/// [`read_as`], keeping where each match of a CSV file is written when `spans` says so (other
+/// readers always keep them).
+fn read_keeping(
+    source: &Source,
+    format: InputFormat,
+    spans: results::Spans,
+) -> Result<Read, Diagnostics> {
     let plain = |(competition, unplayed)| Read {
         competition,
         rules: None,
@@ -235,7 +258,7 @@ pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics
     Ok(match format {
         InputFormat::Data => data::read(source)?,
         InputFormat::Document => plain((document::parse(source)?, 0)),
-        InputFormat::Csv => plain(football_data::parse(source)?),
+        InputFormat::Csv => plain(football_data::parse(source, spans)?),
         InputFormat::Json => {
             let parsed = openfootball::parse(source)?;
             Read {
@@ -296,6 +319,25 @@ pub fn load_with(
         Some(format) => Detected { format, why: None },
         None => InputFormat::detect_file(&source.path, &source.text),
     };
+    refuse_too_large(&source, detected.format)?;
+    // A CSV file is read without each match's place; a problem found afterwards that needs
+    // one (a pair meeting too often) has the file read again with them, to point at the row.
+    load_source(&source, detected, options, results::Spans::Skip).or_else(|e| {
+        if detected.format == InputFormat::Csv {
+            load_source(&source, detected, options, results::Spans::Keep)
+        } else {
+            Err(e)
+        }
+    })
+}
+
+/// [`load_with`] once the input is read and its format known.
+fn load_source(
+    source: &Source,
+    detected: Detected,
+    options: &LoadOptions<'_>,
+    spans: results::Spans,
+) -> Result<(Loaded, Vec<String>), Diagnostics> {
     let format = detected.format;
     if format == InputFormat::Data
         && let RecordChoice::File(record) = &options.record
@@ -310,7 +352,7 @@ pub fn load_with(
             )
             .into());
     }
-    let read = read_as(&source, format).map_err(|e| match detected.note() {
+    let read = read_keeping(source, format, spans).map_err(|e| match detected.note() {
         Some(note)
             if e.iter()
                 .next()
@@ -331,7 +373,7 @@ pub fn load_with(
         for_sources: options.rules_for_sources,
         anywhere: options.rules_anywhere,
     };
-    let (rules, rules_path) = crate::resolve::rules(&source, format, named.as_ref(), choice)?;
+    let (rules, rules_path) = crate::resolve::rules(source, format, named.as_ref(), choice)?;
     if format != InputFormat::Data {
         // Only a season summary has a title to find its record by; other sources name theirs.
         let record = match (format, &options.record) {

@@ -31,7 +31,7 @@ use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
 use crate::model::{Competition, Leg, Line, Side, Tie, TieSpans};
 
 use super::match_text::MAX_GOALS;
-use super::results::{GroupResults, competition};
+use super::results::{GroupResults, Spans, competition};
 
 /// What every structural error ends with: the two shapes a football.json file has.
 const SHAPES: &str = r#"football.json: {"name": ..., "matches": [...]} or {"name": ..., "rounds": [{"name": ..., "matches": [...]}]}"#;
@@ -508,6 +508,8 @@ pub fn parse(source: &Source) -> Result<Parsed, Diagnostic> {
                 groups.push(GroupResults::new(
                     name.to_string(),
                     source.line_of(at.start),
+                    Spans::Keep,
+                    0,
                 ));
                 groups.len() - 1
             }

@@ -15,6 +15,17 @@ use crate::read::name::{Spellings, normalise};
 /// One side of a match as read: the team's name and where it is written.
 pub type Side<'a> = (&'a str, Range<usize>);
 
+/// Whether a reader keeps where each match is written: needed only to point at a match in a
+/// message after reading (a pair meeting too often), so a file is read without them and read
+/// again with them when validation finds a problem ([`crate::read::load_with`]). The CSV reader reads rows without them fast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spans {
+    /// Keep each match's place.
+    Keep,
+    /// Keep none: each row is read as fast as it can be.
+    Skip,
+}
+
 /// Collects one group's results.
 pub struct GroupResults {
     name: String,
@@ -23,26 +34,68 @@ pub struct GroupResults {
     ids: FxHashMap<String, TeamId>,
     spellings: Spellings,
     matches: Vec<Match>,
+    /// Where each match is written, when asked to keep them.
     spans: Vec<Range<usize>>,
+    keep_spans: bool,
 }
 
 impl GroupResults {
-    /// A group named `name`, first seen at `line`.
     /// The 1-based line where the group first appears.
     pub fn line(&self) -> usize {
         self.line
     }
 
-    pub fn new(name: impl Into<String>, line: usize) -> GroupResults {
+    /// A group named `name`, first seen at `line`, keeping where each match is written or
+    /// not (`spans`), with room for `expected` matches.
+    pub fn new(
+        name: impl Into<String>,
+        line: usize,
+        spans: Spans,
+        expected: usize,
+    ) -> GroupResults {
         GroupResults {
             name: name.into(),
             line,
             teams: Vec::new(),
             ids: FxHashMap::default(),
             spellings: Spellings::new(),
-            matches: Vec::new(),
+            matches: Vec::with_capacity(expected),
             spans: Vec::new(),
+            keep_spans: spans == Spans::Keep,
         }
+    }
+
+    /// How many matches the group has so far.
+    pub fn len(&self) -> usize {
+        self.matches.len()
+    }
+
+    /// Whether the group has no match yet.
+    pub fn is_empty(&self) -> bool {
+        self.matches.is_empty()
+    }
+
+    /// The team already named `name` (as [`crate::read::name::normalise`] leaves it), if any.
+    pub fn lookup(&self, name: &str) -> Option<TeamId> {
+        self.ids.get(name).copied()
+    }
+
+    /// Adds a played match between two teams the group has, `goals` already checked (at most
+    /// [`crate::read::match_text::MAX_GOALS`] each): the path of a row read fast, which keeps
+    /// no place.
+    pub fn push_played(&mut self, home: TeamId, away: TeamId, home_goals: u32, away_goals: u32) {
+        debug_assert!(
+            !self.keep_spans,
+            "a group that keeps places is read in full"
+        );
+        self.matches.push(Match::new(
+            home,
+            away,
+            Outcome::Played {
+                home: home_goals,
+                away: away_goals,
+            },
+        ));
     }
 
     /// The group's name.
@@ -111,21 +164,24 @@ impl GroupResults {
             ));
         }
         let (h, a) = (self.team(source, home)?, self.team(source, away)?);
-        self.spans.push(at);
-        self.matches.push(Match {
-            home: h,
-            away: a,
-            outcome: Outcome::Played {
+        if self.keep_spans {
+            self.spans.push(at);
+        }
+        self.matches.push(Match::new(
+            h,
+            a,
+            Outcome::Played {
                 home: home_goals,
                 away: away_goals,
             },
-        });
+        ));
         Ok(())
     }
 
     /// The finished group.
-    pub fn finish(self) -> Group {
+    pub fn finish(mut self) -> Group {
         let n = self.teams.len();
+        self.matches.shrink_to_fit();
         Group {
             name: self.name,
             teams: self.teams,

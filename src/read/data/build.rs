@@ -673,11 +673,7 @@ fn build_match(
         }),
         _ => None,
     };
-    let played = Match {
-        home,
-        away,
-        outcome,
-    };
+    let played = Match::new(home, away, outcome);
     Ok((played, shoot_out))
 }
 

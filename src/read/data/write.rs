@@ -12,7 +12,7 @@ use crate::model::{
 /// A match in data-file notation.
 pub fn match_line(group: &Group, m: &Match) -> String {
     let (home, away) = (group.team_name(m.home), group.team_name(m.away));
-    match m.outcome {
+    match m.outcome() {
         Outcome::Played { home: h, away: a } => format!("{home} {h}–{a} {away}"),
         Outcome::Forfeit(side) => {
             let side = match side {

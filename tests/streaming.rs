@@ -1,0 +1,187 @@
+//! Reading a results file fast changes no table: a CSV file read mapped from disk and read
+//! whole from memory, and rows read by the fast path and by the full reading, give the same
+//! competition; a file over the 32 MiB limit of hand-written inputs is read when it is CSV.
+
+use std::io::Write;
+
+use pretty_assertions::assert_eq;
+use proptest::prelude::*;
+use standings::diagnostic::Source;
+use standings::read::football_data;
+use standings::read::results::Spans;
+
+/// One row as a generator writes it.
+#[derive(Debug, Clone)]
+enum Row {
+    /// A played match between two of the season's clubs (by index), with goals.
+    Played(usize, usize, u32, u32),
+    /// A fixture not yet played.
+    Unplayed(usize, usize),
+    /// A row with nothing in it.
+    Blank,
+}
+
+/// Names that take each path of the reader: plain ASCII (fast once known), quoted, padded
+/// with spaces, non-ASCII, and a decomposed accent that normalises to a precomposed one.
+const CLUBS: [&str; 8] = [
+    "Arsenal",
+    "Nott'm Forest",
+    "\"Brighton, Hove\"",
+    "  Leeds  ",
+    "Beşiktaş",
+    "Be\u{0073}\u{0327}iktas\u{0327} B",
+    "Köln",
+    "Man City",
+];
+
+fn csv(seasons: &[Vec<Row>], season_column: bool) -> String {
+    let mut text = String::from(if season_column {
+        "Div,Season,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\n"
+    } else {
+        "Div,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\n"
+    });
+    for (s, rows) in seasons.iter().enumerate() {
+        let group = if season_column {
+            format!("E0,{}-{:02}", 2000 + s, (s + 1) % 100)
+        } else {
+            format!("D{s}")
+        };
+        for row in rows {
+            let line = match *row {
+                Row::Played(h, a, hg, ag) => {
+                    format!("{group},01/08/2020,{},{},{hg},{ag},X", CLUBS[h], CLUBS[a])
+                }
+                Row::Unplayed(h, a) => format!("{group},01/08/2020,{},{},,,", CLUBS[h], CLUBS[a]),
+                Row::Blank => ",,,,,,".to_string() + if season_column { "," } else { "" },
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn row() -> impl Strategy<Value = Row> {
+    let team = 0..CLUBS.len();
+    prop_oneof![
+        8 => (team.clone(), team.clone(), 0u32..12, 0u32..12)
+            .prop_filter("two clubs", |(h, a, _, _)| h != a)
+            .prop_map(|(h, a, hg, ag)| Row::Played(h, a, hg, ag)),
+        1 => (team.clone(), team).prop_filter("two clubs", |(h, a)| h != a)
+            .prop_map(|(h, a)| Row::Unplayed(h, a)),
+        1 => Just(Row::Blank),
+    ]
+}
+
+proptest! {
+    /// The fast path and the full reading agree on every file they both read, and on which
+    /// files they refuse.
+    #[test]
+    fn rows_read_fast_give_the_same_competition(
+        seasons in proptest::collection::vec(proptest::collection::vec(row(), 1..40), 1..4),
+        season_column in any::<bool>(),
+    ) {
+        let text = csv(&seasons, season_column);
+        let source = Source::new("s.csv", text);
+        let fast = football_data::parse(&source, Spans::Skip);
+        let full = football_data::parse(&source, Spans::Keep);
+        match (fast, full) {
+            (Ok(fast), Ok(full)) => {
+                prop_assert_eq!(fast.1, full.1);
+                prop_assert_eq!(&fast.0.groups, &full.0.groups);
+                // The full reading knows each match's place; the fast one none.
+                for g in &full.0.groups {
+                    prop_assert_eq!(g.spans.matches.len(), g.matches.len());
+                }
+            }
+            (Err(fast), Err(full)) => prop_assert_eq!(fast.to_string(), full.to_string()),
+            (fast, full) => prop_assert!(false, "fast {:?}, full {:?}", fast.is_ok(), full.is_ok()),
+        }
+    }
+}
+
+/// Many seasons of 20 clubs, each a double round robin, as one CSV text of about `bytes`,
+/// each row with `notes` bytes of a column no reader needs.
+fn history(bytes: usize, notes: usize) -> String {
+    let clubs: Vec<String> = (0..20).map(|i| format!("Club {i:02}")).collect();
+    let note = "n".repeat(notes);
+    let mut text = String::from("Div,Season,HomeTeam,AwayTeam,FTHG,FTAG,Notes\n");
+    let mut season = 0;
+    while text.len() < bytes {
+        for (h, home) in clubs.iter().enumerate() {
+            for (a, away) in clubs.iter().enumerate() {
+                if h != a {
+                    let (hg, ag) = ((h * 7 + a * 3 + season) % 5, (h + a * 5 + season) % 4);
+                    text.push_str(&format!("E0,{season},{home},{away},{hg},{ag},{note}\n"));
+                }
+            }
+        }
+        season += 1;
+    }
+    text
+}
+
+#[test]
+fn a_mapped_file_reads_as_the_same_text_in_memory() {
+    // Over the size at which a results file is mapped rather than read (1 MiB).
+    let text = history(3 << 20, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.csv");
+    std::fs::write(&path, &text).unwrap();
+    let mapped = Source::read_any_size(&path).unwrap();
+    assert!(mapped.text.is_mapped(), "a 3 MiB results file is mapped");
+    let whole = Source::new(&path, text);
+    let (from_disk, unplayed) = football_data::parse(&mapped, Spans::Skip).unwrap();
+    let (from_memory, unplayed_too) = football_data::parse(&whole, Spans::Skip).unwrap();
+    assert_eq!(unplayed, unplayed_too);
+    assert!(from_disk.groups.len() > 20, "{}", from_disk.groups.len());
+    assert_eq!(from_disk.groups, from_memory.groups);
+}
+
+#[test]
+fn a_results_file_over_the_limit_of_hand_written_files_is_read() {
+    // 33 MiB: over the 32 MiB limit, which stays for data files and season summaries (long
+    // rows keep the number of matches, and the test's time, small).
+    let text = history(33 << 20, 4000);
+    let seasons = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .last();
+    let seasons: usize = seasons.unwrap().parse::<usize>().unwrap() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("history.csv");
+    std::fs::write(&csv, &text).unwrap();
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/premier-league.toml");
+    let out = assert_cmd::Command::cargo_bin("standings")
+        .unwrap()
+        .args([
+            "table",
+            csv.to_str().unwrap(),
+            "--rules",
+            rules,
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // A header, then 20 rows a season.
+    assert_eq!(stdout.lines().count(), 1 + 20 * seasons);
+    // The same bytes as a data file are refused: hand-written files stay under the limit.
+    let data = dir.path().join("history.toml");
+    let mut file = std::fs::File::create(&data).unwrap();
+    file.write_all(b"# not a results file\n").unwrap();
+    file.write_all(text.as_bytes()).unwrap();
+    drop(file);
+    let out = assert_cmd::Command::cargo_bin("standings")
+        .unwrap()
+        .args(["table", data.to_str().unwrap(), "--rules", rules])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("larger than 32 MiB"), "{stderr}");
+}
