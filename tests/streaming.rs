@@ -34,7 +34,13 @@ const CLUBS: [&str; 8] = [
     "Man City",
 ];
 
-fn csv(seasons: &[Vec<Row>], season_column: bool) -> String {
+/// The file's text: with a `Season` column or not, with quoted names or not (a file without
+/// quotes is split plainly), with `\r\n` line breaks or `\n`.
+fn csv(seasons: &[Vec<Row>], season_column: bool, quotes: bool, crlf: bool) -> String {
+    let club = |i: usize| match CLUBS[i] {
+        quoted if !quotes && quoted.starts_with('"') => "Brighton",
+        name => name,
+    };
     let mut text = String::from(if season_column {
         "Div,Season,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR\n"
     } else {
@@ -49,13 +55,13 @@ fn csv(seasons: &[Vec<Row>], season_column: bool) -> String {
         for row in rows {
             let line = match *row {
                 Row::Played(h, a, hg, ag) => {
-                    format!("{group},01/08/2020,{},{},{hg},{ag},X", CLUBS[h], CLUBS[a])
+                    format!("{group},01/08/2020,{},{},{hg},{ag},X", club(h), club(a))
                 }
-                Row::Unplayed(h, a) => format!("{group},01/08/2020,{},{},,,", CLUBS[h], CLUBS[a]),
+                Row::Unplayed(h, a) => format!("{group},01/08/2020,{},{},,,", club(h), club(a)),
                 Row::Blank => ",,,,,,".to_string() + if season_column { "," } else { "" },
             };
             text.push_str(&line);
-            text.push('\n');
+            text.push_str(if crlf { "\r\n" } else { "\n" });
         }
     }
     text
@@ -80,11 +86,13 @@ proptest! {
     fn rows_read_fast_give_the_same_competition(
         seasons in proptest::collection::vec(proptest::collection::vec(row(), 1..40), 1..4),
         season_column in any::<bool>(),
+        quotes in any::<bool>(),
+        crlf in any::<bool>(),
     ) {
-        let text = csv(&seasons, season_column);
+        let text = csv(&seasons, season_column, quotes, crlf);
         let source = Source::new("s.csv", text);
-        let fast = football_data::parse(&source, Spans::Skip);
-        let full = football_data::parse(&source, Spans::Keep);
+        let fast = football_data::parse_once(&source, Spans::Skip);
+        let full = football_data::parse_once(&source, Spans::Keep);
         match (fast, full) {
             (Ok(fast), Ok(full)) => {
                 prop_assert_eq!(fast.1, full.1);
@@ -94,7 +102,8 @@ proptest! {
                     prop_assert_eq!(g.spans.matches.len(), g.matches.len());
                 }
             }
-            (Err(fast), Err(full)) => prop_assert_eq!(fast.to_string(), full.to_string()),
+            // The fast reading may find a problem less precisely: `parse` then reads in full.
+            (Err(_), Err(_)) => {}
             (fast, full) => prop_assert!(false, "fast {:?}, full {:?}", fast.is_ok(), full.is_ok()),
         }
     }

@@ -13,7 +13,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 /// How much of a mapped file is validated before its pages are released.
-const CHUNK: usize = 16 << 20;
+const CHUNK: usize = 1 << 20;
 
 /// An input's text: shared, cheap to clone, dereferencing to `str`.
 #[derive(Clone)]
@@ -96,6 +96,23 @@ impl Text {
         if let Repr::Mapped(m) = &self.0 {
             m.release(m.start + offset);
         }
+    }
+
+    /// Whether `found` holds for any stretch of the text's bytes, looked at a stretch at a time
+    /// (each stretch with the bytes after it, for a look ahead) so that a mapped file's pages
+    /// are released as the scan passes them rather than all held at once.
+    pub fn any_stretch(&self, mut found: impl FnMut(&[u8], &[u8]) -> bool) -> bool {
+        let bytes = self.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = (at + CHUNK).min(bytes.len());
+            if found(&bytes[at..end], &bytes[end..]) {
+                return true;
+            }
+            self.done_with(end);
+            at = end;
+        }
+        false
     }
 
     /// Whether two texts are the same one (not merely equal).

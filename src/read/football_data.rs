@@ -97,7 +97,110 @@ fn unterminated_quote(text: &str, delimiter: u8) -> Option<usize> {
 
 /// How many rows are read between telling a mapped file's text which part is done with
 /// ([`crate::diagnostic::Text::done_with`]).
-const RELEASE_EVERY: usize = 1 << 16;
+const RELEASE_EVERY: usize = 1 << 12;
+
+/// Where a file's rows come from: the `csv` crate, which knows quotes and every line ending,
+/// or, for a file read fast that has no quote and no carriage return outside a `\r\n`, a plain
+/// split at line breaks and delimiters, which gives the same records several times faster.
+enum Rows<'t> {
+    Csv(csv::Reader<&'t [u8]>),
+    Plain {
+        text: &'t [u8],
+        /// The next row's byte offset, and its 1-based line.
+        at: usize,
+        line: u64,
+        delimiter: u8,
+    },
+}
+
+impl<'t> Rows<'t> {
+    /// The rows after the header `reader` has read: split plainly when `plain` (the text has
+    /// no quote and no carriage return outside a `\r\n`), else by the `csv` crate.
+    fn new(reader: csv::Reader<&'t [u8]>, text: &'t str, delimiter: u8, plain: bool) -> Rows<'t> {
+        let bytes = text.as_bytes();
+        if !plain {
+            return Rows::Csv(reader);
+        }
+        let position = reader.position();
+        Rows::Plain {
+            text: bytes,
+            at: position.byte() as usize,
+            line: position.line(),
+            delimiter,
+        }
+    }
+
+    /// The next row: a line of a plain file (not yet split), or a record read into `row`
+    /// (with its position); `None` at the end. Empty lines are skipped, as the `csv` crate
+    /// skips them.
+    fn next(&mut self, row: &mut csv::ByteRecord) -> Result<Option<Next<'t>>, csv::Error> {
+        match self {
+            Rows::Csv(reader) => Ok(reader.read_byte_record(row)?.then_some(Next::Record)),
+            Rows::Plain { text, at, line, .. } => {
+                while *at < text.len() {
+                    let start = *at;
+                    let end =
+                        memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
+                    let content = &text[start..end];
+                    let content = content.strip_suffix(b"\r").unwrap_or(content);
+                    let this_line = *line;
+                    *at = end + 1;
+                    *line += 1;
+                    if !content.is_empty() {
+                        return Ok(Some(Next::Line {
+                            content,
+                            start,
+                            line: this_line,
+                        }));
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Splits a plain file's line into `row`, as the `csv` crate would read it.
+    fn split_into(&self, next: &Next<'_>, row: &mut csv::ByteRecord) {
+        let (
+            Rows::Plain { delimiter, .. },
+            Next::Line {
+                content,
+                start,
+                line,
+            },
+        ) = (self, next)
+        else {
+            return;
+        };
+        row.clear();
+        for field in content.split(|b| b == delimiter) {
+            row.push_field(field);
+        }
+        let mut position = csv::Position::new();
+        position.set_byte(*start as u64).set_line(*line);
+        row.set_position(Some(position));
+    }
+
+    /// The delimiter of a plain file's lines.
+    fn delimiter(&self) -> u8 {
+        match self {
+            Rows::Plain { delimiter, .. } => *delimiter,
+            Rows::Csv(_) => b',',
+        }
+    }
+}
+
+/// One row from [`Rows::next`].
+enum Next<'t> {
+    /// A record, read into the caller's `csv::ByteRecord`.
+    Record,
+    /// A line of a plain file: its text (without its line break), byte offset and line.
+    Line {
+        content: &'t [u8],
+        start: usize,
+        line: u64,
+    },
+}
 
 /// Where the columns a reader needs are, by index.
 struct Columns {
@@ -129,25 +232,68 @@ impl Current {
     }
 }
 
-/// A field as printable ASCII without its surrounding spaces, or `None` when it holds
-/// anything else (which the full reading then checks: other characters, normalisation,
-/// control characters).
-fn plain(row: &csv::ByteRecord, i: usize) -> Option<&[u8]> {
-    let field = row.get(i)?.trim_ascii();
-    field
-        .iter()
-        .all(|b| (b' '..=b'~').contains(b))
-        .then_some(field)
+/// The most columns a row read fast may need (the last needed column's index, plus one).
+const FAST_COLUMNS: usize = 32;
+
+/// The fields of one row a fast reading looks at: the first [`FAST_COLUMNS`] at most.
+struct Fields<'r> {
+    fields: [&'r [u8]; FAST_COLUMNS],
+    /// How many of `fields` the row has.
+    len: usize,
 }
 
-/// Goals written as plain digits, at most [`crate::read::match_text::MAX_GOALS`].
-fn plain_goals(row: &csv::ByteRecord, i: usize) -> Option<u32> {
-    let field = row.get(i)?.trim_ascii();
-    if field.is_empty() || field.len() > 3 || !field.iter().all(u8::is_ascii_digit) {
-        return None;
+impl<'r> Fields<'r> {
+    /// The first `wanted` fields of a record the `csv` crate read, or `None` if it has fewer.
+    fn of_record(row: &'r csv::ByteRecord, wanted: usize) -> Option<Fields<'r>> {
+        if wanted > FAST_COLUMNS || row.len() < wanted {
+            return None;
+        }
+        let mut fields = [&b""[..]; FAST_COLUMNS];
+        for (slot, field) in fields.iter_mut().zip(row.iter()) {
+            *slot = field;
+        }
+        Some(Fields {
+            fields,
+            len: wanted,
+        })
     }
-    let goals = field.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
-    (goals <= crate::read::match_text::MAX_GOALS).then_some(goals)
+
+    /// The first `wanted` fields of a line split at `delimiter`, or `None` if it has fewer.
+    fn of_line(line: &'r [u8], delimiter: u8, wanted: usize) -> Option<Fields<'r>> {
+        if wanted > FAST_COLUMNS {
+            return None;
+        }
+        let mut fields = [&b""[..]; FAST_COLUMNS];
+        let mut split = line.split(|&b| b == delimiter);
+        for slot in &mut fields[..wanted] {
+            *slot = split.next()?;
+        }
+        Some(Fields {
+            fields,
+            len: wanted,
+        })
+    }
+
+    /// Field `i` as printable ASCII without its surrounding spaces, or `None` when it holds
+    /// anything else (which the full reading then checks: other characters, normalisation,
+    /// control characters).
+    fn plain(&self, i: usize) -> Option<&'r [u8]> {
+        let field = self.fields[..self.len].get(i)?.trim_ascii();
+        field
+            .iter()
+            .all(|b| (b' '..=b'~').contains(b))
+            .then_some(field)
+    }
+
+    /// Goals written as plain digits, at most [`crate::read::match_text::MAX_GOALS`].
+    fn goals(&self, i: usize) -> Option<u32> {
+        let field = self.fields[..self.len].get(i)?.trim_ascii();
+        if field.is_empty() || field.len() > 3 || !field.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let goals = field.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        (goals <= crate::read::match_text::MAX_GOALS).then_some(goals)
+    }
 }
 
 /// Adds a row of the usual kind to `group` (the group of the row before) and says so: a row
@@ -157,17 +303,17 @@ fn plain_goals(row: &csv::ByteRecord, i: usize) -> Option<u32> {
 /// own normal form and hold no control character, and the team and group lookups are the
 /// same ones.
 fn fast_row(
-    row: &csv::ByteRecord,
+    row: Option<Fields<'_>>,
     columns: &Columns,
     current: &Current,
     group: &mut GroupResults,
 ) -> bool {
-    if row.len() <= columns.last_needed {
+    let Some(row) = row else {
         return false;
-    }
+    };
     let same = |column: Option<usize>, was: &str| match column {
         None => true,
-        Some(i) => plain(row, i).is_some_and(|f| f == was.as_bytes()),
+        Some(i) => row.plain(i).is_some_and(|f| f == was.as_bytes()),
     };
     // An empty Season is an error, which the full reading reports.
     if !same(columns.div, &current.div)
@@ -177,17 +323,16 @@ fn fast_row(
         return false;
     }
     let team = |i: usize| {
-        plain(row, i)
+        row.plain(i)
             .filter(|name| !name.is_empty())
-            .and_then(|name| group.lookup(std::str::from_utf8(name).ok()?))
+            .and_then(|name| group.lookup_bytes(name))
     };
     let (Some(home), Some(away)) = (team(columns.home), team(columns.away)) else {
         return false;
     };
-    let (Some(home_goals), Some(away_goals)) = (
-        plain_goals(row, columns.home_goals),
-        plain_goals(row, columns.away_goals),
-    ) else {
+    let (Some(home_goals), Some(away_goals)) =
+        (row.goals(columns.home_goals), row.goals(columns.away_goals))
+    else {
         return false;
     };
     group.push_played(home, away, home_goals, away_goals);
@@ -201,15 +346,26 @@ fn fast_row(
 /// `spans` is [`Spans::Keep`], through the full reading that checks and locates everything.
 /// Both give the same match.
 pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
+    match parse_once(source, spans) {
+        // The fast reading finds a problem; the full one says exactly what and where.
+        Err(_) if spans == Spans::Skip => parse_once(source, Spans::Keep),
+        read => read,
+    }
+}
+
+/// [`parse`] in one pass, without reading again when the fast reading finds a problem: the
+/// two readings compared in tests.
+pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
     let text = source.text.trim_start_matches('\u{feff}');
     let bom = source.text.len() - text.len();
     let header_end = text.find('\n').unwrap_or(text.len());
     let header_line = text[..header_end].trim_end_matches('\r');
     let delimiter = delimiter(header_line).unwrap_or(b',');
     // Only a file with a quote can hold one never closed: most have none.
-    if memchr::memchr(b'"', text.as_bytes()).is_some()
-        && let Some(at) = unterminated_quote(text, delimiter)
-    {
+    let quoted = source
+        .text
+        .any_stretch(|bytes, _| memchr::memchr(b'"', bytes).is_some());
+    if quoted && let Some(at) = unterminated_quote(text, delimiter) {
         let at = bom + at;
         return Err(source.error(
             Code::CsvRow,
@@ -231,6 +387,13 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
             )
         })?
         .clone();
+    // A carriage return not before a line break ends a record for the `csv` crate.
+    let lone_return = source.text.any_stretch(|bytes, after| {
+        memchr::memchr_iter(b'\r', bytes)
+            .any(|i| bytes.get(i + 1).or(after.first()) != Some(&b'\n'))
+    });
+    let plain = spans == Spans::Skip && !quoted && !lone_return;
+    let mut rows = Rows::new(reader, text, delimiter, plain);
     let header_spans = field_spans(header_line, delimiter);
     let header_at = |i: usize| {
         let span = header_spans
@@ -311,7 +474,7 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
     // How far the text has been read since the reader last said it was done with it.
     let mut since_release = 0usize;
     loop {
-        let more = reader.read_byte_record(&mut row).map_err(|e| {
+        let next = rows.next(&mut row).map_err(|e| {
             let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
             source.error(
                 Code::CsvRow,
@@ -319,9 +482,9 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
                 format!("cannot read the CSV row: {e}"),
             )
         })?;
-        if !more {
+        let Some(next) = next else {
             break;
-        }
+        };
         since_release += 1;
         if since_release == RELEASE_EVERY {
             since_release = 0;
@@ -330,10 +493,17 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
         }
         if spans == Spans::Skip
             && let Some(index) = current.group
-            && fast_row(&row, &columns, &current, &mut groups[index])
         {
-            continue;
+            let wanted = columns.last_needed + 1;
+            let fields = match &next {
+                Next::Record => Fields::of_record(&row, wanted),
+                Next::Line { content, .. } => Fields::of_line(content, rows.delimiter(), wanted),
+            };
+            if fast_row(fields, &columns, &current, &mut groups[index]) {
+                continue;
+            }
         }
+        rows.split_into(&next, &mut row);
         let position = row
             .position()
             .expect("records read from text have positions");
@@ -427,7 +597,12 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
                     ),
                 ));
             }
-            Some(&i) => i,
+            Some(&i) => {
+                if current.group != Some(i) {
+                    groups[i].reopen(source);
+                }
+                i
+            }
             None => {
                 by_div.insert(name.to_string(), groups.len());
                 // Seasons are alike: the last group's size is the next one's best guess.
@@ -442,6 +617,12 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
                 groups.len() - 1
             }
         };
+        if spans == Spans::Skip
+            && let Some(previous) = current.group
+            && previous != index
+        {
+            groups[previous].compact();
+        }
         current.set(
             index,
             div.map(get).transpose()?.unwrap_or(""),

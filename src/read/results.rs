@@ -31,7 +31,8 @@ pub struct GroupResults {
     name: String,
     line: usize,
     teams: Vec<String>,
-    ids: FxHashMap<String, TeamId>,
+    /// Each team by its name's bytes (a fast reading's fields are bytes).
+    ids: FxHashMap<Box<[u8]>, TeamId>,
     spellings: Spellings,
     matches: Vec<Match>,
     /// Where each match is written, when asked to keep them.
@@ -65,6 +66,29 @@ impl GroupResults {
         }
     }
 
+    /// Drops what finds the group's teams by name, as a group that may be complete (the
+    /// reader has moved on to another group): a whole history's groups need not all keep it
+    /// to the end. [`GroupResults::reopen`] rebuilds it. Only a group that keeps no places is
+    /// compacted: a problem it then finds is found again by a reading that keeps them.
+    pub fn compact(&mut self) {
+        if !self.keep_spans {
+            self.ids = FxHashMap::default();
+            self.spellings = Spellings::new();
+        }
+    }
+
+    /// Rebuilds what [`GroupResults::compact`] dropped, if it was, for more of the group's rows.
+    pub fn reopen(&mut self, source: &Source) {
+        if self.ids.len() == self.teams.len() {
+            return;
+        }
+        for (i, name) in self.teams.iter().enumerate() {
+            self.ids.insert(name.as_bytes().into(), TeamId::new(i));
+            // Names were checked when first added: two spellings cannot meet here.
+            let _ = self.spellings.add(source, &self.name, name, 0..0);
+        }
+    }
+
     /// How many matches the group has so far.
     pub fn len(&self) -> usize {
         self.matches.len()
@@ -77,6 +101,12 @@ impl GroupResults {
 
     /// The team already named `name` (as [`crate::read::name::normalise`] leaves it), if any.
     pub fn lookup(&self, name: &str) -> Option<TeamId> {
+        self.ids.get(name.as_bytes()).copied()
+    }
+
+    /// The team already named `name`, given as bytes (a name the fast reading found to be
+    /// printable ASCII), if any.
+    pub fn lookup_bytes(&self, name: &[u8]) -> Option<TeamId> {
         self.ids.get(name).copied()
     }
 
@@ -134,13 +164,13 @@ impl GroupResults {
         source: &Source,
         (name, at): (Cow<'_, str>, Range<usize>),
     ) -> Result<TeamId, Diagnostic> {
-        if let Some(&id) = self.ids.get(name.as_ref()) {
+        if let Some(&id) = self.ids.get(name.as_bytes()) {
             return Ok(id);
         }
         self.spellings.add(source, &self.name, &name, at)?;
         let id = TeamId::new(self.teams.len());
         self.teams.push(name.to_string());
-        self.ids.insert(name.into_owned(), id);
+        self.ids.insert(name.as_bytes().into(), id);
         Ok(id)
     }
 
