@@ -15,7 +15,8 @@ gives 2,632 groups, 1,000,160 matches). Seasons are labelled backwards from 2024
 divisions of a season in the order above (from the year 1 on when there are more than 2,024
 seasons: the 10 M file's last season is 4386-87). The same MATCHES and SEED give the same bytes.
 Goals are Poisson draws from each club's strength in that season; half-time goals are a share
-of the full-time ones.
+of the full-time ones. Results are drawn for the first 440 seasons (1,003,200 matches); a
+larger file replays them under its later seasons' labels and dates.
 """
 import datetime
 import math
@@ -46,6 +47,8 @@ DIVISIONS = {
            "Rennes", "Strasbourg", "Toulouse", "Troyes"],
 }
 MATCHES_PER_GROUP = 380
+# Seasons whose results are drawn; later ones replay them (a 10 M-match file in seconds).
+UNIQUE_SEASONS = 440
 HEADER = "Div,Season,Date,HomeTeam,AwayTeam,FTHG,FTAG,FTR,HTHG,HTAG,HTR\n"
 
 
@@ -81,25 +84,38 @@ def result(home, away):
     return "H" if home > away else "A" if away > home else "D"
 
 
-def season_rows(rng, div, season, year, clubs):
-    """The 380 lines of one division's season."""
+def season_results(rng, clubs):
+    """One division's season: its 38 rounds, each a list of lines without the leading
+    `Div,Season,Date,` (home, away, full-time and half-time goals and results)."""
     teams = list(clubs)
     rng.shuffle(teams)
     strength = {t: 0.55 + 0.9 * rng.random() for t in teams}
-    first_saturday = datetime.date(year, 8, 8)
-    first_saturday += datetime.timedelta(days=(5 - first_saturday.weekday()) % 7)
-    lines = []
-    for r, pairs in enumerate(rounds(teams)):
-        date = (first_saturday + datetime.timedelta(days=7 * r)).strftime("%d/%m/%Y")
-        prefix = f"{div},{season},{date},"
+    played = []
+    for pairs in rounds(teams):
+        lines = []
         for home, away in pairs:
             hg = poisson(rng, 1.5 * strength[home] / strength[away] ** 0.5)
             ag = poisson(rng, 1.15 * strength[away] / strength[home] ** 0.5)
             hthg = sum(rng.random() < 0.45 for _ in range(hg))
             htag = sum(rng.random() < 0.45 for _ in range(ag))
-            lines.append(f"{prefix}{home},{away},{hg},{ag},{result(hg, ag)},"
+            lines.append(f"{home},{away},{hg},{ag},{result(hg, ag)},"
                          f"{hthg},{htag},{result(hthg, htag)}\n")
-    return lines
+        played.append(lines)
+    return played
+
+
+def season_text(div, season, year, played):
+    """The 380 lines of one division's season, a round a week from the second Saturday of
+    August of `year`."""
+    first_saturday = datetime.date(year, 8, 8)
+    first_saturday += datetime.timedelta(days=(5 - first_saturday.weekday()) % 7)
+    text = []
+    for r, lines in enumerate(played):
+        day = first_saturday + datetime.timedelta(days=7 * r)
+        date = f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+        prefix = f"{div},{season},{date},"
+        text.extend(prefix + line for line in lines)
+    return "".join(text)
 
 
 def main(matches, seed, out):
@@ -107,6 +123,8 @@ def main(matches, seed, out):
     divisions = list(DIVISIONS.items())
     seasons = -(-groups // len(divisions))
     rng = random.Random(seed)
+    # Results drawn for the first seasons, replayed under later seasons' labels and dates.
+    drawn = {}
     written = 0
     with open(out, "w", encoding="utf-8", newline="") as f:
         f.write(HEADER)
@@ -116,7 +134,10 @@ def main(matches, seed, out):
             for div, clubs in divisions:
                 if written == groups:
                     break
-                f.write("".join(season_rows(rng, div, season, year, clubs)))
+                key = (s % UNIQUE_SEASONS, div)
+                if key not in drawn:
+                    drawn[key] = season_results(rng, clubs)
+                f.write(season_text(div, season, year, drawn[key]))
                 written += 1
     print(f"{out}: {groups * MATCHES_PER_GROUP} matches in {groups} groups", file=sys.stderr)
 
