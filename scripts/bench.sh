@@ -62,24 +62,24 @@ for n in "$rounds" "$matches_wanted" "$sim_groups"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || die "\"$n\" is not a positive whole number (BENCH_ROUNDS, BENCH_MATCHES, BENCH_SIM_GROUPS)"
 done
 
-[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time); it measures peak memory"
-command -v python3 >/dev/null || die "python3 is missing"
-
-# The path of the executable that cargo reports building with these arguments.
+# The path of the executable ($1, for messages) that cargo reports building with the arguments
+# after it.
 build() {
-  local path
+  local what=$1 path
+  shift
   path=$(cargo build --release --locked "$@" --message-format json-render-diagnostics |
     python3 -c 'import json, sys
 paths = [m["executable"] for m in map(json.loads, sys.stdin)
          if m.get("reason") == "compiler-artifact" and m.get("executable")]
-print(paths[-1] if paths else "")') || die "cargo build --release $* failed"
-  [ -n "$path" ] || die "cargo build --release $* built no executable"
-  [ -x "$path" ] || die "$path (cargo build --release $*) is not an executable file"
+print(paths[-1] if paths else "")') || die "cargo build --release failed"
+  [ -n "$path" ] || die "cargo built no $what"
+  [ -x "$path" ] || die "$path is not an executable file"
   echo "$path"
 }
-bin=$(build --bin standings)
-fold_bin=$(build --example minimal_fold)
+bin=$(build "standings binary" --bin standings)
+fold_bin=$(build "minimal_fold example" --example minimal_fold)
 "$bin" --version >/dev/null || die "$bin does not run"
+[ -x /usr/bin/time ] || die "/usr/bin/time is missing (apt-get install time); it measures peak memory"
 
 out=$(dirname "$bin")/../bench
 mkdir -p "$out" || die "cannot create $out"
