@@ -2,10 +2,13 @@
 """Writes the pathological head-to-head case of issue #13: one group of N teams, every match a
 draw, where re-applying head-to-head peels one or two teams off at a time.
 
-    scripts/generate_level_group.py N OUT_DIR [--meetings 1|2]
+    scripts/generate_level_group.py N OUT_DIR [--meetings 1|2] [--csv]
 
 writes OUT_DIR/level-N.toml (the data file) and OUT_DIR/level-rules.toml (the rule file it
-names). The construction: teams T1..TN (named aa, ab, ... so that the file stays
+names); with `--csv`, OUT_DIR/level-N.csv instead of the data file: the same matches as a
+football-data CSV (`HomeTeam,AwayTeam,FTHG,FTAG`, no `Div`, so one group named League), read
+with `standings table OUT_DIR/level-N.csv --rules OUT_DIR/level-rules.toml` (2,000 teams with
+`--meetings 1` make 24 MB). The construction: teams T1..TN (named aa, ab, ... so that the file stays
 under the 32 MiB input limit: 2,000 teams fit with `--meetings 1`) meet each other `meetings` times (default 2, a double
 round robin); every match is 0-0 except the first meeting of each neighbouring pair (Ti, Ti+1),
 which is 1-1. So every team has the same points and goal difference, overall and in every
@@ -64,11 +67,28 @@ def name(i, width):
     return "".join(reversed(letters))
 
 
+def write_csv(path, names, meetings):
+    """The group's matches as football-data CSV rows, in the data file's order."""
+    n = len(names)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("HomeTeam,AwayTeam,FTHG,FTAG\n")
+        for i in range(n):
+            rows = []
+            for j in range(i + 1, n):
+                goals = "1,1" if j == i + 1 else "0,0"
+                rows.append(f"{names[i]},{names[j]},{goals}\n")
+                if meetings == 2:
+                    rows.append(f"{names[j]},{names[i]},0,0\n")
+            f.write("".join(rows))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("teams", type=int)
     parser.add_argument("out_dir")
     parser.add_argument("--meetings", type=int, choices=(1, 2), default=2)
+    parser.add_argument("--csv", action="store_true",
+                        help="write the matches as a football-data CSV, not a data file")
     args = parser.parse_args()
     n = args.teams
     width = 2
@@ -78,6 +98,9 @@ def main():
     os.makedirs(args.out_dir, exist_ok=True)
     with open(os.path.join(args.out_dir, "level-rules.toml"), "w", encoding="utf-8") as f:
         f.write(RULES.format(meetings=args.meetings))
+    if args.csv:
+        write_csv(os.path.join(args.out_dir, f"level-{n}.csv"), names, args.meetings)
+        return
     with open(os.path.join(args.out_dir, f"level-{n}.toml"), "w", encoding="utf-8") as f:
         f.write(f'competition = "Level group of {n}"\n')
         f.write('rules = "level-rules.toml"\n\n[[group]]\nname = "Level"\n')
