@@ -194,3 +194,44 @@ fn a_results_file_over_the_limit_of_hand_written_files_is_read() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("larger than 32 MiB"), "{stderr}");
 }
+
+/// Two divisions' seasons with their rows interleaved, a club that first plays late in each
+/// season, and blank lines: a file read in parts on several threads has groups that span the
+/// parts, and teams that first appear in a later part.
+fn interleaved(bytes: usize) -> String {
+    let mut text = String::from("Div,Season,HomeTeam,AwayTeam,FTHG,FTAG\n");
+    let mut season = 0;
+    while text.len() < bytes {
+        for (h, a) in (0..18).flat_map(|h| (0..18).map(move |a| (h, a))) {
+            if h == a {
+                continue;
+            }
+            for div in ["E0", "E1"] {
+                // Club 17 plays only its home matches, the last of the season.
+                let (hg, ag) = ((h * 3 + a + season) % 4, (h + a * 7 + season) % 3);
+                text.push_str(&format!(
+                    "{div},{season},{div} club {h},{div} club {a},{hg},{ag}\n"
+                ));
+            }
+            if (h + a) % 50 == 0 {
+                text.push('\n');
+            }
+        }
+        season += 1;
+    }
+    text
+}
+
+#[test]
+fn a_file_read_in_parts_gives_what_one_reading_gives() {
+    // Over the 4 MiB from which a plain file is read in parts, one a thread.
+    let source = Source::new("parts.csv", interleaved(5 << 20));
+    let (parts, unplayed) = football_data::parse(&source, Spans::Skip).unwrap();
+    let (whole, unplayed_too) = football_data::parse_once(&source, Spans::Keep).unwrap();
+    assert_eq!(unplayed, unplayed_too);
+    assert!(whole.groups.len() > 100, "{}", whole.groups.len());
+    assert_eq!(parts.groups, whole.groups);
+    let lines: Vec<_> = parts.groups.iter().map(|g| g.line).collect();
+    let lines_too: Vec<_> = whole.groups.iter().map(|g| g.line).collect();
+    assert_eq!(lines, lines_too);
+}

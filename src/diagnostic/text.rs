@@ -79,7 +79,7 @@ impl Text {
                 }
             };
             at += valid;
-            mapped.release(start + at);
+            mapped.release(start + at - valid..start + at);
         }
         Ok(Text(Repr::Mapped(Arc::new(mapped))))
     }
@@ -89,12 +89,12 @@ impl Text {
         matches!(self.0, Repr::Mapped(_))
     }
 
-    /// Says that the reader has finished with the text before byte `offset`: a mapped file's
+    /// Says that the reader has finished with the text in `range`: a mapped file's whole
     /// pages there leave the process's memory (read again from the file if asked for). Text
     /// held in memory is unaffected.
-    pub fn done_with(&self, offset: usize) {
+    pub fn done_with(&self, range: std::ops::Range<usize>) {
         if let Repr::Mapped(m) = &self.0 {
-            m.release(m.start + offset);
+            m.release(m.start + range.start..m.start + range.end);
         }
     }
 
@@ -109,7 +109,7 @@ impl Text {
             if found(&bytes[at..end], &bytes[end..]) {
                 return true;
             }
-            self.done_with(end);
+            self.done_with(at..end);
             at = end;
         }
         false
@@ -126,11 +126,12 @@ impl Text {
 }
 
 impl Mapped {
-    /// Drops the whole pages before byte `end` of the map from the process's memory.
-    fn release(&self, end: usize) {
+    /// Drops the whole pages in `range` of the map from the process's memory.
+    fn release(&self, range: std::ops::Range<usize>) {
         const PAGE: usize = 4096;
-        let end = end.min(self.map.len()) / PAGE * PAGE;
-        if end == 0 {
+        let start = range.start.div_ceil(PAGE) * PAGE;
+        let end = range.end.min(self.map.len()) / PAGE * PAGE;
+        if end <= start {
             return;
         }
         // SAFETY: the map is a read-only mapping of a file: pages dropped are read from the
@@ -139,7 +140,7 @@ impl Mapped {
         #[cfg(unix)]
         let _ = unsafe {
             self.map
-                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, end)
+                .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
         };
     }
 }

@@ -181,6 +181,22 @@ impl<'t> Rows<'t> {
         row.set_position(Some(position));
     }
 
+    /// The byte offset of the next row (for the `csv` crate's records, of the last one read).
+    fn offset(&self) -> usize {
+        match self {
+            Rows::Plain { at, .. } => *at,
+            Rows::Csv(reader) => reader.position().byte() as usize,
+        }
+    }
+
+    /// The line of the next row.
+    fn line(&self) -> u64 {
+        match self {
+            Rows::Plain { line, .. } => *line,
+            Rows::Csv(reader) => reader.position().line(),
+        }
+    }
+
     /// The delimiter of a plain file's lines.
     fn delimiter(&self) -> u8 {
         match self {
@@ -203,6 +219,7 @@ enum Next<'t> {
 }
 
 /// Where the columns a reader needs are, by index.
+#[derive(Clone, Copy)]
 struct Columns {
     home: usize,
     away: usize,
@@ -214,21 +231,50 @@ struct Columns {
     last_needed: usize,
 }
 
-/// The group of the last row read in full, and the Div and Season it was written with.
+/// The groups of the rows read in full most recently, each with the Div and Season it was
+/// written with, the latest first: a file that interleaves divisions (a season of every
+/// league, by date) reads fast too.
 #[derive(Default)]
-struct Current {
-    group: Option<usize>,
-    div: String,
-    season: String,
+struct Recent {
+    groups: Vec<(usize, String, String)>,
 }
 
-impl Current {
+impl Recent {
+    /// How many groups are remembered.
+    const SIZE: usize = 32;
+
+    /// Notes that `group` was written with `div` and `season`.
     fn set(&mut self, group: usize, div: &str, season: &str) {
-        self.group = Some(group);
-        self.div.clear();
-        self.div.push_str(div);
-        self.season.clear();
-        self.season.push_str(season);
+        if let Some(i) = self.groups.iter().position(|(g, ..)| *g == group) {
+            let entry = self.groups.remove(i);
+            self.groups.insert(0, entry);
+            return;
+        }
+        self.groups.truncate(Self::SIZE - 1);
+        self.groups
+            .insert(0, (group, div.to_string(), season.to_string()));
+    }
+
+    /// The group last read.
+    fn latest(&self) -> Option<usize> {
+        self.groups.first().map(|(g, ..)| *g)
+    }
+
+    /// The group of a row whose Div and Season are written as a remembered group's were.
+    fn find(&self, row: &Fields<'_>, columns: &Columns) -> Option<usize> {
+        let written = |column: Option<usize>| match column {
+            None => Some(&b""[..]),
+            Some(i) => row.plain(i),
+        };
+        let (div, season) = (written(columns.div)?, written(columns.season)?);
+        // An empty Season is an error, which the full reading reports.
+        if columns.season.is_some() && season.is_empty() {
+            return None;
+        }
+        self.groups
+            .iter()
+            .find(|(_, d, s)| d.as_bytes() == div && s.as_bytes() == season)
+            .map(|(g, ..)| *g)
     }
 }
 
@@ -296,32 +342,13 @@ impl<'r> Fields<'r> {
     }
 }
 
-/// Adds a row of the usual kind to `group` (the group of the row before) and says so: a row
-/// with every field needed, the same Div and Season as the row before, two teams the group
+/// Adds a row of the usual kind to `group` (a group read recently, whose Div and Season the
+/// row repeats) and says so: a row with every field needed, two teams the group
 /// already has, written in printable ASCII, and plain numbers of goals. Anything else is left
 /// to the full reading, which adds exactly this match for such a row: ASCII names are their
 /// own normal form and hold no control character, and the team and group lookups are the
 /// same ones.
-fn fast_row(
-    row: Option<Fields<'_>>,
-    columns: &Columns,
-    current: &Current,
-    group: &mut GroupResults,
-) -> bool {
-    let Some(row) = row else {
-        return false;
-    };
-    let same = |column: Option<usize>, was: &str| match column {
-        None => true,
-        Some(i) => row.plain(i).is_some_and(|f| f == was.as_bytes()),
-    };
-    // An empty Season is an error, which the full reading reports.
-    if !same(columns.div, &current.div)
-        || !same(columns.season, &current.season)
-        || (columns.season.is_some() && current.season.is_empty())
-    {
-        return false;
-    }
+fn fast_row(row: &Fields<'_>, columns: &Columns, group: &mut GroupResults) -> bool {
     let team = |i: usize| {
         row.plain(i)
             .filter(|name| !name.is_empty())
@@ -339,119 +366,112 @@ fn fast_row(
     true
 }
 
-/// Reads a season. Returns the competition and how many unplayed fixtures were left out.
-///
-/// Rows of the usual kind (the group of the row before, two teams already met, plain numbers
-/// of goals, printable ASCII) go through [`fast_row`]; any other row, and every row when
-/// `spans` is [`Spans::Keep`], through the full reading that checks and locates everything.
-/// Both give the same match.
-pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
-    match parse_once(source, spans) {
-        // The fast reading finds a problem; the full one says exactly what and where.
-        Err(_) if spans == Spans::Skip => parse_once(source, Spans::Keep),
-        read => read,
-    }
+/// What [`read_rows`] needs besides the rows: the file, its header and how to read it.
+struct Context<'a> {
+    source: &'a Source,
+    /// Bytes of a byte-order mark before the text the rows are read from.
+    bom: usize,
+    headers: &'a csv::StringRecord,
+    columns: Columns,
+    delimiter: u8,
+    spans: Spans,
 }
 
-/// [`parse`] in one pass, without reading again when the fast reading finds a problem: the
-/// two readings compared in tests.
-pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
-    let text = source.text.trim_start_matches('\u{feff}');
-    let bom = source.text.len() - text.len();
-    let header_end = text.find('\n').unwrap_or(text.len());
-    let header_line = text[..header_end].trim_end_matches('\r');
-    let delimiter = delimiter(header_line).unwrap_or(b',');
-    // Only a file with a quote can hold one never closed: most have none.
-    let quoted = source
-        .text
-        .any_stretch(|bytes, _| memchr::memchr(b'"', bytes).is_some());
-    if quoted && let Some(at) = unterminated_quote(text, delimiter) {
-        let at = bom + at;
-        return Err(source.error(
-            Code::CsvRow,
-            at..at + 1,
-            "a quote that is never closed; expected a closing `\"` before the end of the field (otherwise the rest of the file would be one field)",
-        ));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            source.error(
-                Code::CsvHeader,
-                bom..bom,
-                format!("cannot read the CSV header: {e}"),
-            )
-        })?
-        .clone();
-    // A carriage return not before a line break ends a record for the `csv` crate.
-    let lone_return = source.text.any_stretch(|bytes, after| {
-        memchr::memchr_iter(b'\r', bytes)
-            .any(|i| bytes.get(i + 1).or(after.first()) != Some(&b'\n'))
-    });
-    let plain = spans == Spans::Skip && !quoted && !lone_return;
-    let mut rows = Rows::new(reader, text, delimiter, plain);
-    let header_spans = field_spans(header_line, delimiter);
-    let header_at = |i: usize| {
-        let span = header_spans
-            .get(i)
-            .cloned()
-            .unwrap_or(header_line.len()..header_line.len());
-        bom + span.start..bom + span.end
-    };
-    let matching = |name: &str| -> Vec<usize> {
-        headers
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.trim().eq_ignore_ascii_case(name))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    for name in REQUIRED.iter().chain(&["Div", "Season"]) {
-        if let [first, second, ..] = matching(name)[..] {
-            return Err(source
-                .error(
-                    Code::CsvColumnTwice,
-                    header_at(second),
-                    format!(
-                        "a second {name} column (column {}); expected each column once, as it is not clear which to read",
-                        second + 1
-                    ),
-                )
-                .with_label(source.label(header_at(first), format!("the first {name} column"))));
+/// The groups read from some rows of a file, in order of first appearance.
+struct Part {
+    groups: Vec<GroupResults>,
+    /// The season of each group, by index into `groups`, when the file has a Season column.
+    seasons: Vec<Option<String>>,
+    /// Each group's index by name.
+    by_div: rustc_hash::FxHashMap<String, usize>,
+    /// Fixtures without a score.
+    unplayed: usize,
+    /// Lines read (the next part's lines count on from here).
+    lines: u64,
+}
+
+/// The smallest file (in bytes) read in parts on several threads.
+const PARALLEL_FROM: usize = 4 << 20;
+
+/// Reads a plain file's rows from byte `at` (line `line`) in as many parts as there are
+/// threads, each from a line break to a line break, and joins them as one reading in order
+/// would: a group found in several parts keeps its first part's place, and its teams in order
+/// of first appearance. A part that finds a problem, or a join that does (two spellings of a
+/// team across parts), fails the whole fast reading, which is then done again in full.
+fn read_in_parts(
+    context: &Context<'_>,
+    text: &[u8],
+    at: usize,
+    line: u64,
+) -> Result<Part, Diagnostic> {
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads().min((text.len() - at) / (PARALLEL_FROM / 2));
+    let mut bounds = vec![at];
+    for k in 1..threads {
+        let guess = at + (text.len() - at) * k / threads;
+        let from = (*bounds.last().unwrap_or(&at)).max(guess);
+        if let Some(i) = memchr::memchr(b'\n', &text[from..]) {
+            bounds.push(from + i + 1);
         }
     }
-    let column = |name: &str| matching(name).first().copied();
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .copied()
-        .filter(|c| column(c).is_none())
-        .collect();
-    if !missing.is_empty() {
-        return Err(source.error(
-            Code::CsvHeader,
-            bom..bom + header_line.len(),
-            format!(
-                "the header has no {} column; expected at least {}",
-                missing.join(", "),
-                REQUIRED.join(", ")
-            ),
-        ));
+    bounds.push(text.len());
+    bounds.dedup();
+    let parts: Vec<Part> = bounds
+        .windows(2)
+        .enumerate()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(k, range)| {
+            let rows = Rows::Plain {
+                text: &text[..range[1]],
+                at: range[0],
+                // Later parts count lines from 1; the join moves them on.
+                line: if k == 0 { line } else { 1 },
+                delimiter: context.delimiter,
+            };
+            read_rows(context, rows)
+        })
+        .collect::<Result<_, _>>()?;
+    let mut parts = parts.into_iter();
+    let mut joined = parts.next().expect("at least one part");
+    let mut next_line = line + joined.lines;
+    for part in parts {
+        for (mut group, season) in part.groups.into_iter().zip(part.seasons) {
+            group.move_lines(next_line - 1);
+            match joined.by_div.get(group.name()) {
+                Some(&i) if joined.seasons[i] != season => {
+                    return Err(context.source.error_whole(
+                        Code::CsvRow,
+                        "a group's name from two divisions and seasons",
+                    ));
+                }
+                Some(&i) => joined.groups[i].absorb(context.source, group)?,
+                None => {
+                    joined
+                        .by_div
+                        .insert(group.name().to_string(), joined.groups.len());
+                    joined.groups.push(group);
+                    joined.seasons.push(season);
+                }
+            }
+        }
+        joined.unplayed += part.unplayed;
+        next_line += part.lines;
     }
-    let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
-    let div = column("Div");
-    let season = column("Season");
-    let last_needed = [home, away, hg, ag]
-        .into_iter()
-        .chain(div)
-        .chain(season)
-        .max()
-        .expect("four columns");
+    Ok(joined)
+}
 
-    let columns = Columns {
+/// Reads `rows` into groups: the rows of a whole file, or of one part of it.
+fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnostic> {
+    let Context {
+        source,
+        bom,
+        headers,
+        columns,
+        delimiter,
+        spans,
+    } = *context;
+    let Columns {
         home,
         away,
         home_goals: hg,
@@ -459,7 +479,10 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
         div,
         season,
         last_needed,
-    };
+    } = columns;
+    let first_line = rows.line();
+    // Where the rows begin: the text before is another part's to release.
+    let mut released = rows.offset();
     let mut groups: Vec<GroupResults> = Vec::new();
     // The season of each group, by index into `groups`, when the file has a Season column.
     let mut seasons: Vec<Option<String>> = Vec::new();
@@ -470,7 +493,7 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
     // A group's name of division and season, rebuilt in place for each row.
     let mut joined = String::new();
     // The group of the last row read in full, and its Div and Season as written (trimmed).
-    let mut current = Current::default();
+    let mut recent = Recent::default();
     // How far the text has been read since the reader last said it was done with it.
     let mut since_release = 0usize;
     loop {
@@ -488,18 +511,20 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
         since_release += 1;
         if since_release == RELEASE_EVERY {
             since_release = 0;
-            let at = row.position().map_or(0, |p| p.byte() as usize);
-            source.text.done_with(bom + at);
+            let at = rows.offset();
+            source.text.done_with(bom + released..bom + at);
+            released = at;
         }
-        if spans == Spans::Skip
-            && let Some(index) = current.group
-        {
+        if spans == Spans::Skip {
             let wanted = columns.last_needed + 1;
             let fields = match &next {
                 Next::Record => Fields::of_record(&row, wanted),
                 Next::Line { content, .. } => Fields::of_line(content, rows.delimiter(), wanted),
             };
-            if fast_row(fields, &columns, &current, &mut groups[index]) {
+            if let Some(fields) = fields
+                && let Some(index) = recent.find(&fields, &columns)
+                && fast_row(&fields, &columns, &mut groups[index])
+            {
                 continue;
             }
         }
@@ -598,12 +623,17 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
                 ));
             }
             Some(&i) => {
-                if current.group != Some(i) {
-                    groups[i].reopen(source);
-                }
+                groups[i].reopen(source);
                 i
             }
             None => {
+                // A new group: the last one read may be complete (a season of a file of
+                // seasons in order), and need not keep its index of names.
+                if spans == Spans::Skip
+                    && let Some(latest) = recent.latest()
+                {
+                    groups[latest].compact();
+                }
                 by_div.insert(name.to_string(), groups.len());
                 // Seasons are alike: the last group's size is the next one's best guess.
                 let expected = groups.last().map_or(0, GroupResults::len);
@@ -617,13 +647,7 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
                 groups.len() - 1
             }
         };
-        if spans == Spans::Skip
-            && let Some(previous) = current.group
-            && previous != index
-        {
-            groups[previous].compact();
-        }
-        current.set(
+        recent.set(
             index,
             div.map(get).transpose()?.unwrap_or(""),
             row_season.unwrap_or(""),
@@ -652,6 +676,157 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
         let (h, a) = (goals(hg)?, goals(ag)?);
         g.add(source, sides, (h, a), start..line_end)?;
     }
+    Ok(Part {
+        groups,
+        seasons,
+        by_div,
+        unplayed,
+        lines: rows.line() - first_line,
+    })
+}
+
+/// Reads a season. Returns the competition and how many unplayed fixtures were left out.
+///
+/// Rows of the usual kind (the group of the row before, two teams already met, plain numbers
+/// of goals, printable ASCII) go through [`fast_row`]; any other row, and every row when
+/// `spans` is [`Spans::Keep`], through the full reading that checks and locates everything.
+/// Both give the same match.
+pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
+    match parse_once(source, spans) {
+        // The fast reading finds a problem; the full one says exactly what and where.
+        Err(_) if spans == Spans::Skip => parse_once(source, Spans::Keep),
+        read => read,
+    }
+}
+
+/// [`parse`] in one pass, without reading again when the fast reading finds a problem: the
+/// two readings compared in tests.
+pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
+    let text = source.text.trim_start_matches('\u{feff}');
+    let bom = source.text.len() - text.len();
+    let header_end = text.find('\n').unwrap_or(text.len());
+    let header_line = text[..header_end].trim_end_matches('\r');
+    let delimiter = delimiter(header_line).unwrap_or(b',');
+    // Only a file with a quote can hold one never closed: most have none.
+    let quoted = source
+        .text
+        .any_stretch(|bytes, _| memchr::memchr(b'"', bytes).is_some());
+    if quoted && let Some(at) = unterminated_quote(text, delimiter) {
+        let at = bom + at;
+        return Err(source.error(
+            Code::CsvRow,
+            at..at + 1,
+            "a quote that is never closed; expected a closing `\"` before the end of the field (otherwise the rest of the file would be one field)",
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| {
+            source.error(
+                Code::CsvHeader,
+                bom..bom,
+                format!("cannot read the CSV header: {e}"),
+            )
+        })?
+        .clone();
+    // A carriage return not before a line break ends a record for the `csv` crate.
+    let lone_return = source.text.any_stretch(|bytes, after| {
+        memchr::memchr_iter(b'\r', bytes)
+            .any(|i| bytes.get(i + 1).or(after.first()) != Some(&b'\n'))
+    });
+    let plain = spans == Spans::Skip && !quoted && !lone_return;
+    let rows = Rows::new(reader, text, delimiter, plain);
+    let header_spans = field_spans(header_line, delimiter);
+    let header_at = |i: usize| {
+        let span = header_spans
+            .get(i)
+            .cloned()
+            .unwrap_or(header_line.len()..header_line.len());
+        bom + span.start..bom + span.end
+    };
+    let matching = |name: &str| -> Vec<usize> {
+        headers
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.trim().eq_ignore_ascii_case(name))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    for name in REQUIRED.iter().chain(&["Div", "Season"]) {
+        if let [first, second, ..] = matching(name)[..] {
+            return Err(source
+                .error(
+                    Code::CsvColumnTwice,
+                    header_at(second),
+                    format!(
+                        "a second {name} column (column {}); expected each column once, as it is not clear which to read",
+                        second + 1
+                    ),
+                )
+                .with_label(source.label(header_at(first), format!("the first {name} column"))));
+        }
+    }
+    let column = |name: &str| matching(name).first().copied();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| column(c).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(source.error(
+            Code::CsvHeader,
+            bom..bom + header_line.len(),
+            format!(
+                "the header has no {} column; expected at least {}",
+                missing.join(", "),
+                REQUIRED.join(", ")
+            ),
+        ));
+    }
+    let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
+    let div = column("Div");
+    let season = column("Season");
+    let last_needed = [home, away, hg, ag]
+        .into_iter()
+        .chain(div)
+        .chain(season)
+        .max()
+        .expect("four columns");
+
+    let columns = Columns {
+        home,
+        away,
+        home_goals: hg,
+        away_goals: ag,
+        div,
+        season,
+        last_needed,
+    };
+    let context = Context {
+        source,
+        bom,
+        headers: &headers,
+        columns,
+        delimiter,
+        spans,
+    };
+    let Part {
+        groups,
+        seasons,
+        unplayed,
+        ..
+    } = match rows {
+        Rows::Plain { text, at, line, .. }
+            if text.len() - at >= PARALLEL_FROM && rayon::current_num_threads() > 1 =>
+        {
+            read_in_parts(&context, text, at, line)?
+        }
+        rows => read_rows(&context, rows)?,
+    };
     if groups.is_empty() {
         return Err(source.error_whole(
             Code::NoResults,

@@ -89,6 +89,32 @@ impl GroupResults {
         }
     }
 
+    /// Moves the group's first line on by `lines`: a group read from a later part of a file,
+    /// whose lines were counted from the part's start.
+    pub fn move_lines(&mut self, lines: u64) {
+        self.line += lines as usize;
+    }
+
+    /// Adds `other`, the same group read from a later part of the file: its new teams after
+    /// this group's, in their order, and its matches after these. Two spellings of one team
+    /// are an error, as in one reading.
+    pub fn absorb(&mut self, source: &Source, other: GroupResults) -> Result<(), Diagnostic> {
+        self.reopen(source);
+        let mut ids = Vec::with_capacity(other.teams.len());
+        for name in &other.teams {
+            ids.push(self.team(source, (Cow::Borrowed(name.as_str()), 0..0))?);
+        }
+        let id = |t: TeamId| ids[t.index()];
+        self.matches.extend(
+            other
+                .matches
+                .iter()
+                .map(|m| Match::new(id(m.home), id(m.away), m.outcome())),
+        );
+        self.spans.extend(other.spans);
+        Ok(())
+    }
+
     /// How many matches the group has so far.
     pub fn len(&self) -> usize {
         self.matches.len()
