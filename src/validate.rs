@@ -150,15 +150,14 @@ fn meetings(
     meetings: u32,
     found: &mut Diagnostics,
 ) {
-    let mut met: FxHashMap<(TeamId, TeamId), u32> = FxHashMap::default();
+    let mut met = PairCounts::new(group.teams.len(), group.matches.len());
     for (i, m) in group.matches.iter().enumerate() {
         if m.home == m.away {
             continue;
         }
         let pair = (m.home.min(m.away), m.home.max(m.away));
-        let count = met.entry(pair).or_default();
-        *count += 1;
-        if *count <= meetings {
+        let count = met.add(pair);
+        if count <= meetings {
             continue;
         }
         let stated = rules.origin.meetings.clone();
@@ -187,6 +186,44 @@ fn meetings(
             ),
         );
         found.push(with_rule(rules, problem, stated, &why));
+    }
+}
+
+/// How often each pair of a group's teams has met so far: a triangular matrix of counts when
+/// the group's teams are few enough for one (a league, even a 2,000-team group: 2 million
+/// pairs, 8 MB), else a map of the pairs that met.
+enum PairCounts {
+    Matrix { teams: usize, counts: Vec<u32> },
+    Map(FxHashMap<(TeamId, TeamId), u32>),
+}
+
+impl PairCounts {
+    /// Counts for a group of `teams` teams and `matches` matches.
+    fn new(teams: usize, matches: usize) -> PairCounts {
+        let pairs = teams * teams.saturating_sub(1) / 2;
+        // The matrix when it is no larger than four counts a match (or small anyway).
+        if pairs <= matches.saturating_mul(4).max(1 << 16) {
+            PairCounts::Matrix {
+                teams,
+                counts: vec![0; pairs],
+            }
+        } else {
+            PairCounts::Map(FxHashMap::default())
+        }
+    }
+
+    /// Counts one more meeting of `(low, high)` (`low` < `high`) and gives the count.
+    fn add(&mut self, (low, high): (TeamId, TeamId)) -> u32 {
+        let count = match self {
+            PairCounts::Matrix { teams, counts } => {
+                let (i, j) = (low.index(), high.index());
+                // Row i of the upper triangle starts after rows 0..i: i·n − i(i+1)/2 cells.
+                &mut counts[i * *teams - i * (i + 1) / 2 + (j - i - 1)]
+            }
+            PairCounts::Map(map) => map.entry((low, high)).or_default(),
+        };
+        *count += 1;
+        *count
     }
 }
 
@@ -313,5 +350,35 @@ fn rounds(competition: &Competition, rules: &RuleSet, found: &mut Diagnostics) {
                 unknown(name),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The matrix gives every pair of a group its own count, as the map does: counting each
+    /// pair `k` times for `k` from 1 gives the same counts both ways.
+    #[test]
+    fn the_pair_matrix_counts_as_the_map_does() {
+        for teams in 2..12 {
+            let mut matrix = PairCounts::new(teams, 0);
+            let mut map = PairCounts::Map(FxHashMap::default());
+            assert!(matches!(matrix, PairCounts::Matrix { .. }));
+            let t = TeamId::new;
+            let pairs = (0..teams).flat_map(|i| (i + 1..teams).map(move |j| (t(i), t(j))));
+            for (k, pair) in pairs.clone().enumerate() {
+                for _ in 0..k {
+                    matrix.add(pair);
+                    map.add(pair);
+                }
+            }
+            for (k, pair) in pairs.enumerate() {
+                let k = u32::try_from(k).unwrap();
+                assert_eq!((matrix.add(pair), map.add(pair)), (k + 1, k + 1));
+            }
+        }
+        // A group of many teams and few matches counts in a map.
+        assert!(matches!(PairCounts::new(100_000, 10), PairCounts::Map(_)));
     }
 }

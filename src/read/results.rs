@@ -105,6 +105,7 @@ impl GroupResults {
             ids.push(self.team(source, (Cow::Borrowed(name.as_str()), 0..0))?);
         }
         let id = |t: TeamId| ids[t.index()];
+        self.matches.reserve_exact(other.matches.len());
         self.matches.extend(
             other
                 .matches
