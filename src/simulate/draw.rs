@@ -29,6 +29,9 @@ const BLOCK: usize = 8;
 /// The lowest strength a team may have, whatever the spread.
 const MIN_STRENGTH: f64 = 0.05;
 
+/// A strength is drawn as a 32-bit number; its top bits index [`Draw::guide`].
+const GUIDE_SHIFT: u32 = 20;
+
 /// Where one mean's thresholds are in [`Draw::cdf`].
 #[derive(Debug, Clone, Copy)]
 struct Slice {
@@ -47,6 +50,16 @@ struct Pair {
     away: Slice,
 }
 
+/// The first [`BLOCK`] thresholds of a [`Pair`]'s two tables, in one cache line: almost every
+/// goal count is found there (eight goals or more are rare). A table of a mean above
+/// [`TABLE_LIMIT`] has zeros here, so that its draws always go on to [`Draw::goals_beyond`].
+#[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
+struct FirstBlocks {
+    home: [u32; BLOCK],
+    away: [u32; BLOCK],
+}
+
 /// Everything needed to play group number `i` of a simulation: the options, the seed's
 /// generator and the goal tables of every mean the options allow. Built once per simulation and
 /// shared, read-only, by every thread.
@@ -55,16 +68,19 @@ pub struct Draw {
     /// The seed's generator, on stream 0 and untouched: group `i` plays on a copy set to stream
     /// `i`.
     seeded: ChaCha8Rng,
-    spread: f64,
     forfeit_probability: f64,
-    /// `ln` of the lowest strength level.
-    log_min: f64,
-    /// The log-scale distance between two neighbouring levels (0 with one level).
-    step: f64,
     /// How many levels there are: [`STRENGTH_LEVELS`], or 1 when every team is as strong.
     levels: usize,
+    /// `bounds[k]`: the least 32-bit draw whose strength is nearer level `k + 1` than level `k`
+    /// (2³² when none is).
+    bounds: Vec<u64>,
+    /// `guide[g]`: the level of the draw `g << GUIDE_SHIFT`, where the search for a draw with
+    /// those top bits starts.
+    guide: Vec<u16>,
     /// Indexed by the home level minus the away level plus `levels - 1`.
     pairs: Vec<Pair>,
+    /// The first thresholds of each of `pairs`, indexed alike.
+    lines: Vec<FirstBlocks>,
     /// Every table's thresholds, each padded with `u32::MAX` to a multiple of [`BLOCK`].
     cdf: Vec<u32>,
 }
@@ -74,17 +90,9 @@ impl Draw {
     /// distributions.
     pub fn new(options: &Options) -> Draw {
         let spread = options.strength_spread;
-        let low = (1.0 - spread).max(MIN_STRENGTH);
-        let high = (1.0 + spread).max(MIN_STRENGTH);
-        let levels = if high > low { STRENGTH_LEVELS } else { 1 };
-        let log_min = low.ln();
-        let step = if levels > 1 {
-            (high.ln() - log_min) / (levels - 1) as f64
-        } else {
-            0.0
-        };
+        let (log_min, step, levels) = log_scale(spread);
         let mut cdf = Vec::new();
-        let pairs = (0..2 * levels - 1)
+        let pairs: Vec<Pair> = (0..2 * levels - 1)
             .map(|d| {
                 // The home side's strength over the away side's.
                 let ratio = ((d as f64 - (levels - 1) as f64) * step).exp();
@@ -94,25 +102,65 @@ impl Draw {
                 }
             })
             .collect();
+        let first = |slice: Slice| -> [u32; BLOCK] {
+            if slice.len == 0 {
+                return [0; BLOCK];
+            }
+            let start = slice.start as usize;
+            cdf[start..start + BLOCK]
+                .try_into()
+                .expect("a table is padded to a block")
+        };
+        let lines = pairs
+            .iter()
+            .map(|p| FirstBlocks {
+                home: first(p.home),
+                away: first(p.away),
+            })
+            .collect();
+        // A draw `r` is the strength `1 + spread · (2 · r / 2³² − 1)`: the boundary between
+        // two levels, at the geometric middle of their strengths, as a draw.
+        let bounds: Vec<u64> = (0..levels - 1)
+            .map(|k| {
+                let strength = (log_min + (k as f64 + 0.5) * step).exp();
+                let u = (strength - (1.0 - spread)) / (2.0 * spread);
+                (u * 4_294_967_296.0).ceil().clamp(0.0, 4_294_967_296.0) as u64
+            })
+            .collect();
+        let guide = (0..1u64 << (32 - GUIDE_SHIFT))
+            .map(|g| bounds.partition_point(|&b| b <= g << GUIDE_SHIFT) as u16)
+            .collect();
         let mut seeded = ChaCha8Rng::seed_from_u64(options.seed);
         seeded.set_stream(0);
         Draw {
             seeded,
-            spread,
             forfeit_probability: options.forfeit_probability,
-            log_min,
-            step,
             levels,
+            bounds,
+            guide,
             pairs,
+            lines,
             cdf,
         }
+    }
+
+    /// A generator for [`Draw::play_on`]: the seed's, on stream 0.
+    pub fn generator(&self) -> ChaCha8Rng {
+        self.seeded.clone()
     }
 
     /// Plays group number `index` into `group` (its matches are overwritten): the same results
     /// for the same options and index, whatever was played before. The group has at most
     /// [`super::MAX_TEAMS`] teams.
     pub fn play(&self, group: &mut Group, index: u64) {
-        let mut rng = self.seeded.clone();
+        self.play_on(&mut self.generator(), group, index);
+    }
+
+    /// [`Draw::play`] on `rng`, a [`Draw::generator`] reused from group to group (whatever
+    /// state it was left in, it is set to the start of stream `index`).
+    pub fn play_on(&self, rng: &mut ChaCha8Rng, group: &mut Group, index: u64) {
+        // The word position first: moving the stream with words left would refill the buffer.
+        rng.set_word_pos(0);
         rng.set_stream(index);
         let mut level = [0usize; super::MAX_TEAMS];
         let teams = group.teams.len();
@@ -122,9 +170,7 @@ impl Draw {
             super::MAX_TEAMS
         );
         for l in &mut level[..teams] {
-            let strength =
-                (1.0 + self.spread * (2.0 * rng.random::<f64>() - 1.0)).max(MIN_STRENGTH);
-            *l = self.level(strength);
+            *l = self.level(rng.next_u32());
         }
         let offset = self.levels - 1;
         for m in &mut group.matches {
@@ -136,26 +182,35 @@ impl Draw {
                 });
                 continue;
             }
-            let pair = self.pairs[level[m.home.index()] + offset - level[m.away.index()]];
-            m.outcome = Outcome::Played {
-                home: self.goals(pair.home, &mut rng),
-                away: self.goals(pair.away, &mut rng),
+            let d = level[m.home.index()] + offset - level[m.away.index()];
+            let line = &self.lines[d];
+            let r = draw_u32(rng);
+            let home = match count_at_or_below(&line.home, r) {
+                BLOCK_U32 => self.goals_beyond(self.pairs[d].home, r, rng),
+                goals => goals,
             };
+            let r = draw_u32(rng);
+            let away = match count_at_or_below(&line.away, r) {
+                BLOCK_U32 => self.goals_beyond(self.pairs[d].away, r, rng),
+                goals => goals,
+            };
+            m.outcome = Outcome::Played { home, away };
         }
     }
 
-    /// The level nearest to `strength` on the log scale.
-    fn level(&self, strength: f64) -> usize {
-        if self.levels == 1 {
-            return 0;
+    /// The level of the strength drawn as `r`: the level nearest to it on the log scale.
+    fn level(&self, r: u32) -> usize {
+        let mut level = usize::from(self.guide[(r >> GUIDE_SHIFT) as usize]);
+        while self.bounds.get(level).is_some_and(|&b| b <= u64::from(r)) {
+            level += 1;
         }
-        let at = ((strength.ln() - self.log_min) / self.step).round();
-        // `as` saturates: a rounding error below the lowest level is level 0.
-        (at as usize).min(self.levels - 1)
+        level
     }
 
-    /// A goal count from the table at `slice`.
-    fn goals(&self, slice: Slice, rng: &mut ChaCha8Rng) -> u32 {
+    /// A goal count from the table at `slice`, whose draw `r` was at or above every threshold
+    /// of its first block; or from `rand_distr` for a mean above [`TABLE_LIMIT`].
+    #[cold]
+    fn goals_beyond(&self, slice: Slice, r: u32, rng: &mut ChaCha8Rng) -> u32 {
         if slice.len == 0 {
             let g: f64 = Poisson::new(slice.mean)
                 .expect("a positive mean")
@@ -164,12 +219,51 @@ impl Draw {
         }
         let start = slice.start as usize;
         let padded = (slice.len as usize).next_multiple_of(BLOCK);
-        count_at_or_below(&self.cdf[start..start + padded], rng.next_u32()).min(slice.len)
+        BLOCK_U32 + count_at_or_below(&self.cdf[start + BLOCK..start + padded], r)
+    }
+
+    /// A goal count from the table at `slice` (as [`Draw::play_on`] draws one).
+    #[cfg(test)]
+    fn goals(&self, slice: Slice, rng: &mut ChaCha8Rng) -> u32 {
+        let r = draw_u32(rng);
+        if slice.len == 0 {
+            return self.goals_beyond(slice, r, rng);
+        }
+        let start = slice.start as usize;
+        match count_at_or_below(&self.cdf[start..start + BLOCK], r) {
+            BLOCK_U32 => self.goals_beyond(slice, r, rng),
+            goals => goals,
+        }
     }
 }
 
-/// How many of `thresholds` (ascending, a whole number of [`BLOCK`]s) are at or below `r`:
-/// block by block, each block compared at once, stopping at the first block not wholly below.
+/// [`BLOCK`] as a count.
+const BLOCK_U32: u32 = BLOCK as u32;
+
+/// A uniform 32-bit draw for a goal table, below 2³² − 1 (a draw of 2³² − 1 counts as 2³² − 2,
+/// a bias of 2⁻³²), so that the padding, `u32::MAX`, is never at or below it.
+fn draw_u32(rng: &mut ChaCha8Rng) -> u32 {
+    rng.next_u32().min(u32::MAX - 1)
+}
+
+/// The strength levels for `spread`: `ln` of the lowest, the log-scale distance between two
+/// neighbours (0 with one level) and how many there are ([`STRENGTH_LEVELS`], or 1 when every
+/// team is as strong).
+fn log_scale(spread: f64) -> (f64, f64, usize) {
+    let low = (1.0 - spread).max(MIN_STRENGTH);
+    let high = (1.0 + spread).max(MIN_STRENGTH);
+    let levels = if high > low { STRENGTH_LEVELS } else { 1 };
+    let step = if levels > 1 {
+        (high.ln() - low.ln()) / (levels - 1) as f64
+    } else {
+        0.0
+    };
+    (low.ln(), step, levels)
+}
+
+/// How many of `thresholds` (ascending, a whole number of [`BLOCK`]s, padded with `u32::MAX`)
+/// are at or below `r` (below `u32::MAX`): block by block, each block compared at once,
+/// stopping at the first block not wholly below.
 fn count_at_or_below(thresholds: &[u32], r: u32) -> u32 {
     let mut count = 0;
     for block in thresholds.chunks_exact(BLOCK) {
@@ -203,7 +297,7 @@ fn push_table(cdf: &mut Vec<u32>, mean: f64) -> Slice {
     let mut k = 0;
     loop {
         let threshold = (cumulative * SCALE).floor();
-        if threshold >= SCALE || k >= max {
+        if threshold >= SCALE - 1.0 || k >= max {
             break;
         }
         cdf.push(threshold as u32);
@@ -347,52 +441,66 @@ mod tests {
         assert!(u32::MAX - thresholds[thresholds.len() - 1] < 4_295);
         assert_eq!(cdf.len() % BLOCK, 0);
         assert!(cdf[slice.len as usize..].iter().all(|&t| t == u32::MAX));
-        // A draw above every threshold is the last class, not a padding count.
-        let draw = Draw {
-            cdf: cdf.clone(),
-            ..Draw::new(&options(0.5, 0.0))
-        };
-        assert_eq!(
-            count_at_or_below(&draw.cdf, u32::MAX).min(slice.len),
-            slice.len
-        );
-        assert_eq!(count_at_or_below(&draw.cdf, 0), 0);
+        // The highest draw is the last class, never a count of the padding; the lowest, 0.
+        assert_eq!(count_at_or_below(&cdf, u32::MAX - 1), slice.len);
+        assert_eq!(count_at_or_below(&cdf, 0), 0);
+        // A table of more than a block: 12 goals or more are likely at a mean of 12.
+        let mut cdf = Vec::new();
+        let slice = push_table(&mut cdf, 12.0);
+        assert!(slice.len > 2 * BLOCK as u32);
+        assert_eq!(count_at_or_below(&cdf, u32::MAX - 1), slice.len);
+        assert_eq!(count_at_or_below(&cdf, cdf[11]), 12);
+        assert_eq!(count_at_or_below(&cdf, cdf[11] - 1), 11);
     }
 
     #[rstest]
-    #[case::weakest(0.5, Some(0))]
-    #[case::strongest(1.5, Some(STRENGTH_LEVELS - 1))]
-    #[case::average(1.0, None)]
-    #[case::between(0.77, None)]
-    fn strengths_round_to_the_nearest_level(#[case] strength: f64, #[case] level: Option<usize>) {
-        let draw = Draw::new(&options(0.5, 0.0));
-        let found = draw.level(strength);
-        if let Some(level) = level {
-            assert_eq!(found, level);
+    #[case::default_spread(0.5)]
+    #[case::widest_spread(0.95)]
+    #[case::narrow_spread(0.05)]
+    fn a_strength_drawn_goes_to_the_nearest_level(#[case] spread: f64) {
+        // Over draws spread evenly across the 32-bit range, the level found is the one whose
+        // strength is nearest on the log scale, and every level is reached.
+        let draw = Draw::new(&options(spread, 0.0));
+        let (log_min, step, _) = log_scale(spread);
+        let mut seen = vec![false; draw.levels];
+        for i in 0..400_000u64 {
+            let r = (i * 10_737 + i / 3) as u32;
+            let strength =
+                (1.0 + spread * (2.0 * f64::from(r) / 4_294_967_296.0 - 1.0)).max(MIN_STRENGTH);
+            let exact = (strength.ln() - log_min) / step;
+            let level = draw.level(r);
+            seen[level] = true;
+            // Away from a boundary (where the float sums may round either way), the nearest.
+            if (exact - exact.floor() - 0.5).abs() > 1e-6 {
+                assert_eq!(level, exact.round() as usize, "draw {r}: {exact}");
+            }
         }
-        // Within half a level on the log scale: at spread 0.5, within 0.11 % of the strength.
-        let rounded = (draw.log_min + found as f64 * draw.step).exp();
-        assert!((rounded.ln() - strength.ln()).abs() <= draw.step / 2.0 + 1e-12);
-        assert!((rounded / strength - 1.0).abs() < 0.0011, "{rounded}");
+        assert!(seen.iter().all(|&s| s));
+        assert_eq!(draw.level(0), 0);
+        assert_eq!(draw.level(u32::MAX), draw.levels - 1);
     }
 
     #[test]
     fn without_spread_every_team_is_as_strong() {
         let draw = Draw::new(&options(0.0, 0.0));
         assert_eq!((draw.levels, draw.pairs.len()), (1, 1));
-        assert_eq!(draw.level(1.0), 0);
+        assert_eq!((draw.level(0), draw.level(u32::MAX)), (0, 0));
     }
 
     #[test]
     fn a_group_is_the_same_whatever_played_before_it() {
+        // On a fresh generator, or one reused after groups of more draws (forfeits, teams).
         let draw = Draw::new(&options(0.5, 0.1));
         let mut a = template(4, 1);
         let mut b = template(4, 1);
+        let mut bigger = template(8, 2);
         draw.play(&mut a, 5);
-        draw.play(&mut b, 3);
-        draw.play(&mut b, 5);
+        let mut rng = draw.generator();
+        draw.play_on(&mut rng, &mut b, 3);
+        draw.play_on(&mut rng, &mut bigger, 9);
+        draw.play_on(&mut rng, &mut b, 5);
         assert_eq!(a.matches, b.matches);
-        draw.play(&mut b, 6);
+        draw.play_on(&mut rng, &mut b, 6);
         assert_ne!(a.matches, b.matches);
     }
 

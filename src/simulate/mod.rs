@@ -25,7 +25,7 @@ use crate::model::Group;
 use crate::rules::{Criterion, GroupRules};
 
 pub use draw::{Draw, STRENGTH_LEVELS, template};
-use fast::Plan;
+use fast::{Plan, Ranker};
 
 /// The most teams a simulated group may have.
 pub const MAX_TEAMS: usize = 64;
@@ -129,6 +129,8 @@ impl<'r> Prepared<'r> {
 /// nothing they write.
 struct Worker<'a> {
     draw: &'a Draw,
+    rng: rand_chacha::ChaCha8Rng,
+    ranker: Ranker,
     sets: &'a [Prepared<'a>],
     group: Group,
     counters: Vec<tally::Counter>,
@@ -141,6 +143,8 @@ impl<'a> Worker<'a> {
         let meetings = sets.iter().map(|s| s.rules.meetings).max().unwrap_or(1);
         Worker {
             draw,
+            rng: draw.generator(),
+            ranker: Ranker::default(),
             sets,
             group: template(teams, meetings),
             counters: sets
@@ -156,13 +160,23 @@ impl<'a> Worker<'a> {
     fn play(&mut self, range: std::ops::Range<u64>) {
         let teams = self.group.teams.len();
         for index in range {
-            self.draw.play(&mut self.group, index);
+            self.draw.play_on(&mut self.rng, &mut self.group, index);
             self.groups += 1;
             let mut advancing = [None; 2];
+            // The plan whose overall records the ranker holds for this group.
+            let mut folded: Option<&Plan> = None;
             for (i, (set, counter)) in self.sets.iter().zip(&mut self.counters).enumerate() {
                 let advance = match &set.plan {
                     Some(plan) if teams <= fast::MAX_TEAMS => {
-                        counter.record(&plan.rank(teams, &self.group.matches))
+                        let matches = &self.group.matches;
+                        let tiers = match folded {
+                            Some(f) if f.folds_like(plan) => {
+                                plan.rank_folded(&mut self.ranker, teams, matches)
+                            }
+                            _ => plan.rank(&mut self.ranker, teams, matches),
+                        };
+                        folded = Some(plan);
+                        counter.record(tiers)
                     }
                     _ => {
                         // Random groups carry no cards or coefficients: rules that need them
