@@ -67,6 +67,13 @@ struct Link {
     id: u8,
 }
 
+impl Measure {
+    /// Whether its values are whole numbers (fixed-point points included), never quotients.
+    fn is_whole(self) -> bool {
+        !matches!(self, Measure::PointsPerGame | Measure::GoalAverage)
+    }
+}
+
 impl Link {
     fn of(criterion: &Criterion, id: u8) -> Option<Link> {
         let (measure, head_to_head) = match criterion.key() {
@@ -497,6 +504,21 @@ impl super::tally::Ranked for Tiers {
     }
 }
 
+/// Sorts `teams` and their `keys` together, best first, where `worse(a, b)` says `a` ranks
+/// below `b`: stable (an insertion sort), so that level teams keep their order, as the engine's
+/// sort does.
+#[inline]
+fn sort<K: Copy>(teams: &mut [u8], keys: &mut [K], worse: impl Fn(&K, &K) -> bool) {
+    for i in 1..keys.len() {
+        let mut j = i;
+        while j > 0 && worse(&keys[j - 1], &keys[j]) {
+            keys.swap(j - 1, j);
+            teams.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Which chain a set of level teams follows (as in the engine).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Chain {
@@ -647,31 +669,44 @@ impl Run<'_> {
             (true, Some(b)) => &self.ranker.blocks[b].records,
             _ => &self.ranker.overall,
         };
-        let mut ranked = [(0u8, Value::whole(0)); MAX_TEAMS];
         let n = teams.len();
-        for (slot, &team) in ranked.iter_mut().zip(teams) {
-            *slot = (
-                team,
-                self.plan.value(link.measure, &records[usize::from(team)]),
-            );
-        }
-        let ranked = &mut ranked[..n];
-        // Stable (insertion sort): level teams keep their order, as in the engine.
-        let better = |a: Value, b: Value| match link.better {
-            Better::Higher => b.cmp(a),
-            Better::Lower => a.cmp(b),
-        };
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && better(ranked[j - 1].1, ranked[j].1) == Ordering::Greater {
-                ranked.swap(j - 1, j);
-                j -= 1;
+        // The teams best first, and for each whether it is level with the one before it.
+        let mut order = [0u8; MAX_TEAMS];
+        let mut level = [false; MAX_TEAMS];
+        order[..n].copy_from_slice(teams);
+        let value = |team: u8| self.plan.value(link.measure, &records[usize::from(team)]);
+        if link.measure.is_whole() {
+            // Whole values, turned so that higher is better, compared as integers.
+            let sign = match link.better {
+                Better::Higher => 1,
+                Better::Lower => -1,
+            };
+            let mut keys = [0i64; MAX_TEAMS];
+            for (key, &team) in keys.iter_mut().zip(teams) {
+                *key = value(team).numerator * sign;
+            }
+            sort(&mut order[..n], &mut keys[..n], |a, b| a < b);
+            for i in 1..n {
+                level[i] = keys[i] == keys[i - 1];
+            }
+        } else {
+            let mut values = [Value::whole(0); MAX_TEAMS];
+            for (v, &team) in values.iter_mut().zip(teams) {
+                *v = value(team);
+            }
+            let worse = |a: &Value, b: &Value| match link.better {
+                Better::Higher => a.cmp(*b) == Ordering::Less,
+                Better::Lower => a.cmp(*b) == Ordering::Greater,
+            };
+            sort(&mut order[..n], &mut values[..n], worse);
+            for i in 1..n {
+                level[i] = values[i].cmp(values[i - 1]) == Ordering::Equal;
             }
         }
         let mut start = 0;
         while start < n {
             let mut end = start + 1;
-            while end < n && ranked[end].1.cmp(ranked[start].1) == Ordering::Equal {
+            while end < n && level[end] {
                 end += 1;
             }
             if start > 0 {
@@ -679,9 +714,7 @@ impl Run<'_> {
                 out.above[out.tiers - 1] = link.id;
             }
             let mut sub = [0u8; MAX_TEAMS];
-            for (s, r) in sub.iter_mut().zip(&ranked[start..end]) {
-                *s = r.0;
-            }
+            sub[..end - start].copy_from_slice(&order[start..end]);
             let sub = &sub[..end - start];
             match self.next(links, step, block, sub) {
                 Next::Place => self.place(sub),
