@@ -1,13 +1,15 @@
 //! Drawing a random group's results: team strengths, forfeits and Poisson goals.
 //!
-//! A team's strength is drawn uniformly from `1 ± spread` (at least 0.05) and rounded to the
-//! nearest of [`STRENGTH_LEVELS`] levels spaced evenly on a log scale between the lowest and the
-//! highest possible strength: two neighbouring levels differ by at most 0.7 % (at the widest
-//! spread the command line allows, 0.95; 0.2 % at the default 0.5). The expected goals of a
-//! match depend on the ratio of its teams' strengths, so on the difference of their levels
-//! only, and every mean a simulation can meet has its cumulative distribution worked out once
-//! ([`Draw::new`]). A goal count is then one uniform 32-bit draw and a count of the thresholds
-//! at or below it, eight at a time, with no `exp` and no division per draw.
+//! A team's strength is drawn uniformly from `1 ± spread` (at least 0.05; one uniform 32-bit
+//! draw) and rounded to the nearest of [`STRENGTH_LEVELS`] levels spaced evenly on a log scale
+//! between the lowest and the highest possible strength: two neighbouring levels differ by at
+//! most 0.7 % (at the widest spread the command line allows, 0.95; 0.2 % at the default 0.5).
+//! The level is found from the draw itself, through a guide table and the draws where one
+//! level gives way to the next, with no logarithm. The expected goals of a match depend on the
+//! ratio of its teams' strengths, so on the difference of their levels only, and every mean a
+//! simulation can meet has its cumulative distribution worked out once ([`Draw::new`]). A goal
+//! count is then one uniform 32-bit draw and a count of the thresholds at or below it, eight at
+//! a time, with no `exp` and no division per draw.
 
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
