@@ -77,10 +77,11 @@ fn ranking(c: &mut Criterion) {
         strength_spread: 0.3,
         forfeit_probability: 0.15,
     };
+    let draw = simulate::Draw::new(&options);
     let groups: Vec<_> = (0..options.groups)
         .map(|i| {
             let mut g = simulate::template(4, 1);
-            simulate::play(&mut g, &options, i);
+            draw.play(&mut g, i);
             g
         })
         .collect();
