@@ -235,3 +235,38 @@ fn a_file_read_in_parts_gives_what_one_reading_gives() {
     let lines_too: Vec<_> = whole.groups.iter().map(|g| g.line).collect();
     assert_eq!(lines, lines_too);
 }
+
+/// A row after empty lines is placed at its own line, whichever reading finds its problem (the
+/// `csv` crate places such a record at the first empty line before it).
+#[rstest::rstest]
+#[case::plain("Div,HomeTeam,AwayTeam,FTHG,FTAG\nX,A,B,1,0\n\nX,B,A,1,x\n")]
+#[case::crlf("Div,HomeTeam,AwayTeam,FTHG,FTAG\r\nX,A,B,1,0\r\n\r\nX,B,A,1,x\r\n")]
+#[case::quoted("Div,HomeTeam,AwayTeam,FTHG,\"FTAG\"\nX,A,B,1,0\n\n\nX,B,A,1,x\n")]
+fn an_error_after_empty_lines_is_at_its_row(#[case] text: &str) {
+    let source = Source::new("blank.csv", text);
+    let error = football_data::parse(&source, Spans::Skip).unwrap_err();
+    let at = error.location().unwrap();
+    let row = text
+        .lines()
+        .position(|l| l.ends_with(",x") || l.ends_with(",x\r"));
+    assert_eq!((at.line, at.column), (row.unwrap() + 1, 9), "{error}");
+}
+
+/// A bad byte's column is counted without a byte-order mark, whether the file is read whole
+/// or mapped.
+#[test]
+fn a_bad_byte_after_a_byte_order_mark_is_at_the_same_column_either_way() {
+    let mut bytes = b"\xef\xbb\xbfDiv,Ho\xffmeTeam".to_vec();
+    let whole = Source::from_bytes(std::path::Path::new("bom.csv"), bytes.clone()).unwrap_err();
+    bytes.extend(std::iter::repeat_n(b'\n', 2 << 20));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let mapped = Source::read_any_size(&path).unwrap_err();
+    let place = |d: &standings::diagnostic::Diagnostic| {
+        let at = d.location().unwrap();
+        (at.line, at.column)
+    };
+    assert_eq!(place(&whole), (1, 7));
+    assert_eq!(place(&mapped), (1, 7));
+}

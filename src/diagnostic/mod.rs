@@ -30,7 +30,8 @@ pub const MAX_INPUT: u64 = 32 << 20;
 /// The most diagnostics one run reports; the rest are counted, not printed.
 pub const MAX_DIAGNOSTICS: usize = 50;
 
-fn too_large(path: &Path) -> Diagnostic {
+/// The error for an input larger than [`MAX_INPUT`] of a kind read whole.
+pub fn too_large(path: &Path) -> Diagnostic {
     Diagnostic::new(
         Code::TooLarge,
         format!(
@@ -148,7 +149,12 @@ impl Source {
 
     /// Wraps bytes read elsewhere (standard input); bytes that are not UTF-8 are a located error.
     /// A leading byte-order mark is dropped.
-    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    pub fn from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+        // A byte-order mark says only that the text is UTF-8; no reader wants it, and a bad
+        // byte's column is counted without it.
+        if bytes.starts_with("\u{feff}".as_bytes()) {
+            bytes.drain(..3);
+        }
         match String::from_utf8(bytes) {
             Ok(mut text) => {
                 // A byte-order mark says only that the text is UTF-8; no reader wants it.
@@ -213,6 +219,11 @@ impl Source {
     /// The 1-based line that holds byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
+        if self.text.is_mapped() {
+            // A results file of any size: its lines are counted, not indexed (an index costs
+            // memory for every line of the file, for a message about one of them).
+            return 1 + memchr::memchr_iter(b'\n', &self.text.as_bytes()[..offset]).count();
+        }
         self.line_starts().partition_point(|&start| start <= offset)
     }
 
@@ -239,6 +250,18 @@ impl Source {
     /// The byte span of 1-based `line` (without its line break); the end of the text when the
     /// file is shorter.
     pub fn line_span(&self, line: usize) -> Range<usize> {
+        if self.text.is_mapped() {
+            let bytes = self.text.as_bytes();
+            let start = match line.max(1) - 1 {
+                0 => 0,
+                breaks => match memchr::memchr_iter(b'\n', bytes).nth(breaks - 1) {
+                    Some(i) => i + 1,
+                    None => return bytes.len()..bytes.len(),
+                },
+            };
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            return start..end;
+        }
         let starts = self.line_starts();
         let Some(&start) = starts.get(line.max(1) - 1) else {
             return self.text.len()..self.text.len();

@@ -532,7 +532,14 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
         let position = row
             .position()
             .expect("records read from text have positions");
-        let start = bom + position.byte() as usize;
+        // The `csv` crate places a record that follows empty lines at the first of them.
+        let (mut start, mut line_no) = (bom + position.byte() as usize, position.line() as usize);
+        while let Some(&b) = source.text.as_bytes().get(start)
+            && (b == b'\n' || b == b'\r')
+        {
+            line_no += usize::from(b == b'\n');
+            start += 1;
+        }
         let line_end = source.text[start..]
             .find('\n')
             .map_or(source.text.len(), |i| start + i);
@@ -637,12 +644,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
                 by_div.insert(name.to_string(), groups.len());
                 // Seasons are alike: the last group's size is the next one's best guess.
                 let expected = groups.last().map_or(0, GroupResults::len);
-                groups.push(GroupResults::new(
-                    name,
-                    position.line() as usize,
-                    spans,
-                    expected,
-                ));
+                groups.push(GroupResults::new(name, line_no, spans, expected));
                 seasons.push(row_season.map(str::to_string));
                 groups.len() - 1
             }

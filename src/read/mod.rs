@@ -174,7 +174,33 @@ impl Detected {
 /// results files (CSV, football.json) may be larger than that: [`refuse_too_large`] says so
 /// for the rest once the format is known.
 pub fn input(path: &Path) -> Result<Source, Diagnostic> {
+    input_as(path, None)
+}
+
+/// [`input`] of a file to be read as `format` (recognised from its start when `None`): a file
+/// over [`crate::diagnostic::MAX_INPUT`] that is not a results file is refused before it is
+/// read, from its first 64 KiB.
+pub fn input_as(path: &Path, format: Option<InputFormat>) -> Result<Source, Diagnostic> {
     if path.as_os_str() != "-" {
+        let large = std::fs::metadata(path).is_ok_and(|m| m.len() > crate::diagnostic::MAX_INPUT);
+        if large {
+            let format = match format {
+                Some(format) => format,
+                None => {
+                    let mut head = Vec::with_capacity(64 << 10);
+                    if let Ok(file) = std::fs::File::open(path) {
+                        use std::io::Read;
+                        let _ = file.take(64 << 10).read_to_end(&mut head);
+                    }
+                    let text = match std::str::from_utf8(&head) {
+                        Ok(text) => text,
+                        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+                    };
+                    InputFormat::detect_file(path, text.trim_start_matches('\u{feff}')).format
+                }
+            };
+            refuse_large_file(path, format)?;
+        }
         return Source::read_any_size(path);
     }
     let stdin = Path::new("<stdin>");
@@ -182,6 +208,13 @@ pub fn input(path: &Path) -> Result<Source, Diagnostic> {
         ReadError::Io(e) => {
             Diagnostic::new(Code::CannotRead, format!("cannot read standard input: {e}"))
         }
+        ReadError::Diagnostic(d) if d.code == Code::TooLarge => Diagnostic::new(
+            Code::TooLarge,
+            format!(
+                "<stdin>: standard input is read whole, and this is larger than {} MiB; give a larger results file (CSV, football.json) by its path, which is read at any size",
+                crate::diagnostic::MAX_INPUT >> 20
+            ),
+        ),
         ReadError::Diagnostic(d) => d,
     })
 }
@@ -193,6 +226,14 @@ pub fn refuse_too_large(source: &Source, format: InputFormat) -> Result<(), Diag
     match format {
         InputFormat::Csv | InputFormat::Json => Ok(()),
         InputFormat::Data | InputFormat::Document => source.too_large().map_or(Ok(()), Err),
+    }
+}
+
+/// [`refuse_too_large`] before reading: the file at `path` is larger than the limit.
+fn refuse_large_file(path: &Path, format: InputFormat) -> Result<(), Diagnostic> {
+    match format {
+        InputFormat::Csv | InputFormat::Json => Ok(()),
+        InputFormat::Data | InputFormat::Document => Err(crate::diagnostic::too_large(path)),
     }
 }
 
@@ -314,7 +355,7 @@ pub fn load_with(
     path: &Path,
     options: &LoadOptions<'_>,
 ) -> Result<(Loaded, Vec<String>), Diagnostics> {
-    let source = input(path)?;
+    let source = input_as(path, options.format)?;
     let detected = match options.format {
         Some(format) => Detected { format, why: None },
         None => InputFormat::detect_file(&source.path, &source.text),

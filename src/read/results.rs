@@ -38,6 +38,8 @@ pub struct GroupResults {
     /// Where each match is written, when asked to keep them.
     spans: Vec<Range<usize>>,
     keep_spans: bool,
+    /// Whether the group was compacted and then read again.
+    reopened: bool,
 }
 
 impl GroupResults {
@@ -63,6 +65,7 @@ impl GroupResults {
             matches: Vec::with_capacity(expected),
             spans: Vec::new(),
             keep_spans: spans == Spans::Keep,
+            reopened: false,
         }
     }
 
@@ -71,7 +74,9 @@ impl GroupResults {
     /// to the end. [`GroupResults::reopen`] rebuilds it. Only a group that keeps no places is
     /// compacted: a problem it then finds is found again by a reading that keeps them.
     pub fn compact(&mut self) {
-        if !self.keep_spans {
+        // A group reopened once has rows among other groups' (divisions interleaved): it
+        // keeps its index, so that no file makes it be rebuilt again and again.
+        if !self.keep_spans && !self.reopened {
             self.ids = FxHashMap::default();
             self.spellings = Spellings::new();
         }
@@ -82,6 +87,7 @@ impl GroupResults {
         if self.ids.len() == self.teams.len() {
             return;
         }
+        self.reopened = true;
         for (i, name) in self.teams.iter().enumerate() {
             self.ids.insert(name.as_bytes().into(), TeamId::new(i));
             // Names were checked when first added: two spellings cannot meet here.
