@@ -689,10 +689,10 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
 
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
 ///
-/// Rows of the usual kind (the group of the row before, two teams already met, plain numbers
-/// of goals, printable ASCII) go through a fast path (`fast_row`); any other row, and every row when
+/// Rows of the usual kind (a group read recently, two teams it has, plain numbers of goals,
+/// printable ASCII) go through a fast path (`fast_row`); any other row, and every row when
 /// `spans` is [`Spans::Keep`], through the full reading that checks and locates everything.
-/// Both give the same match.
+/// Both give the same match; a problem found by the fast reading has the file read in full.
 pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
     match parse_once(source, spans) {
         // The fast reading finds a problem; the full one says exactly what and where.
