@@ -160,6 +160,10 @@ fn meetings(
         if count <= meetings {
             continue;
         }
+        if found.is_full() {
+            found.omit();
+            continue;
+        }
         let stated = rules.origin.meetings.clone();
         let why = if stated.is_some() {
             format!("each pair meets {meetings} time(s) here")

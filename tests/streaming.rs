@@ -270,3 +270,22 @@ fn a_bad_byte_after_a_byte_order_mark_is_at_the_same_column_either_way() {
     assert_eq!(place(&whole), (1, 7));
     assert_eq!(place(&mapped), (1, 7));
 }
+
+/// Empty lines before the header are skipped, as the `csv` crate skips them: the delimiter is
+/// the header's, and a problem in the header is placed on its line.
+#[test]
+fn empty_lines_before_the_header_are_skipped() {
+    let twice = Source::new(
+        "twice.csv",
+        "\n\nDiv,HomeTeam,AwayTeam,FTHG,FTHG\nX,A,B,1,0\n",
+    );
+    let error = football_data::parse(&twice, Spans::Skip).unwrap_err();
+    let at = error.location().unwrap();
+    assert_eq!((at.line, at.column), (3, 28), "{error}");
+    let semicolons = Source::new(
+        "semi.csv",
+        "\r\nDiv;HomeTeam;AwayTeam;FTHG;FTAG\r\nX;A;B;1;0\r\n",
+    );
+    let (competition, _) = football_data::parse(&semicolons, Spans::Skip).unwrap();
+    assert_eq!(competition.groups[0].teams, ["A", "B"]);
+}

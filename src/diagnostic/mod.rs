@@ -785,6 +785,17 @@ impl Diagnostics {
         }
     }
 
+    /// Whether the cap is reached: a further diagnostic is only counted, so a caller with
+    /// millions of one problem may count them ([`Diagnostics::omit`]) without writing each.
+    pub fn is_full(&self) -> bool {
+        self.list.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// Counts one more diagnostic beyond the cap without it.
+    pub fn omit(&mut self) {
+        self.omitted += 1;
+    }
+
     /// Adds all of another run's diagnostics.
     pub fn extend(&mut self, other: Diagnostics) {
         self.omitted += other.omitted;

@@ -706,8 +706,10 @@ pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diag
 pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
     let text = source.text.trim_start_matches('\u{feff}');
     let bom = source.text.len() - text.len();
-    let header_end = text.find('\n').unwrap_or(text.len());
-    let header_line = text[..header_end].trim_end_matches('\r');
+    // Empty lines before the header are skipped, as the `csv` crate skips them.
+    let lead = text.len() - text.trim_start_matches(['\n', '\r']).len();
+    let header_end = text[lead..].find('\n').map_or(text.len(), |i| lead + i);
+    let header_line = text[lead..header_end].trim_end_matches('\r');
     let delimiter = delimiter(header_line).unwrap_or(b',');
     // Only a file with a quote can hold one never closed: most have none.
     let quoted = source
@@ -730,7 +732,7 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
         .map_err(|e| {
             source.error(
                 Code::CsvHeader,
-                bom..bom,
+                bom + lead..bom + lead,
                 format!("cannot read the CSV header: {e}"),
             )
         })?
@@ -748,7 +750,7 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
             .get(i)
             .cloned()
             .unwrap_or(header_line.len()..header_line.len());
-        bom + span.start..bom + span.end
+        bom + lead + span.start..bom + lead + span.end
     };
     let matching = |name: &str| -> Vec<usize> {
         headers
@@ -781,7 +783,7 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
     if !missing.is_empty() {
         return Err(source.error(
             Code::CsvHeader,
-            bom..bom + header_line.len(),
+            bom + lead..bom + lead + header_line.len(),
             format!(
                 "the header has no {} column; expected at least {}",
                 missing.join(", "),
