@@ -229,6 +229,49 @@ struct Columns {
     season: Option<usize>,
     /// The last of them: a row needs at least this many fields, plus one.
     last_needed: usize,
+    /// The role ([`HOME`] … [`SEASON`]) each of the first [`FAST_COLUMNS`] columns is read
+    /// for, or [`UNUSED`].
+    slot_of: [u8; FAST_COLUMNS],
+}
+
+impl Columns {
+    /// The columns read, with the role of each.
+    fn new(
+        [home, away, home_goals, away_goals]: [usize; 4],
+        div: Option<usize>,
+        season: Option<usize>,
+    ) -> Columns {
+        let mut slot_of = [UNUSED; FAST_COLUMNS];
+        let roles = [
+            (Some(home), HOME),
+            (Some(away), AWAY),
+            (Some(home_goals), HOME_GOALS),
+            (Some(away_goals), AWAY_GOALS),
+            (div, DIV),
+            (season, SEASON),
+        ];
+        for (column, role) in roles {
+            if let Some(slot) = column.and_then(|c| slot_of.get_mut(c)) {
+                *slot = role as u8;
+            }
+        }
+        let last_needed = [home, away, home_goals, away_goals]
+            .into_iter()
+            .chain(div)
+            .chain(season)
+            .max()
+            .unwrap_or(0);
+        Columns {
+            home,
+            away,
+            home_goals,
+            away_goals,
+            div,
+            season,
+            last_needed,
+            slot_of,
+        }
+    }
 }
 
 /// The groups of the rows read in full most recently, each with the Div and Season it was
@@ -262,11 +305,11 @@ impl Recent {
 
     /// The group of a row whose Div and Season are written as a remembered group's were.
     fn find(&self, row: &Fields<'_>, columns: &Columns) -> Option<usize> {
-        let written = |column: Option<usize>| match column {
+        let written = |column: Option<usize>, role: usize| match column {
             None => Some(&b""[..]),
-            Some(i) => row.plain(i),
+            Some(_) => row.plain(role),
         };
-        let (div, season) = (written(columns.div)?, written(columns.season)?);
+        let (div, season) = (written(columns.div, DIV)?, written(columns.season, SEASON)?);
         // An empty Season is an error, which the full reading reports.
         if columns.season.is_some() && season.is_empty() {
             return None;
@@ -281,59 +324,72 @@ impl Recent {
 /// The most columns a row read fast may need (the last needed column's index, plus one).
 const FAST_COLUMNS: usize = 32;
 
-/// The fields of one row a fast reading looks at: the first [`FAST_COLUMNS`] at most.
+/// The fields a fast reading looks at, by role: slots in [`Fields`].
+const HOME: usize = 0;
+const AWAY: usize = 1;
+const HOME_GOALS: usize = 2;
+const AWAY_GOALS: usize = 3;
+const DIV: usize = 4;
+const SEASON: usize = 5;
+/// A column no role reads.
+const UNUSED: u8 = u8::MAX;
+
+/// The fields of one row a fast reading looks at, by role ([`HOME`] … [`SEASON`]); a role
+/// the file has no column for is empty.
 struct Fields<'r> {
-    fields: [&'r [u8]; FAST_COLUMNS],
-    /// How many of `fields` the row has.
-    len: usize,
+    fields: [&'r [u8]; 6],
 }
 
 impl<'r> Fields<'r> {
-    /// The first `wanted` fields of a record the `csv` crate read, or `None` if it has fewer.
-    fn of_record(row: &'r csv::ByteRecord, wanted: usize) -> Option<Fields<'r>> {
-        if wanted > FAST_COLUMNS || row.len() < wanted {
+    /// The fields of a record the `csv` crate read, or `None` if it has too few.
+    fn of_record(row: &'r csv::ByteRecord, columns: &Columns) -> Option<Fields<'r>> {
+        if columns.last_needed >= FAST_COLUMNS || row.len() <= columns.last_needed {
             return None;
         }
-        let mut fields = [&b""[..]; FAST_COLUMNS];
-        for (slot, field) in fields.iter_mut().zip(row.iter()) {
-            *slot = field;
-        }
-        Some(Fields {
-            fields,
-            len: wanted,
-        })
+        Some(Fields::of(row.iter(), columns))
     }
 
-    /// The first `wanted` fields of a line split at `delimiter`, or `None` if it has fewer.
-    fn of_line(line: &'r [u8], delimiter: u8, wanted: usize) -> Option<Fields<'r>> {
-        if wanted > FAST_COLUMNS {
+    /// The fields of a line split at `delimiter`, or `None` if it has too few.
+    fn of_line(line: &'r [u8], delimiter: u8, columns: &Columns) -> Option<Fields<'r>> {
+        if columns.last_needed >= FAST_COLUMNS {
             return None;
         }
-        let mut fields = [&b""[..]; FAST_COLUMNS];
-        let mut split = line.split(|&b| b == delimiter);
-        for slot in &mut fields[..wanted] {
-            *slot = split.next()?;
+        // Enough fields: one delimiter before each column up to the last needed.
+        let present = memchr::memchr_iter(delimiter, line)
+            .take(columns.last_needed)
+            .count();
+        if present < columns.last_needed {
+            return None;
         }
-        Some(Fields {
-            fields,
-            len: wanted,
-        })
+        Some(Fields::of(line.split(|&b| b == delimiter), columns))
     }
 
-    /// Field `i` as printable ASCII without its surrounding spaces, or `None` when it holds
-    /// anything else (which the full reading then checks: other characters, normalisation,
-    /// control characters).
-    fn plain(&self, i: usize) -> Option<&'r [u8]> {
-        let field = self.fields[..self.len].get(i)?.trim_ascii();
+    /// The roles' fields among `row`'s first fields, which are at least as many as needed.
+    fn of(row: impl Iterator<Item = &'r [u8]>, columns: &Columns) -> Fields<'r> {
+        let mut fields = [&b""[..]; 6];
+        for (field, &slot) in row.zip(&columns.slot_of[..=columns.last_needed]) {
+            if slot != UNUSED {
+                fields[usize::from(slot)] = field;
+            }
+        }
+        Fields { fields }
+    }
+
+    /// The field of `role` as printable ASCII without its surrounding spaces, or `None` when
+    /// it holds anything else (which the full reading then checks: other characters,
+    /// normalisation, control characters).
+    fn plain(&self, role: usize) -> Option<&'r [u8]> {
+        let field = self.fields[role].trim_ascii();
         field
             .iter()
             .all(|b| (b' '..=b'~').contains(b))
             .then_some(field)
     }
 
-    /// Goals written as plain digits, at most [`crate::read::match_text::MAX_GOALS`].
-    fn goals(&self, i: usize) -> Option<u32> {
-        let field = self.fields[..self.len].get(i)?.trim_ascii();
+    /// The goals of `role` written as plain digits, at most
+    /// [`crate::read::match_text::MAX_GOALS`].
+    fn goals(&self, role: usize) -> Option<u32> {
+        let field = self.fields[role].trim_ascii();
         if field.is_empty() || field.len() > 3 || !field.iter().all(u8::is_ascii_digit) {
             return None;
         }
@@ -348,17 +404,16 @@ impl<'r> Fields<'r> {
 /// to the full reading, which adds exactly this match for such a row: ASCII names are their
 /// own normal form and hold no control character, and the team and group lookups are the
 /// same ones.
-fn fast_row(row: &Fields<'_>, columns: &Columns, group: &mut GroupResults) -> bool {
-    let team = |i: usize| {
-        row.plain(i)
+fn fast_row(row: &Fields<'_>, group: &mut GroupResults) -> bool {
+    let team = |role: usize| {
+        row.plain(role)
             .filter(|name| !name.is_empty())
             .and_then(|name| group.lookup_bytes(name))
     };
-    let (Some(home), Some(away)) = (team(columns.home), team(columns.away)) else {
+    let (Some(home), Some(away)) = (team(HOME), team(AWAY)) else {
         return false;
     };
-    let (Some(home_goals), Some(away_goals)) =
-        (row.goals(columns.home_goals), row.goals(columns.away_goals))
+    let (Some(home_goals), Some(away_goals)) = (row.goals(HOME_GOALS), row.goals(AWAY_GOALS))
     else {
         return false;
     };
@@ -479,6 +534,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
         div,
         season,
         last_needed,
+        ..
     } = columns;
     let first_line = rows.line();
     // Where the rows begin: the text before is another part's to release.
@@ -516,14 +572,13 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
             released = at;
         }
         if spans == Spans::Skip {
-            let wanted = columns.last_needed + 1;
             let fields = match &next {
-                Next::Record => Fields::of_record(&row, wanted),
-                Next::Line { content, .. } => Fields::of_line(content, rows.delimiter(), wanted),
+                Next::Record => Fields::of_record(&row, &columns),
+                Next::Line { content, .. } => Fields::of_line(content, rows.delimiter(), &columns),
             };
             if let Some(fields) = fields
                 && let Some(index) = recent.find(&fields, &columns)
-                && fast_row(&fields, &columns, &mut groups[index])
+                && fast_row(&fields, &mut groups[index])
             {
                 continue;
             }
@@ -794,22 +849,7 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
     let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
     let div = column("Div");
     let season = column("Season");
-    let last_needed = [home, away, hg, ag]
-        .into_iter()
-        .chain(div)
-        .chain(season)
-        .max()
-        .expect("four columns");
-
-    let columns = Columns {
-        home,
-        away,
-        home_goals: hg,
-        away_goals: ag,
-        div,
-        season,
-        last_needed,
-    };
+    let columns = Columns::new([home, away, hg, ag], div, season);
     let context = Context {
         source,
         bom,
