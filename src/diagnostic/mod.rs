@@ -42,6 +42,14 @@ pub fn too_large(path: &Path) -> Diagnostic {
     )
 }
 
+/// The error for a file that cannot be opened or read.
+fn cannot_read(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        Code::CannotRead,
+        format!("{}: cannot read the file: {e}", path.display()),
+    )
+}
+
 /// Why reading a stream failed.
 #[derive(Debug)]
 pub enum ReadError {
@@ -68,12 +76,7 @@ impl Source {
     /// Reads a file as UTF-8 text; a missing file, a file larger than [`MAX_INPUT`] or a file
     /// that is not UTF-8 is an error naming it.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let cannot = |e: std::io::Error| {
-            Diagnostic::new(
-                Code::CannotRead,
-                format!("{}: cannot read the file: {e}", path.display()),
-            )
-        };
+        let cannot = |e| cannot_read(path, e);
         let file = std::fs::File::open(path).map_err(cannot)?;
         let size = file.metadata().map_or(0, |m| m.len());
         if size > MAX_INPUT {
@@ -89,12 +92,7 @@ impl Source {
     /// mapped rather than read whole ([`Text`]). A caller that finds the file is of a kind
     /// written by hand refuses it above [`MAX_INPUT`] ([`Source::too_large`]).
     pub fn read_any_size(path: &Path) -> Result<Source, Diagnostic> {
-        let cannot = |e: std::io::Error| {
-            Diagnostic::new(
-                Code::CannotRead,
-                format!("{}: cannot read the file: {e}", path.display()),
-            )
-        };
+        let cannot = |e| cannot_read(path, e);
         let file = std::fs::File::open(path).map_err(cannot)?;
         let size = file.metadata().map_or(0, |m| m.len());
         if !text::worth_mapping(size) {
