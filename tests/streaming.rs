@@ -80,8 +80,9 @@ fn row() -> impl Strategy<Value = Row> {
 }
 
 proptest! {
-    /// The fast path and the full reading agree on every file they both read, and on which
-    /// files they refuse.
+    /// The fast reading (a plain split when the file allows, the fast path for rows) and the
+    /// full reading by the `csv` crate agree on every file they both read, and on which files
+    /// they refuse.
     #[test]
     fn rows_read_fast_give_the_same_competition(
         seasons in proptest::collection::vec(proptest::collection::vec(row(), 1..40), 1..4),
@@ -90,9 +91,12 @@ proptest! {
         crlf in any::<bool>(),
     ) {
         let text = csv(&seasons, season_column, quotes, crlf);
+        // The same file with a quoted header column: read by the `csv` crate, never split
+        // plainly, whichever reading.
+        let by_crate = Source::new("s.csv", text.replacen("Div", "\"Div\"", 1));
         let source = Source::new("s.csv", text);
         let fast = football_data::parse_once(&source, Spans::Skip);
-        let full = football_data::parse_once(&source, Spans::Keep);
+        let full = football_data::parse_once(&by_crate, Spans::Keep);
         match (fast, full) {
             (Ok(fast), Ok(full)) => {
                 prop_assert_eq!(fast.1, full.1);

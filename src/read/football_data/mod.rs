@@ -51,7 +51,7 @@ pub fn looks_like_csv(text: &str) -> bool {
 
 /// Where each field of one line lies (byte ranges in the line), quotes respected: a quoted
 /// field's range includes its quotes.
-fn field_spans(line: &str, delimiter: u8) -> Vec<Range<usize>> {
+fn field_spans(line: &str, delimiter: u8, limit: usize) -> Vec<Range<usize>> {
     let bytes = line.as_bytes();
     let mut spans = Vec::new();
     let mut start = 0;
@@ -71,6 +71,9 @@ fn field_spans(line: &str, delimiter: u8) -> Vec<Range<usize>> {
             quoted = true;
         } else if b == delimiter {
             spans.push(start..i);
+            if spans.len() == limit {
+                return spans;
+            }
             start = i + 1;
         }
         i += 1;
@@ -325,7 +328,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
                 continue;
             }
         }
-        rows.split_into(&next, &mut row);
+        rows.split_into(&next, &mut row, last_needed + 1);
         let position = row
             .position()
             .expect("records read from text have positions");
@@ -342,7 +345,8 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
             .map_or(source.text.len(), |i| start + i);
         let line = source.text[start..line_end].trim_end_matches('\r');
         let line_end = start + line.len();
-        let spans_of_fields = field_spans(line, delimiter);
+        // Spans of the fields read, not of every field of a line of millions.
+        let spans_of_fields = field_spans(line, delimiter, last_needed + 1);
         let field_at = |i: usize| -> Range<usize> {
             spans_of_fields
                 .get(i)
@@ -539,9 +543,9 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
         memchr::memchr_iter(b'\r', bytes)
             .any(|i| bytes.get(i + 1).or(after.first()) != Some(&b'\n'))
     });
-    let plain = spans == Spans::Skip && !quoted && !lone_return;
+    let plain = !quoted && !lone_return;
     let rows = Rows::new(reader, text, delimiter, plain);
-    let header_spans = field_spans(header_line, delimiter);
+    let header_spans = field_spans(header_line, delimiter, usize::MAX);
     let header_at = |i: usize| {
         let span = header_spans
             .get(i)
