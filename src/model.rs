@@ -1220,6 +1220,30 @@ pub struct Competition {
     pub origin: Origin,
 }
 
+/// How a group is chosen by a name a user types (`--group`): its name as written; else the
+/// name in any case (`group h`); else the group's letter or number, the last word of its name
+/// in any case (`H` or `8` for `Group H`, `Group 8`). The first way that finds any group
+/// decides; when it finds several, the name is ambiguous and each is given.
+pub fn groups_named<'g>(groups: &'g [Group], wanted: &str) -> Vec<&'g Group> {
+    let wanted = wanted.trim();
+    let ways: [&dyn Fn(&Group) -> bool; 3] = [
+        &|g| g.name == wanted,
+        &|g| g.name.to_lowercase() == wanted.to_lowercase(),
+        &|g| {
+            !wanted.contains(char::is_whitespace)
+                && g.name.split_whitespace().count() > 1
+                && g.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|last| last.to_lowercase() == wanted.to_lowercase())
+        },
+    ];
+    ways.iter()
+        .map(|way| groups.iter().filter(|g| way(g)).collect::<Vec<_>>())
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
+}
+
 impl Competition {
     /// A diagnostic about line `line` of the competition's file: the line labelled when the
     /// text is at hand, else named in the message.

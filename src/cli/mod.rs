@@ -72,7 +72,7 @@ enum Command {
     Table {
         #[command(flatten)]
         inputs: Inputs,
-        /// Print only this group.
+        /// Print only this group: its name, in any case, or its letter or number (`H`, `8`).
         #[arg(long)]
         group: Option<String>,
         /// Output format.

@@ -436,9 +436,10 @@ fn load_source(
         group.strike_out();
     }
     if let Some(wanted) = options.only_group
-        && competition.groups.iter().any(|g| g.name == wanted)
+        && let [group] = crate::model::groups_named(&competition.groups, wanted)[..]
     {
-        competition.groups.retain(|g| g.name == wanted);
+        let name = group.name.clone();
+        competition.groups.retain(|g| g.name == name);
     }
     crate::validate::competition(&competition, &rules).result(())?;
     Ok((
