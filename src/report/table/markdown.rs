@@ -46,8 +46,15 @@ fn section(
         escape(competition),
         escape(&table.group.name)
     );
-    *out += "| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |\n";
-    *out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    // The Ded column only when some team of the group has points deducted.
+    let deductions = table.rows.iter().any(|r| !r.record.deducted.is_zero());
+    if deductions {
+        *out += "| Pos | Team | P | W | D | L | GF | GA | GD | Ded | Pts |\n";
+        *out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    } else {
+        *out += "| Pos | Team | P | W | D | L | GF | GA | GD | Pts |\n";
+        *out += "|---:|:---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    }
     for r in &table.rows {
         let rec = &r.record;
         let name = escape(table.name(r.team));
@@ -56,12 +63,12 @@ fn section(
         } else {
             name
         };
-        let _ = writeln!(
-            out,
-            "| {} | {team} | {} |",
-            place(r),
-            super::record_cells(rec).join(" | ")
-        );
+        let mut cells = super::record_cells(rec).to_vec();
+        if !deductions {
+            // Ded is the eighth of the record's cells.
+            cells.remove(7);
+        }
+        let _ = writeln!(out, "| {} | {team} | {} |", place(r), cells.join(" | "));
     }
     out.push('\n');
     for step in table.ordering.tiebreaks() {

@@ -107,9 +107,14 @@ pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
             *w = (*w).max(cell.chars().count());
         }
     }
+    // The Ded column only when some team of the group has points deducted.
+    let deductions = table.rows.iter().any(|r| !r.record.deducted.is_zero());
     let line = |cells: &[String; 11]| {
         let mut l = String::new();
         for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
+            if HEADERS[i] == "Ded" && !deductions {
+                continue;
+            }
             if i > 0 {
                 l.push_str("  ");
             }
