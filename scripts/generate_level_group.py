@@ -67,19 +67,22 @@ def name(i, width):
     return "".join(reversed(letters))
 
 
+def matches(names, meetings):
+    """Every match, team by team in data-file order: (home, away, home goals, away goals)."""
+    n = len(names)
+    for i in range(n):
+        for j in range(i + 1, n):
+            goals = 1 if j == i + 1 else 0
+            yield names[i], names[j], goals, goals
+            if meetings == 2:
+                yield names[j], names[i], 0, 0
+
+
 def write_csv(path, names, meetings):
     """The group's matches as football-data CSV rows, in the data file's order."""
-    n = len(names)
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("HomeTeam,AwayTeam,FTHG,FTAG\n")
-        for i in range(n):
-            rows = []
-            for j in range(i + 1, n):
-                goals = "1,1" if j == i + 1 else "0,0"
-                rows.append(f"{names[i]},{names[j]},{goals}\n")
-                if meetings == 2:
-                    rows.append(f"{names[j]},{names[i]},0,0\n")
-            f.write("".join(rows))
+        f.writelines(f"{h},{a},{hg},{ag}\n" for h, a, hg, ag in matches(names, meetings))
 
 
 def main():
@@ -108,15 +111,9 @@ def main():
         for i in range(0, n, 16):
             f.write(",".join(f'"{t}"' for t in names[i : i + 16]) + ",\n")
         f.write("]\nmatches = [\n")
-        for i in range(n):
-            line = []
-            for j in range(i + 1, n):
-                score = "1-1" if j == i + 1 else "0-0"
-                line.append(f'"{names[i]} {score} {names[j]}"')
-                if args.meetings == 2:
-                    line.append(f'"{names[j]} 0-0 {names[i]}"')
-            for k in range(0, len(line), 16):
-                f.write(",".join(line[k : k + 16]) + ",\n")
+        line = [f'"{h} {hg}-{ag} {a}"' for h, a, hg, ag in matches(names, args.meetings)]
+        for k in range(0, len(line), 16):
+            f.write(",".join(line[k : k + 16]) + ",\n")
         f.write("]\n")
 
 
