@@ -90,7 +90,7 @@ impl Source {
 
     /// Reads a results file of any size (football-data CSV, football.json): a large one is
     /// mapped rather than read whole ([`Text`]). A caller that finds the file is of a kind
-    /// written by hand refuses it above [`MAX_INPUT`] ([`Source::too_large`]).
+    /// written by hand refuses it above [`MAX_INPUT`] (`read::refuse_too_large`).
     pub fn read_any_size(path: &Path) -> Result<Source, Diagnostic> {
         let cannot = |e| cannot_read(path, e);
         let file = std::fs::File::open(path).map_err(cannot)?;
@@ -119,12 +119,6 @@ impl Source {
                 ))
             }
         }
-    }
-
-    /// The error for a file of a kind written by hand (a rule file, a data file, a season
-    /// summary) larger than [`MAX_INPUT`].
-    pub fn too_large(&self) -> Option<Diagnostic> {
-        (self.text.len() as u64 > MAX_INPUT).then(|| too_large(&self.path))
     }
 
     /// Reads text from a stream (a file, standard input), refusing more than [`MAX_INPUT`]

@@ -225,7 +225,8 @@ pub fn input_as(path: &Path, format: Option<InputFormat>) -> Result<Source, Diag
 pub fn refuse_too_large(source: &Source, format: InputFormat) -> Result<(), Diagnostic> {
     match format {
         InputFormat::Csv | InputFormat::Json => Ok(()),
-        InputFormat::Data | InputFormat::Document => source.too_large().map_or(Ok(()), Err),
+        _ if source.text.len() as u64 <= crate::diagnostic::MAX_INPUT => Ok(()),
+        _ => refuse_large_file(&source.path, format),
     }
 }
 

@@ -132,11 +132,6 @@ impl GroupResults {
         self.matches.is_empty()
     }
 
-    /// The team already named `name` (as [`crate::read::name::normalise`] leaves it), if any.
-    pub fn lookup(&self, name: &str) -> Option<TeamId> {
-        self.ids.get(name.as_bytes()).copied()
-    }
-
     /// The team already named `name`, given as bytes (a name the fast reading found to be
     /// printable ASCII), if any.
     pub fn lookup_bytes(&self, name: &[u8]) -> Option<TeamId> {
