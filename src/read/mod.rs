@@ -373,6 +373,23 @@ pub fn load_with(
     })
 }
 
+/// [`load_with`] for text already in memory (a DataFrame written as CSV by the Python
+/// bindings): `name` is what messages call it, and the format is recognised from `name`'s
+/// extension and the text unless `options.format` says.
+pub fn load_text(
+    name: &Path,
+    text: String,
+    options: &LoadOptions<'_>,
+) -> Result<(Loaded, Vec<String>), Diagnostics> {
+    let source = Source::new(name, text);
+    let detected = match options.format {
+        Some(format) => Detected { format, why: None },
+        None => InputFormat::detect_file(&source.path, &source.text),
+    };
+    refuse_too_large(&source, detected.format)?;
+    load_source(&source, detected, options, results::Spans::Keep)
+}
+
 /// [`load_with`] once the input is read and its format known.
 fn load_source(
     source: &Source,

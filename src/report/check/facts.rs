@@ -62,8 +62,8 @@ fn joined<T: ToString>(items: &[T], separator: &str) -> String {
         .join(separator)
 }
 
-/// A value in words: `48`, `Palermo`, `Lazio 4–2`, `A, B, C`.
-fn value(value: Option<&Value>) -> String {
+/// A value in words: `48`, `Palermo`, `Lazio 4–2`, `A, B, C` (empty for none).
+pub fn value(value: Option<&Value>) -> String {
     match value {
         None => String::new(),
         Some(Value::Count(n)) => n.to_string(),

@@ -1,0 +1,215 @@
+//! The Python bindings' native half, `standings._standings`: the engine behind
+//! `standings.table` and `standings.check` (the Python package in `python/standings/` wraps
+//! these functions, turns their JSON into DataFrames and their errors into
+//! `standings.StandingsError`).
+//!
+//! Every function reads, validates and computes exactly as the command line does; errors are
+//! raised as `_standings.InputError` whose one argument is the diagnostics as a JSON list
+//! (`docs/errors.md`'s `--message-format json` objects), so the file, line and column reach
+//! Python intact.
+
+use std::path::{Path, PathBuf};
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use standings::check::Verdict;
+use standings::compute::standings as compute;
+use standings::diagnostic::Diagnostics;
+use standings::read::{self, InputFormat, LoadOptions, Loaded, RecordChoice};
+use standings::report::check::facts;
+
+create_exception!(
+    _standings,
+    InputError,
+    PyException,
+    "Bad input: the one argument is the diagnostics as a JSON list."
+);
+
+/// The diagnostics as the Python exception the package turns into `StandingsError`.
+fn input_error(diagnostics: Diagnostics) -> PyErr {
+    let list: Vec<serde_json::Value> = diagnostics.iter().map(|d| d.to_json()).collect();
+    InputError::new_err(serde_json::Value::Array(list).to_string())
+}
+
+/// `data`, `document`, `csv` or `json` (as `--input-format` names them) as the reader's
+/// format; `None` recognises it from the content.
+fn input_format(name: Option<&str>) -> PyResult<Option<InputFormat>> {
+    let Some(name) = name else { return Ok(None) };
+    InputFormat::ALL
+        .into_iter()
+        .find(|f| f.name() == name)
+        .map(Some)
+        .ok_or_else(|| {
+            let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.name()).collect();
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "input_format must be one of {}; got {name:?}",
+                names.join(", ")
+            ))
+        })
+}
+
+/// Loads one input from disk or from text, with the rules given (a rule file's path) or those
+/// a data file names.
+fn load(input: Input, choice: &Choice) -> Result<Loaded, Diagnostics> {
+    let options = LoadOptions {
+        format: choice.format,
+        rules: choice.rules.as_deref().map(Path::new),
+        record: RecordChoice::None,
+        rules_anywhere: choice.rules_anywhere,
+        ..LoadOptions::default()
+    };
+    let (loaded, _notes) = match input {
+        Input::Path(path) => read::load_with(&path, &options)?,
+        Input::Text { name, text } => read::load_text(Path::new(&name), text, &options)?,
+    };
+    Ok(loaded)
+}
+
+/// What the caller chose: the rules, the input's kind, and whether a data file's `rules` may
+/// point outside its folder and the current directory (`--allow-rules-anywhere`).
+struct Choice {
+    rules: Option<String>,
+    format: Option<InputFormat>,
+    rules_anywhere: bool,
+}
+
+/// Where the results come from.
+enum Input {
+    Path(PathBuf),
+    Text { name: String, text: String },
+}
+
+/// Every table of the input as the command line's `--format json` document.
+fn table_json(input: Input, choice: &Choice) -> Result<String, Diagnostics> {
+    let loaded = load(input, choice)?;
+    let computed = compute::compute(&loaded.competition, &loaded.rules)?;
+    Ok(standings::report::table::json::render(&[computed]))
+}
+
+/// The tables of the file at `path`, as the command line's JSON document.
+#[pyfunction]
+#[pyo3(signature = (path, rules=None, input_format=None, rules_anywhere=false))]
+fn table_path(
+    py: Python<'_>,
+    path: PathBuf,
+    rules: Option<String>,
+    input_format: Option<String>,
+    rules_anywhere: bool,
+) -> PyResult<String> {
+    let choice = Choice {
+        rules,
+        format: self::input_format(input_format.as_deref())?,
+        rules_anywhere,
+    };
+    py.detach(|| table_json(Input::Path(path), &choice))
+        .map_err(input_error)
+}
+
+/// The tables of `text` (a DataFrame written as CSV), called `name` in messages.
+#[pyfunction]
+#[pyo3(signature = (name, text, rules=None, input_format=None))]
+fn table_text(
+    py: Python<'_>,
+    name: String,
+    text: String,
+    rules: Option<String>,
+    input_format: Option<String>,
+) -> PyResult<String> {
+    let choice = Choice {
+        rules,
+        format: self::input_format(input_format.as_deref())?,
+        rules_anywhere: false,
+    };
+    py.detach(|| table_json(Input::Text { name, text }, &choice))
+        .map_err(input_error)
+}
+
+/// One checked fact, in the words `standings check` prints.
+struct FactOut {
+    verdict: &'static str,
+    competition: String,
+    part: String,
+    fact: String,
+    recorded: Option<String>,
+    computed: Option<String>,
+    sentence: String,
+    file: String,
+    line: Option<usize>,
+}
+
+/// Every recorded fact of the file at `path`, checked.
+#[pyfunction]
+#[pyo3(signature = (path, rules=None, rules_anywhere=false))]
+fn check<'py>(
+    py: Python<'py>,
+    path: PathBuf,
+    rules: Option<String>,
+    rules_anywhere: bool,
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    let choice = Choice {
+        rules,
+        format: None,
+        rules_anywhere,
+    };
+    let facts = py
+        .detach(|| -> Result<Vec<FactOut>, Diagnostics> {
+            let loaded = load(Input::Path(path), &choice)?;
+            let computed = compute::compute(&loaded.competition, &loaded.rules)?;
+            Ok(standings::check::check(&computed)
+                .iter()
+                .map(|f| FactOut {
+                    verdict: match f.verdict {
+                        Verdict::Confirmed => "confirmed",
+                        Verdict::Mismatch => "mismatch",
+                        Verdict::Unresolved => "unresolved",
+                        Verdict::NotChecked => "not checked",
+                        Verdict::Note => "note",
+                    },
+                    competition: f.subject.competition.clone(),
+                    part: facts::subject(f),
+                    fact: facts::detail(f),
+                    recorded: f.recorded.as_ref().map(|v| facts::value(Some(v))),
+                    computed: f.computed.as_ref().map(|v| facts::value(Some(v))),
+                    sentence: facts::sentence(f),
+                    file: f.path.display().to_string(),
+                    line: f.line,
+                })
+                .collect())
+        })
+        .map_err(input_error)?;
+    facts
+        .into_iter()
+        .map(|f| {
+            let d = PyDict::new(py);
+            d.set_item("verdict", f.verdict)?;
+            d.set_item("competition", f.competition)?;
+            d.set_item("subject", f.part)?;
+            d.set_item("fact", f.fact)?;
+            d.set_item("recorded", f.recorded)?;
+            d.set_item("computed", f.computed)?;
+            d.set_item("sentence", f.sentence)?;
+            d.set_item("file", f.file)?;
+            d.set_item("line", f.line)?;
+            Ok(d)
+        })
+        .collect()
+}
+
+/// The engine's version (the Rust crate's).
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[pymodule]
+fn _standings(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("InputError", m.py().get_type::<InputError>())?;
+    m.add_function(wrap_pyfunction!(table_path, m)?)?;
+    m.add_function(wrap_pyfunction!(table_text, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,201 @@
+"""Recompute football tables from match results under rules written in TOML.
+
+The Python face of the `standings` engine (the Rust crate in this repository): the same
+readers, rule files, tiebreaks and checks as the `standings` command line.
+
+    >>> import standings
+    >>> table = standings.table("E0.csv", rules="premier-league")   # a pandas DataFrame
+    >>> table = standings.table(polars_frame, rules="premier-league")  # a polars DataFrame
+    >>> facts = standings.check("data/uefa-euro-2024.toml")
+
+Bad input raises `StandingsError`, which carries the file, line and column the command line
+would print.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from typing import Any, Optional, Union
+
+from . import _standings
+
+__all__ = ["StandingsError", "table", "check", "COLUMNS", "__version__"]
+
+__version__: str = _standings.version()
+
+#: The columns of the DataFrame `table` returns, in order.
+COLUMNS = [
+    "competition",
+    "group",
+    "position",
+    "team",
+    "played",
+    "won",
+    "drawn",
+    "lost",
+    "goals_for",
+    "goals_against",
+    "goal_difference",
+    "deducted",
+    "points",
+    "advancing",
+]
+
+
+class StandingsError(ValueError):
+    """Bad input: what is wrong and what was expected, and where.
+
+    `file`, `line` and `column` locate the first problem (1-based; `None` when it is about no
+    place in a file, such as a missing file); `code` is its stable code (`E206`, see
+    docs/errors.md); `diagnostics` holds every problem found, as the command line's
+    `--message-format json` objects.
+    """
+
+    def __init__(self, diagnostics: list[dict[str, Any]]):
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else {"message": "bad input", "labels": []}
+        self.code: Optional[str] = first.get("code")
+        self.message: str = first.get("message", "")
+        primary = next((l for l in first.get("labels", []) if l.get("primary")), None)
+        self.file: Optional[str] = primary["file"] if primary else None
+        self.line: Optional[int] = primary["line"] if primary else None
+        self.column: Optional[int] = primary["column"] if primary else None
+        where = f"{self.file}:{self.line}:{self.column}: " if primary else ""
+        more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
+        code = f"[{self.code}] " if self.code else ""
+        super().__init__(f"{where}{code}{self.message}{more}")
+
+
+def _raise_input_error(error: Exception) -> None:
+    raise StandingsError(json.loads(error.args[0])) from None
+
+
+def _frame_kind(results: Any) -> Optional[str]:
+    """`pandas` or `polars` for a DataFrame of that library, else `None`."""
+    module = type(results).__module__.split(".")[0]
+    if module in ("pandas", "polars") and type(results).__name__ == "DataFrame":
+        return module
+    return None
+
+
+def _frame_as_csv(results: Any, kind: str) -> str:
+    if kind == "pandas":
+        return results.to_csv(index=False)
+    return results.write_csv()
+
+
+def _number(value: Any) -> Any:
+    """A JSON number read exactly: whole numbers as `int`, others as `Decimal`."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def _rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    competitions = document.get("competitions")
+    if competitions is None:  # one input: the document is the competition itself
+        competitions = [document]
+    rows = []
+    for competition in competitions:
+        for group in competition["groups"]:
+            advancing = set(group["advancing"])
+            for row in group["rows"]:
+                rows.append(
+                    {
+                        "competition": competition["competition"],
+                        "group": group["name"],
+                        "position": row["position"],
+                        "team": row["team"],
+                        "played": row["played"],
+                        "won": row["won"],
+                        "drawn": row["drawn"],
+                        "lost": row["lost"],
+                        "goals_for": row["goals_for"],
+                        "goals_against": row["goals_against"],
+                        "goal_difference": row["goal_difference"],
+                        "deducted": _number(row["deducted"]),
+                        "points": _number(row["points"]),
+                        "advancing": row["team"] in advancing,
+                    }
+                )
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]], library: str) -> Any:
+    columns = {name: [row[name] for row in rows] for name in COLUMNS}
+    if library == "polars":
+        import polars
+
+        return polars.DataFrame(columns, strict=False)
+    import pandas
+
+    return pandas.DataFrame(columns, columns=COLUMNS)
+
+
+def table(
+    results: Union[str, os.PathLike, Any],
+    rules: Optional[str] = None,
+    *,
+    input_format: Optional[str] = None,
+    library: Optional[str] = None,
+    allow_rules_anywhere: bool = False,
+) -> Any:
+    """Every group's table, one row per team, best first within each group.
+
+    `results` is a path (a data file, a football-data CSV, a football.json file or a season
+    summary) or a pandas or polars DataFrame with football-data's columns (`HomeTeam`,
+    `AwayTeam`, `FTHG`, `FTAG`, and `Div`/`Season` to split groups). `rules` is a bundled
+    rule set's name (`"premier-league"`) or a rule file's path; a data file names its own.
+    The result is a DataFrame of the same library as `results` (for a path: `library`,
+    `"pandas"` unless told `"polars"`), with the columns in `COLUMNS`. Points are exact:
+    whole numbers as integers, others as `decimal.Decimal`. `input_format` (`"data"`,
+    `"document"`, `"csv"`, `"json"`) overrides recognising the kind from the content, and
+    `allow_rules_anywhere` lets a data file's `rules` point outside its folder and the
+    current directory, as the command line's `--allow-rules-anywhere`.
+    """
+    kind = _frame_kind(results)
+    try:
+        if kind is not None:
+            if library is not None and library != kind:
+                raise ValueError(f"library={library!r} but results is a {kind} DataFrame")
+            text = _frame_as_csv(results, kind)
+            document = _standings.table_text(
+                f"<{kind} DataFrame>.csv", text, rules, input_format or "csv"
+            )
+        elif isinstance(results, (str, os.PathLike)):
+            kind = library or "pandas"
+            if kind not in ("pandas", "polars"):
+                raise ValueError(f"library must be 'pandas' or 'polars'; got {kind!r}")
+            document = _standings.table_path(
+                os.fspath(results), rules, input_format, allow_rules_anywhere
+            )
+        else:
+            raise TypeError(
+                "results must be a path or a pandas or polars DataFrame; "
+                f"got {type(results).__name__}"
+            )
+    except _standings.InputError as error:
+        _raise_input_error(error)
+    return _frame(_rows(json.loads(document, parse_float=Decimal)), kind)
+
+
+def check(
+    path: Union[str, os.PathLike],
+    rules: Optional[str] = None,
+    *,
+    allow_rules_anywhere: bool = False,
+) -> list[dict[str, Any]]:
+    """Every fact the file's record states, checked against the tables computed from it.
+
+    Each fact is a dict: `verdict` (`"confirmed"`, `"mismatch"`, `"unresolved"`,
+    `"not checked"` or `"note"`), `competition`, `subject` (competition and group), `fact`
+    (the words `standings check` prints), `recorded` and `computed` (values in words, or
+    `None`), `sentence`, and the `file` and `line` that state it. `rules` and
+    `allow_rules_anywhere` are as for `table`.
+    """
+    try:
+        return _standings.check(os.fspath(path), rules, allow_rules_anywhere)
+    except _standings.InputError as error:
+        _raise_input_error(error)

@@ -1,0 +1,120 @@
+"""`standings.table`: DataFrames in, DataFrames of the same library out, tables worked by hand."""
+
+from decimal import Decimal
+
+import pandas
+import polars
+import pytest
+
+import standings
+from conftest import REPO, SEASON, SEASON_TABLE
+
+FIGURES = [
+    "team",
+    "played",
+    "won",
+    "drawn",
+    "lost",
+    "goals_for",
+    "goals_against",
+    "goal_difference",
+    "points",
+]
+
+
+def rows(frame):
+    """The table's figures as tuples, in the frame's order, from either library."""
+    if isinstance(frame, polars.DataFrame):
+        return [tuple(r) for r in frame.select(FIGURES).iter_rows()]
+    return [tuple(r) for r in frame[FIGURES].itertuples(index=False)]
+
+
+def test_a_pandas_frame_gives_a_pandas_table(premier_league):
+    table = standings.table(pandas.DataFrame(SEASON), rules=premier_league)
+    assert isinstance(table, pandas.DataFrame)
+    assert list(table.columns) == standings.COLUMNS
+    assert rows(table) == SEASON_TABLE
+    assert list(table["position"]) == [1, 2, 3]
+    assert list(table["group"]) == ["E0"] * 3
+    # The rule file sends one club on: the champions.
+    assert list(table["advancing"]) == [True, False, False]
+
+
+def test_a_polars_frame_gives_a_polars_table(premier_league):
+    table = standings.table(polars.DataFrame(SEASON), rules=premier_league)
+    assert isinstance(table, polars.DataFrame)
+    assert table.columns == standings.COLUMNS
+    assert rows(table) == SEASON_TABLE
+
+
+def test_a_path_gives_pandas_unless_polars_is_asked_for(season_csv, premier_league):
+    assert rows(standings.table(season_csv, rules=premier_league)) == SEASON_TABLE
+    as_polars = standings.table(str(season_csv), rules=premier_league, library="polars")
+    assert isinstance(as_polars, polars.DataFrame)
+    assert rows(as_polars) == SEASON_TABLE
+
+
+def test_a_data_file_uses_the_rules_it_names():
+    table = standings.table(REPO / "data" / "uefa-euro-2024.toml")
+    group_a = table[table["group"] == "Group A"]
+    # Germany 5-1 Scotland, Hungary 1-3 Switzerland, Germany 2-0 Hungary,
+    # Scotland 1-1 Switzerland, Switzerland 1-1 Germany, Scotland 0-1 Hungary.
+    assert rows(group_a) == [
+        ("Germany", 3, 2, 1, 0, 8, 2, 6, 7),
+        ("Switzerland", 3, 1, 2, 0, 5, 3, 2, 5),
+        ("Hungary", 3, 1, 0, 2, 2, 5, -3, 3),
+        ("Scotland", 3, 0, 1, 2, 2, 7, -5, 1),
+    ]
+    assert list(group_a["advancing"]) == [True, True, False, False]
+    assert set(table["group"]) == {f"Group {g}" for g in "ABCDEF"}
+
+
+def test_points_are_exact(tmp_path, season_csv):
+    # Half a point for a draw: Chelsea 3 + 0.5, Everton 0.5. Whole values stay integers.
+    rules = (REPO / "rules" / "premier-league.toml").read_text(encoding="utf-8")
+    half = tmp_path / "half.toml"
+    half.write_text(rules.replace("draw = 1", "draw = 0.5"), encoding="utf-8")
+    table = standings.table(season_csv, rules=str(half))
+    assert list(table["points"]) == [6, Decimal("3.5"), Decimal("0.5")]
+    assert isinstance(table["points"][0], int)
+
+
+def test_a_bad_goal_in_a_frame_is_located_at_its_row_and_column(premier_league):
+    frame = pandas.DataFrame(SEASON)
+    frame["FTAG"] = frame["FTAG"].astype(str)
+    frame.loc[2, "FTAG"] = "three"
+    with pytest.raises(standings.StandingsError) as caught:
+        standings.table(frame, rules=premier_league)
+    error = caught.value
+    # The header is line 1, so the third match (index 2) is on line 4; FTAG is the 6th column,
+    # after "E0,24/08/2019,Everton,Arsenal,0," (3 + 11 + 8 + 8 + 2 = 32 characters): column 33.
+    assert (error.file, error.line, error.column) == ("<pandas DataFrame>.csv", 4, 33)
+    assert "three" in error.message
+    assert error.code is not None and error.code.startswith("E")
+    assert str(error).startswith("<pandas DataFrame>.csv:4:33: ")
+
+
+def test_a_bad_file_is_located(tmp_path, premier_league):
+    path = tmp_path / "bad.csv"
+    path.write_text("Div,HomeTeam,AwayTeam,FTHG,FTAG\nE0,Arsenal,Chelsea,2,-1\n", encoding="utf-8")
+    with pytest.raises(standings.StandingsError) as caught:
+        standings.table(path, rules=premier_league)
+    # "-1" follows "E0,Arsenal,Chelsea,2," (3 + 8 + 8 + 2 = 21 characters): column 22.
+    assert (caught.value.file, caught.value.line, caught.value.column) == (str(path), 2, 22)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_a_missing_file_is_an_error_without_a_place(tmp_path, premier_league):
+    with pytest.raises(standings.StandingsError) as caught:
+        standings.table(tmp_path / "none.csv", rules=premier_league)
+    assert caught.value.line is None
+    assert "none.csv" in caught.value.message
+
+
+def test_other_inputs_are_refused():
+    with pytest.raises(TypeError):
+        standings.table([("Arsenal", "Chelsea", 2, 0)])
+    with pytest.raises(ValueError):
+        standings.table(pandas.DataFrame(SEASON), library="polars")
+    with pytest.raises(ValueError):
+        standings.table("x.csv", input_format="xml")
