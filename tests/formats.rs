@@ -232,12 +232,12 @@ fn json_carries_the_explanations() {
         "json",
     ]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let first = &json["groups"][0]["explanations"][0];
+    let first = &json["competitions"][0]["groups"][0]["explanations"][0];
     assert_eq!(first["upper"], "Palermo");
     assert_eq!(first["lower"], "Hellas Verona");
     assert_eq!(first["decided_by"], "goal_difference");
     // The deciding step, found by index: Palermo (row 1) -4, Hellas Verona (row 2) -5.
-    let group = &json["groups"][0];
+    let group = &json["competitions"][0]["groups"][0];
     let tiebreaks = &group["tiebreaks"];
     let step = &tiebreaks[first["step"].as_u64().unwrap() as usize];
     assert_eq!(step["criterion"], "goal_difference");

@@ -144,7 +144,7 @@ fn json_round_trips_the_name() {
     let out = table("json", false);
     no_injected_line(&out);
     let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
-    let teams: Vec<&str> = json["groups"][0]["rows"]
+    let teams: Vec<&str> = json["competitions"][0]["groups"][0]["rows"]
         .as_array()
         .unwrap()
         .iter()

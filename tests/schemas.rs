@@ -1,5 +1,7 @@
 //! The JSON Schemas in `schemas/` are what the loader's own types generate, and every bundled
-//! rule and data file validates against its schema and names it on its first line.
+//! rule and data file validates against its schema and names it on its first line; the schema
+//! of `table --format json` is what the output's own types generate, and real output validates
+//! against it.
 
 mod common;
 
@@ -15,7 +17,7 @@ fn schema(kind: &str) -> serde_json::Value {
 
 #[test]
 fn the_committed_schemas_are_the_generated_ones() {
-    for kind in ["rules", "data"] {
+    for kind in ["rules", "data", "table"] {
         let run = standings(&["schema", kind]);
         assert_eq!(run.code, 0);
         let generated: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -112,4 +114,167 @@ fn the_tiebreak_order_enum_is_the_registrys_keys_beside_declared_names() {
     // A criterion the file declares is named `recorded.NAME`.
     assert!(validator.is_valid(&with_order(serde_json::json!(["points", "recorded.lots"]))));
     assert!(!validator.is_valid(&with_order(serde_json::json!(["points", "recorded.Lots"]))));
+}
+
+/// `schema` with `additionalProperties: false` on every object it describes: the committed
+/// schema leaves objects open (the contract lets a later program add fields without raising
+/// `version`, so output of version 1 always validates against a version-1 schema), but today's
+/// output must hold nothing the schema does not describe.
+fn closed(mut schema: serde_json::Value) -> serde_json::Value {
+    fn close(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("properties") {
+                    map.insert("additionalProperties".into(), false.into());
+                }
+                map.values_mut().for_each(close);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(close),
+            _ => {}
+        }
+    }
+    close(&mut schema);
+    schema
+}
+
+/// The JSON `table` prints for `args`, checked against the table schema as committed and closed.
+fn table_json_validates(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["table"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    let run = standings(&all);
+    assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for schema in [schema("table"), closed(schema("table"))] {
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:?}");
+    }
+    json
+}
+
+#[test]
+fn table_output_validates_against_its_schema() {
+    let mut bundled: Vec<String> = fs::read_dir("data")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    bundled.sort();
+    // Every part of the contract that can be empty or null is seen filled at least once.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut note = |json: &serde_json::Value| {
+        for c in json["competitions"].as_array().unwrap() {
+            if c["groups"].as_array().unwrap().is_empty() {
+                seen.insert("a knockout-only competition");
+            }
+            if !c["best_placed"].is_null() {
+                seen.insert("best_placed");
+            }
+            let text = c.to_string();
+            for (needle, what) in [
+                ("\"exact\":", "an exact value"),
+                ("\"adjustments\":[{", "an adjustment"),
+                ("\"expunged\":[{", "an expunged club"),
+                ("\"takeovers\":[{", "a takeover"),
+                ("\"among\":[", "a head-to-head step"),
+                ("\"decision\":\"", "a decision"),
+            ] {
+                if text.contains(needle) {
+                    seen.insert(what);
+                }
+            }
+        }
+    };
+    for data in &bundled {
+        let one = table_json_validates(&[data]);
+        assert_eq!(one["version"], 1);
+        assert_eq!(one["competitions"].as_array().unwrap().len(), 1, "{data}");
+        note(&one);
+        table_json_validates(&[data, "--explain"]);
+    }
+    // Several inputs at once, named and as a folder: the same shape, one competition each.
+    let names: Vec<&str> = bundled.iter().map(String::as_str).collect();
+    let several = table_json_validates(&names);
+    assert_eq!(
+        several["competitions"].as_array().unwrap().len(),
+        bundled.len()
+    );
+    let folder = table_json_validates(&["data/", "--explain"]);
+    assert_eq!(folder, several);
+    // One group chosen, and the rulings a data file records (expunged clubs, takeovers).
+    table_json_validates(&["data/uefa-euro-2024.toml", "--group", "A"]);
+    note(&table_json_validates(&[
+        "tests/cmd/table/rulings_json.in/league.toml",
+    ]));
+    assert_eq!(
+        seen.into_iter().collect::<Vec<_>>(),
+        [
+            "a decision",
+            "a head-to-head step",
+            "a knockout-only competition",
+            "a takeover",
+            "an adjustment",
+            "an exact value",
+            "an expunged club",
+            "best_placed",
+        ]
+    );
+}
+
+#[test]
+fn the_table_schema_rejects_what_the_contract_does_not_promise() {
+    let validator = jsonschema::validator_for(&schema("table")).unwrap();
+    let run = standings(&[
+        "table",
+        "data/coppa-italia-2003-04.toml",
+        "--format",
+        "json",
+    ]);
+    let good: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(validator.is_valid(&good));
+    // A later version is another contract.
+    let mut later = good.clone();
+    later["version"] = 2.into();
+    assert!(!validator.is_valid(&later));
+    // Every field is always there.
+    let mut missing = good.clone();
+    missing["competitions"][0]["groups"][0]["rows"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("points");
+    assert!(!validator.is_valid(&missing));
+    // The old shapes: a bare competition, a bare array.
+    assert!(!validator.is_valid(&good["competitions"][0]));
+    assert!(!validator.is_valid(&good["competitions"]));
+    // A field added (by a later program of the same version) is allowed.
+    let mut added = good.clone();
+    added["competitions"][0]["groups"][0]["rows"][0]["form"] = "WWD".into();
+    assert!(validator.is_valid(&added));
+    // ... though not in today's output, which the tests check against the closed schema.
+    let closed = jsonschema::validator_for(&closed(schema("table"))).unwrap();
+    assert!(closed.is_valid(&good));
+    assert!(!closed.is_valid(&added));
+}
+
+/// Every field the table schema describes is in the field table of docs/output.md.
+#[test]
+fn every_table_field_is_documented() {
+    let docs = fs::read_to_string("docs/output.md").unwrap();
+    let schema = schema("table");
+    let mut objects = vec![&schema];
+    objects.extend(schema["$defs"].as_object().unwrap().values());
+    for object in objects {
+        for field in object["properties"].as_object().unwrap().keys() {
+            // `field`, `groups[].field`, `field[]`, `rows[].played` `won`, `{points, reason}`.
+            let named = ["`", ".", "{", ", "].iter().any(|before| {
+                ["`", "[]", ",", "}"]
+                    .iter()
+                    .any(|after| docs.contains(&format!("{before}{field}{after}")))
+            });
+            assert!(named, "`{field}` is not in docs/output.md");
+        }
+    }
 }

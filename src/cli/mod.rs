@@ -135,7 +135,7 @@ enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
-    /// Print the JSON Schema of rule files or data files (as in `schemas/`).
+    /// Print the JSON Schema of rule files, data files or `table --format json` (as in `schemas/`).
     Schema {
         /// Which files.
         #[arg(value_enum)]
@@ -196,6 +196,8 @@ enum SchemaKind {
     Rules,
     /// Data files (`data/*.toml`).
     Data,
+    /// The output of `table --format json`.
+    Table,
 }
 
 /// Why a command could not run: always exit code 2.
@@ -294,6 +296,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let schema = match kind {
                 SchemaKind::Rules => ::standings::rules::json_schema(),
                 SchemaKind::Data => ::standings::read::data::json_schema(),
+                SchemaKind::Table => ::standings::report::table::json::json_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
             output(&(text + "\n"))?;

@@ -1,11 +1,14 @@
-//! JSON: the stable contract for scripts (documented field by field in docs/output.md).
+//! JSON: the stable contract for scripts (documented field by field in docs/output.md, described
+//! by `schemas/table.schema.json`, which [`json_schema`] generates from the types written here).
 //!
+//! One object whatever the number of inputs: the contract's [`VERSION`] and the competitions.
 //! Field names never change; new fields may be added. Decimals (points, deductions) are JSON
 //! numbers: integers when whole, otherwise the shortest decimal text of the value. A tiebreak
 //! value no decimal holds (goal average 5/3) is its number to three decimals with the exact
 //! fraction beside it (`"exact": "5/3"`); an infinite one is `null` with `"exact": "inf"`.
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Format;
@@ -22,110 +25,204 @@ pub const FORMAT: Format = Format {
     render: |standings, _| render(standings),
 };
 
-#[derive(Serialize)]
+/// The contract's version, the document's `version`: raised on any change a script written for
+/// the last one could trip over (a field removed, renamed, or changing its type or meaning),
+/// never for a field added. 1 is the first document to carry it (issue #17: one object whatever
+/// the number of inputs); output without `version` is older.
+pub const VERSION: u32 = 1;
+
+/// The whole document.
+#[derive(Serialize, JsonSchema)]
+#[schemars(
+    title = "standings table JSON output",
+    description = "What `standings table --format json` prints (docs/output.md). Fields may be added without changing `version`; a reader ignores those it does not know."
+)]
+struct Document<'a> {
+    /// The contract's version: raised on any incompatible change (a field removed, renamed, or
+    /// changing its type or meaning), never for a field added.
+    #[schemars(extend("const" = VERSION))]
+    version: u32,
+    /// One per input shown, in the order given (a folder's files in name order).
+    competitions: Vec<CompetitionOut<'a>>,
+}
+
+/// One competition: its groups' tables.
+#[derive(Serialize, JsonSchema)]
 struct CompetitionOut<'a> {
+    /// The competition's name, from the data.
     competition: &'a str,
+    /// The rule file's `name`.
     rules: &'a str,
+    /// Each group computed, in the data's order (empty for a competition without a group stage).
     groups: Vec<GroupOut<'a>>,
+    /// Teams of one place ranked across groups, when the rules have `[best_placed]` and every
+    /// group was computed; null otherwise.
     best_placed: Option<BestPlacedOut<'a>>,
 }
 
 /// Teams of one place ranked across groups: their table, as a group's, and where each is from.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct BestPlacedOut<'a> {
     #[serde(flatten)]
     table: GroupOut<'a>,
+    /// Where each team comes from.
     from: Vec<FromOut<'a>>,
+    /// Whether results against each group's last-placed team were left out.
     discarded_against_last: bool,
 }
 
-#[derive(Serialize)]
+/// A team of a ranking across groups and its group.
+#[derive(Serialize, JsonSchema)]
 struct FromOut<'a> {
+    /// The team.
     team: &'a str,
+    /// Its group.
     group: &'a str,
 }
 
-#[derive(Serialize)]
+/// A group's table, its tiebreaks and what the record says about it.
+#[derive(Serialize, JsonSchema)]
 struct GroupOut<'a> {
+    /// The group's name.
     name: &'a str,
+    /// One per team, best first.
     rows: Vec<RowOut<'a>>,
+    /// Sets of teams no criterion separated.
     unresolved: Vec<Vec<&'a str>>,
+    /// Teams certain to advance.
     advancing: Vec<&'a str>,
+    /// False when an unbroken tie straddles the last qualifying place.
     qualification_decided: bool,
+    /// Each criterion applied to level teams, in order (the primary sort left out).
     tiebreaks: Vec<StepOut<'a>>,
+    /// One per pair of adjacent rows, best first.
     explanations: Vec<PairOut<'a>>,
+    /// Why the group ended before every match was played, or null.
     curtailed: Option<&'a str>,
+    /// Clubs whose results were struck from everyone's record (they have no row).
     expunged: Vec<ExpungedOut<'a>>,
+    /// Clubs that took over another's fixtures and record.
     takeovers: Vec<TakeoverOut<'a>>,
 }
 
-#[derive(Serialize)]
+/// A points deduction made off the pitch, as the data records it.
+#[derive(Serialize, JsonSchema)]
 struct AdjustmentOut<'a> {
+    /// Points taken away (negative: restored).
     points: Number,
+    /// Why, in the record's words.
     reason: &'a str,
+    /// When (`2020-02-01`), or null.
+    #[schemars(extend("format" = "date"))]
     date: Option<String>,
 }
 
-#[derive(Serialize)]
+/// A club whose results were struck out.
+#[derive(Serialize, JsonSchema)]
 struct ExpungedOut<'a> {
+    /// The club.
     team: &'a str,
+    /// Why.
     reason: &'a str,
+    /// How many results were struck out.
     results: usize,
 }
 
-#[derive(Serialize)]
+/// A club that took over another's fixtures and record.
+#[derive(Serialize, JsonSchema)]
 struct TakeoverOut<'a> {
+    /// The club (its row carries both records).
     team: &'a str,
+    /// The club it took over from.
     from: &'a str,
+    /// Why.
     reason: &'a str,
+    /// How many of `from`'s results it took over.
     results: usize,
 }
 
-#[derive(Serialize)]
+/// Two adjacent rows and what separated them.
+#[derive(Serialize, JsonSchema)]
 struct PairOut<'a> {
+    /// The team above.
     upper: &'a str,
+    /// The team below.
     lower: &'a str,
+    /// The criterion that separated them; null when level on every criterion.
     decided_by: Option<&'a str>,
+    /// The index in `tiebreaks` of the last step that compared them; null when only the
+    /// primary sort did.
     step: Option<usize>,
 }
 
-#[derive(Serialize)]
+/// A team's row.
+#[derive(Serialize, JsonSchema)]
 struct RowOut<'a> {
+    /// 1-based; teams level on every criterion share a position.
+    #[schemars(range(min = 1))]
     position: usize,
+    /// The team.
     team: &'a str,
+    /// Matches played (forfeits included).
     played: u64,
+    /// Won.
     won: u64,
+    /// Drawn.
     drawn: u64,
+    /// Lost.
     lost: u64,
+    /// Goals scored.
     goals_for: u64,
+    /// Goals conceded.
     goals_against: u64,
+    /// Goals for less goals against.
     goal_difference: i64,
+    /// Every point deducted: for forfeits, and off the pitch.
     deducted: Number,
+    /// The team's deductions made off the pitch, in the data's order.
     adjustments: Vec<AdjustmentOut<'a>>,
+    /// Points after deductions.
     points: Number,
 }
 
-#[derive(Serialize)]
+/// A tiebreak step: one criterion applied to teams that were level.
+#[derive(Serialize, JsonSchema)]
 struct StepOut<'a> {
+    /// The rule-file name (`head_to_head.goal_difference`).
     criterion: &'a str,
-    rows: [usize; 2],
+    /// The level teams it was applied to: the first and last of their 1-based rows.
+    rows: Rows,
+    /// The index in `tiebreaks` of the step that left these teams level; null when that was
+    /// the primary sort.
     parent: Option<usize>,
-    among: Option<[usize; 2]>,
+    /// For head-to-head, the rows of the teams whose matches form the mini-table; null for
+    /// other criteria.
+    among: Option<Rows>,
+    /// The teams grouped by equal value, best first.
     tiers: Vec<TierOut>,
+    /// For `decision`, how it was decided; for `playoff`, the match; null otherwise.
     decision: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+/// Teams of a step sharing a value.
+#[derive(Serialize, JsonSchema)]
 struct TierOut {
-    rows: [usize; 2],
+    /// Their first and last 1-based rows.
+    rows: Rows,
+    /// The value they share (to three decimals for a value no decimal holds); null for
+    /// `decision` and `playoff`, and for an infinite value.
     value: Option<Number>,
-    /// Only for a value no decimal holds: `"5/3"`, or `"inf"`.
+    /// Only for a value no decimal holds: the fraction in lowest terms (`"5/3"`), or `"inf"`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", pattern(r"^(-?[0-9]+/[0-9]+|inf)$"))]
     exact: Option<String>,
 }
 
+/// The first and last of consecutive 1-based rows.
+type Rows = [usize; 2];
+
 /// 0-based rows as the JSON's 1-based first and last row.
-fn rows(range: std::ops::Range<usize>) -> [usize; 2] {
+fn rows(range: std::ops::Range<usize>) -> Rows {
     [range.start + 1, range.end]
 }
 
@@ -133,6 +230,20 @@ fn rows(range: std::ops::Range<usize>) -> [usize; 2] {
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct Number(Box<serde_json::value::RawValue>);
+
+impl JsonSchema for Number {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+}
 
 impl Number {
     /// `text`, which must be a JSON number.
@@ -285,7 +396,7 @@ fn group<'a>(table: &'a GroupTable<'_>) -> GroupOut<'a> {
     }
 }
 
-/// Renders one JSON document per competition; several competitions make a JSON array.
+/// Renders one JSON document, the competitions in an array whatever their number.
 pub fn render(standings: &[Standings<'_>]) -> String {
     let ranked: Vec<_> = standings
         .iter()
@@ -315,12 +426,21 @@ pub fn render(standings: &[Standings<'_>]) -> String {
             }),
         })
         .collect();
-    let text = if out.len() == 1 {
-        serde_json::to_string_pretty(&out[0])
-    } else {
-        serde_json::to_string_pretty(&out)
+    let document = Document {
+        version: VERSION,
+        competitions: out,
     };
-    text.expect("serialising plain structs cannot fail") + "\n"
+    serde_json::to_string_pretty(&document).expect("serialising plain structs cannot fail") + "\n"
+}
+
+/// The JSON Schema of what [`render`] writes (`standings schema table`, `schemas/table.schema.json`),
+/// generated from the types it serializes, so it cannot drift from the output.
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Document<'_>>();
+    serde_json::to_value(schema).expect("a generated schema is JSON")
 }
 
 #[cfg(test)]
