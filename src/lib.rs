@@ -39,7 +39,8 @@
 //! // Report: the facts in words, and the tables in any of the output formats.
 //! let line = report::check::text::line(&outcome.facts[0], false);
 //! assert!(line.starts_with("ok "));
-//! let text = report::table::text::render(std::slice::from_ref(&tables), false);
+//! let options = report::table::Options::default();
+//! let text = report::table::text::render(std::slice::from_ref(&tables), &options);
 //! assert!(text.contains("2003–04 Coppa Italia · Group 8"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -1244,6 +1244,53 @@ pub fn groups_named<'g>(groups: &'g [Group], wanted: &str) -> Vec<&'g Group> {
         .unwrap_or_default()
 }
 
+/// How teams are chosen by a name a user types (`table --team`), among `groups`, each with its
+/// competition's aliases (the record's names for teams, [`Competition::aliases`]): a team's name
+/// as written, or a name the record or a source document uses for it (an alias); else either in
+/// any case (`juventus`). The first way that finds any team decides, and every team it finds is
+/// given, by its name in the data, once, in the order found: the same club in several groups or
+/// inputs is one name.
+pub fn teams_named<'g>(
+    groups: impl IntoIterator<Item = (&'g Group, &'g [(String, String)])> + Clone,
+    wanted: &str,
+) -> Vec<&'g str> {
+    let wanted = wanted.trim();
+    let found = |same: &dyn Fn(&str) -> bool| {
+        let mut names: Vec<&'g str> = Vec::new();
+        let mut add = |name: &'g str| {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        };
+        for (group, aliases) in groups.clone() {
+            for team in &group.teams {
+                if same(team) {
+                    add(team);
+                }
+            }
+            for alias in &group.aliases {
+                if same(&alias.name) {
+                    add(group.team_name(alias.team));
+                }
+            }
+            for (alias, name) in aliases {
+                if same(alias)
+                    && let Some(team) = group.team_named(name)
+                {
+                    add(group.team_name(team));
+                }
+            }
+        }
+        names
+    };
+    let exact = found(&|name| name == wanted);
+    if !exact.is_empty() {
+        return exact;
+    }
+    let lower = wanted.to_lowercase();
+    found(&|name| name.to_lowercase() == lower)
+}
+
 impl Competition {
     /// A diagnostic about line `line` of the competition's file: the line labelled when the
     /// text is at hand, else named in the message.

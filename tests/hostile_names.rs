@@ -103,7 +103,11 @@ fn table(format: &str, explain: bool) -> String {
     let (c, r) = (competition(), rules());
     let standings: Standings<'_> = compute(&c, &r).expect("the group computes");
     let format = report::table::format(format).expect("a registered format");
-    (format.render)(std::slice::from_ref(&standings), explain)
+    let options = report::table::Options {
+        explain,
+        ..Default::default()
+    };
+    (format.render)(std::slice::from_ref(&standings), &options)
 }
 
 fn check(format: &str) -> String {
@@ -180,6 +184,50 @@ fn markdown_escapes_cells_and_line_breaks() {
     assert_eq!(rows.len(), 6);
     assert!(rows.iter().all(|r| separators(r) == 11), "{out}");
     assert!(out.contains("### Hostile Cup · Group \\| 1\n"));
+}
+
+/// `format`'s table with the hostile team highlighted (`--team`).
+fn table_highlighting_evil(format: &str) -> String {
+    let (c, r) = (competition(), rules());
+    let standings: Standings<'_> = compute(&c, &r).expect("the group computes");
+    let format = report::table::format(format).expect("a registered format");
+    let highlight = [EVIL.to_string()];
+    let options = report::table::Options {
+        explain: true,
+        highlight: &highlight,
+    };
+    (format.render)(std::slice::from_ref(&standings), &options)
+}
+
+#[test]
+fn a_highlighted_hostile_name_is_escaped_as_any_other() {
+    let text = table_highlighting_evil("text");
+    no_injected_line(&text);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("> "))
+        .expect("a marked row");
+    assert!(row.contains(EVIL_PLAIN), "{text}");
+
+    let markdown = table_highlighting_evil("markdown");
+    no_injected_line(&markdown);
+    let escaped = "Evil \\| }} {{ \\[\\[x\\]\\] &lt;b>&amp;amp; \"q\"<br>::error file=x::pwned";
+    assert!(
+        markdown.contains(&format!("| **2** | **{escaped}** | **3** |")),
+        "{markdown}"
+    );
+    let separators = |l: &str| l.replace("\\|", "").matches('|').count();
+    assert!(
+        markdown
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .all(|r| separators(r) == 11),
+        "{markdown}"
+    );
+
+    let wikitext = table_highlighting_evil("wikitext");
+    no_injected_line(&wikitext);
+    assert!(wikitext.contains("\n|showteam=EVI\n"), "{wikitext}");
 }
 
 #[test]

@@ -52,6 +52,31 @@ fn no_color_turns_colour_off() {
     }
 }
 
+const HIGHLIGHTED: &str = "table data/coppa-italia-2003-04.toml --group 8 --team Catania";
+
+#[test]
+fn a_terminal_shows_a_highlighted_team_in_reverse_video() {
+    if let Some(out) = on_a_terminal(&[("TERM", "xterm")], HIGHLIGHTED) {
+        // The margin's mark, then the row's cells in reverse video (ESC [7m ... ESC [0m).
+        let row = "> \x1b[7m  2  Catania   3  2  1  0   7   1   6    0    7\x1b[0m\r\n";
+        assert!(out.contains(row), "{out:?}");
+    }
+}
+
+#[test]
+fn without_colour_a_highlighted_team_has_the_mark_alone() {
+    for env in [
+        &[("TERM", "dumb")][..],
+        &[("TERM", "xterm"), ("NO_COLOR", "1")],
+    ] {
+        if let Some(out) = on_a_terminal(env, HIGHLIGHTED) {
+            let row = ">   2  Catania   3  2  1  0   7   1   6    0    7\r\n";
+            assert!(out.contains(row), "{out:?}");
+            assert!(!out.contains('\x1b'), "{out:?}");
+        }
+    }
+}
+
 /// Runs `standings ARGS` through `sh` with standard output closed (`>&-`): the exit code and
 /// standard error.
 fn with_stdout_closed(args: &str) -> (Option<i32>, String) {

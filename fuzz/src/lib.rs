@@ -36,8 +36,20 @@ pub fn exercise(competition: &Competition, rules: &RuleSet) {
     for format in &report::check::FORMATS {
         let _ = (format.render)(&outcome, false);
     }
+    // Every format, with explanations and the first team highlighted (`--team`).
+    let highlight: Vec<String> = competition
+        .groups
+        .iter()
+        .flat_map(|g| g.teams.first())
+        .take(1)
+        .cloned()
+        .collect();
+    let options = report::table::Options {
+        explain: true,
+        highlight: &highlight,
+    };
     for format in &report::table::FORMATS {
-        let _ = (format.render)(std::slice::from_ref(&tables), true);
+        let _ = (format.render)(std::slice::from_ref(&tables), &options);
     }
 }
 

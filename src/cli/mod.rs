@@ -82,6 +82,11 @@ enum Command {
         /// values, and every criterion before it.
         #[arg(long)]
         explain: bool,
+        /// Highlight this team's row wherever it appears (text: `>` in a margin, and reverse
+        /// video on a terminal; Markdown: bold; wikitext: `showteam`): its name or an alias, in
+        /// any case.
+        #[arg(long)]
+        team: Option<String>,
     },
     /// Compare computed tables with the recorded facts; exit 1 when any differs.
     Check {
@@ -263,7 +268,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             group,
             format,
             explain,
-        } => table::run(&inputs, group.as_deref(), format, explain),
+            team,
+        } => table::run(&inputs, group.as_deref(), format, explain, team.as_deref()),
         Command::Check {
             inputs,
             strict,

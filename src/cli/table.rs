@@ -2,17 +2,18 @@
 
 use super::{CliError, Inputs, inputs};
 use ::standings::compute::standings::{self, Standings};
-use ::standings::diagnostic::{Code, Diagnostics, closest, excerpt, list};
-use ::standings::model::{Group, groups_named};
+use ::standings::diagnostic::{Code, Diagnostics, MAX_SHOWN_ITEMS, closest, excerpt, list};
+use ::standings::model::{Group, groups_named, teams_named};
 use ::standings::read::Loaded;
-use ::standings::report::table::Format;
+use ::standings::report::table::{Format, Options};
 
-/// Prints the tables; exit 0, or an error for bad input.
+/// Prints the tables, the rows of `team` highlighted; exit 0, or an error for bad input.
 pub fn run(
     inputs: &Inputs,
     group: Option<&str>,
     format: &Format,
     explain: bool,
+    team: Option<&str>,
 ) -> Result<u8, CliError> {
     let loaded = inputs::load_only(inputs, group)?;
     // The groups `--group` chooses (the same name in each input), by name, case or letter.
@@ -38,8 +39,78 @@ pub fn run(
             all.push(computed);
         }
     }
-    super::output(&(format.render)(&all, explain))?;
+    let highlight = match team {
+        None => Vec::new(),
+        Some(wanted) => chosen_teams(&all, wanted)?,
+    };
+    let options = Options {
+        explain,
+        highlight: &highlight,
+    };
+    super::output(&(format.render)(&all, &options))?;
     problems.result(0).map_err(CliError::from)
+}
+
+/// The names of the teams `wanted` chooses in the tables shown ([`teams_named`]): an error
+/// when it chooses none, suggesting the closest name and listing the teams closest to it.
+fn chosen_teams(shown: &[Standings<'_>], wanted: &str) -> Result<Vec<String>, CliError> {
+    let groups = shown.iter().flat_map(|s| {
+        s.groups
+            .iter()
+            .map(|t| (t.group, s.competition.aliases.as_slice()))
+    });
+    let found = teams_named(groups.clone(), wanted);
+    if !found.is_empty() {
+        return Ok(found.into_iter().map(String::from).collect());
+    }
+    let mut seen = std::collections::HashSet::new();
+    let teams: Vec<&str> = groups
+        .flat_map(|(group, _)| group.teams.iter().map(String::as_str))
+        .filter(|team| seen.insert(*team))
+        .collect();
+    if teams.is_empty() {
+        return Err(CliError::diagnostic(
+            Code::TeamNotShown,
+            format!(
+                "no team named \"{}\": the tables shown have no teams (no group stage); expected a team of a group",
+                excerpt(wanted)
+            ),
+        ));
+    }
+    // Up to ten teams: every one, in the data's order; more: the ten closest to the name
+    // (holding it, then sharing its longest beginning, then fewest edits away).
+    let (which, names) = if teams.len() <= MAX_SHOWN_ITEMS {
+        ("teams are".to_string(), list(&teams, ", "))
+    } else {
+        let lower = wanted.trim().to_lowercase();
+        let mut near = teams.clone();
+        near.sort_by_cached_key(|t| {
+            let t = t.to_lowercase();
+            let prefix = t
+                .chars()
+                .zip(lower.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let edits = strsim::damerau_levenshtein(&lower, &t);
+            (!t.contains(&lower), std::cmp::Reverse(prefix), edits, t)
+        });
+        near.truncate(MAX_SHOWN_ITEMS);
+        (
+            format!("closest of the {} teams are", teams.len()),
+            list(&near, ", "),
+        )
+    };
+    let hint = match closest(wanted, teams.iter().copied()) {
+        Some(n) => format!("did you mean \"{}\"? The {which} {names}", excerpt(n)),
+        None => format!("the {which} {names}"),
+    };
+    Err(CliError::diagnostic(
+        Code::TeamNotShown,
+        format!(
+            "no team named \"{}\" in the tables shown; {hint}",
+            excerpt(wanted)
+        ),
+    ))
 }
 
 /// The names of the groups `wanted` chooses in the inputs ([`groups_named`]): an error naming

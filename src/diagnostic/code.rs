@@ -219,6 +219,8 @@ codes! {
     EmptyFolder = "E804", "a folder with no data files";
     /// Output that cannot be written.
     CannotWrite = "E805", "the output cannot be written";
+    /// `--team` naming no team of the tables shown.
+    TeamNotShown = "E806", "`--team` naming no team of the tables shown";
 }
 
 impl std::fmt::Display for Code {

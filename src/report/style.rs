@@ -43,6 +43,15 @@ pub fn paint(text: &str, colour: Colour, on: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
+/// `text` standing out (reverse video) when `on`, as it is otherwise.
+pub fn highlight(text: &str, on: bool) -> String {
+    if on {
+        format!("\x1b[7m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

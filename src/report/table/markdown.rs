@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Format, advances, place};
+use super::{Format, Options, advances, place};
 use crate::compute::standings::{GroupTable, Standings};
 use crate::explain;
 use crate::report::escape::markdown as escape;
@@ -14,18 +14,19 @@ pub const FORMAT: Format = Format {
     render,
 };
 
-/// Renders every group of every competition as Markdown.
-pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
+/// Renders every group of every competition as Markdown: advancing teams in bold, and a
+/// highlighted team's whole row.
+pub fn render(standings: &[Standings<'_>], options: &Options<'_>) -> String {
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
-            section(&mut out, &s.competition.name, table, &[], explain);
+            section(&mut out, &s.competition.name, table, &[], options);
         }
         if let Some(ranking) = &s.best_placed
             && let Ok(table) = ranking.table()
         {
             let notes = explain::best_placed(ranking);
-            section(&mut out, &s.competition.name, &table, &notes, explain);
+            section(&mut out, &s.competition.name, &table, &notes, options);
         }
     }
     out
@@ -38,8 +39,9 @@ fn section(
     competition: &str,
     table: &GroupTable<'_>,
     notes: &[String],
-    explain: bool,
+    options: &Options<'_>,
 ) {
+    let explain = options.explain;
     let _ = writeln!(
         out,
         "### {} · {}\n",
@@ -58,17 +60,19 @@ fn section(
     for r in &table.rows {
         let rec = &r.record;
         let name = escape(table.name(r.team));
-        let team = if advances(table, r.team) {
-            format!("**{name}**")
-        } else {
-            name
-        };
-        let mut cells = super::record_cells(rec).to_vec();
+        let mut cells = vec![place(r), name];
+        cells.extend(super::record_cells(rec));
         if !deductions {
-            // Ded is the eighth of the record's cells.
-            cells.remove(7);
+            // Ded is the eighth of the record's cells, after the place and the name.
+            cells.remove(9);
         }
-        let _ = writeln!(out, "| {} | {team} | {} |", place(r), cells.join(" | "));
+        if options.highlights(table.name(r.team)) {
+            // The whole row in bold.
+            cells.iter_mut().for_each(|c| *c = format!("**{c}**"));
+        } else if advances(table, r.team) {
+            cells[1] = format!("**{}**", cells[1]);
+        }
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
     for step in table.ordering.tiebreaks() {

@@ -18,9 +18,27 @@ pub struct Format {
     pub name: &'static str,
     /// What it prints, in a line.
     pub help: &'static str,
-    /// Renders standings; the flag adds, for every pair of adjacent teams, the criteria that
-    /// compared them (where the format shows explanations at all).
-    pub render: fn(&[Standings<'_>], bool) -> String,
+    /// Renders standings as the options ask.
+    pub render: fn(&[Standings<'_>], &Options<'_>) -> String,
+}
+
+/// What a table is printed with besides the standings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// For every pair of adjacent teams, the criteria that compared them (where the format
+    /// shows explanations at all).
+    pub explain: bool,
+    /// The teams whose rows stand out (`--team`), by their names in the data; none when empty.
+    /// Text marks their rows, Markdown writes them in bold, wikitext names them in `showteam`;
+    /// CSV and JSON, for scripts, are unchanged.
+    pub highlight: &'a [String],
+}
+
+impl Options<'_> {
+    /// Whether the row of the team named `name` stands out.
+    pub fn highlights(&self, name: &str) -> bool {
+        self.highlight.iter().any(|h| h == name)
+    }
 }
 
 /// Every table format, the default first.

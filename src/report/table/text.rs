@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Format, advances, place, record_cells};
+use super::{Format, Options, advances, place, record_cells};
 use crate::compute::standings::{GroupTable, Qualification, Standings};
 use crate::explain;
 use crate::report::escape::plain;
@@ -20,7 +20,7 @@ const HEADERS: [&str; 11] = [
 ];
 
 /// Renders every group of every competition.
-pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
+pub fn render(standings: &[Standings<'_>], options: &Options<'_>) -> String {
     let colour = style::enabled();
     let mut out = String::new();
     for s in standings {
@@ -35,13 +35,13 @@ pub fn render(standings: &[Standings<'_>], explain: bool) -> String {
             );
         }
         for table in &s.groups {
-            section(&mut out, s, table, &[], explain, colour);
+            section(&mut out, s, table, &[], options, colour);
         }
         if let Some(ranking) = &s.best_placed
             && let Ok(table) = ranking.table()
         {
             let notes = explain::best_placed(ranking);
-            section(&mut out, s, &table, &notes, explain, colour);
+            section(&mut out, s, &table, &notes, options, colour);
         }
     }
     out
@@ -54,7 +54,7 @@ fn section(
     s: &Standings<'_>,
     table: &GroupTable<'_>,
     notes: &[String],
-    explain: bool,
+    options: &Options<'_>,
     colour: bool,
 ) {
     if !out.is_empty() {
@@ -66,11 +66,11 @@ fn section(
         plain(&s.competition.name),
         plain(&table.group.name)
     );
-    *out += &group(table, colour);
+    *out += &group(table, options.highlight, colour);
     for note in notes {
         let _ = writeln!(out, "  note: {}", plain(note));
     }
-    if explain {
+    if options.explain {
         *out += "  explain:\n";
         for (row, _, _) in super::adjacent(table) {
             let _ = writeln!(out, "    {}", plain(&explain::pair(table, row)));
@@ -79,7 +79,11 @@ fn section(
 }
 
 /// Renders one group's table and notes; `colour` marks the advancing teams for a terminal.
-pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
+///
+/// With teams to `highlight` (`--team`), every line of the table starts with a margin of two
+/// columns, `> ` on a highlighted team's row (a mark that survives pipes and keeps the columns
+/// aligned), and with `colour` that row is also in reverse video.
+pub fn group(table: &GroupTable<'_>, highlight: &[String], colour: bool) -> String {
     let rows: Vec<[String; 11]> = table
         .rows
         .iter()
@@ -127,11 +131,17 @@ pub fn group(table: &GroupTable<'_>, colour: bool) -> String {
         }
         l
     };
-    let mut out = String::new();
+    let margin = if highlight.is_empty() { "" } else { "  " };
+    let mut out = String::from(margin);
     out += line(&HEADERS.map(String::from)).trim_end();
     out.push('\n');
     for (row, cells) in table.rows.iter().zip(&rows) {
         let mut l = line(cells);
+        if highlight.iter().any(|h| h == table.name(row.team)) {
+            l = format!("> {}", style::highlight(&l, colour));
+        } else {
+            l.insert_str(0, margin);
+        }
         if advances(table, row.team) {
             l += &format!("  {}", style::paint("advances", Colour::Green, colour));
         }

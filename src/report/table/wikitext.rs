@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{Format, advances};
+use super::{Format, Options, advances};
 use crate::compute::standings::{GroupTable, Standings};
 use crate::explain;
 use crate::model::TeamId;
@@ -16,7 +16,7 @@ use crate::rules::GroupRules;
 pub const FORMAT: Format = Format {
     name: "wikitext",
     help: "Wikitext for encyclopedia editors (`Module:Sports table`, style WDL)",
-    render: |standings, _| render(standings),
+    render,
 };
 
 /// A short code per team (`PRO`, `CAG`), unique within the group, as the module's parameters use.
@@ -49,7 +49,13 @@ fn codes(table: &GroupTable<'_>) -> Vec<String> {
         .collect()
 }
 
-fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &GroupRules) {
+fn group(
+    out: &mut String,
+    competition: &str,
+    table: &GroupTable<'_>,
+    rules: &GroupRules,
+    options: &Options<'_>,
+) {
     let codes = codes(table);
     let code = |t: TeamId| codes[t.index()].as_str();
     let _ = writeln!(out, "=== {} ===", escape(&table.group.name));
@@ -65,6 +71,14 @@ fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &Gr
     );
     for (i, row) in table.rows.iter().enumerate() {
         let _ = writeln!(out, "|team{}={}", i + 1, code(row.team));
+    }
+    // The module highlights one team: the first highlighted (`--team`) in the table.
+    if let Some(row) = table
+        .rows
+        .iter()
+        .find(|r| options.highlights(table.name(r.team)))
+    {
+        let _ = writeln!(out, "|showteam={}", code(row.team));
     }
     for row in &table.rows {
         let (c, r) = (code(row.team), &row.record);
@@ -124,8 +138,9 @@ fn group(out: &mut String, competition: &str, table: &GroupTable<'_>, rules: &Gr
     out.push_str("}}\n");
 }
 
-/// Renders every group of every competition.
-pub fn render(standings: &[Standings<'_>]) -> String {
+/// Renders every group of every competition (explanations are not part of the format: the
+/// tiebreaks that placed a team are its note either way).
+pub fn render(standings: &[Standings<'_>], options: &Options<'_>) -> String {
     let mut out = String::new();
     for s in standings {
         let Some(rules) = &s.rules.groups else {
@@ -135,7 +150,7 @@ pub fn render(standings: &[Standings<'_>]) -> String {
             if !out.is_empty() {
                 out.push('\n');
             }
-            group(&mut out, &s.competition.name, table, rules);
+            group(&mut out, &s.competition.name, table, rules, options);
         }
     }
     out
