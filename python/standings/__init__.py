@@ -94,11 +94,11 @@ def _number(value: Any) -> Any:
 
 
 def _rows(document: dict[str, Any]) -> list[dict[str, Any]]:
-    competitions = document.get("competitions")
-    if competitions is None:  # one input: the document is the competition itself
-        competitions = [document]
+    # The command line's `--format json` document, version 1 (docs/output.md).
+    if document.get("version") != 1:
+        raise RuntimeError(f"the engine wrote JSON version {document.get('version')!r}; expected 1")
     rows = []
-    for competition in competitions:
+    for competition in document["competitions"]:
         for group in competition["groups"]:
             advancing = set(group["advancing"])
             for row in group["rows"]:
