@@ -6,7 +6,8 @@ use super::{CliError, inputs};
 use ::standings::compare;
 use ::standings::read::{InputFormat, LoadOptions, RecordChoice};
 use ::standings::report;
-use ::standings::rules::RuleSet;
+use ::standings::resolve::rule_set;
+use ::standings::rules::library::Fit;
 
 /// Prints the comparison and a summary; exit 0 whatever changes.
 pub fn run(
@@ -22,7 +23,10 @@ pub fn run(
             rules.len()
         )));
     };
-    let sets = [RuleSet::load(a_path)?, RuleSet::load(b_path)?];
+    let sets = [
+        rule_set(a_path, Fit::GroupStage)?.0,
+        rule_set(b_path, Fit::GroupStage)?.0,
+    ];
     // Each data file is read under its own rules, so that it is validated as written; a
     // source that names none is read under A.
     let options = LoadOptions {

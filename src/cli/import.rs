@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::CliError;
 use ::standings::diagnostic::{Code, Source};
 use ::standings::read::{self, InputFormat, RecordChoice, data, record};
-use ::standings::rules::RuleSet;
+use ::standings::resolve::{RulesFrom, rule_set};
+use ::standings::rules::library::Fit;
 
 /// The file being written: `--output`, else the file standard output is redirected to.
 fn output_file(output: Option<&Path>) -> Option<PathBuf> {
@@ -29,8 +30,13 @@ fn output_dir(output: Option<&Path>) -> PathBuf {
     dir.canonicalize().unwrap_or(dir)
 }
 
-/// The rule file's path as seen from `dir`.
-fn rules_path_from(dir: &Path, rules: &Path) -> String {
+/// What the written data file's `rules` says: a bundled set's name, or the rule file's path as
+/// seen from `dir`.
+fn rules_written(dir: &Path, rules: &RulesFrom) -> String {
+    let rules = match rules {
+        RulesFrom::Bundled(bundled) => return bundled.name.to_string(),
+        RulesFrom::File(path) => path,
+    };
     let cwd = std::env::current_dir().unwrap_or_default();
     let absolute = cwd.join(rules);
     let absolute = absolute.canonicalize().unwrap_or(absolute);
@@ -54,20 +60,21 @@ pub fn run(
             source.path.display()
         )));
     }
-    let rule_set = rules.map(RuleSet::load).transpose()?;
     let read = read::read_as(&source, format)?;
     let mut notes = read.notes(&source.path);
     let mut competition = read.competition;
+    let fit = Fit::input(format, &competition);
+    let rules = rules.map(|r| rule_set(r, fit)).transpose()?;
     // The file being written may be the very record (`> data/NAME.toml`); it is never read.
     let applied = record::apply_choice(
         &mut competition,
         record,
-        rules,
+        rules.as_ref().and_then(|(_, from)| from.data_folder()).as_deref(),
         output_file(output).as_deref(),
         &mut notes,
     )?;
-    match &rule_set {
-        Some(rules) => ::standings::validate::competition(&competition, rules),
+    match &rules {
+        Some((rules, _)) => ::standings::validate::competition(&competition, rules),
         None => ::standings::validate::structure(&competition),
     }
     .result(())?;
@@ -75,7 +82,9 @@ pub fn run(
     for note in notes.iter().chain(&applied_note) {
         eprintln!("{note}");
     }
-    let rules_text = rules.map(|r| rules_path_from(&output_dir(output), r));
+    let rules_text = rules
+        .as_ref()
+        .map(|(_, from)| rules_written(&output_dir(output), from));
     let mut header = format!(
         "Imported by `standings import` from {}.",
         source.path.display()

@@ -9,6 +9,7 @@ mod formats;
 mod import;
 mod inputs;
 mod knockout;
+mod rules;
 mod simulate;
 mod table;
 
@@ -50,9 +51,11 @@ pub struct Inputs {
     /// The kind of input; recognised from the content when left out.
     #[arg(long, value_parser = formats::input())]
     pub input_format: Option<InputFormat>,
-    /// Use this rule file instead of the one each data file names (required for a season
-    /// summary, which names none).
-    #[arg(long)]
+    /// Use this rule file, or the bundled rule set of this name (`standings rules` lists them;
+    /// an existing file wins), instead of the one each data file names. Required for a season
+    /// summary; a CSV or football.json league without it is read under the bundled league
+    /// default, `league`.
+    #[arg(long, value_name = "NAME|FILE")]
     pub rules: Option<PathBuf>,
     /// For a season summary (or CSV, JSON): the data file whose team names and recorded
     /// decisions to apply, or `none` for the source alone. By default, the data file in the
@@ -108,9 +111,9 @@ enum Command {
         /// The kind of input; recognised from the content when left out.
         #[arg(long, value_parser = formats::input())]
         input_format: Option<InputFormat>,
-        /// The two rule files: `--rules A.toml --rules B.toml`. A season summary is read
-        /// under A.
-        #[arg(long, required = true, num_args = 1)]
+        /// The two rule sets, each a rule file or a bundled rule set's name: `--rules A
+        /// --rules B`. A season summary is read under A.
+        #[arg(long, required = true, num_args = 1, value_name = "NAME|FILE")]
         rules: Vec<PathBuf>,
         /// For a season summary: the data file whose names and decisions to apply, or `none`.
         #[arg(long, value_name = "DATA_FILE|none")]
@@ -133,6 +136,9 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// List the rule sets built in (name, kind, description, regulation), or print one with
+    /// `rules show NAME`.
+    Rules(rules::RulesArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -151,8 +157,9 @@ enum Command {
     Import {
         /// The season summary, football-data CSV or football.json file (`-` for standard input).
         document: PathBuf,
-        /// The rule file the data file will name; forfeit scores are checked against it.
-        #[arg(long)]
+        /// The rule file (or bundled rule set's name) the data file will name; forfeit scores
+        /// are checked against it.
+        #[arg(long, value_name = "NAME|FILE")]
         rules: Option<PathBuf>,
         /// Write here instead of standard output.
         #[arg(long, short)]
@@ -289,6 +296,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             allow_rules_anywhere,
         ),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Rules(args) => rules::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),
         Command::Completions { shell } => {

@@ -6,6 +6,8 @@ use std::time::Instant;
 
 use super::CliError;
 use ::standings::report;
+use ::standings::resolve::rule_set;
+use ::standings::rules::library::Fit;
 use ::standings::rules::{GroupRules, RuleSet};
 use ::standings::simulate::{self, Options};
 
@@ -16,8 +18,9 @@ const MAX_THREADS: i64 = 256;
 /// Arguments of `simulate`.
 #[derive(Debug, clap::Args)]
 pub struct SimulateArgs {
-    /// One or two rule files: `--rules A.toml [--rules B.toml]`.
-    #[arg(long, required = true, num_args = 1)]
+    /// One or two rule sets, each a rule file or a bundled rule set's name (`standings
+    /// rules` lists them): `--rules A [--rules B]`.
+    #[arg(long, required = true, num_args = 1, value_name = "NAME|FILE")]
     rules: Vec<PathBuf>,
     /// Teams per group.
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(2..=64))]
@@ -61,7 +64,7 @@ pub fn run(args: &SimulateArgs) -> Result<u8, CliError> {
     let sets: Vec<RuleSet> = args
         .rules
         .iter()
-        .map(|p| RuleSet::load(p))
+        .map(|p| rule_set(p, Fit::GroupStage).map(|(rules, _)| rules))
         .collect::<Result<_, _>>()?;
     let mut group_rules: Vec<&GroupRules> = Vec::new();
     for (set, path) in sets.iter().zip(&args.rules) {

@@ -209,8 +209,8 @@ codes! {
     /// A team in two groups of a competition whose rules have one group round.
     TeamInTwoGroups = "E608", "a team in two groups under rules with one group round";
 
-    /// A season summary or results file without `--rules`.
-    RulesNeeded = "E801", "a source that names no rule file, without --rules";
+    /// A season summary, or a results file that is no league, without `--rules`.
+    RulesNeeded = "E801", "a source that names no rule file, without --rules (a season summary; CSV or football.json that is not a league)";
     /// `--group` naming no group.
     UnknownGroup = "E802", "`--group` naming no group";
     /// Command-line arguments that do not fit together.
@@ -221,6 +221,8 @@ codes! {
     CannotWrite = "E805", "the output cannot be written";
     /// `--team` naming no team of the tables shown.
     TeamNotShown = "E806", "`--team` naming no team of the tables shown";
+    /// `--rules` (or `rules show`) naming neither a file nor a bundled rule set.
+    UnknownRules = "E807", "`--rules` naming neither a file nor a bundled rule set";
 }
 
 impl std::fmt::Display for Code {

@@ -23,7 +23,6 @@ pub mod results;
 use std::path::Path;
 
 use std::ops::Range;
-use std::path::PathBuf;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, ReadError, Source};
 use crate::model::Competition;
@@ -432,7 +431,10 @@ fn load_source(
         for_sources: options.rules_for_sources,
         anywhere: options.rules_anywhere,
     };
-    let (rules, rules_path) = crate::resolve::rules(source, format, named.as_ref(), choice)?;
+    let resolved =
+        crate::resolve::rules(source, format, named.as_ref(), choice, &competition)?;
+    notes.extend(resolved.note);
+    let (rules, rules_from) = (resolved.rules, resolved.from);
     if format != InputFormat::Data {
         // Only a season summary has a title to find its record by; other sources name theirs.
         let record = match (format, &options.record) {
@@ -442,7 +444,7 @@ fn load_source(
         if let Some(applied) = record::apply_choice(
             &mut competition,
             record,
-            Some(&rules_path),
+            rules_from.data_folder().as_deref(),
             None,
             &mut notes,
         )? {
@@ -464,7 +466,7 @@ fn load_source(
         Loaded {
             competition,
             rules,
-            rules_path,
+            rules_from,
         },
         notes,
     ))
@@ -477,6 +479,6 @@ pub struct Loaded {
     pub competition: Competition,
     /// The rules: those the data file names, or the ones given instead.
     pub rules: RuleSet,
-    /// The rule file the rules came from.
-    pub rules_path: PathBuf,
+    /// Where the rules came from: a rule file, or a bundled rule set.
+    pub rules_from: crate::resolve::RulesFrom,
 }

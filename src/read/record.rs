@@ -92,20 +92,13 @@ impl Applied {
     }
 }
 
-/// The project's `data/` folder for a rule file: `rules/x.toml` → `data/`.
-fn data_folder(rules_path: &Path) -> Option<PathBuf> {
-    let rules_folder = rules_path.parent()?;
-    let project = rules_folder.parent()?;
-    let folder = project.join("data");
-    folder.is_dir().then_some(folder)
-}
-
-/// The data files in `rules_path`'s project whose `competition` is `name`, leaving out
+/// The data files in `folder` (the project's `data/`, see
+/// [`crate::resolve::RulesFrom::data_folder`]) whose `competition` is `name`, leaving out
 /// `exclude` (the file `import` is writing). A file that does not read as TOML is passed over;
 /// its path and the reason are returned so that the caller can say so.
 pub fn discover(
     name: &str,
-    rules_path: &Path,
+    folder: &Path,
     exclude: Option<&Path>,
 ) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     #[derive(Deserialize)]
@@ -113,10 +106,7 @@ pub fn discover(
         competition: Option<String>,
     }
     let (mut found, mut passed_over) = (Vec::new(), Vec::new());
-    let Some(folder) = data_folder(rules_path) else {
-        return (found, passed_over);
-    };
-    let Ok(entries) = std::fs::read_dir(&folder) else {
+    let Ok(entries) = std::fs::read_dir(folder) else {
         return (found, passed_over);
     };
     let excluded = exclude.and_then(|p| p.canonicalize().ok());
@@ -142,13 +132,13 @@ pub fn discover(
 }
 
 /// Applies the chosen record to `competition`, read from a source that is not a data file and
-/// computed under the rule file `rules_path` (whose project is searched; without one, only a
-/// named record applies). Returns what was applied, or `None` when no record applies. Notes
+/// computed under rules whose project's `data/` folder is `data_folder` (searched; without one,
+/// only a named record applies). Returns what was applied, or `None` when no record applies. Notes
 /// about data files passed over while looking go to `notes`.
 pub fn apply_choice(
     competition: &mut Competition,
     choice: &RecordChoice,
-    rules_path: Option<&Path>,
+    data_folder: Option<&Path>,
     exclude: Option<&Path>,
     notes: &mut Vec<String>,
 ) -> Result<Option<Applied>, Diagnostics> {
@@ -156,10 +146,10 @@ pub fn apply_choice(
         RecordChoice::None => return Ok(None),
         RecordChoice::File(path) => (path.clone(), false),
         RecordChoice::Discover => {
-            let Some(rules_path) = rules_path else {
+            let Some(folder) = data_folder else {
                 return Ok(None);
             };
-            let (found, passed_over) = discover(&competition.name, rules_path, exclude);
+            let (found, passed_over) = discover(&competition.name, folder, exclude);
             for (path, reason) in passed_over {
                 notes.push(format!(
                     "note: {}: passed over while looking for the record of \"{}\": {reason}",

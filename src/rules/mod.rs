@@ -6,6 +6,7 @@
 
 pub mod best_placed;
 mod decimal;
+pub mod library;
 pub mod structure;
 
 use std::path::Path;
@@ -136,6 +137,11 @@ pub struct GoalAverageRule {
 pub struct RuleSet {
     /// A human name for the rules ("Coppa Italia 2003–04").
     pub name: String,
+    /// What the rules are, in one line, for `standings rules` (`description`).
+    pub description: Option<String>,
+    /// The regulation the rules follow, as cited (`regulation`: "Premier League Handbook
+    /// 2019/20, Section C.17"), or what they are based on where no regulation is known.
+    pub regulation: Option<String>,
     /// How group tables are computed; `None` for a competition without groups.
     pub groups: Option<GroupRules>,
     /// The competition's rounds, when the rule file describes them.
@@ -223,6 +229,12 @@ pub struct FairPlayRule {
 #[serde(deny_unknown_fields)]
 struct RuleFile {
     name: String,
+    /// What the rules are, in one line (`standings rules` lists it).
+    description: Option<String>,
+    /// The regulation the rules follow, as cited ("Premier League Handbook 2019/20, Section
+    /// C.17"), or what they are based on where no regulation is known (`standings rules` lists
+    /// it).
+    regulation: Option<String>,
     points: Option<PointsFile>,
     #[serde(default)]
     forfeit: ForfeitFile,
@@ -702,6 +714,8 @@ impl RuleSet {
         };
         Ok(RuleSet {
             name: file.name,
+            description: file.description,
+            regulation: file.regulation,
             groups,
             structure,
             knockout: file.knockout.build(),
