@@ -327,7 +327,14 @@ fn a_document_needs_rules() {
     let run = standings_with_input(&["table", &doc], None);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("expected --rules FILE"),
+        run.stderr.contains("expected --rules NAME (a bundled rule set) or --rules FILE"),
+        "{}",
+        run.stderr
+    );
+    // The suggestions fit a season summary of groups, the closest to its title first.
+    assert!(
+        run.stderr
+            .contains("the closest bundled rule sets for groups are coppa-italia-2002-03,"),
         "{}",
         run.stderr
     );

@@ -36,7 +36,12 @@ fn a_real_season_holds_its_source_s_matches_and_lends_it_its_record(
     .expect("the openfootball file reads");
     // The data file names the rule file the source is read under here.
     assert_eq!(
-        bundled.rules_path.canonicalize().unwrap(),
+        bundled
+            .rules_from
+            .file()
+            .expect("a rule file")
+            .canonicalize()
+            .unwrap(),
         Path::new(&rules_path).canonicalize().unwrap()
     );
     let (ours, theirs) = (
