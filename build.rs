@@ -12,7 +12,10 @@ fn main() {
         .map(|e| e.expect("an entry of rules/").path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .map(|p| {
-            let stem = p.file_stem().and_then(|s| s.to_str()).expect("a UTF-8 name");
+            let stem = p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("a UTF-8 name");
             (stem.to_string(), p.display().to_string())
         })
         .collect();
@@ -22,6 +25,7 @@ fn main() {
         out += &format!("    Bundled {{ name: {name:?}, text: include_str!({path:?}) }},\n");
     }
     out += "]\n";
-    let target = Path::new(&std::env::var("OUT_DIR").expect("set by cargo")).join("bundled_rules.rs");
+    let target =
+        Path::new(&std::env::var("OUT_DIR").expect("set by cargo")).join("bundled_rules.rs");
     std::fs::write(target, out).expect("OUT_DIR is writable");
 }

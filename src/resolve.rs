@@ -295,8 +295,13 @@ pub fn rules(
         source.error_whole(
             Code::RulesNeeded,
             format!(
-                "{} names no rule file; expected --rules NAME (a bundled rule set) or --rules FILE{}",
+                "{} names no rule file{}; expected --rules NAME (a bundled rule set) or --rules FILE{}",
                 format.describe(),
+                if format == InputFormat::Document {
+                    ""
+                } else {
+                    ", and the league default is for a league only (one group, no knockout ties)"
+                },
                 library::suggestion(&competition.name, fit)
             ),
         )

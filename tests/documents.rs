@@ -327,7 +327,8 @@ fn a_document_needs_rules() {
     let run = standings_with_input(&["table", &doc], None);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("expected --rules NAME (a bundled rule set) or --rules FILE"),
+        run.stderr
+            .contains("expected --rules NAME (a bundled rule set) or --rules FILE"),
         "{}",
         run.stderr
     );

@@ -52,3 +52,13 @@ fn the_error_codes_in_the_errors_docs_are_the_codes_the_program_gives() {
         &standings::diagnostic::code::markdown_table(),
     );
 }
+
+#[test]
+fn the_bundled_rule_sets_in_the_rules_docs_are_the_library_s() {
+    check_section(
+        "docs/rules.md",
+        "<!-- bundled rule sets: generated from rules/, do not edit -->",
+        "<!-- end bundled rule sets -->",
+        &standings::rules::library::markdown_table(),
+    );
+}

@@ -69,7 +69,10 @@ pub fn run(
     let applied = record::apply_choice(
         &mut competition,
         record,
-        rules.as_ref().and_then(|(_, from)| from.data_folder()).as_deref(),
+        rules
+            .as_ref()
+            .and_then(|(_, from)| from.data_folder())
+            .as_deref(),
         output_file(output).as_deref(),
         &mut notes,
     )?;

@@ -431,8 +431,7 @@ fn load_source(
         for_sources: options.rules_for_sources,
         anywhere: options.rules_anywhere,
     };
-    let resolved =
-        crate::resolve::rules(source, format, named.as_ref(), choice, &competition)?;
+    let resolved = crate::resolve::rules(source, format, named.as_ref(), choice, &competition)?;
     notes.extend(resolved.note);
     let (rules, rules_from) = (resolved.rules, resolved.from);
     if format != InputFormat::Data {

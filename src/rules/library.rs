@@ -195,7 +195,11 @@ pub fn closest(wanted: &str, fit: Fit, n: usize) -> Vec<&'static Bundled> {
             Some((shared, edits, b))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.name.cmp(b.2.name)));
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.name.cmp(b.2.name))
+    });
     scored.into_iter().take(n).map(|(_, _, b)| b).collect()
 }
 
@@ -215,4 +219,27 @@ pub fn suggestion(wanted: &str, fit: Fit) -> String {
             several.join(", ")
         ),
     }
+}
+
+/// The Markdown table of every bundled rule set (name, kind, description, regulation), as
+/// `docs/rules.md` holds it.
+pub fn markdown_table() -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut out =
+        String::from("| name | kind | description | regulation |\n| --- | --- | --- | --- |\n");
+    for bundled in ALL {
+        let Ok(rules) = bundled.load() else { continue };
+        let name = if bundled.name == DEFAULT {
+            format!("`{}` (the default)", bundled.name)
+        } else {
+            format!("`{}`", bundled.name)
+        };
+        out += &format!(
+            "| {name} | {} | {} | {} |\n",
+            Kind::of(&rules).name(),
+            cell(rules.description.as_deref().unwrap_or("")),
+            cell(rules.regulation.as_deref().unwrap_or("")),
+        );
+    }
+    out
 }
