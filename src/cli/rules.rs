@@ -43,7 +43,7 @@ pub fn run(args: &RulesArgs) -> Result<u8, CliError> {
                 Diagnostic::new(
                     Code::UnknownRules,
                     format!(
-                        "no bundled rule set named \"{name}\"; expected a name `standings rules` lists{}",
+                        "no bundled rule set named \"{name}\"; expected a bundled rule set's name{}",
                         library::suggestion(name, Fit::Any)
                     ),
                 )
