@@ -9,7 +9,8 @@
 //! [`compute`] is the engine ([`compute::records`] folds results, [`compute::tiebreak`] orders
 //! teams by the rules' chain of [`criteria`], [`compute::standings`] puts them together per
 //! group) and [`check`] compares the result with the recorded facts; [`report`] holds every
-//! output. [`rules`] reads rule files, [`diagnostic`] reports mistakes with stable codes.
+//! output. [`rules`] reads rule files ([`rules::library`]: every bundled one, compiled in and
+//! chosen by name), [`diagnostic`] reports mistakes with stable codes.
 //! Criterion values are exact [`quantity::Quantity`]s: goal average's 5/3 is compared as 5/3.
 //!
 //! A complete program: load a data file and the rules it names, compute every table, check

@@ -312,8 +312,10 @@ fn read_keeping(
     })
 }
 
-/// Reads a competition in any format with the rules that apply: `rules` if given, else the
-/// rule file a data file names. A document names none, so it needs `rules`. The source is read
+/// Reads a competition in any format with the rules that apply: `rules` if given (a rule
+/// file, or a bundled rule set's name: [`crate::resolve::rule_set`]), else the rule file a data
+/// file names, else for a CSV or football.json league the bundled league default. A document
+/// names none, so it needs `rules`. The source is read
 /// alone; [`load_with`] also applies the project's record to it.
 pub fn load(
     path: &Path,
@@ -333,9 +335,12 @@ pub fn load(
 pub struct LoadOptions<'a> {
     /// The input's kind; recognised from the content when `None`.
     pub format: Option<InputFormat>,
-    /// Rules for every input, in place of those a data file names.
+    /// Rules for every input, in place of those a data file names: a rule file, or a bundled
+    /// rule set's name (an existing path wins).
     pub rules: Option<&'a Path>,
-    /// Rules for an input that names none (a season summary, CSV, JSON) when `rules` is `None`.
+    /// Rules for an input that names none (a season summary, CSV, JSON) when `rules` is `None`
+    /// (a path or a name too); without them a CSV or football.json league gets the league
+    /// default.
     pub rules_for_sources: Option<&'a Path>,
     /// The record to apply to an input that is not a data file.
     pub record: RecordChoice,
