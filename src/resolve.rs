@@ -222,6 +222,23 @@ fn not_a_rule_file(code: Code) -> Option<&'static str> {
     }
 }
 
+/// The bundled league default for a league read from `source` (a CSV file or football.json
+/// given without `--rules`), with the one-line note that says so.
+pub fn league_default(source: &Source) -> Result<Resolved, Diagnostic> {
+    let bundled = library::default_league();
+    let note = printable_message(format!(
+        "note: {}: no --rules given; read under the bundled league default \"{}\" ({}); --rules NAME chooses another (`standings rules` lists them)",
+        source.path.display(),
+        bundled.name,
+        library::DEFAULT_SUMMARY,
+    ));
+    Ok(Resolved {
+        rules: bundled.load()?,
+        from: RulesFrom::Bundled(bundled),
+        note: Some(note),
+    })
+}
+
 /// The rule set for an input read from `source` as `format`: `named` is the `rules = "..."` a
 /// data file states (with its span); `competition` is what was read, which says which bundled
 /// rule sets suit the input ([`Fit::input`]), for suggestions and for the league default
@@ -273,18 +290,7 @@ pub fn rules(
         return rule_set(value, fit).map(resolved);
     }
     if matches!(format, InputFormat::Csv | InputFormat::Json) && fit == Fit::League {
-        let bundled = library::default_league();
-        let note = printable_message(format!(
-            "note: {}: no --rules given; read under the bundled league default \"{}\" ({}); --rules NAME chooses another (`standings rules` lists them)",
-            source.path.display(),
-            bundled.name,
-            library::DEFAULT_SUMMARY,
-        ));
-        return Ok(Resolved {
-            rules: bundled.load()?,
-            from: RulesFrom::Bundled(bundled),
-            note: Some(note),
-        });
+        return league_default(source);
     }
     Err(if format == InputFormat::Data {
         source.error_whole(

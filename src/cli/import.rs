@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::CliError;
 use ::standings::diagnostic::{Code, Source};
 use ::standings::read::{self, InputFormat, RecordChoice, data, record};
-use ::standings::resolve::{RulesFrom, rule_set};
+use ::standings::resolve::{RulesFrom, league_default, rule_set};
 use ::standings::rules::library::Fit;
 
 /// The file being written: `--output`, else the file standard output is redirected to.
@@ -64,7 +64,16 @@ pub fn run(
     let mut notes = read.notes(&source.path);
     let mut competition = read.competition;
     let fit = Fit::input(format, &competition);
-    let rules = rules.map(|r| rule_set(r, fit)).transpose()?;
+    let rules = match rules {
+        Some(value) => Some(rule_set(value, fit)?),
+        // A league read from results gets the league default, as `table` reads it.
+        None if format != InputFormat::Document && fit == Fit::League => {
+            let default = league_default(&source)?;
+            notes.extend(default.note);
+            Some((default.rules, default.from))
+        }
+        None => None,
+    };
     // The file being written may be the very record (`> data/NAME.toml`); it is never read.
     let applied = record::apply_choice(
         &mut competition,

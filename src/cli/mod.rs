@@ -158,7 +158,8 @@ enum Command {
         /// The season summary, football-data CSV or football.json file (`-` for standard input).
         document: PathBuf,
         /// The rule file (or bundled rule set's name) the data file will name; forfeit scores
-        /// are checked against it.
+        /// are checked against it. A CSV or football.json league without it gets the bundled
+        /// league default, `league`.
         #[arg(long, value_name = "NAME|FILE")]
         rules: Option<PathBuf>,
         /// Write here instead of standard output.
