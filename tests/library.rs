@@ -184,7 +184,7 @@ fn an_existing_path_wins_over_a_bundled_name() {
 #[test]
 fn a_value_that_is_neither_a_file_nor_a_name_is_an_error_naming_it_with_suggestions() {
     let error = rule_set(Path::new("premier"), Fit::League).unwrap_err();
-    assert_eq!(error.code.as_str(), "E806");
+    assert_eq!(error.code.as_str(), "E807");
     assert_eq!(
         error.message,
         "--rules premier: no such file, and no bundled rule set of that name; expected a rule \
