@@ -126,7 +126,7 @@ fn compare_reports_a_rule_set_that_needs_data_the_season_lacks() {
     let run = compare(
         "data/coppa-italia-2003-04.toml",
         "rules/coppa-italia-2003-04.toml",
-        "rules/fifa-world-cup-group.toml",
+        "rules/fifa-world-cup-2018.toml",
     );
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("note: A advances 1 per group and B 2"));
@@ -265,7 +265,7 @@ fn table_under_a_rule_needing_cards_is_an_error_at_the_group() {
         "table",
         "data/coppa-italia-2003-04.toml",
         "--rules",
-        "rules/fifa-world-cup-group.toml",
+        "rules/fifa-world-cup-2018.toml",
     ]);
     assert_eq!(run.code, 2);
     let line = fs::read_to_string("data/coppa-italia-2003-04.toml")

@@ -124,7 +124,7 @@ fn the_league_default_is_three_one_nought_goal_difference_goals_head_to_head() {
 
 #[rstest]
 #[case::league("premier-league", Kind::League)]
-#[case::groups("fifa-world-cup-group", Kind::Groups)]
+#[case::groups("fifa-world-cup-2018", Kind::Groups)]
 #[case::tournament("coppa-italia-2003-04", Kind::Tournament)]
 #[case::knockout("uefa-cup-2003-04", Kind::Knockout)]
 fn a_rule_set_s_kind_comes_from_its_file(#[case] name: &str, #[case] kind: Kind) {
@@ -143,7 +143,7 @@ fn suggestions_fit_the_input_and_are_closest_to_the_value() {
     // The words of a set's `name` count: "FIFA World Cup 2018 group rule".
     assert_eq!(
         names("fifa-world-cup-2018", Fit::GroupStage)[0],
-        "fifa-world-cup-group"
+        "fifa-world-cup-2018"
     );
     // A league is offered leagues only, whatever the value.
     for name in names("fifa-world-cup-2018", Fit::League) {

@@ -63,7 +63,7 @@ fn rules_that_need_recorded_data_are_refused() {
     let run = standings(&[
         "simulate",
         "--rules",
-        "rules/fifa-world-cup-group.toml",
+        "rules/fifa-world-cup-2018.toml",
         "--groups",
         "10",
     ]);

@@ -76,7 +76,7 @@ pub enum Kind {
     /// (`premier-league`).
     League,
     /// A group stage and nothing else, each pair meeting once: a tournament's groups
-    /// (`fifa-world-cup-group`).
+    /// (`fifa-world-cup-2018`).
     Groups,
     /// A group stage and knockout rounds (`[[round]]`): a whole tournament
     /// (`coppa-italia-2003-04`).
@@ -175,8 +175,8 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// Up to `n` bundled rule sets that [`Fit`] the input, closest to `wanted` first: the most of
-/// its words found in a set's file name or `name` (`fifa-world-cup-2018` finds the set named
-/// "FIFA World Cup 2018 group rule"), then the fewest edits from the file name, then by name.
+/// its words found in a set's file name or `name` (`euro-2016-group` finds `uefa-euro-2016`, named
+/// "UEFA EURO 2016 group rule"), then the fewest edits from the file name, then by name.
 /// Suggestions for an unknown `--rules` value (`wanted` is the value) or for an input without
 /// rules (`wanted` is the competition's name).
 pub fn closest(wanted: &str, fit: Fit, n: usize) -> Vec<&'static Bundled> {
