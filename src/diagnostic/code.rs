@@ -174,6 +174,8 @@ codes! {
     CsvColumnTwice = "E406", "a CSV column named twice";
     /// A CSV row whose `Season` is empty, in a file with a `Season` column.
     CsvSeason = "E407", "a CSV row without its season, in a file with a Season column";
+    /// A CSV `Date` that is not a day written as football-data writes it.
+    CsvDate = "E408", "a CSV Date that is not a date written dd/mm/yy or dd/mm/yyyy";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
     /// A football.json score whose parts do not fit together.
@@ -221,6 +223,8 @@ codes! {
     CannotWrite = "E805", "the output cannot be written";
     /// `--team` naming no team of the tables shown.
     TeamNotShown = "E806", "`--team` naming no team of the tables shown";
+    /// `--until` or `--matchday` on an input without the dates or rounds it needs.
+    NoSchedule = "E807", "`--until` or `--matchday` on an input without the dates or rounds it needs";
 }
 
 impl std::fmt::Display for Code {
