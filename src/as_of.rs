@@ -72,7 +72,12 @@ pub fn steps(group: &Group) -> Vec<Step> {
     let schedule = &group.schedule;
     let whole = |len: usize| len > 0 && len == group.matches.len();
     let mut steps: Vec<Step> = if whole(schedule.rounds.len()) {
-        match schedule.rounds.iter().copied().collect::<Option<Vec<u32>>>() {
+        match schedule
+            .rounds
+            .iter()
+            .copied()
+            .collect::<Option<Vec<u32>>>()
+        {
             Some(rounds) => rounds.into_iter().map(Step::Round).collect(),
             None => Vec::new(),
         }
@@ -80,7 +85,12 @@ pub fn steps(group: &Group) -> Vec<Step> {
         Vec::new()
     };
     if steps.is_empty() && whole(schedule.dates.len()) {
-        steps = match schedule.dates.iter().copied().collect::<Option<Vec<Date>>>() {
+        steps = match schedule
+            .dates
+            .iter()
+            .copied()
+            .collect::<Option<Vec<Date>>>()
+        {
             Some(dates) => dates.into_iter().map(Step::Date).collect(),
             None => Vec::new(),
         };

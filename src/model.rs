@@ -703,7 +703,10 @@ impl Schedule {
     pub fn new(dates: Vec<Option<jiff::civil::Date>>, rounds: Vec<Option<u32>>) -> Schedule {
         let kept = |any: bool, len: usize| if any { len } else { 0 };
         let mut schedule = Schedule { dates, rounds };
-        let dated = kept(schedule.dates.iter().any(Option::is_some), schedule.dates.len());
+        let dated = kept(
+            schedule.dates.iter().any(Option::is_some),
+            schedule.dates.len(),
+        );
         let rounded = kept(
             schedule.rounds.iter().any(Option::is_some),
             schedule.rounds.len(),

@@ -245,7 +245,10 @@ fn a_file_read_in_parts_gives_what_one_reading_gives() {
     let (parts, unplayed) = football_data::parse_with(&source, Spans::Skip, true).unwrap();
     let (whole, unplayed_too) = football_data::parse_once(&source, Spans::Keep, true).unwrap();
     assert!(
-        parts.groups.iter().all(|g| g.schedule.dates.len() == g.matches.len()),
+        parts
+            .groups
+            .iter()
+            .all(|g| g.schedule.dates.len() == g.matches.len()),
         "every match of every part dated"
     );
     assert_eq!(unplayed, unplayed_too);

@@ -55,7 +55,7 @@ pub fn run(
         )));
     }
     let rule_set = rules.map(RuleSet::load).transpose()?;
-    let read = read::read_as(&source, format)?;
+    let read = read::read_scheduled(&source, format)?;
     let mut notes = read.notes(&source.path);
     let mut competition = read.competition;
     // The file being written may be the very record (`> data/NAME.toml`); it is never read.

@@ -14,12 +14,23 @@ pub struct AsOf {
     /// The table as it stood at the end of DATE (YYYY-MM-DD): the matches played on or before
     /// it. Needs each match's date (a CSV file's Date column, football.json's `date`, a data
     /// file's `date`).
-    #[arg(long, value_name = "DATE", value_parser = date, conflicts_with = "matchday")]
+    #[arg(
+        long,
+        value_name = "DATE",
+        value_parser = date,
+        value_hint = clap::ValueHint::Other,
+        conflicts_with = "matchday"
+    )]
     until: Option<jiff::civil::Date>,
     /// The table as it stood after matchday N: the matches of rounds 1 to N. Needs each
     /// match's round (football.json's "Matchday N", a data file's `round`; a CSV file has
     /// none).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..),
+        value_hint = clap::ValueHint::Other
+    )]
     matchday: Option<u32>,
 }
 

@@ -284,6 +284,12 @@ pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics
     read_keeping(source, format, results::Spans::Skip, false)
 }
 
+/// [`read_as`], with a CSV file's dates as well (`standings import`: every format's dates and
+/// rounds reach the data file it writes).
+pub fn read_scheduled(source: &Source, format: InputFormat) -> Result<Read, Diagnostics> {
+    read_keeping(source, format, results::Spans::Skip, true)
+}
+
 /// [`read_as`], keeping where each match of a CSV file is written when `spans` says so (other
 /// readers always keep them), and reading a CSV file's dates when `dates` says so (other
 /// readers always read theirs).

@@ -387,7 +387,9 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
             MatchEntry::Plain(text) => (Spanned::new(entry.span(), text.clone()), None, None),
             MatchEntry::Scheduled(s) => (
                 s.text.clone(),
-                s.date.as_ref().and_then(|d| found.keep(match_date(source, d))),
+                s.date
+                    .as_ref()
+                    .and_then(|d| found.keep(match_date(source, d))),
                 s.round.as_ref().and_then(|r| found.keep(round(source, r))),
             ),
         };
@@ -640,9 +642,7 @@ fn date_text(text: &str) -> Option<jiff::civil::Date> {
             4 | 7 => b == b'-',
             _ => b.is_ascii_digit(),
         });
-    text.parse::<jiff::civil::Date>()
-        .ok()
-        .filter(|_| shaped)
+    text.parse::<jiff::civil::Date>().ok().filter(|_| shaped)
 }
 
 /// A match's `date`: a TOML local date (`2003-08-10`) or the same as a string.
@@ -650,8 +650,10 @@ fn match_date(
     source: &Source,
     date: &Spanned<toml::Value>,
 ) -> Result<jiff::civil::Date, Diagnostic> {
-    let expected = "expected the day alone, a TOML date such as 2003-08-10 (or the string \"2003-08-10\")";
-    let wrong = |what: String| source.error(Code::WrongValue, date.span(), format!("{what}; {expected}"));
+    let expected =
+        "expected the day alone, a TOML date such as 2003-08-10 (or the string \"2003-08-10\")";
+    let wrong =
+        |what: String| source.error(Code::WrongValue, date.span(), format!("{what}; {expected}"));
     match date.get_ref() {
         toml::Value::Datetime(toml::value::Datetime {
             date: Some(d),
@@ -662,8 +664,9 @@ fn match_date(
         toml::Value::Datetime(written) => Err(wrong(format!(
             "{written} is a time of day or has one; a match's date is a day"
         ))),
-        toml::Value::String(text) => date_text(text)
-            .ok_or_else(|| wrong(format!("\"{}\" is not a date", excerpt(text)))),
+        toml::Value::String(text) => {
+            date_text(text).ok_or_else(|| wrong(format!("\"{}\" is not a date", excerpt(text))))
+        }
         other => Err(wrong(format!("a {} is not a date", other.type_str()))),
     }
 }

@@ -87,7 +87,7 @@ pub(super) struct GroupFile {
     /// Every match, in the notation (`"Pro Patria 0–2 Cagliari"`), or as a table giving its
     /// date and round too (`{ match = "Pro Patria 0–2 Cagliari", date = 2003-08-10, round = 1 }`).
     #[serde(default)]
-    #[schemars(with = "Vec<MatchEntry>")]
+    #[schemars(with = "Vec<MatchEntry>", extend("default" = []))]
     pub(super) matches: Vec<Spanned<MatchEntry>>,
     #[serde(default)]
     pub(super) decisions: Vec<DecisionFile>,
@@ -175,7 +175,10 @@ impl<'de> Deserialize<'de> for MatchEntry {
                 Ok(MatchEntry::Plain(text.to_string()))
             }
 
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<MatchEntry, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<MatchEntry, A::Error> {
                 let table = serde::de::value::MapAccessDeserializer::new(map);
                 ScheduledMatch::deserialize(table).map(MatchEntry::Scheduled)
             }
