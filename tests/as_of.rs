@@ -346,7 +346,7 @@ fn a_csv_file_answers_until_from_its_dates_and_not_matchday() {
         "1",
     ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("error[E806]"), "{}", run.stderr);
+    assert!(run.stderr.contains("error[E807]"), "{}", run.stderr);
     assert!(
         run.stderr
             .contains("dates but no rounds, so --until DATE works"),

@@ -438,7 +438,7 @@ fn date(source: &Source, raw: &RawValue) -> Result<jiff::civil::Date, Diagnostic
         .filter(|_| shaped)
         .ok_or_else(|| {
             source.error(
-                Code::JsonShape,
+                Code::WrongValue,
                 span,
                 format!(
                     "\"{}\" in `date` is not a date; expected the day the match was played, YYYY-MM-DD (\"2019-08-02\")",

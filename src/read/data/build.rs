@@ -661,9 +661,10 @@ fn match_date(
             offset: None,
         }) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
             .map_err(|_| wrong(format!("{d} is not a day of the calendar"))),
-        toml::Value::Datetime(written) => Err(wrong(format!(
-            "{written} is a time of day or has one; a match's date is a day"
-        ))),
+        toml::Value::Datetime(written) if written.date.is_some() => {
+            Err(wrong(format!("{written} has a time of day")))
+        }
+        toml::Value::Datetime(written) => Err(wrong(format!("{written} is a time of day"))),
         toml::Value::String(text) => {
             date_text(text).ok_or_else(|| wrong(format!("\"{}\" is not a date", excerpt(text))))
         }

@@ -700,3 +700,36 @@ pub fn parse_once(
     };
     Ok((competition(name, source, groups), unplayed))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::four_digit_year("10/08/2019", Some("2019-08-10"))]
+    #[case::two_digit_year("10/08/19", Some("2019-08-10"))]
+    // `%y`: 69 to 99 are 1969 to 1999, 00 to 68 are 2000 to 2068 (football-data's oldest
+    // seasons, 1993–94 on, wrote two digits).
+    #[case::nineties("13/08/93", Some("1993-08-13"))]
+    #[case::sixty_eight("01/01/68", Some("2068-01-01"))]
+    #[case::sixty_nine("01/01/69", Some("1969-01-01"))]
+    #[case::one_digit_day_and_month("1/8/2020", Some("2020-08-01"))]
+    #[case::spaces_around(" 10/08/2019 ", Some("2019-08-10"))]
+    #[case::leap_day("29/02/2020", Some("2020-02-29"))]
+    #[case::not_a_leap_year("29/02/2019", None)]
+    #[case::month_first("08/31/2019", None)]
+    #[case::iso("2019-08-10", None)]
+    #[case::three_digit_year("10/08/201", None)]
+    #[case::no_year("10/08", None)]
+    #[case::four_parts("10/08/20/19", None)]
+    #[case::sign("+1/08/2019", None)]
+    #[case::time_after("10/08/2019 15:00", None)]
+    #[case::empty("", None)]
+    #[case::words("Saturday", None)]
+    fn football_data_dates(#[case] written: &str, #[case] expected: Option<&str>) {
+        let parsed = date(written.as_bytes()).map(|d| d.to_string());
+        assert_eq!(parsed.as_deref(), expected);
+    }
+}
