@@ -176,12 +176,17 @@ pub fn lacks(competition: &Competition, step: Step) -> Option<Diagnostic> {
     }
     for group in &competition.groups {
         if let Some(i) = (0..group.matches.len()).find(|&i| step.includes(group, i).is_none()) {
-            let message = format!(
-                "a match of {} without {}, in a group whose other matches have one; expected {} for every match, as the table at {step} needs",
-                crate::diagnostic::excerpt(&group.name),
-                step.needs(),
-                step.needs()
-            );
+            let name = crate::diagnostic::excerpt(&group.name);
+            let needs = step.needs();
+            let message = if given(group) == 0 {
+                format!(
+                    "{name} has no match with {needs}, though other groups do; expected {needs} for every match, as the table at {step} needs"
+                )
+            } else {
+                format!(
+                    "a match of {name} without {needs}, in a group whose other matches have one; expected {needs} for every match, as the table at {step} needs"
+                )
+            };
             return Some(match (&competition.origin.0, group.spans.of_match(i)) {
                 (Some(source), Some(at)) => source.error(Code::NoSchedule, at, message),
                 _ => Diagnostic::new(Code::NoSchedule, format!("{path}: {message}")),
@@ -189,6 +194,43 @@ pub fn lacks(competition: &Competition, step: Step) -> Option<Diagnostic> {
         }
     }
     None
+}
+
+/// Notes on dates that cannot be right, for standard error with `--until`: matches of a later
+/// round dated before the first day of round 1 (the 2019–20 Championship file dates its 77
+/// matches of June and July 2020 in July 2019). They are cut by their dates as written; the
+/// note says so, naming the first of them. Groups without both dates and rounds have none.
+pub fn doubtful_dates(competition: &Competition) -> Vec<String> {
+    let mut notes = Vec::new();
+    for group in &competition.groups {
+        let whole = |len: usize| len > 0 && len == group.matches.len();
+        if !whole(group.schedule.dates.len()) || !whole(group.schedule.rounds.len()) {
+            continue;
+        }
+        let of = |i: usize| Some((group.schedule.round(i)?, group.schedule.date(i)?));
+        let played: Vec<(u32, Date)> = (0..group.matches.len()).filter_map(of).collect();
+        let Some(opening) = played
+            .iter()
+            .filter(|(r, _)| *r == 1)
+            .map(|(_, d)| *d)
+            .min()
+        else {
+            continue;
+        };
+        let early: Vec<&(u32, Date)> = played
+            .iter()
+            .filter(|(r, d)| *r > 1 && *d < opening)
+            .collect();
+        if let Some((round, day)) = early.iter().min_by_key(|(r, d)| (*d, *r)) {
+            notes.push(format!(
+                "note: {}: {}: {} match(es) of later rounds dated before matchday 1 began ({opening}), the first of matchday {round} on {day}: the dates may be wrong, and --until counts them as written",
+                competition.path.display(),
+                crate::diagnostic::excerpt(&group.name),
+                early.len()
+            ));
+        }
+    }
+    notes
 }
 
 /// Where each input format gives what `step` needs, for messages.

@@ -354,3 +354,66 @@ fn a_csv_file_answers_until_from_its_dates_and_not_matchday() {
         run.stderr
     );
 }
+
+#[test]
+fn dates_that_cannot_be_right_are_noted() {
+    let Some(path) = championship() else {
+        return;
+    };
+    // The file dates the 77 matches of matchdays 40 to 46 (played in June and July 2020) in
+    // July 2019, before matchday 1 began on 2 August 2019 (counted from the file: every match
+    // dated before 2019-08-02 is of "Matchday 40" to "Matchday 46", the first on 2019-07-01).
+    let run = common::standings(&[
+        "table",
+        &path,
+        "--rules",
+        "rules/efl-2019-20.toml",
+        "--until",
+        "2019-08-03",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "League: 77 match(es) of later rounds dated before matchday 1 began (2019-08-02), the first of matchday 40 on 2019-07-01"
+        ),
+        "{}",
+        run.stderr
+    );
+    // --matchday reads rounds, and says nothing of dates.
+    let run = common::standings(&[
+        "table",
+        &path,
+        "--rules",
+        "rules/efl-2019-20.toml",
+        "--matchday",
+        "1",
+    ]);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn a_tournament_s_matchdays_are_its_rounds_names() {
+    // euro-2024.json's `rounds` shape: group matches in rounds named "Matchday 1" to "Matchday
+    // 3". Group A's matchday 1: Germany 5–1 Scotland, Hungary 1–3 Switzerland.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real/euro-2024.json");
+    if !path.is_file() {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    }
+    let rows = table_at(
+        path.to_str().unwrap(),
+        Some("rules/uefa-euro-2024.toml"),
+        Some(Step::Round(1)),
+    );
+    assert_eq!(
+        rows,
+        [
+            row("Germany", 1, 1, 1, 0, 0, 5, 1, "3"),
+            row("Switzerland", 2, 1, 1, 0, 0, 3, 1, "3"),
+            row("Hungary", 3, 1, 0, 0, 1, 1, 3, "0"),
+            row("Scotland", 4, 1, 0, 0, 1, 1, 5, "0"),
+        ]
+    );
+}

@@ -477,6 +477,9 @@ fn load_source(
         competition.groups.retain(|g| g.name == name);
     }
     if let Some(step) = options.as_of {
+        if let crate::as_of::Step::Date(_) = step {
+            notes.extend(crate::as_of::doubtful_dates(&competition));
+        }
         competition = crate::as_of::as_of(&competition, step)?;
         competition.name = format!("{}, {}", competition.name, step.heading());
     }
