@@ -58,18 +58,10 @@ fn group_at(path: &str, rules: Option<&str>, only: Option<&str>, step: Option<St
         .collect()
 }
 
-fn row(
-    team: &str,
-    position: usize,
-    p: u64,
-    w: u64,
-    d: u64,
-    l: u64,
-    gf: u64,
-    ga: u64,
-    pts: &str,
-) -> Row {
-    (team.into(), position, p, w, d, l, gf, ga, pts.into())
+/// A row: team, position, [played, won, drawn, lost, goals for, goals against], points.
+fn row(team: &str, position: usize, figures: [u64; 6], points: &str) -> Row {
+    let [p, w, d, l, gf, ga] = figures;
+    (team.into(), position, p, w, d, l, gf, ga, points.into())
 }
 
 fn date(text: &str) -> Step {
@@ -91,20 +83,20 @@ fn date(text: &str) -> Step {
 //   West: 1–1 at East, 0–2 North: P2 D1 L1, 1–3 (−2), 1 pt
 //   East above West: level on points and goal difference, more goals (2 to 1).
 #[case::matchday_2(Step::Round(2), vec![
-    row("North", 1, 2, 2, 0, 0, 4, 0, "6"),
-    row("South", 2, 2, 1, 0, 1, 3, 3, "2"),
-    row("East", 3, 2, 0, 1, 1, 2, 4, "1"),
-    row("West", 4, 2, 0, 1, 1, 1, 3, "1"),
+    row("North", 1, [2, 2, 0, 0, 4, 0], "6"),
+    row("South", 2, [2, 1, 0, 1, 3, 3], "2"),
+    row("East", 3, [2, 0, 1, 1, 2, 4], "1"),
+    row("West", 4, [2, 0, 1, 1, 1, 3], "1"),
 ])]
 // Round 1 alone, 3 Aug.
 //   North 2–0 South: North P1 W1 2–0, 3 pts; South P1 L1 0–2, 0 pts
 //   East 1–1 West: each P1 D1 1–1, 1 pt; level on goal difference, goals and head-to-head
 //   points; West scored 1 away goal at East, East none at West: West above East.
 #[case::matchday_1(Step::Round(1), vec![
-    row("North", 1, 1, 1, 0, 0, 2, 0, "3"),
-    row("West", 2, 1, 0, 1, 0, 1, 1, "1"),
-    row("East", 3, 1, 0, 1, 0, 1, 1, "1"),
-    row("South", 4, 1, 0, 0, 1, 0, 2, "0"),
+    row("North", 1, [1, 1, 0, 0, 2, 0], "3"),
+    row("West", 2, [1, 0, 1, 0, 1, 1], "1"),
+    row("East", 3, [1, 0, 1, 0, 1, 1], "1"),
+    row("South", 4, [1, 0, 0, 1, 0, 2], "0"),
 ])]
 // Up to 10 Aug: rounds 1 and South 3–1 East (West v North not yet played), no deduction yet.
 //   North: P1 W1, 2–0 (+2), 3 pts
@@ -112,10 +104,10 @@ fn date(text: &str) -> Step {
 //   West: 1–1: P1 D1, 1–1 (0), 1 pt
 //   East: 1–1, 1–3: P2 D1 L1, 2–4 (−2), 1 pt: below West on goal difference
 #[case::until_10_august(date("2024-08-10"), vec![
-    row("North", 1, 1, 1, 0, 0, 2, 0, "3"),
-    row("South", 2, 2, 1, 0, 1, 3, 3, "3"),
-    row("West", 3, 1, 0, 1, 0, 1, 1, "1"),
-    row("East", 4, 2, 0, 1, 1, 2, 4, "1"),
+    row("North", 1, [1, 1, 0, 0, 2, 0], "3"),
+    row("South", 2, [2, 1, 0, 1, 3, 3], "3"),
+    row("West", 3, [1, 0, 1, 0, 1, 1], "1"),
+    row("East", 4, [2, 0, 1, 1, 2, 4], "1"),
 ])]
 // Up to 17 Aug: the above, round 3, and the deduction (12 Aug).
 //   North: 2–0, 1–1 East: P2 W1 D1, 3–1, 4 pts
@@ -123,17 +115,17 @@ fn date(text: &str) -> Step {
 //   West: 1–1, 2–2: P2 D2, 3–3 (0), 2 pts
 //   East: 1–1, 1–3, 1–1: P3 D2 L1, 3–5 (−2), 2 pts: below West on goal difference
 #[case::until_17_august(date("2024-08-17"), vec![
-    row("North", 1, 2, 1, 1, 0, 3, 1, "4"),
-    row("South", 2, 3, 1, 1, 1, 5, 5, "3"),
-    row("West", 3, 2, 0, 2, 0, 3, 3, "2"),
-    row("East", 4, 3, 0, 2, 1, 3, 5, "2"),
+    row("North", 1, [2, 1, 1, 0, 3, 1], "4"),
+    row("South", 2, [3, 1, 1, 1, 5, 5], "3"),
+    row("West", 3, [2, 0, 2, 0, 3, 3], "2"),
+    row("East", 4, [3, 0, 2, 1, 3, 5], "2"),
 ])]
 // Before the first day: nothing played, all level; the order falls to the listed order.
 #[case::before_the_season(date("2024-08-02"), vec![
-    row("North", 1, 0, 0, 0, 0, 0, 0, "0"),
-    row("South", 1, 0, 0, 0, 0, 0, 0, "0"),
-    row("East", 1, 0, 0, 0, 0, 0, 0, "0"),
-    row("West", 1, 0, 0, 0, 0, 0, 0, "0"),
+    row("North", 1, [0, 0, 0, 0, 0, 0], "0"),
+    row("South", 1, [0, 0, 0, 0, 0, 0], "0"),
+    row("East", 1, [0, 0, 0, 0, 0, 0], "0"),
+    row("West", 1, [0, 0, 0, 0, 0, 0], "0"),
 ])]
 fn a_small_league_as_it_stood(#[case] step: Step, #[case] expected: Vec<Row>) {
     assert_eq!(table_at(LEAGUE, None, Some(step)), expected);
@@ -297,31 +289,31 @@ fn the_championship_after_its_first_matchday() {
     let find = |team: &str| rows.iter().find(|r| r.0 == team).unwrap().clone();
     assert_eq!(
         find("Sheffield Wednesday"),
-        row("Sheffield Wednesday", 1, 1, 1, 0, 0, 3, 1, "3")
+        row("Sheffield Wednesday", 1, [1, 1, 0, 0, 3, 1], "3")
     );
     assert_eq!(
         find("Leeds United"),
-        row("Leeds United", 1, 1, 1, 0, 0, 3, 1, "3")
+        row("Leeds United", 1, [1, 1, 0, 0, 3, 1], "3")
     );
     assert_eq!(
         find("Wigan Athletic"),
-        row("Wigan Athletic", 3, 1, 1, 0, 0, 3, 2, "3")
+        row("Wigan Athletic", 3, [1, 1, 0, 0, 3, 2], "3")
     );
     assert_eq!(
         find("Middlesbrough FC"),
-        row("Middlesbrough FC", 12, 1, 0, 1, 0, 3, 3, "1")
+        row("Middlesbrough FC", 12, [1, 0, 1, 0, 3, 3], "1")
     );
     assert_eq!(
         find("Luton Town"),
-        row("Luton Town", 13, 1, 0, 1, 0, 3, 3, "1")
+        row("Luton Town", 13, [1, 0, 1, 0, 3, 3], "1")
     );
     assert_eq!(
         find("Reading FC"),
-        row("Reading FC", 23, 1, 0, 0, 1, 1, 3, "0")
+        row("Reading FC", 23, [1, 0, 0, 1, 1, 3], "0")
     );
     assert_eq!(
         find("Bristol City"),
-        row("Bristol City", 23, 1, 0, 0, 1, 1, 3, "0")
+        row("Bristol City", 23, [1, 0, 0, 1, 1, 3], "0")
     );
 }
 
@@ -339,10 +331,10 @@ fn a_csv_file_answers_until_from_its_dates_and_not_matchday() {
     assert_eq!(
         rows,
         [
-            row("Leeds", 1, 1, 1, 0, 0, 2, 1, "3"),
-            row("Stoke", 2, 1, 0, 1, 0, 0, 0, "1"),
-            row("Derby", 2, 1, 0, 1, 0, 0, 0, "1"),
-            row("Hull", 4, 1, 0, 0, 1, 1, 2, "0"),
+            row("Leeds", 1, [1, 1, 0, 0, 2, 1], "3"),
+            row("Stoke", 2, [1, 0, 1, 0, 0, 0], "1"),
+            row("Derby", 2, [1, 0, 1, 0, 0, 0], "1"),
+            row("Hull", 4, [1, 0, 0, 1, 1, 2], "0"),
         ]
     );
     let run = common::standings(&[
@@ -419,10 +411,10 @@ fn a_tournament_s_matchdays_are_its_rounds_names() {
     assert_eq!(
         rows,
         [
-            row("Germany", 1, 1, 1, 0, 0, 5, 1, "3"),
-            row("Switzerland", 2, 1, 1, 0, 0, 3, 1, "3"),
-            row("Hungary", 3, 1, 0, 0, 1, 1, 3, "0"),
-            row("Scotland", 4, 1, 0, 0, 1, 1, 5, "0"),
+            row("Germany", 1, [1, 1, 0, 0, 5, 1], "3"),
+            row("Switzerland", 2, [1, 1, 0, 0, 3, 1], "3"),
+            row("Hungary", 3, [1, 0, 0, 1, 1, 3], "0"),
+            row("Scotland", 4, [1, 0, 0, 1, 1, 5], "0"),
         ]
     );
 }
