@@ -161,7 +161,12 @@ pub fn lacks(competition: &Competition, step: Step) -> Option<Diagnostic> {
                 if what == "rounds" { "dates" } else { "rounds" }
             )
         } else if competition.groups.iter().all(|g| g.matches.is_empty()) {
-            "it has no group matches to cut".to_string()
+            return Some(Diagnostic::new(
+                Code::NoSchedule,
+                format!(
+                    "{path}: {option} cuts the matches of groups and leagues, and it has none (knockout ties carry no dates and are never cut); expected an input with group or league matches"
+                ),
+            ));
         } else {
             format!("its matches have no {what}")
         };

@@ -418,3 +418,28 @@ fn a_tournament_s_matchdays_are_its_rounds_names() {
         ]
     );
 }
+
+#[test]
+fn a_csv_file_s_dates_are_read_only_when_asked_for() {
+    // Row 3's Date is "2019-08-17", not football-data's form: an error with --until (E408,
+    // tests/cmd/as_of/bad_csv_date.toml), never looked at without it.
+    let path = "tests/cmd/as_of/bad_csv_date.in/season.csv";
+    let run = common::standings(&["table", path, "--rules", "rules/premier-league.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let options = LoadOptions {
+        rules: Some(Path::new("rules/premier-league.toml")),
+        ..LoadOptions::default()
+    };
+    let (loaded, _) = read::load_with(Path::new(path), &options).unwrap();
+    assert!(loaded.competition.groups[0].schedule.is_empty());
+    // Asked for (`LoadOptions::schedule`, as the history of a season asks), it is read.
+    let options = LoadOptions {
+        schedule: true,
+        ..options
+    };
+    let error = read::load_with(Path::new(path), &options).unwrap_err();
+    assert!(
+        error.to_string().contains("in Date is not a date"),
+        "{error}"
+    );
+}
