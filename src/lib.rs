@@ -9,8 +9,9 @@
 //! [`compute`] is the engine ([`compute::records`] folds results, [`compute::tiebreak`] orders
 //! teams by the rules' chain of [`criteria`], [`compute::standings`] puts them together per
 //! group) and [`check`] compares the result with the recorded facts; [`report`] holds every
-//! output. [`rules`] reads rule files ([`rules::library`]: every bundled one, compiled in and
-//! chosen by name), [`diagnostic`] reports mistakes with stable codes.
+//! output. [`as_of`] cuts a competition at a round or a day, for the table as it stood then.
+//! [`rules`] reads rule files ([`rules::library`]: every bundled one, compiled in and chosen by
+//! name), [`diagnostic`] reports mistakes with stable codes.
 //! Criterion values are exact [`quantity::Quantity`]s: goal average's 5/3 is compared as 5/3.
 //!
 //! A complete program: load a data file and the rules it names, compute every table, check
@@ -49,6 +50,7 @@
 //! Errors are [`diagnostic::Diagnostics`]: each with a code, the file, line and column, and what
 //! was expected.
 
+pub mod as_of;
 pub mod check;
 pub mod compare;
 pub mod compute;

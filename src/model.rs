@@ -676,8 +676,83 @@ pub struct Group {
     pub rulings: Rulings,
     /// 1-based line of the group in its file, for messages about the group as a whole.
     pub line: Line,
+    /// When each match was played, where the input says (dates, rounds): what `table
+    /// --until` and `--matchday` cut by ([`crate::as_of`]).
+    pub schedule: Schedule,
     /// Where the group's matches are written, for validation's messages.
     pub spans: GroupSpans,
+}
+
+/// The date and the round (matchday) of each match of a group, where its input gives them:
+/// vectors parallel to `Group::matches`, each empty when the input gives none of its kind, so
+/// that a [`Match`] stays 12 bytes and a results file read without dates costs nothing more.
+/// Every change to a group's matches (a club struck out, a cut) keeps them aligned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Schedule {
+    /// The day each match was played, by index into `Group::matches`; `None` for a match whose
+    /// input gives none. Empty when no match has one.
+    pub dates: Vec<Option<jiff::civil::Date>>,
+    /// The round of each match (1 for the first matchday), by index into `Group::matches`;
+    /// `None` for a match whose input gives none. Empty when no match has one.
+    pub rounds: Vec<Option<u32>>,
+}
+
+impl Schedule {
+    /// The schedule of matches whose dates and rounds are these, each list kept only when some
+    /// match has an entry.
+    pub fn new(dates: Vec<Option<jiff::civil::Date>>, rounds: Vec<Option<u32>>) -> Schedule {
+        let kept = |any: bool, len: usize| if any { len } else { 0 };
+        let mut schedule = Schedule { dates, rounds };
+        let dated = kept(
+            schedule.dates.iter().any(Option::is_some),
+            schedule.dates.len(),
+        );
+        let rounded = kept(
+            schedule.rounds.iter().any(Option::is_some),
+            schedule.rounds.len(),
+        );
+        schedule.dates.truncate(dated);
+        schedule.rounds.truncate(rounded);
+        schedule.dates.shrink_to_fit();
+        schedule.rounds.shrink_to_fit();
+        schedule
+    }
+
+    /// Whether it gives nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty() && self.rounds.is_empty()
+    }
+
+    /// The date of match `i`, if the input gives one.
+    pub fn date(&self, i: usize) -> Option<jiff::civil::Date> {
+        self.dates.get(i).copied().flatten()
+    }
+
+    /// The round of match `i`, if the input gives one.
+    pub fn round(&self, i: usize) -> Option<u32> {
+        self.rounds.get(i).copied().flatten()
+    }
+
+    /// Keeps the entries whose match is kept (`keep`, by match index).
+    fn retain(&mut self, keep: &[bool]) {
+        self.dates.retain_by(keep);
+        self.rounds.retain_by(keep);
+    }
+}
+
+/// A list parallel to a group's matches, cut as they are.
+trait Retain {
+    /// Keeps the entries whose flag in `keep` is true (a list of another length is left alone).
+    fn retain_by(&mut self, keep: &[bool]);
+}
+
+impl<T> Retain for Vec<T> {
+    fn retain_by(&mut self, keep: &[bool]) {
+        if self.len() == keep.len() {
+            let mut kept = keep.iter();
+            self.retain(|_| *kept.next().unwrap_or(&true));
+        }
+    }
 }
 
 /// Where a group's items are written in its file: byte spans parallel to `Group::matches`
@@ -836,10 +911,6 @@ impl Group {
             let mut staying = fate.iter().map(|f| *f == Fate::Stays);
             values.retain(|_| staying.next().unwrap_or(true));
         }
-        for values in self.values.values_mut() {
-            let mut staying = fate.iter().map(|f| *f == Fate::Stays);
-            values.retain(|_| staying.next().unwrap_or(true));
-        }
         self.aliases.retain_mut(|a| match place(a.team) {
             Some(t) => {
                 a.team = t;
@@ -872,20 +943,17 @@ impl Group {
         self.record = record.map_teams(|list| list.into_iter().map(place).collect());
     }
 
-    /// Keeps the matches whose entry in `keep` is true, with their spans.
-    fn retain_matches(&mut self, keep: &[bool]) {
+    /// Keeps the matches whose entry in `keep` is true, with their spans, dates and rounds.
+    pub fn retain_matches(&mut self, keep: &[bool]) {
         let mut new_index = Vec::with_capacity(keep.len());
         let mut next = 0;
         for &k in keep {
             new_index.push(k.then_some(next));
             next += usize::from(k);
         }
-        let mut kept = keep.iter();
-        self.matches.retain(|_| *kept.next().unwrap_or(&true));
-        if self.spans.matches.len() == keep.len() {
-            let mut kept = keep.iter();
-            self.spans.matches.retain(|_| *kept.next().unwrap_or(&true));
-        }
+        self.matches.retain_by(keep);
+        self.spans.matches.retain_by(keep);
+        self.schedule.retain(keep);
         self.spans.written_forfeits = std::mem::take(&mut self.spans.written_forfeits)
             .into_iter()
             .filter_map(|(i, score, at)| Some((new_index.get(i).copied().flatten()?, score, at)))

@@ -64,6 +64,7 @@ fn competition_with(evil: &str) -> Competition {
         values: Default::default(),
         rulings: Default::default(),
         line: Line(2),
+        schedule: Default::default(),
         spans: Default::default(),
     };
     Competition {

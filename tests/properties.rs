@@ -59,6 +59,7 @@ fn group() -> impl Strategy<Value = Group> {
                     values: Default::default(),
                     rulings: Default::default(),
                     line: standings::model::Line(1),
+                    schedule: Default::default(),
                     spans: Default::default(),
                 }
             })

@@ -135,6 +135,24 @@ fn a_deduction_shows_in_the_row_and_the_explanation_says_it_decided() {
 }
 
 #[test]
+fn an_expunged_club_takes_no_other_team_s_declared_value_with_it() {
+    // B, between A and C, leaves: A keeps 1 and C keeps 3 (the values were once retained twice,
+    // and C's was lost with the second pass).
+    let competition = competition(
+        r#"teams = ["A", "B", "C"]
+matches = ["A 1–0 B", "B 0–1 C", "A 2–2 C"]
+expunged = [{ team = "B", reason = "resigned" }]
+values.x = { A = 1, C = 3 }
+"#,
+    );
+    let group = &competition.groups[0];
+    assert_eq!(group.teams, ["A", "C"]);
+    let value = |team: &str| group.team_value("x", group.team_named(team).unwrap());
+    assert_eq!(value("A"), Some(1.into()));
+    assert_eq!(value("C"), Some(3.into()));
+}
+
+#[test]
 fn an_expunged_club_leaves_no_result_in_anyone_s_record() {
     // D beat A and drew with B before it was expunged: those two results go. What is left is
     // the three matches of THREE.

@@ -42,14 +42,47 @@ fn every_bundled_file_validates_against_its_schema() {
                 "{}",
                 path.display()
             );
-            let value: toml::Value = toml::from_str(&text).unwrap();
-            let json = serde_json::to_value(value).unwrap();
+            let json = as_json(toml::from_str(&text).unwrap());
             let errors: Vec<String> = validator
                 .iter_errors(&json)
                 .map(|e| e.to_string())
                 .collect();
             assert!(errors.is_empty(), "{}: {errors:?}", path.display());
         }
+    }
+}
+
+/// A TOML document as JSON, as an editor's TOML language server validates it: a date
+/// (`2024-08-03`) as its text.
+fn as_json(value: toml::Value) -> serde_json::Value {
+    match value {
+        toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+        toml::Value::Array(items) => items.into_iter().map(as_json).collect(),
+        toml::Value::Table(table) => table.into_iter().map(|(k, v)| (k, as_json(v))).collect(),
+        other => serde_json::to_value(other).unwrap(),
+    }
+}
+
+#[test]
+fn a_data_file_with_dates_and_rounds_validates() {
+    // Matches as tables with a TOML date, a date as a string and a round
+    // (tests/fixtures/as_of/league.toml); a round of 0 and a key a match has not do not.
+    let validator = jsonschema::validator_for(&schema("data")).unwrap();
+    let text = fs::read_to_string("tests/fixtures/as_of/league.toml").unwrap();
+    let json = as_json(toml::from_str(&text).unwrap());
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    for wrong in [
+        serde_json::json!({ "match": "A 1–0 B", "round": 0 }),
+        serde_json::json!({ "match": "A 1–0 B", "time": "15:00" }),
+        serde_json::json!({ "date": "2024-08-03" }),
+    ] {
+        let mut file = json.clone();
+        file["group"][0]["matches"][0] = wrong.clone();
+        assert!(!validator.is_valid(&file), "{wrong}");
     }
 }
 

@@ -52,10 +52,16 @@ fn csv(seasons: &[Vec<Row>], season_column: bool, quotes: bool, crlf: bool) -> S
         } else {
             format!("D{s}")
         };
-        for row in rows {
+        for (i, row) in rows.iter().enumerate() {
+            // A date of its own for each row (two-digit years in every other season), so that
+            // dates out of step with their matches would show.
+            let date = match s % 2 {
+                0 => format!("{:02}/{:02}/2020", 1 + i % 28, 1 + i / 28 % 12),
+                _ => format!("{}/{}/19", 1 + i % 28, 1 + i / 28 % 12),
+            };
             let line = match *row {
                 Row::Played(h, a, hg, ag) => {
-                    format!("{group},01/08/2020,{},{},{hg},{ag},X", club(h), club(a))
+                    format!("{group},{date},{},{},{hg},{ag},X", club(h), club(a))
                 }
                 Row::Unplayed(h, a) => format!("{group},01/08/2020,{},{},,,", club(h), club(a)),
                 Row::Blank => ",,,,,,".to_string() + if season_column { "," } else { "" },
@@ -89,14 +95,15 @@ proptest! {
         season_column in any::<bool>(),
         quotes in any::<bool>(),
         crlf in any::<bool>(),
+        dates in any::<bool>(),
     ) {
         let text = csv(&seasons, season_column, quotes, crlf);
         // The same file with a quoted header column: read by the `csv` crate, never split
         // plainly, whichever reading.
         let by_crate = Source::new("s.csv", text.replacen("Div", "\"Div\"", 1));
         let source = Source::new("s.csv", text);
-        let fast = football_data::parse_once(&source, Spans::Skip);
-        let full = football_data::parse_once(&by_crate, Spans::Keep);
+        let fast = football_data::parse_once(&source, Spans::Skip, dates);
+        let full = football_data::parse_once(&by_crate, Spans::Keep, dates);
         match (fast, full) {
             (Ok(fast), Ok(full)) => {
                 prop_assert_eq!(fast.1, full.1);
@@ -104,6 +111,9 @@ proptest! {
                 // The full reading knows each match's place; the fast one none.
                 for g in &full.0.groups {
                     prop_assert_eq!(g.spans.matches.len(), g.matches.len());
+                    // A date for every match when dates are read, none otherwise.
+                    let dated = if dates { g.matches.len() } else { 0 };
+                    prop_assert_eq!(g.schedule.dates.len(), dated);
                 }
             }
             // The fast reading may find a problem less precisely: `parse` then reads in full.
@@ -203,7 +213,7 @@ fn a_results_file_over_the_limit_of_hand_written_files_is_read() {
 /// season, and blank lines: a file read in parts on several threads has groups that span the
 /// parts, and teams that first appear in a later part.
 fn interleaved(bytes: usize) -> String {
-    let mut text = String::from("Div,Season,HomeTeam,AwayTeam,FTHG,FTAG\n");
+    let mut text = String::from("Div,Season,Date,HomeTeam,AwayTeam,FTHG,FTAG\n");
     let mut season = 0;
     while text.len() < bytes {
         for (h, a) in (0..18).flat_map(|h| (0..18).map(move |a| (h, a))) {
@@ -213,8 +223,10 @@ fn interleaved(bytes: usize) -> String {
             for div in ["E0", "E1"] {
                 // Club 17 plays only its home matches, the last of the season.
                 let (hg, ag) = ((h * 3 + a + season) % 4, (h + a * 7 + season) % 3);
+                // A date of the pair's own, so that dates out of step with matches would show.
+                let date = format!("{:02}/{:02}/{}", 1 + h, 1 + a % 12, 2000 + season);
                 text.push_str(&format!(
-                    "{div},{season},{div} club {h},{div} club {a},{hg},{ag}\n"
+                    "{div},{season},{date},{div} club {h},{div} club {a},{hg},{ag}\n"
                 ));
             }
             if (h + a) % 50 == 0 {
@@ -230,8 +242,15 @@ fn interleaved(bytes: usize) -> String {
 fn a_file_read_in_parts_gives_what_one_reading_gives() {
     // Over the 4 MiB from which a plain file is read in parts, one a thread.
     let source = Source::new("parts.csv", interleaved(5 << 20));
-    let (parts, unplayed) = football_data::parse(&source, Spans::Skip).unwrap();
-    let (whole, unplayed_too) = football_data::parse_once(&source, Spans::Keep).unwrap();
+    let (parts, unplayed) = football_data::parse_with(&source, Spans::Skip, true).unwrap();
+    let (whole, unplayed_too) = football_data::parse_once(&source, Spans::Keep, true).unwrap();
+    assert!(
+        parts
+            .groups
+            .iter()
+            .all(|g| g.schedule.dates.len() == g.matches.len()),
+        "every match of every part dated"
+    );
     assert_eq!(unplayed, unplayed_too);
     assert!(whole.groups.len() > 100, "{}", whole.groups.len());
     assert_eq!(parts.groups, whole.groups);

@@ -35,7 +35,7 @@ pub fn run(
         rules_for_sources: Some(a_path),
         record,
         rules_anywhere,
-        only_group: None,
+        ..LoadOptions::default()
     };
     let loaded = inputs::load_all(data, &options)?;
     let group_rules = [sets[0].groups.as_ref(), sets[1].groups.as_ref()];

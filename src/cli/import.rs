@@ -60,7 +60,7 @@ pub fn run(
             source.path.display()
         )));
     }
-    let read = read::read_as(&source, format)?;
+    let read = read::read_scheduled(&source, format)?;
     let mut notes = read.notes(&source.path);
     let mut competition = read.competition;
     let fit = Fit::input(format, &competition);

@@ -103,13 +103,24 @@ pub fn load(inputs: &super::Inputs) -> Result<Vec<Loaded>, CliError> {
 /// Loads every input the command line names, keeping only the group named `group` of an input
 /// that has it (`table --group`: the other groups' problems do not count).
 pub fn load_only(inputs: &super::Inputs, group: Option<&str>) -> Result<Vec<Loaded>, CliError> {
+    load_at(inputs, group, None)
+}
+
+/// [`load_only`], each input cut at `as_of` when given (`table --until`, `--matchday`).
+pub fn load_at(
+    inputs: &super::Inputs,
+    group: Option<&str>,
+    as_of: Option<::standings::as_of::Step>,
+) -> Result<Vec<Loaded>, CliError> {
     let options = LoadOptions {
+        as_of,
         only_group: group,
         format: inputs.input_format,
         rules: inputs.rules.as_deref(),
         rules_for_sources: None,
         record: inputs.record.clone().unwrap_or_default(),
         rules_anywhere: inputs.allow_rules_anywhere,
+        ..LoadOptions::default()
     };
     load_all(&inputs.data, &options)
 }

@@ -90,6 +90,8 @@ enum Command {
         /// any case.
         #[arg(long)]
         team: Option<String>,
+        #[command(flatten)]
+        as_of: table::AsOf,
     },
     /// Compare computed tables with the recorded facts; exit 1 when any differs.
     Check {
@@ -277,7 +279,15 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             format,
             explain,
             team,
-        } => table::run(&inputs, group.as_deref(), format, explain, team.as_deref()),
+            as_of,
+        } => table::run(
+            &inputs,
+            group.as_deref(),
+            format,
+            explain,
+            team.as_deref(),
+            as_of.step(),
+        ),
         Command::Check {
             inputs,
             strict,

@@ -1,11 +1,62 @@
 //! `standings table`: print computed tables.
 
 use super::{CliError, Inputs, inputs};
+use ::standings::as_of::Step;
 use ::standings::compute::standings::{self, Standings};
 use ::standings::diagnostic::{Code, Diagnostics, MAX_SHOWN_ITEMS, closest, excerpt, list};
 use ::standings::model::{Group, groups_named, teams_named};
 use ::standings::read::Loaded;
 use ::standings::report::table::{Format, Options};
+
+/// `--until DATE` and `--matchday N`: the table as it stood then.
+#[derive(Debug, clap::Args)]
+pub struct AsOf {
+    /// The table as it stood at the end of DATE (YYYY-MM-DD): the matches played on or before
+    /// it. Needs each match's date (a CSV file's Date column, football.json's `date`, a data
+    /// file's `date`).
+    #[arg(
+        long,
+        value_name = "DATE",
+        value_parser = date,
+        value_hint = clap::ValueHint::Other,
+        conflicts_with = "matchday"
+    )]
+    until: Option<jiff::civil::Date>,
+    /// The table as it stood after matchday N: the matches of rounds 1 to N. Needs each
+    /// match's round (football.json's "Matchday N", a data file's `round`; a CSV file has
+    /// none).
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(1..),
+        value_hint = clap::ValueHint::Other
+    )]
+    matchday: Option<u32>,
+}
+
+impl AsOf {
+    /// The step asked for, if any.
+    pub fn step(&self) -> Option<Step> {
+        match (self.until, self.matchday) {
+            (Some(day), _) => Some(Step::Date(day)),
+            (None, Some(n)) => Some(Step::Round(n)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// `--until`'s day: `YYYY-MM-DD`.
+fn date(text: &str) -> Result<jiff::civil::Date, String> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    text.parse()
+        .ok()
+        .filter(|_| shaped)
+        .ok_or_else(|| "expected a day written YYYY-MM-DD, such as 2019-08-10".to_string())
+}
 
 /// Prints the tables, the rows of `team` highlighted; exit 0, or an error for bad input.
 pub fn run(
@@ -14,8 +65,9 @@ pub fn run(
     format: &Format,
     explain: bool,
     team: Option<&str>,
+    as_of: Option<Step>,
 ) -> Result<u8, CliError> {
-    let loaded = inputs::load_only(inputs, group)?;
+    let loaded = inputs::load_at(inputs, group, as_of)?;
     // The groups `--group` chooses (the same name in each input), by name, case or letter.
     let chosen: Option<Vec<String>> = match group {
         None => None,

@@ -102,6 +102,7 @@ fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ra
         values: Default::default(),
         rulings: Default::default(),
         line: Line::default(),
+        schedule: Default::default(),
         spans: GroupSpans::default(),
     };
     let (mut records, mut from, mut short) = (Vec::new(), Vec::new(), Vec::new());

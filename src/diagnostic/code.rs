@@ -174,6 +174,8 @@ codes! {
     CsvColumnTwice = "E406", "a CSV column named twice";
     /// A CSV row whose `Season` is empty, in a file with a `Season` column.
     CsvSeason = "E407", "a CSV row without its season, in a file with a Season column";
+    /// A CSV `Date` that is not a day written as football-data writes it.
+    CsvDate = "E408", "a CSV Date that is not a date written dd/mm/yy or dd/mm/yyyy";
     /// football.json that is not in the expected shape.
     JsonShape = "E410", "football.json not in the expected shape";
     /// A football.json score whose parts do not fit together.
@@ -223,6 +225,8 @@ codes! {
     TeamNotShown = "E806", "`--team` naming no team of the tables shown";
     /// `--rules` (or `rules show`) naming neither a file nor a bundled rule set.
     UnknownRules = "E807", "`--rules` naming neither a file nor a bundled rule set";
+    /// `--until` or `--matchday` on an input without the dates or rounds it needs.
+    NoSchedule = "E808", "`--until` or `--matchday` on an input without the dates or rounds it needs";
 }
 
 impl std::fmt::Display for Code {

@@ -542,6 +542,7 @@ impl Reader<'_> {
             values: Default::default(),
             rulings: Default::default(),
             line: Line(line),
+            schedule: Default::default(),
             spans: GroupSpans {
                 matches: g.rows.iter().map(|r| r.at.clone()).collect(),
                 written_forfeits: g

@@ -280,15 +280,23 @@ const NOT_THIS_FORMAT: [Code; 3] = [Code::TomlSyntax, Code::JsonShape, Code::Csv
 /// Reads `source` as `format`: the `read` stage, one reader per format, none of which looks
 /// at a rule file.
 pub fn read_as(source: &Source, format: InputFormat) -> Result<Read, Diagnostics> {
-    read_keeping(source, format, results::Spans::Skip)
+    read_keeping(source, format, results::Spans::Skip, false)
+}
+
+/// [`read_as`], with a CSV file's dates as well (`standings import`: every format's dates and
+/// rounds reach the data file it writes).
+pub fn read_scheduled(source: &Source, format: InputFormat) -> Result<Read, Diagnostics> {
+    read_keeping(source, format, results::Spans::Skip, true)
 }
 
 /// [`read_as`], keeping where each match of a CSV file is written when `spans` says so (other
-/// readers always keep them).
+/// readers always keep them), and reading a CSV file's dates when `dates` says so (other
+/// readers always read theirs).
 fn read_keeping(
     source: &Source,
     format: InputFormat,
     spans: results::Spans,
+    dates: bool,
 ) -> Result<Read, Diagnostics> {
     let plain = |(competition, unplayed)| Read {
         competition,
@@ -299,7 +307,7 @@ fn read_keeping(
     Ok(match format {
         InputFormat::Data => data::read(source)?,
         InputFormat::Document => plain((document::parse(source)?, 0)),
-        InputFormat::Csv => plain(football_data::parse(source, spans)?),
+        InputFormat::Csv => plain(football_data::parse_with(source, spans, dates)?),
         InputFormat::Json => {
             let parsed = openfootball::parse(source)?;
             Read {
@@ -349,6 +357,14 @@ pub struct LoadOptions<'a> {
     /// Only this group is wanted (`table --group`): when the input has a group of that name,
     /// the others are left out before validation, so their problems do not count.
     pub only_group: Option<&'a str>,
+    /// Keep each match's date and round (`Group::schedule`): a CSV file's `Date` column is
+    /// read only then, so that a large file read for its final tables never parses a date.
+    /// Other formats give theirs always. Implied by `as_of`.
+    pub schedule: bool,
+    /// The table as it stood at this step (`table --until`, `--matchday`): the competition is
+    /// cut ([`crate::as_of::as_of`]) before validation, so that everything after it sees the
+    /// season as it was then, and its name says when. An input that cannot say is an error.
+    pub as_of: Option<crate::as_of::Step>,
 }
 
 /// The whole path from a file to a competition ready to compute: read (any format), resolve
@@ -415,7 +431,8 @@ fn load_source(
             )
             .into());
     }
-    let read = read_keeping(source, format, spans).map_err(|e| match detected.note() {
+    let dates = options.schedule || options.as_of.is_some();
+    let read = read_keeping(source, format, spans, dates).map_err(|e| match detected.note() {
         Some(note)
             if e.iter()
                 .next()
@@ -464,6 +481,13 @@ fn load_source(
     {
         let name = group.name.clone();
         competition.groups.retain(|g| g.name == name);
+    }
+    if let Some(step) = options.as_of {
+        if let crate::as_of::Step::Date(_) = step {
+            notes.extend(crate::as_of::doubtful_dates(&competition));
+        }
+        competition = crate::as_of::as_of(&competition, step)?;
+        competition.name = format!("{}, {}", competition.name, step.heading());
     }
     crate::validate::competition(&competition, &rules).result(())?;
     Ok((

@@ -61,12 +61,14 @@ struct RoundJson<'a> {
     matches: Vec<MatchJson<'a>>,
 }
 
-/// One match as written (every other field, `date`, `goals1`, `score.ht`, ..., is ignored).
+/// One match as written (every other field, `time`, `goals1`, `score.ht`, ..., is ignored).
 #[derive(Deserialize)]
 #[serde(expecting = r#"a match: {"team1": ..., "team2": ..., "score": {"ft": [1, 0]}}"#)]
 struct MatchJson<'a> {
     #[serde(borrow, default)]
     round: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    date: Option<&'a RawValue>,
     #[serde(borrow, default)]
     group: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -159,6 +161,8 @@ struct MatchRead {
     away: Located,
     /// The score, when there is one.
     score: Score,
+    /// The day it was played, when the file says.
+    date: Option<jiff::civil::Date>,
 }
 
 /// What a football.json file gives: the competition, and what was left out as not yet played.
@@ -410,13 +414,50 @@ fn read_match(
         Some(raw) => score(source, raw)?,
         None => Score::default(),
     };
+    let date = m.date.map(|raw| date(source, raw)).transpose()?;
     Ok(MatchRead {
         round,
         group,
         home,
         away,
         score,
+        date,
     })
+}
+
+/// A match's `date`: `"2019-08-02"`.
+fn date(source: &Source, raw: &RawValue) -> Result<jiff::civil::Date, Diagnostic> {
+    let (text, span) = self::text(source, raw, "`date`")?;
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|_| shaped)
+        .ok_or_else(|| {
+            source.error(
+                Code::WrongValue,
+                span,
+                format!(
+                    "\"{}\" in `date` is not a date; expected the day the match was played, YYYY-MM-DD (\"2019-08-02\")",
+                    excerpt(&text)
+                ),
+            )
+        })
+}
+
+/// The number of a round named `Matchday N` or `Round N` (any case), as openfootball names a
+/// league's rounds; `None` for any other name (`Group A`, `Round of 16`, `Final`).
+pub fn round_number(round: &str) -> Option<u32> {
+    let (word, number) = round.trim().rsplit_once(' ')?;
+    let numbered = ["matchday", "round"].contains(&word.trim().to_lowercase().as_str());
+    let digits = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    numbered
+        .then(|| number.parse::<u32>().ok())
+        .flatten()
+        .filter(|&n| digits && n >= 1)
 }
 
 /// Reads a season or a tournament.
@@ -519,7 +560,11 @@ pub fn parse(source: &Source) -> Result<Parsed, Diagnostic> {
             (m.away.0.as_str(), m.away.1.clone()),
         );
         match m.score.ft {
-            Some([h, a]) => groups[index].add(source, sides, (h, a), at)?,
+            Some([h, a]) => {
+                groups[index].add(source, sides, (h, a), at)?;
+                let round = m.round.as_ref().and_then(|(r, _)| round_number(r));
+                groups[index].when(m.date, round);
+            }
             None => {
                 unplayed += 1;
                 groups[index].fixture(source, sides.0, sides.1, at)?;
@@ -799,6 +844,23 @@ mod tests {
     #[case::no_space("Inter(ITA)", "Inter(ITA)")]
     fn codes_are_left_out(#[case] name: &str, #[case] expected: &str) {
         assert_eq!(without_code(name), expected);
+    }
+
+    #[rstest]
+    #[case::matchday("Matchday 1", Some(1))]
+    #[case::two_digits("Matchday 46", Some(46))]
+    #[case::round("Round 3", Some(3))]
+    #[case::any_case("matchday 7", Some(7))]
+    #[case::spaces(" Matchday 2 ", Some(2))]
+    #[case::zero("Matchday 0", None)]
+    #[case::signed("Matchday +2", None)]
+    #[case::group("Group A", None)]
+    #[case::knockout("Round of 16", None)]
+    #[case::final_("Final", None)]
+    #[case::alone("Matchday", None)]
+    #[case::other_word("Week 3", None)]
+    fn round_numbers(#[case] round: &str, #[case] number: Option<u32>) {
+        assert_eq!(round_number(round), number);
     }
 
     #[rstest]

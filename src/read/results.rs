@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
-use crate::model::{Group, GroupRecord, Line, Match, Outcome, TeamId};
+use crate::model::{Group, GroupRecord, Line, Match, Outcome, Schedule, TeamId};
 use crate::read::name::{Spellings, normalise};
 
 /// One side of a match as read: the team's name and where it is written.
@@ -37,6 +37,10 @@ pub struct GroupResults {
     matches: Vec<Match>,
     /// Where each match is written, when asked to keep them.
     spans: Vec<Range<usize>>,
+    /// The date of each match up to the last one given one (see [`GroupResults::when`]).
+    dates: Vec<Option<jiff::civil::Date>>,
+    /// The round of each match up to the last one given one.
+    rounds: Vec<Option<u32>>,
     keep_spans: bool,
     /// Whether the group was compacted and then read again.
     reopened: bool,
@@ -64,6 +68,8 @@ impl GroupResults {
             spellings: Spellings::new(),
             matches: Vec::with_capacity(expected),
             spans: Vec::new(),
+            dates: Vec::new(),
+            rounds: Vec::new(),
             keep_spans: spans == Spans::Keep,
             reopened: false,
         }
@@ -111,6 +117,7 @@ impl GroupResults {
             ids.push(self.team(source, (Cow::Borrowed(name.as_str()), 0..0))?);
         }
         let id = |t: TeamId| ids[t.index()];
+        let before = self.matches.len();
         self.matches.reserve_exact(other.matches.len());
         self.matches.extend(
             other
@@ -119,7 +126,23 @@ impl GroupResults {
                 .map(|m| Match::new(id(m.home), id(m.away), m.outcome())),
         );
         self.spans.extend(other.spans);
+        join(&mut self.dates, other.dates, before);
+        join(&mut self.rounds, other.rounds, before);
         Ok(())
+    }
+
+    /// Gives the match added last its date and round, where the input has them: a group's
+    /// matches without any (a file read without dates) cost nothing.
+    pub fn when(&mut self, date: Option<jiff::civil::Date>, round: Option<u32>) {
+        let last = self.matches.len().saturating_sub(1);
+        if date.is_some() {
+            self.dates.resize(last, None);
+            self.dates.push(date);
+        }
+        if round.is_some() {
+            self.rounds.resize(last, None);
+            self.rounds.push(round);
+        }
     }
 
     /// How many matches the group has so far.
@@ -240,6 +263,10 @@ impl GroupResults {
     pub fn finish(mut self) -> Group {
         let n = self.teams.len();
         self.matches.shrink_to_fit();
+        let len = self.matches.len();
+        fill(&mut self.dates, len);
+        fill(&mut self.rounds, len);
+        let schedule = Schedule::new(self.dates, self.rounds);
         Group {
             name: self.name,
             teams: self.teams,
@@ -252,11 +279,29 @@ impl GroupResults {
             values: Default::default(),
             rulings: Default::default(),
             line: Line(self.line),
+            schedule,
             spans: crate::model::GroupSpans {
                 matches: self.spans,
                 ..Default::default()
             },
         }
+    }
+}
+
+/// Appends `theirs`, the entries of a later part's matches, to `mine`, the entries of the
+/// first `before` matches (each list holds entries only up to the last match given one).
+fn join<T: Clone>(mine: &mut Vec<Option<T>>, theirs: Vec<Option<T>>, before: usize) {
+    if !theirs.is_empty() {
+        mine.resize(before, None);
+        mine.extend(theirs);
+    }
+}
+
+/// Pads a list of entries to one per match, `len` in all: only a list some match has an entry
+/// in is ever started.
+fn fill<T: Clone>(list: &mut Vec<Option<T>>, len: usize) {
+    if !list.is_empty() {
+        list.resize(len, None);
     }
 }
 

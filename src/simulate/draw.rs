@@ -347,6 +347,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         values: Default::default(),
         rulings: Default::default(),
         line: Line(0),
+        schedule: Default::default(),
         spans: Default::default(),
     }
 }

@@ -6,13 +6,13 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::file::{DataFile, EntrantsFile, GroupFile, RankingFile, TieFile};
+use super::file::{DataFile, EntrantsFile, GroupFile, MatchEntry, RankingFile, TieFile};
 use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
     Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Group,
-    GroupSpans, Leg, Line, Match, Outcome, PlayOff, Ranking, RankingEntry, Rulings, Side, Takeover,
-    TeamId, Tie, TieSpans,
+    GroupSpans, Leg, Line, Match, Outcome, PlayOff, Ranking, RankingEntry, Rulings, Schedule, Side,
+    Takeover, TeamId, Tie, TieSpans,
 };
 use crate::read::match_text;
 use crate::read::name::{Spellings, normalise};
@@ -381,11 +381,24 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     // Shoot-outs after drawn group matches (UEFA's last-round rule), as the `shoot_out`
     // criterion reads them.
     let mut shoot_outs: Vec<(PlayOff, Range<usize>)> = Vec::new();
-    for m in &g.matches {
-        if let Some((parsed, shoot_out)) = found.keep(build_match(source, &names, m)) {
+    let (mut dates, mut rounds) = (Vec::new(), Vec::new());
+    for entry in &g.matches {
+        let (m, date, round) = match entry.get_ref() {
+            MatchEntry::Plain(text) => (Spanned::new(entry.span(), text.clone()), None, None),
+            MatchEntry::Scheduled(s) => (
+                s.text.clone(),
+                s.date
+                    .as_ref()
+                    .and_then(|d| found.keep(match_date(source, d))),
+                s.round.as_ref().and_then(|r| found.keep(round(source, r))),
+            ),
+        };
+        if let Some((parsed, shoot_out)) = found.keep(build_match(source, &names, &m)) {
             shoot_outs.extend(shoot_out.map(|s| (s, m.span())));
             matches.push(parsed);
             spans.matches.push(m.span());
+            dates.push(date);
+            rounds.push(round);
         }
     }
 
@@ -616,9 +629,59 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         values,
         rulings,
         line: Line(source.line_of(g.name.span().start)),
+        schedule: Schedule::new(dates, rounds),
         spans,
     };
     found.result(group)
+}
+
+/// A date written exactly `YYYY-MM-DD` (a time or an offset after it is not a date).
+fn date_text(text: &str) -> Option<jiff::civil::Date> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    text.parse::<jiff::civil::Date>().ok().filter(|_| shaped)
+}
+
+/// A match's `date`: a TOML local date (`2003-08-10`) or the same as a string.
+fn match_date(
+    source: &Source,
+    date: &Spanned<toml::Value>,
+) -> Result<jiff::civil::Date, Diagnostic> {
+    let expected =
+        "expected the day alone, a TOML date such as 2003-08-10 (or the string \"2003-08-10\")";
+    let wrong =
+        |what: String| source.error(Code::WrongValue, date.span(), format!("{what}; {expected}"));
+    match date.get_ref() {
+        toml::Value::Datetime(toml::value::Datetime {
+            date: Some(d),
+            time: None,
+            offset: None,
+        }) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
+            .map_err(|_| wrong(format!("{d} is not a day of the calendar"))),
+        toml::Value::Datetime(written) if written.date.is_some() => {
+            Err(wrong(format!("{written} has a time of day")))
+        }
+        toml::Value::Datetime(written) => Err(wrong(format!("{written} is a time of day"))),
+        toml::Value::String(text) => {
+            date_text(text).ok_or_else(|| wrong(format!("\"{}\" is not a date", excerpt(text))))
+        }
+        other => Err(wrong(format!("a {} is not a date", other.type_str()))),
+    }
+}
+
+/// A match's `round`: a whole number from 1.
+fn round(source: &Source, round: &Spanned<i64>) -> Result<u32, Diagnostic> {
+    let n = *round.get_ref();
+    u32::try_from(n).ok().filter(|&n| n >= 1).ok_or_else(|| {
+        source.error(
+            Code::WrongValue,
+            round.span(),
+            format!("round {n}; expected a whole number from 1, the first round (matchday)"),
+        )
+    })
 }
 
 /// A match in the data-file notation, read, with a resolver for the names written in it (each
@@ -779,18 +842,7 @@ fn build_rulings(
         }
         let why = reason(&mut found, &d.reason);
         let date = d.date.as_ref().and_then(|date| {
-            // Exactly `YYYY-MM-DD`: a time or an offset after it is not a date.
-            let text = date.get_ref();
-            let shaped = text.len() == 10
-                && text.bytes().enumerate().all(|(i, b)| match i {
-                    4 | 7 => b == b'-',
-                    _ => b.is_ascii_digit(),
-                });
-            let parsed = text
-                .parse::<jiff::civil::Date>()
-                .ok()
-                .filter(|_| shaped)
-                .ok_or(());
+            let parsed = date_text(date.get_ref()).ok_or(());
             found.keep(parsed.map_err(|_| {
                 source.error(
                     Code::WrongValue,

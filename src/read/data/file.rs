@@ -84,9 +84,11 @@ pub(super) struct GroupFile {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, AliasFile>")]
     pub(super) aliases: BTreeMap<Spanned<String>, AliasFile>,
+    /// Every match, in the notation (`"Pro Patria 0–2 Cagliari"`), or as a table giving its
+    /// date and round too (`{ match = "Pro Patria 0–2 Cagliari", date = 2003-08-10, round = 1 }`).
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub(super) matches: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<MatchEntry>", extend("default" = []))]
+    pub(super) matches: Vec<Spanned<MatchEntry>>,
     #[serde(default)]
     pub(super) decisions: Vec<DecisionFile>,
     /// Play-offs between teams level in the group, in the match notation, extra time and
@@ -125,6 +127,78 @@ pub(super) struct GroupFile {
     /// played is final, and `check` confirms the record against it.
     #[schemars(with = "Option<String>")]
     pub(super) curtailed: Option<Spanned<String>>,
+}
+
+/// One of a group's matches: the match in the notation alone, or a table with its date and
+/// round as well.
+pub(super) enum MatchEntry {
+    /// `"Pro Patria 0–2 Cagliari"`.
+    Plain(String),
+    /// `{ match = "Pro Patria 0–2 Cagliari", date = 2003-08-10, round = 1 }`.
+    Scheduled(ScheduledMatch),
+}
+
+/// A match with when it was played: its date, its round, or both.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ScheduledMatch {
+    /// The match in the notation: `"Pro Patria 0–2 Cagliari"`.
+    #[serde(rename = "match")]
+    #[schemars(with = "String")]
+    pub(super) text: Spanned<String>,
+    /// The day it was played: a TOML local date (`2003-08-10`, unquoted) or the same as a
+    /// string (`"2003-08-10"`). `table --until DATE` counts the matches played on or before
+    /// DATE.
+    #[serde(default)]
+    #[schemars(with = "Option<Date>")]
+    pub(super) date: Option<Spanned<toml::Value>>,
+    /// Its round (matchday), 1 for the first: `table --matchday N` counts the matches of
+    /// rounds 1 to N.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub(super) round: Option<Spanned<i64>>,
+}
+
+impl<'de> Deserialize<'de> for MatchEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = MatchEntry;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a match: \"Home 1–0 Away\", or { match = \"Home 1–0 Away\", date = 2003-08-10, round = 1 }",
+                )
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<MatchEntry, E> {
+                Ok(MatchEntry::Plain(text.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<MatchEntry, A::Error> {
+                let table = serde::de::value::MapAccessDeserializer::new(map);
+                ScheduledMatch::deserialize(table).map(MatchEntry::Scheduled)
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
+}
+
+impl JsonSchema for MatchEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Match".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let scheduled = generator.subschema_for::<ScheduledMatch>();
+        schemars::json_schema!({
+            "description": "A match in the notation (\"Pro Patria 0–2 Cagliari\"), or a table with its date and round as well.",
+            "anyOf": [{ "type": "string" }, scheduled],
+        })
+    }
 }
 
 /// `values`: by declared criterion's name (lowercase letters, digits and underscores), a table

@@ -121,9 +121,29 @@ fn group(g: &Group) -> Table {
                 _ => String::new(),
             })
     };
-    table["matches"] = Item::from(one_a_line(
-        g.matches.iter().map(|m| match_line(g, m) + &shoot_out(m)),
-    ));
+    // A match with a date or a round is written as a table with them.
+    let matches = g.matches.iter().enumerate().map(|(i, m)| {
+        let text = match_line(g, m) + &shoot_out(m);
+        let (date, round) = (g.schedule.date(i), g.schedule.round(i));
+        if date.is_none() && round.is_none() {
+            return Value::from(text);
+        }
+        let mut entry = InlineTable::new();
+        entry.insert("match", text.into());
+        if let Some(d) = date {
+            let day = toml_edit::Date {
+                year: d.year() as u16,
+                month: d.month() as u8,
+                day: d.day() as u8,
+            };
+            entry.insert("date", toml_edit::Datetime::from(day).into());
+        }
+        if let Some(r) = round {
+            entry.insert("round", i64::from(r).into());
+        }
+        Value::from(entry)
+    });
+    table["matches"] = Item::from(one_a_line_values(matches));
     if g.decisions.iter().any(|d| d.playoff.is_none()) {
         let decisions: Array = g
             .decisions
@@ -279,10 +299,10 @@ fn cards(c: &Cards) -> InlineTable {
 }
 
 /// An array of strings laid out one per line, indented, each followed by a comma.
-fn one_a_line(items: impl IntoIterator<Item = String>) -> Array {
+fn one_a_line_values(items: impl IntoIterator<Item = Value>) -> Array {
     let mut array: Array = items
         .into_iter()
-        .map(|item| Value::from(item).decorated("\n  ", ""))
+        .map(|item| item.decorated("\n  ", ""))
         .collect();
     array.set_trailing_comma(true);
     array.set_trailing("\n");

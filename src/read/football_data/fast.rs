@@ -62,13 +62,15 @@ pub(super) const HOME_GOALS: usize = 2;
 pub(super) const AWAY_GOALS: usize = 3;
 pub(super) const DIV: usize = 4;
 pub(super) const SEASON: usize = 5;
+/// The match's date, read only when asked for (`Columns::date`).
+pub(super) const DATE: usize = 6;
 /// A column no role reads.
 pub(super) const UNUSED: u8 = u8::MAX;
 
 /// The fields of one row a fast reading looks at, by role ([`HOME`] … [`SEASON`]); a role
 /// the file has no column for is empty.
 pub(super) struct Fields<'r> {
-    fields: [&'r [u8]; 6],
+    fields: [&'r [u8]; 7],
 }
 
 impl<'r> Fields<'r> {
@@ -97,7 +99,7 @@ impl<'r> Fields<'r> {
 
     /// The roles' fields among `row`'s first fields, which are at least as many as needed.
     fn of(row: impl Iterator<Item = &'r [u8]>, columns: &Columns) -> Fields<'r> {
-        let mut fields = [&b""[..]; 6];
+        let mut fields = [&b""[..]; 7];
         for (field, &slot) in row.zip(&columns.slot_of[..=columns.last_needed]) {
             if slot != UNUSED {
                 fields[usize::from(slot)] = field;
@@ -135,7 +137,7 @@ impl<'r> Fields<'r> {
 /// to the full reading, which adds exactly this match for such a row: ASCII names are their
 /// own normal form and hold no control character, and the team and group lookups are the
 /// same ones.
-pub(super) fn fast_row(row: &Fields<'_>, group: &mut GroupResults) -> bool {
+pub(super) fn fast_row(row: &Fields<'_>, columns: &Columns, group: &mut GroupResults) -> bool {
     let team = |role: usize| {
         row.plain(role)
             .filter(|name| !name.is_empty())
@@ -148,6 +150,15 @@ pub(super) fn fast_row(row: &Fields<'_>, group: &mut GroupResults) -> bool {
     else {
         return false;
     };
+    // A date, when read, as the full reading parses it; anything else is left to it.
+    let date = match columns.date {
+        None => None,
+        Some(_) => match row.plain(DATE).and_then(super::date) {
+            Some(date) => Some(date),
+            None => return false,
+        },
+    };
     group.push_played(home, away, home_goals, away_goals);
+    group.when(date, None);
     true
 }

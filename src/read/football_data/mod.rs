@@ -19,7 +19,8 @@ mod fast;
 mod rows;
 
 use fast::{
-    AWAY, AWAY_GOALS, DIV, FAST_COLUMNS, Fields, HOME, HOME_GOALS, Recent, SEASON, UNUSED, fast_row,
+    AWAY, AWAY_GOALS, DATE, DIV, FAST_COLUMNS, Fields, HOME, HOME_GOALS, Recent, SEASON, UNUSED,
+    fast_row,
 };
 use rows::{Next, Rows};
 
@@ -119,6 +120,8 @@ struct Columns {
     away_goals: usize,
     div: Option<usize>,
     season: Option<usize>,
+    /// The `Date` column, when dates are read.
+    date: Option<usize>,
     /// The last of them: a row needs at least this many fields, plus one.
     last_needed: usize,
     /// The role ([`HOME`] … [`SEASON`]) each of the first [`FAST_COLUMNS`] columns is read
@@ -132,6 +135,7 @@ impl Columns {
         [home, away, home_goals, away_goals]: [usize; 4],
         div: Option<usize>,
         season: Option<usize>,
+        date: Option<usize>,
     ) -> Columns {
         let mut slot_of = [UNUSED; FAST_COLUMNS];
         let roles = [
@@ -141,6 +145,7 @@ impl Columns {
             (Some(away_goals), AWAY_GOALS),
             (div, DIV),
             (season, SEASON),
+            (date, DATE),
         ];
         for (column, role) in roles {
             if let Some(slot) = column.and_then(|c| slot_of.get_mut(c)) {
@@ -151,6 +156,7 @@ impl Columns {
             .into_iter()
             .chain(div)
             .chain(season)
+            .chain(date)
             .max()
             .unwrap_or(0);
         Columns {
@@ -160,6 +166,7 @@ impl Columns {
             away_goals,
             div,
             season,
+            date,
             last_needed,
             slot_of,
         }
@@ -278,6 +285,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
         away_goals: ag,
         div,
         season,
+        date,
         last_needed,
         ..
     } = columns;
@@ -323,7 +331,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
             };
             if let Some(fields) = fields
                 && let Some(index) = recent.find(&fields, &columns)
-                && fast_row(&fields, &mut groups[index])
+                && fast_row(&fields, &columns, &mut groups[index])
             {
                 continue;
             }
@@ -388,6 +396,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
             (Some(away), "AwayTeam"),
             (div, "Div"),
             (season, "Season"),
+            (date, "Date"),
         ] {
             if let Some(i) = i {
                 super::control::check(source, get(i)?, field_at(i), what)?;
@@ -477,7 +486,21 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
             })
         };
         let (h, a) = (goals(hg)?, goals(ag)?);
+        let day = match date {
+            Some(i) => Some(self::date(get(i)?.as_bytes()).ok_or_else(|| {
+                source.error(
+                    Code::CsvDate,
+                    field_at(i),
+                    format!(
+                        "\"{}\" in Date is not a date; expected the day the match was played as football-data writes it, dd/mm/yy or dd/mm/yyyy (\"10/08/2019\")",
+                        excerpt(get(i).unwrap_or_default())
+                    ),
+                )
+            })?),
+            None => None,
+        };
         g.add(source, sides, (h, a), start..line_end)?;
+        g.when(day, None);
     }
     Ok(Part {
         groups,
@@ -488,23 +511,54 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
     })
 }
 
+/// A date as football-data writes it: `dd/mm/yyyy`, or `dd/mm/yy` in older files (a year
+/// from 1969 to 2068, as `jiff`'s `%y` reads it), day and month of one or two digits.
+pub fn date(written: &[u8]) -> Option<jiff::civil::Date> {
+    let text = std::str::from_utf8(written).ok()?.trim();
+    let year = text.rsplit('/').next()?;
+    let format = match year.len() {
+        4 => "%d/%m/%Y",
+        2 => "%d/%m/%y",
+        _ => return None,
+    };
+    if text.split('/').count() != 3 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'/') {
+        return None;
+    }
+    jiff::civil::Date::strptime(format, text).ok()
+}
+
+/// Reads a season without its dates: [`parse_with`].
+pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
+    parse_with(source, spans, false)
+}
+
 /// Reads a season. Returns the competition and how many unplayed fixtures were left out.
 ///
 /// Rows of the usual kind (a group read recently, two teams it has, plain numbers of goals,
 /// printable ASCII) go through a fast path (`fast_row`); any other row, and every row when
 /// `spans` is [`Spans::Keep`], through the full reading that checks and locates everything.
 /// Both give the same match; a problem found by the fast reading has the file read in full.
-pub fn parse(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
-    match parse_once(source, spans) {
+/// Each match's date is read from the `Date` column when `dates` says so (an error when the
+/// file has none is the caller's: the groups then have no dates).
+pub fn parse_with(
+    source: &Source,
+    spans: Spans,
+    dates: bool,
+) -> Result<(Competition, usize), Diagnostic> {
+    match parse_once(source, spans, dates) {
         // The fast reading finds a problem; the full one says exactly what and where.
-        Err(_) if spans == Spans::Skip => parse_once(source, Spans::Keep),
+        Err(_) if spans == Spans::Skip => parse_once(source, Spans::Keep, dates),
         read => read,
     }
 }
 
-/// [`parse`] in one pass, without reading again when the fast reading finds a problem: the
-/// two readings compared in tests.
-pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize), Diagnostic> {
+/// [`parse_with`] in one pass, without reading again when the fast reading finds a problem:
+/// the two readings compared in tests.
+pub fn parse_once(
+    source: &Source,
+    spans: Spans,
+    dates: bool,
+) -> Result<(Competition, usize), Diagnostic> {
     let text = source.text.trim_start_matches('\u{feff}');
     let bom = source.text.len() - text.len();
     // Empty lines before the header are skipped, as the `csv` crate skips them.
@@ -561,7 +615,8 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
             .map(|(i, _)| i)
             .collect()
     };
-    for name in REQUIRED.iter().chain(&["Div", "Season"]) {
+    let read_date: &[&str] = if dates { &["Date"] } else { &[] };
+    for name in REQUIRED.iter().chain(&["Div", "Season"]).chain(read_date) {
         if let [first, second, ..] = matching(name)[..] {
             return Err(source
                 .error(
@@ -595,7 +650,8 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
     let [home, away, hg, ag] = REQUIRED.map(|c| column(c).expect("checked above"));
     let div = column("Div");
     let season = column("Season");
-    let columns = Columns::new([home, away, hg, ag], div, season);
+    let date = column("Date").filter(|_| dates);
+    let columns = Columns::new([home, away, hg, ag], div, season, date);
     let context = Context {
         source,
         bom,
@@ -643,4 +699,37 @@ pub fn parse_once(source: &Source, spans: Spans) -> Result<(Competition, usize),
             }),
     };
     Ok((competition(name, source, groups), unplayed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::four_digit_year("10/08/2019", Some("2019-08-10"))]
+    #[case::two_digit_year("10/08/19", Some("2019-08-10"))]
+    // `%y`: 69 to 99 are 1969 to 1999, 00 to 68 are 2000 to 2068 (football-data's oldest
+    // seasons, 1993–94 on, wrote two digits).
+    #[case::nineties("13/08/93", Some("1993-08-13"))]
+    #[case::sixty_eight("01/01/68", Some("2068-01-01"))]
+    #[case::sixty_nine("01/01/69", Some("1969-01-01"))]
+    #[case::one_digit_day_and_month("1/8/2020", Some("2020-08-01"))]
+    #[case::spaces_around(" 10/08/2019 ", Some("2019-08-10"))]
+    #[case::leap_day("29/02/2020", Some("2020-02-29"))]
+    #[case::not_a_leap_year("29/02/2019", None)]
+    #[case::month_first("08/31/2019", None)]
+    #[case::iso("2019-08-10", None)]
+    #[case::three_digit_year("10/08/201", None)]
+    #[case::no_year("10/08", None)]
+    #[case::four_parts("10/08/20/19", None)]
+    #[case::sign("+1/08/2019", None)]
+    #[case::time_after("10/08/2019 15:00", None)]
+    #[case::empty("", None)]
+    #[case::words("Saturday", None)]
+    fn football_data_dates(#[case] written: &str, #[case] expected: Option<&str>) {
+        let parsed = date(written.as_bytes()).map(|d| d.to_string());
+        assert_eq!(parsed.as_deref(), expected);
+    }
 }
