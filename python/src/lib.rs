@@ -11,10 +11,11 @@
 use std::path::{Path, PathBuf};
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use standings::as_of::Step;
 use standings::check::Verdict;
 use standings::compute::standings as compute;
 use standings::diagnostic::Diagnostics;
@@ -44,7 +45,7 @@ fn input_format(name: Option<&str>) -> PyResult<Option<InputFormat>> {
         .map(Some)
         .ok_or_else(|| {
             let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.name()).collect();
-            pyo3::exceptions::PyValueError::new_err(format!(
+            PyValueError::new_err(format!(
                 "input_format must be one of {}; got {name:?}",
                 names.join(", ")
             ))
@@ -53,19 +54,22 @@ fn input_format(name: Option<&str>) -> PyResult<Option<InputFormat>> {
 
 /// Loads one input from disk or from text, with the rules given (a rule file's path) or those
 /// a data file names.
-fn load(input: Input, choice: &Choice) -> Result<Loaded, Diagnostics> {
+/// Loads one input from disk or from text, with the rules given (a rule file's path or a
+/// bundled rule set's name) or those a data file names; also returns the notes the command
+/// line prints on standard error (the league default used, fixtures left out).
+fn load(input: Input, choice: &Choice) -> Result<(Loaded, Vec<String>), Diagnostics> {
     let options = LoadOptions {
         format: choice.format,
         rules: choice.rules.as_deref().map(Path::new),
         record: RecordChoice::None,
         rules_anywhere: choice.rules_anywhere,
+        as_of: choice.as_of,
         ..LoadOptions::default()
     };
-    let (loaded, _notes) = match input {
-        Input::Path(path) => read::load_with(&path, &options)?,
-        Input::Text { name, text } => read::load_text(Path::new(&name), text, &options)?,
-    };
-    Ok(loaded)
+    match input {
+        Input::Path(path) => read::load_with(&path, &options),
+        Input::Text { name, text } => read::load_text(Path::new(&name), text, &options),
+    }
 }
 
 /// What the caller chose: the rules, the input's kind, and whether a data file's `rules` may
@@ -74,6 +78,29 @@ struct Choice {
     rules: Option<String>,
     format: Option<InputFormat>,
     rules_anywhere: bool,
+    /// The table as it stood after a matchday or at the end of a day (`--matchday`,
+    /// `--until`).
+    as_of: Option<Step>,
+}
+
+/// `until` (a day, `YYYY-MM-DD`) or `matchday` (1 or more) as the step to cut at.
+fn step(until: Option<&str>, matchday: Option<u32>) -> PyResult<Option<Step>> {
+    match (until, matchday) {
+        (Some(_), Some(_)) => Err(PyValueError::new_err("give until or matchday, not both")),
+        (Some(day), None) => day
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .filter(|_| day.len() == 10)
+            .map(|d| Some(Step::Date(d)))
+            .ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "until must be a day written YYYY-MM-DD, such as 2019-08-10; got {day:?}"
+                ))
+            }),
+        (None, Some(0)) => Err(PyValueError::new_err("matchday must be 1 or more; got 0")),
+        (None, Some(n)) => Ok(Some(Step::Round(n))),
+        (None, None) => Ok(None),
+    }
 }
 
 /// Where the results come from.
@@ -83,45 +110,53 @@ enum Input {
 }
 
 /// Every table of the input as the command line's `--format json` document.
-fn table_json(input: Input, choice: &Choice) -> Result<String, Diagnostics> {
-    let loaded = load(input, choice)?;
+/// And the notes.
+fn table_json(input: Input, choice: &Choice) -> Result<(String, Vec<String>), Diagnostics> {
+    let (loaded, notes) = load(input, choice)?;
     let computed = compute::compute(&loaded.competition, &loaded.rules)?;
-    Ok(standings::report::table::json::render(&[computed]))
+    Ok((standings::report::table::json::render(&[computed]), notes))
 }
 
-/// The tables of the file at `path`, as the command line's JSON document.
+/// The tables of the file at `path`, as the command line's JSON document, and the notes.
 #[pyfunction]
-#[pyo3(signature = (path, rules=None, input_format=None, rules_anywhere=false))]
+#[pyo3(signature = (path, rules=None, input_format=None, rules_anywhere=false, until=None, matchday=None))]
 fn table_path(
     py: Python<'_>,
     path: PathBuf,
     rules: Option<String>,
     input_format: Option<String>,
     rules_anywhere: bool,
-) -> PyResult<String> {
+    until: Option<String>,
+    matchday: Option<u32>,
+) -> PyResult<(String, Vec<String>)> {
     let choice = Choice {
         rules,
         format: self::input_format(input_format.as_deref())?,
         rules_anywhere,
+        as_of: step(until.as_deref(), matchday)?,
     };
     py.detach(|| table_json(Input::Path(path), &choice))
         .map_err(input_error)
 }
 
-/// The tables of `text` (a DataFrame written as CSV), called `name` in messages.
+/// The tables of `text` (a DataFrame written as CSV), called `name` in messages, and the
+/// notes.
 #[pyfunction]
-#[pyo3(signature = (name, text, rules=None, input_format=None))]
+#[pyo3(signature = (name, text, rules=None, input_format=None, until=None, matchday=None))]
 fn table_text(
     py: Python<'_>,
     name: String,
     text: String,
     rules: Option<String>,
     input_format: Option<String>,
-) -> PyResult<String> {
+    until: Option<String>,
+    matchday: Option<u32>,
+) -> PyResult<(String, Vec<String>)> {
     let choice = Choice {
         rules,
         format: self::input_format(input_format.as_deref())?,
         rules_anywhere: false,
+        as_of: step(until.as_deref(), matchday)?,
     };
     py.detach(|| table_json(Input::Text { name, text }, &choice))
         .map_err(input_error)
@@ -153,10 +188,11 @@ fn check<'py>(
         rules,
         format: None,
         rules_anywhere,
+        as_of: None,
     };
     let facts = py
         .detach(|| -> Result<Vec<FactOut>, Diagnostics> {
-            let loaded = load(Input::Path(path), &choice)?;
+            let (loaded, _notes) = load(Input::Path(path), &choice)?;
             let computed = compute::compute(&loaded.competition, &loaded.rules)?;
             Ok(standings::check::check(&computed)
                 .iter()

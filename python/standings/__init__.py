@@ -14,14 +14,16 @@ would print.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import warnings
 from decimal import Decimal
 from typing import Any, Optional, Union
 
 from . import _standings
 
-__all__ = ["StandingsError", "table", "check", "COLUMNS", "__version__"]
+__all__ = ["StandingsError", "StandingsNote", "table", "check", "COLUMNS", "__version__"]
 
 __version__: str = _standings.version()
 
@@ -66,6 +68,18 @@ class StandingsError(ValueError):
         more = f" (and {len(diagnostics) - 1} more)" if len(diagnostics) > 1 else ""
         code = f"[{self.code}] " if self.code else ""
         super().__init__(f"{where}{code}{self.message}{more}")
+
+
+class StandingsNote(UserWarning):
+    """What the command line notes on standard error, as a warning: the bundled league default
+    used for a CSV or football.json file without rules, fixtures left out as unplayed, a note on
+    dates. Silence with `warnings.filterwarnings("ignore", category=standings.StandingsNote)`.
+    """
+
+
+def _warn(notes: list[str]) -> None:
+    for note in notes:
+        warnings.warn(note.removeprefix("note: "), StandingsNote, stacklevel=3)
 
 
 def _raise_input_error(error: Exception) -> None:
@@ -141,6 +155,8 @@ def table(
     input_format: Optional[str] = None,
     library: Optional[str] = None,
     allow_rules_anywhere: bool = False,
+    until: Union[str, datetime.date, None] = None,
+    matchday: Optional[int] = None,
 ) -> Any:
     """Every group's table, one row per team, best first within each group.
 
@@ -154,22 +170,33 @@ def table(
     `"document"`, `"csv"`, `"json"`) overrides recognising the kind from the content, and
     `allow_rules_anywhere` lets a data file's `rules` point outside its folder and the
     current directory, as the command line's `--allow-rules-anywhere`.
+
+    `until` (a `datetime.date` or `"YYYY-MM-DD"`) or `matchday` (1 or more) give the table as
+    it stood at the end of that day or after that matchday, as `--until` and `--matchday` do
+    (docs/output.md, "Tables as they stood").
+
+    The command line's notes (the league default used when a CSV or football.json file is
+    given no rules, fixtures left out as unplayed) are issued as `StandingsNote` warnings.
     """
+    if isinstance(until, datetime.datetime):
+        raise TypeError("until is a day: give a datetime.date or 'YYYY-MM-DD', not a datetime")
+    if isinstance(until, datetime.date):
+        until = until.isoformat()
     kind = _frame_kind(results)
     try:
         if kind is not None:
             if library is not None and library != kind:
                 raise ValueError(f"library={library!r} but results is a {kind} DataFrame")
             text = _frame_as_csv(results, kind)
-            document = _standings.table_text(
-                f"<{kind} DataFrame>.csv", text, rules, input_format or "csv"
+            document, notes = _standings.table_text(
+                f"<{kind} DataFrame>.csv", text, rules, input_format or "csv", until, matchday
             )
         elif isinstance(results, (str, os.PathLike)):
             kind = library or "pandas"
             if kind not in ("pandas", "polars"):
                 raise ValueError(f"library must be 'pandas' or 'polars'; got {kind!r}")
-            document = _standings.table_path(
-                os.fspath(results), rules, input_format, allow_rules_anywhere
+            document, notes = _standings.table_path(
+                os.fspath(results), rules, input_format, allow_rules_anywhere, until, matchday
             )
         else:
             raise TypeError(
@@ -178,6 +205,7 @@ def table(
             )
     except _standings.InputError as error:
         _raise_input_error(error)
+    _warn(notes)
     return _frame(_rows(json.loads(document, parse_float=Decimal)), kind)
 
 

@@ -4,7 +4,6 @@ import standings
 from conftest import REPO
 
 EURO = REPO / "data" / "uefa-euro-2024.toml"
-EURO_RULES = str(REPO / "rules" / "uefa-euro-2024.toml")
 
 
 def test_every_fact_of_a_bundled_season_holds():
@@ -25,7 +24,7 @@ def test_a_wrong_record_is_a_mismatch(tmp_path):
     assert wrong != text
     path = tmp_path / "euro.toml"
     path.write_text(wrong, encoding="utf-8")
-    facts = standings.check(path, rules=EURO_RULES)
+    facts = standings.check(path, rules="uefa-euro-2024")
     mismatches = [f for f in facts if f["verdict"] == "mismatch"]
     assert len(mismatches) == 1
     (fact,) = mismatches

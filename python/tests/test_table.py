@@ -1,5 +1,6 @@
 """`standings.table`: DataFrames in, DataFrames of the same library out, tables worked by hand."""
 
+import datetime
 from decimal import Decimal
 
 import pandas
@@ -29,8 +30,8 @@ def rows(frame):
     return [tuple(r) for r in frame[FIGURES].itertuples(index=False)]
 
 
-def test_a_pandas_frame_gives_a_pandas_table(premier_league):
-    table = standings.table(pandas.DataFrame(SEASON), rules=premier_league)
+def test_a_pandas_frame_gives_a_pandas_table():
+    table = standings.table(pandas.DataFrame(SEASON), rules="premier-league")
     assert isinstance(table, pandas.DataFrame)
     assert list(table.columns) == standings.COLUMNS
     assert rows(table) == SEASON_TABLE
@@ -40,14 +41,15 @@ def test_a_pandas_frame_gives_a_pandas_table(premier_league):
     assert list(table["advancing"]) == [True, False, False]
 
 
-def test_a_polars_frame_gives_a_polars_table(premier_league):
-    table = standings.table(polars.DataFrame(SEASON), rules=premier_league)
+def test_a_polars_frame_gives_a_polars_table():
+    table = standings.table(polars.DataFrame(SEASON), rules="premier-league")
     assert isinstance(table, polars.DataFrame)
     assert table.columns == standings.COLUMNS
     assert rows(table) == SEASON_TABLE
 
 
 def test_a_path_gives_pandas_unless_polars_is_asked_for(season_csv, premier_league):
+    # A rule file's path works as well as a bundled rule set's name.
     assert rows(standings.table(season_csv, rules=premier_league)) == SEASON_TABLE
     as_polars = standings.table(str(season_csv), rules=premier_league, library="polars")
     assert isinstance(as_polars, polars.DataFrame)
@@ -118,3 +120,78 @@ def test_other_inputs_are_refused():
         standings.table(pandas.DataFrame(SEASON), library="polars")
     with pytest.raises(ValueError):
         standings.table("x.csv", input_format="xml")
+
+
+def test_without_rules_a_league_gets_the_default_and_a_note():
+    with pytest.warns(standings.StandingsNote, match="league default"):
+        table = standings.table(pandas.DataFrame(SEASON))
+    assert rows(table) == SEASON_TABLE
+
+
+def test_an_unknown_rule_set_suggests_league_sets():
+    with pytest.raises(standings.StandingsError) as caught:
+        standings.table(pandas.DataFrame(SEASON), rules="premier")
+    assert caught.value.code == "E807"
+    assert "premier-league" in caught.value.message
+
+
+@pytest.mark.parametrize("until", ["2019-08-17", datetime.date(2019, 8, 17)])
+def test_the_table_until_a_day(until):
+    # Up to 17 August: Arsenal 2-0 Chelsea (10 Aug), Chelsea 1-1 Everton (17 Aug).
+    #   Arsenal: W1, goals 2-0 (+2), 3 points
+    #   Everton: D1, goals 1-1 (0), 1 point  -- above Chelsea on goal difference
+    #   Chelsea: D1 L1, goals 1-3 (-2), 1 point
+    table = standings.table(pandas.DataFrame(SEASON), rules="premier-league", until=until)
+    assert rows(table) == [
+        ("Arsenal", 1, 1, 0, 0, 2, 0, 2, 3),
+        ("Everton", 1, 0, 1, 0, 1, 1, 0, 1),
+        ("Chelsea", 2, 0, 1, 1, 1, 3, -2, 1),
+    ]
+
+
+def test_the_table_after_a_matchday(tmp_path):
+    path = tmp_path / "cup.toml"
+    path.write_text(
+        """competition = "Cup"
+rules = "fifa-world-cup-2018"
+
+[[group]]
+name = "Group A"
+teams = ["Germany", "Scotland", "Hungary", "Switzerland"]
+matches = [
+  { match = "Germany 5–1 Scotland", round = 1 },
+  { match = "Hungary 1–3 Switzerland", round = 1 },
+  { match = "Germany 2–0 Hungary", round = 2 },
+  { match = "Scotland 1–1 Switzerland", round = 2 },
+]
+""",
+        encoding="utf-8",
+    )
+    # After matchday 1: Germany 3 points (+4), Switzerland 3 (+2), Hungary 0 (-2),
+    # Scotland 0 (-4).
+    table = standings.table(path, matchday=1)
+    assert rows(table) == [
+        ("Germany", 1, 1, 0, 0, 5, 1, 4, 3),
+        ("Switzerland", 1, 1, 0, 0, 3, 1, 2, 3),
+        ("Hungary", 1, 0, 0, 1, 1, 3, -2, 0),
+        ("Scotland", 1, 0, 0, 1, 1, 5, -4, 0),
+    ]
+
+
+def test_a_csv_has_no_matchdays(season_csv):
+    with pytest.raises(standings.StandingsError) as caught:
+        standings.table(season_csv, rules="premier-league", matchday=1)
+    assert caught.value.code == "E808"
+    assert "--until" in caught.value.message
+
+
+def test_until_and_matchday_are_checked():
+    frame = pandas.DataFrame(SEASON)
+    with pytest.raises(ValueError):
+        standings.table(frame, until="17/08/2019")
+    with pytest.raises(ValueError):
+        standings.table(frame, until="2019-08-17", matchday=1)
+    with pytest.raises(ValueError):
+        standings.table(frame, matchday=0)
+    with pytest.raises(TypeError):
+        standings.table(frame, until=datetime.datetime(2019, 8, 17, 12))
