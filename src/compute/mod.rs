@@ -5,6 +5,7 @@
 //! allocates its places. Nothing here reads a file or prints.
 
 pub mod best_placed;
+pub mod history;
 pub mod knockout;
 pub mod minitable;
 pub mod ranking;

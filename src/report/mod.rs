@@ -12,6 +12,7 @@
 pub mod check;
 pub mod compare;
 pub mod escape;
+pub mod history;
 pub mod knockout;
 pub mod simulate;
 pub mod style;
