@@ -330,3 +330,47 @@ fn winner_case(junit: &str) -> String {
         .name
         .to_string()
 }
+
+/// The group's history over two steps (its first three matches, then all), in `format`.
+fn history(format: &str) -> String {
+    let (c, r) = (competition(), rules());
+    let group = &c.groups[0];
+    let mut part = group.clone();
+    part.matches.truncate(3);
+    let h = standings::compute::history::compute(
+        &c.name,
+        &group.name,
+        r.groups.as_ref().expect("group rules"),
+        [
+            ("Day 1".to_string(), part),
+            ("Day 2".to_string(), group.clone()),
+        ],
+    );
+    let format = report::history::format(format).expect("a registered format");
+    (format.render)(std::slice::from_ref(&h))
+}
+
+#[test]
+fn history_keeps_the_name_in_its_place_in_every_format() {
+    let text = history("text");
+    no_injected_line(&text);
+    assert!(text.contains(EVIL_PLAIN), "{text}");
+    let csv = history("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let teams: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("a valid record")[4].to_string())
+        .collect();
+    assert_eq!(teams.len(), 8);
+    assert!(teams.contains(&EVIL.to_string()), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&history("json")).expect("JSON");
+    let names = &json["competitions"][0]["groups"][0]["teams"];
+    assert!(names.as_array().unwrap().iter().any(|t| t["team"] == EVIL));
+    let svg = history("svg");
+    assert!(!svg.contains("<b>"), "{svg}");
+    // Cut to 28 characters, and escaped.
+    assert!(
+        svg.contains("Evil | }} {{ [[x]] &lt;b&gt;&amp;amp;…"),
+        "{svg}"
+    );
+}

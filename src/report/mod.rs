@@ -7,6 +7,7 @@
 //! - [`compare`]: two rule sets side by side;
 //! - [`simulate`]: the format lab's report;
 //! - [`knockout`]: knockout ties (`tie`) and the rules' rounds (`rounds`);
+//! - [`history`]: every team's place after each step (text, CSV, JSON, an SVG bump chart);
 //! - [`escape`]: what each format must escape in the names it prints; [`style`]: colour.
 
 pub mod check;
