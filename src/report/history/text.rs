@@ -94,3 +94,50 @@ fn grid(h: &History) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::history::{Place, TeamLine};
+
+    #[test]
+    fn many_steps_wrap_their_labels_and_keep_every_one() {
+        let h = History {
+            competition: "League".into(),
+            group: "Division".into(),
+            steps: (1..=38).map(|i| format!("Matchday {i}")).collect(),
+            teams: vec![TeamLine {
+                team: "Alpha".into(),
+                places: vec![
+                    Some(Place {
+                        position: 1,
+                        shared: false
+                    });
+                    38
+                ],
+            }],
+        };
+        let out = render(&[h]);
+        let legend: Vec<&str> = out.lines().skip(3).collect();
+        assert!(legend.len() > 1, "{out}");
+        assert!(
+            legend.iter().all(|l| l.chars().count() <= LABELS_WIDTH + 2),
+            "{out}"
+        );
+        assert!(legend[0].starts_with("  steps: 1 Matchday 1 · 2 Matchday 2"));
+        assert!(
+            legend[1..].iter().all(|l| l.starts_with("         ")),
+            "{out}"
+        );
+        // Every label once, in order, whichever line it fell on.
+        let items: Vec<String> = legend
+            .join(" ")
+            .trim_start()
+            .trim_start_matches("steps:")
+            .split('·')
+            .map(|item| item.trim().to_string())
+            .collect();
+        let expected: Vec<String> = (1..=38).map(|i| format!("{i} Matchday {i}")).collect();
+        assert_eq!(items, expected);
+    }
+}
