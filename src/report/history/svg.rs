@@ -3,8 +3,9 @@
 //! yet, a dot at each place, and the team's name at the right in its colour, in the final
 //! order. Groups are stacked, one chart under another, in one image.
 //!
-//! The size stays bounded whatever the input: a step is 28 pixels wide up to a plot 1,200
-//! pixels wide (past that, steps close up and only as many step labels are written as fit),
+//! The steps are labelled by their matchday's number under `Matchday`, or by their day under
+//! `Date`. The size stays bounded whatever the input: a step is 28 pixels wide up to a plot
+//! 1,200 pixels wide (past that, steps close up), as many step labels are written as fit,
 //! a place 24 pixels high, and a name is cut to [`NAME_CHARS`] characters. Names are
 //! written as plain text (control characters escaped) and XML-escaped by the backend
 //! (`<`, `>`, `&`, `"`, `'`), so a name never becomes markup.
@@ -58,7 +59,9 @@ pub const NAME_CHARS: usize = 28;
 
 /// Pixels per step, and the widest and narrowest plot.
 const STEP_WIDTH: u32 = 28;
-const MIN_PLOT_WIDTH: u32 = 360;
+const MIN_PLOT_WIDTH: u32 = 480;
+/// Pixels a step's label needs; past that, only every second (third, …) step is labelled.
+const LABEL_WIDTH: u32 = 80;
 const MAX_PLOT_WIDTH: u32 = 1200;
 /// Pixels per place.
 const PLACE_HEIGHT: u32 = 24;
@@ -93,12 +96,39 @@ fn panel_size(h: &History) -> (u32, u32) {
 
 /// A name as drawn: escaped for plain text and cut to [`NAME_CHARS`] characters.
 fn shown(name: &str) -> String {
-    let name = plain(name);
-    if name.chars().count() > NAME_CHARS {
-        let cut: String = name.chars().take(NAME_CHARS - 1).collect();
-        cut + "…"
+    cut(name, NAME_CHARS)
+}
+
+/// `text` escaped for plain text and cut to `chars` characters, ending `…` when cut.
+fn cut(text: &str, chars: usize) -> String {
+    let text = plain(text);
+    if text.chars().count() > chars {
+        let kept: String = text.chars().take(chars - 1).collect();
+        kept + "…"
     } else {
-        name
+        text
+    }
+}
+
+/// The x axis's description and its steps' labels: the matchdays' numbers under `Matchday`
+/// when every label is `Matchday N`, the labels themselves under `Date` when every one is a
+/// day (`2019-08-10`), else under `After step`.
+fn axis(steps: &[String]) -> (&'static str, Vec<String>) {
+    let numbers: Option<Vec<String>> = steps
+        .iter()
+        .map(|s| s.strip_prefix("Matchday ").map(|n| cut(n, NAME_CHARS)))
+        .collect();
+    let day = |s: &String| {
+        s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+    };
+    match numbers {
+        Some(numbers) if !steps.is_empty() => ("Matchday", numbers),
+        _ if steps.iter().all(day) => ("Date", steps.to_vec()),
+        _ => ("After step", steps.iter().map(|s| shown(s)).collect()),
     }
 }
 
@@ -137,7 +167,7 @@ fn draw(
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
     let steps = i32::try_from(h.steps.len()).unwrap_or(i32::MAX);
     let places = i32::try_from(h.teams.len()).unwrap_or(i32::MAX);
-    let title = format!("{} · {}", shown(&h.competition), shown(&h.group));
+    let title = format!("{} · {}", cut(&h.competition, 60), cut(&h.group, 60));
     // Places run down the y axis as their negatives, so that 1 is at the top; the ranges keep
     // half a step and half a place of room around the points.
     let mut chart = ChartBuilder::on(panel)
@@ -147,13 +177,21 @@ fn draw(
         .x_label_area_size(X_LABELS)
         .y_label_area_size(Y_LABELS)
         .build_cartesian_2d(0..steps.saturating_add(1), -(places.saturating_add(1))..0)?;
-    let labels = &h.steps;
+    // Every step is a key point of the axis; a label on every `stride`-th step, as many as
+    // fit side by side.
+    let (description, labels) = axis(&h.steps);
+    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let label_width = if widest <= 3 { 24 } else { LABEL_WIDTH };
+    let per_step = plot_width(h.steps.len()) / u32::try_from(h.steps.len().max(1)).unwrap_or(1);
+    let stride = usize::try_from(label_width.div_ceil(per_step.max(1))).unwrap_or(1);
     let x_label = |x: &i32| -> String {
         usize::try_from(*x)
             .ok()
             .and_then(|x| x.checked_sub(1))
+            .filter(|step| step % stride == 0)
             .and_then(|step| labels.get(step))
-            .map_or_else(String::new, |label| shown(label))
+            .cloned()
+            .unwrap_or_default()
     };
     let y_label = |y: &i32| -> String {
         if (1..=places).contains(&-y) {
@@ -162,16 +200,13 @@ fn draw(
             String::new()
         }
     };
-    // As many step labels as fit side by side at about 90 pixels each; every place labelled.
-    let plot = plot_width(h.steps.len());
-    let x_labels = usize::try_from(plot / 90).unwrap_or(1).max(2);
     chart
         .configure_mesh()
-        .x_labels(x_labels.min(h.steps.len() + 2))
+        .x_labels(h.steps.len() + 2)
         .y_labels(h.teams.len() + 2)
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
-        .x_desc("After step")
+        .x_desc(description)
         .y_desc("Place")
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
