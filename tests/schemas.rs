@@ -17,7 +17,7 @@ fn schema(kind: &str) -> serde_json::Value {
 
 #[test]
 fn the_committed_schemas_are_the_generated_ones() {
-    for kind in ["rules", "data", "table"] {
+    for kind in ["rules", "data", "table", "history"] {
         let run = standings(&["schema", kind]);
         assert_eq!(run.code, 0);
         let generated: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -292,12 +292,65 @@ fn the_table_schema_rejects_what_the_contract_does_not_promise() {
     assert!(!closed.is_valid(&added));
 }
 
-/// Every field the table schema describes is in the field table of docs/output.md.
+/// `history --format json` for one invented group over two steps, a team without a place after
+/// the first and two sharing one, against the history schema as committed and closed; a later
+/// version does not validate, nor a place without `shared`.
+#[test]
+fn history_output_validates_against_its_schema() {
+    use standings::compute::history::{History, Place, TeamLine};
+    let place = |position, shared| Some(Place { position, shared });
+    let h = History {
+        competition: "Cup".into(),
+        group: "Group A".into(),
+        steps: vec!["Matchday 1".into(), "Matchday 2".into()],
+        teams: vec![
+            TeamLine {
+                team: "Alpha".into(),
+                places: vec![place(1, true), place(1, false)],
+            },
+            TeamLine {
+                team: "Beta".into(),
+                places: vec![place(1, true), place(2, false)],
+            },
+            TeamLine {
+                team: "Gamma".into(),
+                places: vec![None, place(3, false)],
+            },
+        ],
+    };
+    let text = standings::report::history::json::render(&[h]);
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for schema in [schema("history"), closed(schema("history"))] {
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+    let validator = jsonschema::validator_for(&schema("history")).unwrap();
+    let mut later = json.clone();
+    later["version"] = 2.into();
+    assert!(!validator.is_valid(&later));
+    let mut missing = json.clone();
+    missing["competitions"][0]["groups"][0]["teams"][0]["places"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("shared");
+    assert!(!validator.is_valid(&missing));
+}
+
+/// Every field the table and history schemas describe is in a field table of docs/output.md.
 #[test]
 fn every_table_field_is_documented() {
     let docs = fs::read_to_string("docs/output.md").unwrap();
-    let schema = schema("table");
-    let mut objects = vec![&schema];
+    for kind in ["table", "history"] {
+        fields_documented(&docs, &schema(kind));
+    }
+}
+
+fn fields_documented(docs: &str, schema: &serde_json::Value) {
+    let mut objects = vec![schema];
     objects.extend(schema["$defs"].as_object().unwrap().values());
     for object in objects {
         for field in object["properties"].as_object().unwrap().keys() {

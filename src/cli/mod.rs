@@ -148,7 +148,8 @@ enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
-    /// Print the JSON Schema of rule files, data files or `table --format json` (as in `schemas/`).
+    /// Print the JSON Schema of rule files, data files, `table --format json` or `history --format
+    /// json` (as in `schemas/`).
     Schema {
         /// Which files.
         #[arg(value_enum)]
@@ -213,6 +214,8 @@ enum SchemaKind {
     Data,
     /// The output of `table --format json`.
     Table,
+    /// The output of `history --format json`.
+    History,
 }
 
 /// Why a command could not run: always exit code 2.
@@ -322,6 +325,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 SchemaKind::Rules => ::standings::rules::json_schema(),
                 SchemaKind::Data => ::standings::read::data::json_schema(),
                 SchemaKind::Table => ::standings::report::table::json::json_schema(),
+                SchemaKind::History => ::standings::report::history::json::json_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
             output(&(text + "\n"))?;

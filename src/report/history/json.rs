@@ -1,7 +1,10 @@
 //! JSON: the stable contract for scripts (documented field by field in docs/output.md,
-//! `history`). One object whatever the number of inputs, with the contract's [`VERSION`], as
-//! `table --format json` prints. Field names never change; new fields may be added.
+//! `history`; described by `schemas/history.schema.json`, which [`json_schema`] generates from
+//! the types written here). One object whatever the number of inputs, with the contract's
+//! [`VERSION`], as `table --format json` prints. Field names never change; new fields may be
+//! added.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Format;
@@ -19,34 +22,57 @@ pub const FORMAT: Format = Format {
 /// meaning), never for a field added.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
+/// The whole document.
+#[derive(Serialize, JsonSchema)]
+#[schemars(
+    title = "standings history JSON output",
+    description = "What `standings history --format json` prints (docs/output.md). Fields may be added without changing `version`; a reader ignores those it does not know."
+)]
 struct Document<'a> {
+    /// The contract's version: raised on any incompatible change (a field removed, renamed, or
+    /// changing its type or meaning), never for a field added.
+    #[schemars(extend("const" = VERSION))]
     version: u32,
+    /// One per input followed, in the order given (a folder's files in name order).
     competitions: Vec<CompetitionOut<'a>>,
 }
 
-#[derive(Serialize)]
+/// One competition: its groups' histories.
+#[derive(Serialize, JsonSchema)]
 struct CompetitionOut<'a> {
+    /// The competition's name, from the data.
     competition: &'a str,
+    /// Each group followed, in the data's order.
     groups: Vec<GroupOut<'a>>,
 }
 
-#[derive(Serialize)]
+/// One group's history.
+#[derive(Serialize, JsonSchema)]
 struct GroupOut<'a> {
+    /// The group's name.
     name: &'a str,
+    /// The steps' labels, in order: `Matchday N` for rounds, `YYYY-MM-DD` for days.
     steps: &'a [String],
+    /// The teams in their order after the last step.
     teams: Vec<TeamOut<'a>>,
 }
 
-#[derive(Serialize)]
+/// One team's places.
+#[derive(Serialize, JsonSchema)]
 struct TeamOut<'a> {
+    /// The team's name.
     team: &'a str,
+    /// One per step, parallel to `steps`: null before the team has played.
     places: Vec<Option<PlaceOut>>,
 }
 
-#[derive(Serialize)]
+/// A place after one step.
+#[derive(Serialize, JsonSchema)]
 struct PlaceOut {
+    /// 1-based; a shared place is that of the first team sharing it.
+    #[schemars(range(min = 1))]
     position: usize,
+    /// Whether another team shares the place.
     shared: bool,
 }
 
@@ -89,4 +115,14 @@ pub fn render(histories: &[History]) -> String {
         competitions,
     };
     serde_json::to_string_pretty(&document).expect("histories serialize") + "\n"
+}
+
+/// The JSON Schema (draft 2020-12) of what [`render`] prints, generated from its output types
+/// (`standings schema history`, committed as `schemas/history.schema.json`).
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Document<'_>>();
+    serde_json::to_value(schema).expect("a generated schema is JSON")
 }
