@@ -94,17 +94,12 @@ pub fn compute(
         }
     }
     // The last step's order, then any team it did not place, in the order they were listed.
-    let mut order = last_order;
-    for at in 0..lines.len() {
-        if !order.contains(&at) {
-            order.push(at);
-        }
-    }
     let mut taken: Vec<Option<TeamLine>> = lines.into_iter().map(Some).collect();
-    let teams = order
+    let mut teams: Vec<TeamLine> = last_order
         .into_iter()
         .filter_map(|at| taken[at].take())
         .collect();
+    teams.extend(taken.into_iter().flatten());
     History {
         competition: competition.to_string(),
         group: group.to_string(),
