@@ -350,3 +350,30 @@ fn the_bump_chart_stays_bounded_for_a_long_season_of_many_teams() {
         assert!(!of_colour(&pixmap, colour).is_empty(), "{colour:?}");
     }
 }
+
+#[test]
+fn the_command_writes_the_chart_to_its_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("league.svg");
+    let run = assert_cmd::Command::cargo_bin("standings")
+        .unwrap()
+        .args([
+            "history",
+            "tests/fixtures/as_of/league.toml",
+            "--format",
+            "svg",
+            "--output",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert!(run.stdout.is_empty());
+    // Final order North, South, West, East (tests/cmd/history/rounds.toml): four coloured lines.
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let pixmap = pixels(&svg);
+    for row in 0..4 {
+        assert!(of_colour(&pixmap, report::svg::COLOURS[row]).len() > 200);
+    }
+    assert!(svg.contains(">\nNorth\n</text>"), "{svg}");
+}

@@ -340,6 +340,41 @@ fn history_output_validates_against_its_schema() {
     assert!(!validator.is_valid(&missing));
 }
 
+/// Real `history --format json` output (rounds; days, shared places and eight groups; a CSV
+/// file's days) against the history schema as committed and closed.
+#[test]
+fn real_history_output_validates_against_its_schema() {
+    let runs: [&[&str]; 3] = [
+        &["tests/fixtures/as_of/league.toml"],
+        &[
+            "../shared/real/2019-20-uefa.cl.json",
+            "--rules",
+            "rules/uefa-champions-league-2019-20.toml",
+        ],
+        &[
+            "tests/fixtures/league.csv",
+            "--rules",
+            "rules/premier-league.toml",
+        ],
+    ];
+    for args in runs {
+        let mut all = vec!["history"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let run = standings(&all);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        for schema in [schema("history"), closed(schema("history"))] {
+            let validator = jsonschema::validator_for(&schema).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{args:?}: {errors:?}");
+        }
+    }
+}
+
 /// Every field the table and history schemas describe is in a field table of docs/output.md.
 #[test]
 fn every_table_field_is_documented() {

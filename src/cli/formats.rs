@@ -1,11 +1,11 @@
-//! `--format` for `table` and `check`, and `--input-format`: the choices are the library's
+//! `--format` for `table`, `check` and `history`, and `--input-format`: the choices are the library's
 //! registered formats, each with its name and help, so a format added to the library is offered
 //! here unchanged and the library needs no command-line parser.
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
 use ::standings::read::InputFormat;
-use ::standings::report::{check, table};
+use ::standings::report::{check, history, table};
 
 /// A parser offering `choices` by name, each with its help, and giving the one named.
 fn one_of<T: Sync + 'static>(
@@ -37,4 +37,9 @@ pub fn table() -> impl TypedValueParser<Value = &'static table::Format> {
 /// Parses `check --format`.
 pub fn check() -> impl TypedValueParser<Value = &'static check::Format> {
     one_of(&check::FORMATS, |f: &check::Format| f.name, |f| f.help)
+}
+
+/// Parses `history --format`.
+pub fn history() -> impl TypedValueParser<Value = &'static history::Format> {
+    one_of(&history::FORMATS, |f: &history::Format| f.name, |f| f.help)
 }

@@ -114,6 +114,27 @@ pub fn load_at(
 ) -> Result<Vec<Loaded>, CliError> {
     let options = LoadOptions {
         as_of,
+        ..options(inputs, group)
+    };
+    load_all(&inputs.data, &options)
+}
+
+/// [`load_only`], keeping every match's date and round (`history`; a CSV file's dates are read
+/// only when asked for).
+pub fn load_scheduled(
+    inputs: &super::Inputs,
+    group: Option<&str>,
+) -> Result<Vec<Loaded>, CliError> {
+    let options = LoadOptions {
+        schedule: true,
+        ..options(inputs, group)
+    };
+    load_all(&inputs.data, &options)
+}
+
+/// How the command line's inputs are read: `group` alone when an input has it.
+fn options<'a>(inputs: &'a super::Inputs, group: Option<&'a str>) -> LoadOptions<'a> {
+    LoadOptions {
         only_group: group,
         format: inputs.input_format,
         rules: inputs.rules.as_deref(),
@@ -121,8 +142,7 @@ pub fn load_at(
         record: inputs.record.clone().unwrap_or_default(),
         rules_anywhere: inputs.allow_rules_anywhere,
         ..LoadOptions::default()
-    };
-    load_all(&inputs.data, &options)
+    }
 }
 
 /// Loads every input named by `paths`, printing the notes loading gives (what a record changed)

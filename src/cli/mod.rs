@@ -6,6 +6,7 @@
 mod check;
 mod compare;
 mod formats;
+mod history;
 mod import;
 mod inputs;
 mod knockout;
@@ -141,6 +142,21 @@ enum Command {
     /// List the rule sets built in (name, kind, description, regulation), or print one with
     /// `rules show NAME`.
     Rules(rules::RulesArgs),
+    /// Show every team's place after each round (or day), as a grid, CSV, JSON or an SVG bump
+    /// chart.
+    History {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Follow only this group: its name, in any case, or its letter or number (`H`, `8`).
+        #[arg(long)]
+        group: Option<String>,
+        /// Output format.
+        #[arg(long, default_value = "text", value_parser = formats::history())]
+        format: &'static ::standings::report::history::Format,
+        /// Write here instead of standard output (an SVG is meant for a file).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -313,6 +329,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Rules(args) => rules::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),
+        Command::History {
+            inputs,
+            group,
+            format,
+            output,
+        } => history::run(&inputs, group.as_deref(), format, output.as_deref()),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut script = Vec::new();

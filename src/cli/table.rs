@@ -167,7 +167,7 @@ fn chosen_teams(shown: &[Standings<'_>], wanted: &str) -> Result<Vec<String>, Cl
 
 /// The names of the groups `wanted` chooses in the inputs ([`groups_named`]): an error naming
 /// the groups there are when it chooses none, or those it could mean when it chooses several.
-fn chosen_groups(loaded: &[Loaded], wanted: &str) -> Result<Vec<String>, CliError> {
+pub(super) fn chosen_groups(loaded: &[Loaded], wanted: &str) -> Result<Vec<String>, CliError> {
     let mut names: Vec<String> = Vec::new();
     for l in loaded {
         for g in groups_named(&l.competition.groups, wanted) {

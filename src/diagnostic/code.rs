@@ -226,7 +226,7 @@ codes! {
     /// `--rules` (or `rules show`) naming neither a file nor a bundled rule set.
     UnknownRules = "E807", "`--rules` naming neither a file nor a bundled rule set";
     /// `--until` or `--matchday` on an input without the dates or rounds it needs.
-    NoSchedule = "E808", "`--until` or `--matchday` on an input without the dates or rounds it needs";
+    NoSchedule = "E808", "`--until`, `--matchday` or `history` on an input without the dates or rounds it needs";
 }
 
 impl std::fmt::Display for Code {
