@@ -94,10 +94,49 @@ def _frame_kind(results: Any) -> Optional[str]:
     return None
 
 
+#: The goal columns the CSV reader reads.
+_GOALS = ("FTHG", "FTAG")
+
+
+def _whole(goals: Any) -> str:
+    """A goal count read as a float, as its file wrote it: `2.0` → `"2"`, NaN or None → `""`."""
+    if goals is None or goals != goals:
+        return ""
+    if float(goals).is_integer():
+        return str(int(goals))
+    return repr(goals)
+
+
 def _frame_as_csv(results: Any, kind: str) -> str:
+    """The DataFrame as football-data CSV text, as the file it was read from would have it.
+
+    Two things a DataFrame does to a football-data file are undone, and nothing else is
+    changed: a goal column holding an unplayed fixture's empty score is read as floats, and
+    each whole goal count is written back whole (`2`, not `2.0`; any other value as it is, so
+    the reader reports a `2.5` at its row); and a `Date` column parsed as dates is written as
+    football-data writes it, `dd/mm/yyyy`.
+    """
     if kind == "pandas":
-        return results.to_csv(index=False)
-    return results.write_csv()
+        import pandas
+
+        changed = {}
+        for name in _GOALS:
+            if name in results.columns and pandas.api.types.is_float_dtype(results[name]):
+                changed[name] = results[name].map(_whole)
+        if "Date" in results.columns and pandas.api.types.is_datetime64_any_dtype(results["Date"]):
+            changed["Date"] = results["Date"].dt.strftime("%d/%m/%Y")
+        return results.assign(**changed).to_csv(index=False)
+    import polars
+
+    changed = []
+    for name in _GOALS:
+        if name in results.columns and results.schema[name].is_float():
+            changed.append(
+                results[name].map_elements(_whole, return_dtype=polars.String, skip_nulls=False)
+            )
+    if "Date" in results.columns and results.schema["Date"] in (polars.Date, polars.Datetime):
+        changed.append(results["Date"].dt.strftime("%d/%m/%Y"))
+    return results.with_columns(changed).write_csv()
 
 
 def _number(value: Any) -> Any:

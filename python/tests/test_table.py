@@ -195,3 +195,57 @@ def test_until_and_matchday_are_checked():
         standings.table(frame, matchday=0)
     with pytest.raises(TypeError):
         standings.table(frame, until=datetime.datetime(2019, 8, 17, 12))
+
+
+def with_fixture(frame_library):
+    """SEASON and a fifth, unplayed match (Everton v Chelsea), as a DataFrame reads it: the
+    goal columns become floats, the empty scores NaN or null."""
+    data = {name: list(values) for name, values in SEASON.items()}
+    for name, value in [
+        ("Div", "E0"),
+        ("Date", "07/09/2019"),
+        ("HomeTeam", "Everton"),
+        ("AwayTeam", "Chelsea"),
+        ("FTHG", None),
+        ("FTAG", None),
+        ("FTR", None),
+    ]:
+        data[name].append(value)
+    if frame_library == "pandas":
+        frame = pandas.DataFrame(data)
+        assert frame["FTHG"].dtype == "float64"
+    else:
+        frame = polars.DataFrame(data).with_columns(polars.col("FTHG", "FTAG").cast(polars.Float64))
+    return frame
+
+
+@pytest.mark.parametrize("frame_library", ["pandas", "polars"])
+def test_a_frame_with_an_unplayed_fixture_reads_as_its_file(frame_library):
+    with pytest.warns(standings.StandingsNote, match="1 fixture"):
+        table = standings.table(with_fixture(frame_library), rules="premier-league")
+    assert rows(table) == SEASON_TABLE
+
+
+def test_a_fractional_goal_is_still_an_error():
+    frame = pandas.DataFrame(SEASON)
+    frame["FTHG"] = frame["FTHG"].astype(float)
+    frame.loc[1, "FTHG"] = 1.5
+    with pytest.raises(standings.StandingsError) as caught:
+        standings.table(frame, rules="premier-league")
+    # The second match (index 1) is on line 3; the whole goals around it read as before.
+    assert caught.value.line == 3
+    assert '"1.5" in FTHG' in caught.value.message
+
+
+@pytest.mark.parametrize("frame_library", ["pandas", "polars"])
+def test_parsed_dates_are_read_as_days(frame_library):
+    if frame_library == "pandas":
+        frame = pandas.DataFrame(SEASON)
+        frame["Date"] = pandas.to_datetime(frame["Date"], format="%d/%m/%Y")
+    else:
+        frame = polars.DataFrame(SEASON).with_columns(
+            polars.col("Date").str.strptime(polars.Date, "%d/%m/%Y")
+        )
+    # Up to 17 August, as in test_the_table_until_a_day.
+    table = standings.table(frame, rules="premier-league", until="2019-08-17")
+    assert [r[0] for r in rows(table)] == ["Arsenal", "Everton", "Chelsea"]
