@@ -9,10 +9,13 @@
 //!
 //! What the record states about the end of the season does not hold part-way: in a group that
 //! the cut leaves matches out of, recorded decisions and play-offs (orders decided when the
-//! season was over), the recorded facts (`check`'s) and a curtailment go; a points deduction
-//! stays unless its `date` is after the step (for a round, after the last day of the matches
-//! kept, when they are dated). Clubs expunged and records taken over are applied as they ended,
-//! before the cut. Knockout ties carry no dates and are left whole.
+//! season was over), the recorded facts (`check`'s), the cards (counted over the whole
+//! season, so a tie that needs them part-way has no data) and a curtailment go; coefficients
+//! and values a rule file declares (rankings that stand before the season) stay. A points
+//! deduction stays unless its `date` is after the step (for a round short of the last, after
+//! the last day of the matches kept, when they are dated; after the last round the season is
+//! whole). Clubs expunged and records taken over are applied as they ended, before the cut.
+//! Knockout ties carry no dates and are left whole.
 
 use jiff::civil::Date;
 
@@ -255,10 +258,13 @@ fn cut_group(group: &mut Group, step: Step) {
     let keep: Vec<bool> = (0..group.matches.len())
         .map(|i| step.includes(group, i).unwrap_or(true))
         .collect();
+    let whole = keep.iter().all(|k| *k);
     // The last day of the matches kept, for a deduction's date: the step's own day, or, for a
-    // round, the last date among its matches when they are dated.
+    // round, the last date among its matches when they are dated. After the last round the
+    // season is whole, and so are its deductions, those made after its last match included.
     let last_day = match step {
         Step::Date(d) => Some(d),
+        Step::Round(_) if whole => None,
         Step::Round(_) => keep
             .iter()
             .enumerate()
@@ -273,12 +279,16 @@ fn cut_group(group: &mut Group, step: Step) {
             .deductions
             .retain(|d| d.date.is_none_or(|day| day <= last));
     }
-    if keep.iter().all(|k| *k) {
+    if whole {
         return;
     }
     group.retain_matches(&keep);
-    // Orders decided and facts stated when the season was over do not hold part-way.
+    // Orders decided and facts stated when the season was over do not hold part-way, nor do
+    // the cards counted over the whole season: a tie that needs them part-way has no data.
     group.decisions.clear();
     group.record = Default::default();
     group.rulings.curtailed = None;
+    for cards in &mut group.cards {
+        *cards = None;
+    }
 }

@@ -443,3 +443,75 @@ fn a_csv_file_s_dates_are_read_only_when_asked_for() {
         "{error}"
     );
 }
+
+/// The league of tests/fixtures/as_of/league.toml with South's deduction dated 1 September,
+/// after the last match (24 August), read under the bundled Premier League rules.
+fn league_deducted_after_the_season(dir: &Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(LEAGUE)
+        .unwrap()
+        .replace(
+            "rules = \"../../../rules/premier-league.toml\"",
+            "rules = \"premier-league\"",
+        )
+        .replace("date = \"2024-08-12\"", "date = \"2024-09-01\"");
+    assert!(text.contains("2024-09-01") && text.contains("rules = \"premier-league\""));
+    let path = dir.join("league.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_deduction_after_the_last_match_counts_after_the_last_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = league_deducted_after_the_season(dir.path());
+    let path = path.to_str().unwrap();
+    // South: lost 0–2 to North, beat East 3–1, drew 2–2 with West: 4 points, 1 deducted.
+    let south = |rows: Vec<Row>| rows.into_iter().find(|r| r.0 == "South").unwrap().8;
+    assert_eq!(south(table_at(path, None, None)), "3");
+    // After the last round, or any later one, the season is whole, its deduction too.
+    assert_eq!(south(table_at(path, None, Some(Step::Round(3)))), "3");
+    assert_eq!(south(table_at(path, None, Some(Step::Round(9)))), "3");
+    // On 24 August, the last day played, the deduction of 1 September was not yet made.
+    assert_eq!(south(table_at(path, None, Some(date("2024-08-24")))), "4");
+    // After round 2 (its last match on 24 August): lost to North, beat East, not yet deducted.
+    assert_eq!(south(table_at(path, None, Some(Step::Round(2)))), "3");
+}
+
+#[test]
+fn cards_of_the_whole_season_do_not_order_a_table_part_way() {
+    let load = |step| {
+        let options = LoadOptions {
+            record: RecordChoice::None,
+            as_of: Some(step),
+            ..LoadOptions::default()
+        };
+        read::load_with(Path::new("tests/fixtures/as_of/fair_play.toml"), &options)
+            .unwrap()
+            .0
+    };
+    // After matchday 1 all four have a 1–1 draw: level on points, goals and head-to-head, so
+    // the chain reaches fair play, and the cards (of both matchdays) are not there to use.
+    let part_way = load(Step::Round(1));
+    assert!(
+        part_way.competition.groups[0]
+            .cards
+            .iter()
+            .all(Option::is_none)
+    );
+    let error = compute(&part_way.competition, &part_way.rules).unwrap_err();
+    let first = error.iter().next().unwrap();
+    assert_eq!(first.code.as_str(), "E607");
+    // After matchday 2, the whole group stage: the cards stay, and none is needed:
+    // Japan 4 points (+2), Colombia 4 (+1), Senegal 1 (-1), Poland 1 (-2).
+    let whole = load(Step::Round(2));
+    assert!(
+        whole.competition.groups[0]
+            .cards
+            .iter()
+            .all(Option::is_some)
+    );
+    let standings = compute(&whole.competition, &whole.rules).unwrap();
+    let group = &standings.groups[0];
+    let order: Vec<&str> = group.rows.iter().map(|r| group.name(r.team)).collect();
+    assert_eq!(order, ["Japan", "Colombia", "Senegal", "Poland"]);
+}

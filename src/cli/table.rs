@@ -58,6 +58,9 @@ fn date(text: &str) -> Result<jiff::civil::Date, String> {
         .ok_or_else(|| "expected a day written YYYY-MM-DD, such as 2019-08-10".to_string())
 }
 
+/// Why a table part-way lacks data its file has: cards count over the whole season.
+const PART_WAY: &str = "cards are recorded for the whole season, so a table part-way (--until, --matchday) has none to break a tie with";
+
 /// Prints the tables, the rows of `team` highlighted; exit 0, or an error for bad input.
 pub fn run(
     inputs: &Inputs,
@@ -79,7 +82,12 @@ pub fn run(
     let mut all: Vec<Standings<'_>> = Vec::new();
     for l in &loaded {
         let selected = |g: &Group| chosen.as_ref().is_none_or(|names| names.contains(&g.name));
-        let (mut computed, found) = standings::compute_groups(&l.competition, &l.rules, selected);
+        let (mut computed, mut found) =
+            standings::compute_groups(&l.competition, &l.rules, selected);
+        let needs_cards = found.iter().any(|d| d.code == Code::CriterionWithoutData);
+        if as_of.is_some() && needs_cards {
+            found = found.with_note(PART_WAY);
+        }
         problems.extend(found);
         // A ranking across groups needs every group: none for a selected one (the input may
         // already hold that group alone).
