@@ -60,8 +60,25 @@ pub fn run(
             source.path.display()
         )));
     }
-    let read = read::read_scheduled(&source, format)?;
+    // Dates are written when every one reads; a CSV Date column that does not (a file that
+    // imported before dates were written) is left out with a note, not an error.
+    let (read, undated) = match read::read_scheduled(&source, format) {
+        Err(e) if format == InputFormat::Csv && e.iter().all(|d| d.code == Code::CsvDate) => {
+            (read::read_as(&source, format)?, e.iter().next().cloned())
+        }
+        other => (other?, None),
+    };
     let mut notes = read.notes(&source.path);
+    if let Some(d) = undated {
+        let place = d
+            .location()
+            .map(|l| format!("{}:{}:{}", l.path.display(), l.line, l.column))
+            .unwrap_or_else(|| source.path.display().to_string());
+        notes.push(format!(
+            "note: {place}: the matches are written without dates: {}",
+            d.message
+        ));
+    }
     let mut competition = read.competition;
     let fit = Fit::input(format, &competition);
     let rules = match rules {
