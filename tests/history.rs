@@ -2,6 +2,8 @@
 //! small invented group, every text format's output on it, and the SVG bump chart rendered to
 //! pixels (`resvg`) and looked at.
 
+mod common;
+
 use pretty_assertions::assert_eq;
 use standings::compute::history::{self, History, Place, TeamLine};
 use standings::diagnostic::Source;
@@ -93,6 +95,7 @@ fn by_rounds(teams: &[&str], chain: &str) -> History {
 /// Final order A, C, B, D.
 fn expected() -> History {
     History {
+        input: 0,
         competition: "Test Cup".into(),
         group: "Group 1".into(),
         steps: vec![
@@ -334,6 +337,7 @@ fn the_bump_chart_stays_bounded_for_a_long_season_of_many_teams() {
         })
         .collect();
     let h = History {
+        input: 0,
         competition: "League".into(),
         group: "Division".into(),
         steps: (1..=38).map(|i| format!("Matchday {i}")).collect(),
@@ -376,4 +380,19 @@ fn the_command_writes_the_chart_to_its_output_file() {
         assert!(of_colour(&pixmap, report::svg::COLOURS[row]).len() > 200);
     }
     assert!(svg.contains(">\nNorth\n</text>"), "{svg}");
+}
+
+#[test]
+fn two_inputs_of_one_competition_are_two_competitions_in_json() {
+    // The same file twice: the same competition's name, but each input its own.
+    let league = "tests/fixtures/as_of/league.toml";
+    let run = common::standings(&["history", league, league, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let competitions = json["competitions"].as_array().unwrap();
+    assert_eq!(competitions.len(), 2);
+    for c in competitions {
+        assert_eq!(c["competition"], "Compass League");
+        assert_eq!(c["groups"].as_array().unwrap().len(), 1);
+    }
 }

@@ -300,6 +300,7 @@ fn history_output_validates_against_its_schema() {
     use standings::compute::history::{History, Place, TeamLine};
     let place = |position, shared| Some(Place { position, shared });
     let h = History {
+        input: 0,
         competition: "Cup".into(),
         group: "Group A".into(),
         steps: vec!["Matchday 1".into(), "Matchday 2".into()],

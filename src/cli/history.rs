@@ -25,7 +25,7 @@ pub fn run(
     };
     let mut problems = Diagnostics::new();
     let mut histories: Vec<History> = Vec::new();
-    for l in &loaded {
+    for (input, l) in loaded.iter().enumerate() {
         // Loading refuses groups under rules without group rules.
         let Some(rules) = &l.rules.groups else {
             continue;
@@ -38,9 +38,10 @@ pub fn run(
                 continue;
             }
             match group_steps(&l.competition, at) {
-                Ok(steps) => {
-                    histories.push(history::compute(&l.competition.name, &g.name, rules, steps))
-                }
+                Ok(steps) => histories.push(History {
+                    input,
+                    ..history::compute(&l.competition.name, &g.name, rules, steps)
+                }),
                 Err(d) => problems.push(d),
             }
         }

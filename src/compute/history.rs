@@ -40,6 +40,9 @@ pub struct TeamLine {
 /// One group's history: every team's place after each step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct History {
+    /// Which input it comes from (0 for the first given): two inputs may name the same
+    /// competition, and each is its own in every output.
+    pub input: usize,
     /// The competition's name.
     pub competition: String,
     /// The group's name.
@@ -101,6 +104,7 @@ pub fn compute(
         .collect();
     teams.extend(taken.into_iter().flatten());
     History {
+        input: 0,
         competition: competition.to_string(),
         group: group.to_string(),
         steps: labels,

@@ -85,10 +85,11 @@ impl From<Place> for PlaceOut {
     }
 }
 
-/// Renders every history, grouped by competition in the order given, pretty-printed, with a
+/// Renders every history, grouped by input in the order given, pretty-printed, with a
 /// final line break.
 pub fn render(histories: &[History]) -> String {
-    let mut competitions: Vec<CompetitionOut<'_>> = Vec::new();
+    // Each competition with the input it comes from: one per input, whatever its name.
+    let mut competitions: Vec<(usize, CompetitionOut<'_>)> = Vec::new();
     for h in histories {
         let group = GroupOut {
             name: &h.group,
@@ -103,16 +104,19 @@ pub fn render(histories: &[History]) -> String {
                 .collect(),
         };
         match competitions.last_mut() {
-            Some(c) if c.competition == h.competition => c.groups.push(group),
-            _ => competitions.push(CompetitionOut {
-                competition: &h.competition,
-                groups: vec![group],
-            }),
+            Some((input, c)) if *input == h.input => c.groups.push(group),
+            _ => competitions.push((
+                h.input,
+                CompetitionOut {
+                    competition: &h.competition,
+                    groups: vec![group],
+                },
+            )),
         }
     }
     let document = Document {
         version: VERSION,
-        competitions,
+        competitions: competitions.into_iter().map(|(_, c)| c).collect(),
     };
     serde_json::to_string_pretty(&document).expect("histories serialize") + "\n"
 }

@@ -103,6 +103,7 @@ mod tests {
     #[test]
     fn many_steps_wrap_their_labels_and_keep_every_one() {
         let h = History {
+            input: 0,
             competition: "League".into(),
             group: "Division".into(),
             steps: (1..=38).map(|i| format!("Matchday {i}")).collect(),
