@@ -22,6 +22,17 @@ use jiff::civil::Date;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Competition, Group};
 
+/// A day written `YYYY-MM-DD` (`--until`'s form, and the Python bindings' `until`): exactly
+/// four, two and two digits, a real day of the calendar.
+pub fn parse_day(text: &str) -> Option<Date> {
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    text.parse().ok().filter(|_| shaped)
+}
+
 /// A point of a season a table can be taken at: after a round, or at the end of a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Step {

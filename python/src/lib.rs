@@ -52,8 +52,6 @@ fn input_format(name: Option<&str>) -> PyResult<Option<InputFormat>> {
         })
 }
 
-/// Loads one input from disk or from text, with the rules given (a rule file's path) or those
-/// a data file names.
 /// Loads one input from disk or from text, with the rules given (a rule file's path or a
 /// bundled rule set's name) or those a data file names; also returns the notes the command
 /// line prints on standard error (the league default used, fixtures left out).
@@ -61,7 +59,7 @@ fn load(input: Input, choice: &Choice) -> Result<(Loaded, Vec<String>), Diagnost
     let options = LoadOptions {
         format: choice.format,
         rules: choice.rules.as_deref().map(Path::new),
-        record: RecordChoice::None,
+        record: choice.record.clone(),
         rules_anywhere: choice.rules_anywhere,
         as_of: choice.as_of,
         ..LoadOptions::default()
@@ -72,33 +70,56 @@ fn load(input: Input, choice: &Choice) -> Result<(Loaded, Vec<String>), Diagnost
     }
 }
 
-/// What the caller chose: the rules, the input's kind, and whether a data file's `rules` may
-/// point outside its folder and the current directory (`--allow-rules-anywhere`).
+/// What the caller chose, as the command line's options: `--rules`, `--input-format`,
+/// `--allow-rules-anywhere`, `--record`, and `--until` or `--matchday`.
 struct Choice {
     rules: Option<String>,
     format: Option<InputFormat>,
     rules_anywhere: bool,
-    /// The table as it stood after a matchday or at the end of a day (`--matchday`,
-    /// `--until`).
+    record: RecordChoice,
     as_of: Option<Step>,
 }
 
+impl Choice {
+    /// The choice from the Python arguments; `record` is `None` for the command line's
+    /// default (the project's data file for the competition, if any), `"none"`, or a path.
+    fn new(
+        rules: Option<String>,
+        input_format: Option<&str>,
+        rules_anywhere: bool,
+        record: Option<String>,
+        as_of: Option<Step>,
+    ) -> PyResult<Choice> {
+        Ok(Choice {
+            rules,
+            format: self::input_format(input_format)?,
+            rules_anywhere,
+            record: record.map_or(RecordChoice::Discover, |r| match r.parse() {
+                Ok(choice) => choice,
+                Err(never) => match never {},
+            }),
+            as_of,
+        })
+    }
+}
+
 /// `until` (a day, `YYYY-MM-DD`) or `matchday` (1 or more) as the step to cut at.
-fn step(until: Option<&str>, matchday: Option<u32>) -> PyResult<Option<Step>> {
+fn step(until: Option<&str>, matchday: Option<i64>) -> PyResult<Option<Step>> {
     match (until, matchday) {
         (Some(_), Some(_)) => Err(PyValueError::new_err("give until or matchday, not both")),
-        (Some(day), None) => day
-            .parse::<jiff::civil::Date>()
-            .ok()
-            .filter(|_| day.len() == 10)
+        (Some(day), None) => standings::as_of::parse_day(day)
             .map(|d| Some(Step::Date(d)))
             .ok_or_else(|| {
                 PyValueError::new_err(format!(
                     "until must be a day written YYYY-MM-DD, such as 2019-08-10; got {day:?}"
                 ))
             }),
-        (None, Some(0)) => Err(PyValueError::new_err("matchday must be 1 or more; got 0")),
-        (None, Some(n)) => Ok(Some(Step::Round(n))),
+        (None, Some(n)) => match u32::try_from(n) {
+            Ok(n) if n >= 1 => Ok(Some(Step::Round(n))),
+            _ => Err(PyValueError::new_err(format!(
+                "matchday must be a round number, 1 or more; got {n}"
+            ))),
+        },
         (None, None) => Ok(None),
     }
 }
@@ -109,57 +130,43 @@ enum Input {
     Text { name: String, text: String },
 }
 
-/// Every table of the input as the command line's `--format json` document.
-/// And the notes.
-fn table_json(input: Input, choice: &Choice) -> Result<(String, Vec<String>), Diagnostics> {
-    let (loaded, notes) = load(input, choice)?;
-    let computed = compute::compute(&loaded.competition, &loaded.rules)?;
-    Ok((standings::report::table::json::render(&[computed]), notes))
-}
-
-/// The tables of the file at `path`, as the command line's JSON document, and the notes.
+/// The tables of the file at `path`, or of `text` (a DataFrame written as CSV) called `path`
+/// in messages, as the command line's `--format json` document, with the notes.
 #[pyfunction]
-#[pyo3(signature = (path, rules=None, input_format=None, rules_anywhere=false, until=None, matchday=None))]
-fn table_path(
+#[pyo3(signature = (path, text=None, rules=None, input_format=None, rules_anywhere=false, record=None, until=None, matchday=None))]
+#[allow(clippy::too_many_arguments)] // Python's keyword arguments, one for each option
+fn table(
     py: Python<'_>,
     path: PathBuf,
+    text: Option<String>,
     rules: Option<String>,
     input_format: Option<String>,
     rules_anywhere: bool,
+    record: Option<String>,
     until: Option<String>,
-    matchday: Option<u32>,
+    matchday: Option<i64>,
 ) -> PyResult<(String, Vec<String>)> {
-    let choice = Choice {
+    let as_of = step(until.as_deref(), matchday)?;
+    let choice = Choice::new(
         rules,
-        format: self::input_format(input_format.as_deref())?,
+        input_format.as_deref(),
         rules_anywhere,
-        as_of: step(until.as_deref(), matchday)?,
+        record,
+        as_of,
+    )?;
+    let input = match text {
+        None => Input::Path(path),
+        Some(text) => Input::Text {
+            name: path.display().to_string(),
+            text,
+        },
     };
-    py.detach(|| table_json(Input::Path(path), &choice))
-        .map_err(input_error)
-}
-
-/// The tables of `text` (a DataFrame written as CSV), called `name` in messages, and the
-/// notes.
-#[pyfunction]
-#[pyo3(signature = (name, text, rules=None, input_format=None, until=None, matchday=None))]
-fn table_text(
-    py: Python<'_>,
-    name: String,
-    text: String,
-    rules: Option<String>,
-    input_format: Option<String>,
-    until: Option<String>,
-    matchday: Option<u32>,
-) -> PyResult<(String, Vec<String>)> {
-    let choice = Choice {
-        rules,
-        format: self::input_format(input_format.as_deref())?,
-        rules_anywhere: false,
-        as_of: step(until.as_deref(), matchday)?,
-    };
-    py.detach(|| table_json(Input::Text { name, text }, &choice))
-        .map_err(input_error)
+    py.detach(|| -> Result<(String, Vec<String>), Diagnostics> {
+        let (loaded, notes) = load(input, &choice)?;
+        let computed = compute::compute(&loaded.competition, &loaded.rules)?;
+        Ok((standings::report::table::json::render(&[computed]), notes))
+    })
+    .map_err(input_error)
 }
 
 /// One checked fact, in the words `standings check` prints.
@@ -177,19 +184,15 @@ struct FactOut {
 
 /// Every recorded fact of the file at `path`, checked.
 #[pyfunction]
-#[pyo3(signature = (path, rules=None, rules_anywhere=false))]
+#[pyo3(signature = (path, rules=None, rules_anywhere=false, record=None))]
 fn check<'py>(
     py: Python<'py>,
     path: PathBuf,
     rules: Option<String>,
     rules_anywhere: bool,
+    record: Option<String>,
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let choice = Choice {
-        rules,
-        format: None,
-        rules_anywhere,
-        as_of: None,
-    };
+    let choice = Choice::new(rules, None, rules_anywhere, record, None)?;
     let facts = py
         .detach(|| -> Result<Vec<FactOut>, Diagnostics> {
             let (loaded, _notes) = load(Input::Path(path), &choice)?;
@@ -243,8 +246,7 @@ fn version() -> &'static str {
 #[pymodule]
 fn _standings(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InputError", m.py().get_type::<InputError>())?;
-    m.add_function(wrap_pyfunction!(table_path, m)?)?;
-    m.add_function(wrap_pyfunction!(table_text, m)?)?;
+    m.add_function(wrap_pyfunction!(table, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     Ok(())

@@ -86,6 +86,10 @@ def _raise_input_error(error: Exception) -> None:
     raise StandingsError(json.loads(error.args[0])) from None
 
 
+def _record(record: Union[str, os.PathLike, None]) -> Optional[str]:
+    return None if record is None else os.fspath(record)
+
+
 def _frame_kind(results: Any) -> Optional[str]:
     """`pandas` or `polars` for a DataFrame of that library, else `None`."""
     module = type(results).__module__.split(".")[0]
@@ -196,6 +200,7 @@ def table(
     allow_rules_anywhere: bool = False,
     until: Union[str, datetime.date, None] = None,
     matchday: Optional[int] = None,
+    record: Union[str, os.PathLike, None] = None,
 ) -> Any:
     """Every group's table, one row per team, best first within each group.
 
@@ -214,6 +219,10 @@ def table(
     it stood at the end of that day or after that matchday, as `--until` and `--matchday` do
     (docs/output.md, "Tables as they stood").
 
+    `record` is `--record`: for a source that is not a data file, the data file whose team
+    names and recorded decisions to apply (`"none"` for the source alone); by default, as on
+    the command line, the project's data file for the same competition, if there is one.
+
     The command line's notes (the league default used when a CSV or football.json file is
     given no rules, fixtures left out as unplayed) are issued as `StandingsNote` warnings.
     """
@@ -227,15 +236,29 @@ def table(
             if library is not None and library != kind:
                 raise ValueError(f"library={library!r} but results is a {kind} DataFrame")
             text = _frame_as_csv(results, kind)
-            document, notes = _standings.table_text(
-                f"<{kind} DataFrame>.csv", text, rules, input_format or "csv", until, matchday
+            document, notes = _standings.table(
+                f"<{kind} DataFrame>.csv",
+                text,
+                rules,
+                input_format or "csv",
+                False,
+                _record(record),
+                until,
+                matchday,
             )
         elif isinstance(results, (str, os.PathLike)):
             kind = library or "pandas"
             if kind not in ("pandas", "polars"):
                 raise ValueError(f"library must be 'pandas' or 'polars'; got {kind!r}")
-            document, notes = _standings.table_path(
-                os.fspath(results), rules, input_format, allow_rules_anywhere, until, matchday
+            document, notes = _standings.table(
+                os.fspath(results),
+                None,
+                rules,
+                input_format,
+                allow_rules_anywhere,
+                _record(record),
+                until,
+                matchday,
             )
         else:
             raise TypeError(
@@ -253,16 +276,17 @@ def check(
     rules: Optional[str] = None,
     *,
     allow_rules_anywhere: bool = False,
+    record: Union[str, os.PathLike, None] = None,
 ) -> list[dict[str, Any]]:
     """Every fact the file's record states, checked against the tables computed from it.
 
     Each fact is a dict: `verdict` (`"confirmed"`, `"mismatch"`, `"unresolved"`,
     `"not checked"` or `"note"`), `competition`, `subject` (competition and group), `fact`
     (the words `standings check` prints), `recorded` and `computed` (values in words, or
-    `None`), `sentence`, and the `file` and `line` that state it. `rules` and
-    `allow_rules_anywhere` are as for `table`.
+    `None`), `sentence`, and the `file` and `line` that state it. `rules`,
+    `allow_rules_anywhere` and `record` are as for `table`.
     """
     try:
-        return _standings.check(os.fspath(path), rules, allow_rules_anywhere)
+        return _standings.check(os.fspath(path), rules, allow_rules_anywhere, _record(record))
     except _standings.InputError as error:
         _raise_input_error(error)

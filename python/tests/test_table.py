@@ -193,6 +193,8 @@ def test_until_and_matchday_are_checked():
         standings.table(frame, until="2019-08-17", matchday=1)
     with pytest.raises(ValueError):
         standings.table(frame, matchday=0)
+    with pytest.raises(ValueError):
+        standings.table(frame, matchday=-1)
     with pytest.raises(TypeError):
         standings.table(frame, until=datetime.datetime(2019, 8, 17, 12))
 
@@ -249,3 +251,24 @@ def test_parsed_dates_are_read_as_days(frame_library):
     # Up to 17 August, as in test_the_table_until_a_day.
     table = standings.table(frame, rules="premier-league", until="2019-08-17")
     assert [r[0] for r in rows(table)] == ["Arsenal", "Everton", "Chelsea"]
+
+
+SUMMARY = REPO.parent / "shared" / "seeds" / "coppa-italia-2003-04.txt"
+
+
+@pytest.mark.skipif(not SUMMARY.exists(), reason="../shared/seeds is not beside the repository")
+def test_a_season_summary_borrows_the_project_s_record_unless_told_not_to(monkeypatch):
+    # As on the command line: run from the repository, the project's data file for the
+    # competition names Group 8's "Fiorentina" Brindisi and records the drawing of lots that put
+    # Brindisi above Catania, both 7 points, goal difference 6, level head to head.
+    monkeypatch.chdir(REPO)
+    with pytest.warns(standings.StandingsNote, match="Brindisi"):
+        table = standings.table(SUMMARY, rules="coppa-italia-2003-04")
+    group = table[table["group"] == "Group 8"]
+    assert list(group["team"])[:2] == ["Brindisi", "Catania"]
+    assert list(group["position"])[:2] == [1, 2]
+    # The source alone: the document's name, and the two share first place.
+    alone = standings.table(SUMMARY, rules="coppa-italia-2003-04", record="none")
+    group = alone[alone["group"] == "Group 8"]
+    assert set(list(group["team"])[:2]) == {"Fiorentina", "Catania"}
+    assert list(group["position"])[:2] == [1, 1]

@@ -47,14 +47,7 @@ impl AsOf {
 
 /// `--until`'s day: `YYYY-MM-DD`.
 fn date(text: &str) -> Result<jiff::civil::Date, String> {
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    text.parse()
-        .ok()
-        .filter(|_| shaped)
+    ::standings::as_of::parse_day(text)
         .ok_or_else(|| "expected a day written YYYY-MM-DD, such as 2019-08-10".to_string())
 }
 
