@@ -54,15 +54,7 @@ pub fn run(
     }
     if !histories.is_empty() {
         let text = (format.render)(&histories);
-        match output {
-            Some(path) => std::fs::write(path, text).map_err(|e| {
-                CliError::diagnostic(
-                    Code::CannotWrite,
-                    format!("{}: cannot write: {e}", path.display()),
-                )
-            })?,
-            None => super::output(&text)?,
-        }
+        super::output_to(output, &text)?;
     }
     problems.result(0).map_err(CliError::from)
 }

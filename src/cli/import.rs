@@ -150,14 +150,6 @@ pub fn run(
     if back != competition {
         return Err(cannot_hold("the written file reads back differently"));
     }
-    match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
-            CliError::diagnostic(
-                Code::CannotWrite,
-                format!("{}: cannot write: {e}", path.display()),
-            )
-        })?,
-        None => super::output(&text)?,
-    }
+    super::output_to(output, &text)?;
     Ok(0)
 }

@@ -221,6 +221,20 @@ pub(crate) fn output(text: &str) -> Result<(), CliError> {
     }
 }
 
+/// Writes a command's output to the file `--output` names, else to standard output
+/// ([`output`]).
+pub(crate) fn output_to(path: Option<&std::path::Path>, text: &str) -> Result<(), CliError> {
+    match path {
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            CliError::diagnostic(
+                Code::CannotWrite,
+                format!("{}: cannot write: {e}", path.display()),
+            )
+        }),
+        None => output(text),
+    }
+}
+
 /// The files a JSON Schema describes.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum SchemaKind {
