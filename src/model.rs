@@ -1286,6 +1286,20 @@ pub struct Competition {
     pub entrants: Vec<Entrants>,
     /// The file's text, for messages that point into it.
     pub origin: Origin,
+    /// The point of the season it was cut at (`table --until`, `--matchday`): its tables are
+    /// as they stood then. `None` for the whole season as read.
+    pub as_of: Option<crate::as_of::Step>,
+}
+
+impl Competition {
+    /// The competition's name for a heading: with the point it was cut at, when it was
+    /// (`Compass League, after matchday 2`).
+    pub fn title(&self) -> std::borrow::Cow<'_, str> {
+        match self.as_of {
+            None => self.name.as_str().into(),
+            Some(step) => format!("{}, {}", self.name, step.heading()).into(),
+        }
+    }
 }
 
 /// How a group is chosen by a name a user types (`--group`): its name as written; else the
@@ -1401,12 +1415,14 @@ impl PartialEq for Competition {
             ranking,
             entrants,
             origin: _,
+            as_of,
         } = self;
         *name == other.name
             && *groups == other.groups
             && *record == other.record
             && *aliases == other.aliases
             && *ties == other.ties
+            && *as_of == other.as_of
             && *ranking == other.ranking
             && *entrants == other.entrants
     }

@@ -515,3 +515,29 @@ fn cards_of_the_whole_season_do_not_order_a_table_part_way() {
     let order: Vec<&str> = group.rows.iter().map(|r| group.name(r.team)).collect();
     assert_eq!(order, ["Japan", "Colombia", "Senegal", "Poland"]);
 }
+
+#[test]
+fn json_keeps_the_competition_s_name_and_says_the_cut_in_as_of() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let run = common::standings(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str(&run.stdout).unwrap()
+    };
+    let at = |v: &serde_json::Value| {
+        let c = &v["competitions"][0];
+        (c["competition"].clone(), c["as_of"].clone())
+    };
+    let table = ["table", LEAGUE, "--format", "json"];
+    assert_eq!(
+        at(&json(&table)),
+        ("Compass League".into(), serde_json::Value::Null)
+    );
+    assert_eq!(
+        at(&json(&[&table[..], &["--matchday", "2"]].concat())),
+        ("Compass League".into(), "matchday 2".into())
+    );
+    assert_eq!(
+        at(&json(&[&table[..], &["--until", "2024-08-10"]].concat())),
+        ("Compass League".into(), "2024-08-10".into())
+    );
+}

@@ -88,6 +88,7 @@ fn competition_with(evil: &str) -> Competition {
         ranking: None,
         entrants: Vec::new(),
         origin: Default::default(),
+        as_of: None,
     }
 }
 

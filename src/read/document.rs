@@ -160,6 +160,7 @@ pub fn parse(source: &Source) -> Result<Competition, Diagnostic> {
         ranking: None,
         entrants: Vec::new(),
         origin: crate::model::Origin(Some(source.clone())),
+        as_of: None,
     })
 }
 

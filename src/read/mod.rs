@@ -487,7 +487,7 @@ fn load_source(
             notes.extend(crate::as_of::doubtful_dates(&competition));
         }
         competition = crate::as_of::as_of(&competition, step)?;
-        competition.name = format!("{}, {}", competition.name, step.heading());
+        competition.as_of = Some(step);
     }
     crate::validate::competition(&competition, &rules).result(())?;
     Ok((

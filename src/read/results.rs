@@ -333,5 +333,6 @@ pub fn competition(name: String, source: &Source, groups: Vec<Group>) -> crate::
         ranking: None,
         entrants: Vec::new(),
         origin: crate::model::Origin(Some(source.clone())),
+        as_of: None,
     }
 }

@@ -80,6 +80,7 @@ pub(super) fn build(source: &Source, file: DataFile) -> Result<Competition, Diag
         ranking,
         entrants,
         origin: crate::model::Origin(Some(source.clone())),
+        as_of: None,
     })
 }
 

@@ -21,11 +21,12 @@ pub fn render(standings: &[Standings<'_>]) -> String {
         .from_writer(Vec::new());
     let written = writer.write_record(HEADER.split(',')).and_then(|()| {
         for s in standings {
+            let title = s.competition.title();
             for table in &s.groups {
                 for r in &table.rows {
                     let position = r.position.to_string();
                     let cells = [
-                        s.competition.name.as_str(),
+                        title.as_ref(),
                         table.group.name.as_str(),
                         position.as_str(),
                         table.name(r.team),

@@ -51,6 +51,9 @@ struct Document<'a> {
 struct CompetitionOut<'a> {
     /// The competition's name, from the data.
     competition: &'a str,
+    /// The point of the season the tables stand at (`--matchday 3`: `"matchday 3"`;
+    /// `--until 2024-08-10`: `"2024-08-10"`), or null for the whole season as read.
+    as_of: Option<String>,
     /// The rule file's `name`.
     rules: &'a str,
     /// Each group computed, in the data's order (empty for a competition without a group stage).
@@ -411,6 +414,7 @@ pub fn render(standings: &[Standings<'_>]) -> String {
         .zip(&ranked)
         .map(|(s, ranked)| CompetitionOut {
             competition: &s.competition.name,
+            as_of: s.competition.as_of.map(|step| step.to_string()),
             rules: &s.rules.name,
             groups: s.groups.iter().map(group).collect(),
             best_placed: ranked.as_ref().map(|(ranking, table)| BestPlacedOut {

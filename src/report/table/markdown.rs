@@ -20,13 +20,13 @@ pub fn render(standings: &[Standings<'_>], options: &Options<'_>) -> String {
     let mut out = String::new();
     for s in standings {
         for table in &s.groups {
-            section(&mut out, &s.competition.name, table, &[], options);
+            section(&mut out, &s.competition.title(), table, &[], options);
         }
         if let Some(ranking) = &s.best_placed
             && let Ok(table) = ranking.table()
         {
             let notes = explain::best_placed(ranking);
-            section(&mut out, &s.competition.name, &table, &notes, options);
+            section(&mut out, &s.competition.title(), &table, &notes, options);
         }
     }
     out

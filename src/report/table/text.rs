@@ -31,7 +31,7 @@ pub fn render(standings: &[Standings<'_>], options: &Options<'_>) -> String {
             let _ = writeln!(
                 out,
                 "{}: no group stage; `standings rounds` and `standings tie` show its rounds and ties",
-                plain(&s.competition.name)
+                plain(&s.competition.title())
             );
         }
         for table in &s.groups {
@@ -63,7 +63,7 @@ fn section(
     let _ = writeln!(
         out,
         "{} · {}",
-        plain(&s.competition.name),
+        plain(&s.competition.title()),
         plain(&table.group.name)
     );
     *out += &group(table, options.highlight, colour);

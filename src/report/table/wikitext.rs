@@ -150,7 +150,7 @@ pub fn render(standings: &[Standings<'_>], options: &Options<'_>) -> String {
             if !out.is_empty() {
                 out.push('\n');
             }
-            group(&mut out, &s.competition.name, table, rules, options);
+            group(&mut out, &s.competition.title(), table, rules, options);
         }
     }
     out
