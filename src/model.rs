@@ -661,6 +661,9 @@ pub struct Group {
     pub aliases: Vec<Alias>,
     /// Every match, in file order (which never changes a table).
     pub matches: Vec<Match>,
+    /// Matches listed without a result (not yet played), in file order: no table counts them;
+    /// `standings scenarios` plays them out ([`crate::scenarios`]).
+    pub fixtures: Vec<Fixture>,
     /// Orders decided off the pitch.
     pub decisions: Vec<Decision>,
     /// The facts the published record states.
@@ -681,6 +684,33 @@ pub struct Group {
     pub schedule: Schedule,
     /// Where the group's matches are written, for validation's messages.
     pub spans: GroupSpans,
+}
+
+/// A match listed without a result, still to be played (`"Greece v Russia"` in a data file, a
+/// CSV row without goals, a football.json match without `score.ft`): its teams, and its date and
+/// round where the input gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixture {
+    /// The home team (named first).
+    pub home: TeamId,
+    /// The away team.
+    pub away: TeamId,
+    /// The day it is to be played, if the input says.
+    pub date: Option<jiff::civil::Date>,
+    /// Its round (matchday), if the input says.
+    pub round: Option<u32>,
+}
+
+impl Fixture {
+    /// A fixture between `home` and `away`, with no date or round.
+    pub fn new(home: TeamId, away: TeamId) -> Fixture {
+        Fixture {
+            home,
+            away,
+            date: None,
+            round: None,
+        }
+    }
 }
 
 /// The date and the round (matchday) of each match of a group, where its input gives them:
@@ -762,6 +792,8 @@ impl<T> Retain for Vec<T> {
 pub struct GroupSpans {
     /// The span of each match, by index into `Group::matches`.
     pub matches: Vec<std::ops::Range<usize>>,
+    /// The span of each fixture, by index into `Group::fixtures` (empty when not kept).
+    pub fixtures: Vec<std::ops::Range<usize>>,
     /// A forfeit the source scored itself: the match's index, the score written, and where.
     pub written_forfeits: Vec<(usize, [u32; 2], std::ops::Range<usize>)>,
     /// The file that states the group's record, when it is not the group's own (a data file
@@ -901,6 +933,19 @@ impl Group {
             ruling.results += n;
         }
         self.retain_matches(&keep);
+        let keep_fixtures: Vec<bool> = self
+            .fixtures
+            .iter_mut()
+            .map(|f| match (place(f.home), place(f.away)) {
+                (Some(home), Some(away)) => {
+                    (f.home, f.away) = (home, away);
+                    true
+                }
+                _ => false,
+            })
+            .collect();
+        self.fixtures.retain_by(&keep_fixtures);
+        self.spans.fixtures.retain_by(&keep_fixtures);
         let mut staying = fate.iter().map(|f| *f == Fate::Stays);
         self.teams.retain(|_| staying.next().unwrap_or(true));
         let mut staying = fate.iter().map(|f| *f == Fate::Stays);

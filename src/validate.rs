@@ -151,11 +151,18 @@ fn meetings(
     found: &mut Diagnostics,
 ) {
     let mut met = PairCounts::new(group.teams.len(), group.matches.len());
-    for (i, m) in group.matches.iter().enumerate() {
-        if m.home == m.away {
+    // Fixtures still to play count too: a pair's meetings are the ones played and to play.
+    let played = group.matches.iter().map(|m| (m.home, m.away));
+    let to_play = group.fixtures.iter().map(|f| (f.home, f.away));
+    let spans = |i: usize| match i.checked_sub(group.matches.len()) {
+        None => group.spans.of_match(i),
+        Some(f) => group.spans.fixtures.get(f).cloned(),
+    };
+    for (i, (home, away)) in played.chain(to_play).enumerate() {
+        if home == away {
             continue;
         }
-        let pair = (m.home.min(m.away), m.home.max(m.away));
+        let pair = (home.min(away), home.max(away));
         let count = met.add(pair);
         if count <= meetings {
             continue;
@@ -180,7 +187,7 @@ fn meetings(
         let problem = at(
             competition,
             Code::TooManyMeetings,
-            group.spans.of_match(i),
+            spans(i),
             group.line,
             format!(
                 "{} and {} meet {count} times in {}; the rules say each pair meets {meetings} time(s) (`group.meetings`){hint}",

@@ -441,3 +441,59 @@ values.lots_number = {{ Beta = 1 }}
         .unwrap_or_else(|d| panic!("{d}\n{written}"));
     assert_eq!(back, competition, "{written}");
 }
+
+#[test]
+fn fixtures_still_to_play_are_kept_apart_from_the_matches_and_written_back() {
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta", "Gamma"]
+matches = [
+  "Alpha 1–0 Beta",
+  "Gamma v Alpha",
+  {{ match = "Beta v Gamma", date = 2024-06-26, round = 3 }},
+]
+"#
+    );
+    let competition = data::parse(&Source::new("test.toml", text.as_str())).unwrap();
+    let g = &competition.groups[0];
+    // One match played; two to play, in file order, the second with its date and round.
+    assert_eq!(g.matches.len(), 1);
+    let fixtures: Vec<_> = g
+        .fixtures
+        .iter()
+        .map(|f| (g.team_name(f.home), g.team_name(f.away), f.date, f.round))
+        .collect();
+    let day = jiff::civil::date(2024, 6, 26);
+    assert_eq!(
+        fixtures,
+        [
+            ("Gamma", "Alpha", None, None),
+            ("Beta", "Gamma", Some(day), Some(3)),
+        ]
+    );
+    let written = data::write(&competition, "", None);
+    assert!(written.contains(r#"{ match = "Beta v Gamma", date = 2024-06-26, round = 3 }"#));
+    let back = data::parse(&Source::new("back.toml", written.as_str())).unwrap();
+    assert_eq!(back.groups[0].fixtures, g.fixtures);
+}
+
+#[test]
+fn a_fixture_is_checked_like_a_match() {
+    // Line 4: a team playing itself; line 5: extra time on a match not played; line 6: a team
+    // not in the group.
+    let text = format!(
+        r#"{HEAD}[[group]]
+name = "G"
+teams = ["Alpha", "Beta"]
+matches = ["Alpha v Alpha",
+  "Alpha v Beta (aet)",
+  "Alpha v Gamma"]
+"#
+    );
+    assert_eq!(
+        mistakes(&text),
+        [("E207", 5, 12), ("E208", 6, 18), ("E206", 7, 12)],
+        "{text}"
+    );
+}

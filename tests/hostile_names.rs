@@ -46,6 +46,7 @@ fn competition_with(evil: &str) -> Competition {
         name: "Group | 1".into(),
         teams,
         aliases: Vec::new(),
+        fixtures: Vec::new(),
         matches: vec![
             played(0, 2, [3, 0]),
             played(1, 0, [1, 0]),

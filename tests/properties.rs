@@ -52,6 +52,7 @@ fn group() -> impl Strategy<Value = Group> {
                     teams: (0..n).map(|i| format!("Team {i}")).collect(),
                     aliases: Vec::new(),
                     matches,
+                    fixtures: Vec::new(),
                     decisions: Vec::new(),
                     record: GroupRecord::default(),
                     cards: vec![None; n],

@@ -68,7 +68,8 @@ pub fn run(
         }
         other => (other?, None),
     };
-    let mut notes = read.notes(&source.path);
+    // Fixtures still to play are written (`Home v Away`), not left out: no note for them.
+    let mut notes = read.notes_keeping_fixtures(&source.path);
     if let Some(d) = undated {
         let place = d
             .location()

@@ -95,6 +95,7 @@ fn build(tables: &[GroupTable<'_>], rules: &GroupRules, best: &BestPlaced) -> Ra
         teams: Vec::new(),
         aliases: Vec::new(),
         matches: Vec::new(),
+        fixtures: Vec::new(),
         decisions: Vec::new(),
         record: Default::default(),
         cards: Vec::new(),

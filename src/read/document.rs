@@ -536,6 +536,7 @@ impl Reader<'_> {
                 .iter()
                 .map(|r| Match::new(r.home, r.away, r.outcome))
                 .collect(),
+            fixtures: Vec::new(),
             decisions: Vec::new(),
             record: GroupRecord::default(),
             cards: vec![None; n],

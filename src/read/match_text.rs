@@ -6,6 +6,7 @@
 //! Cagliari v Piacenza (forfeit: both)  neither side played
 //! Juventus 2–2 Lazio (aet)           a knockout match that went to extra time
 //! Milan 1–1 Roma (aet, pens 4–3)     ... and to penalties (home side's kicks first)
+//! Greece v Russia                    a fixture still to play (a group's matches only)
 //! ```
 //! A forfeited match carries no score of its own: the rule file's `forfeit.score` applies, so
 //! that editing the rule changes every forfeit consistently.
@@ -98,8 +99,24 @@ pub fn parse_score(token: &str) -> Option<(u32, u32)> {
     (home <= MAX_GOALS && away <= MAX_GOALS).then_some((home, away))
 }
 
-/// Splits a match line into teams, score and forfeit note.
+/// Splits a match line into teams, score and forfeit note: a match played or forfeited (a
+/// fixture still to play, `Home v Away`, is an error here: see [`parse_entry`]).
 pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
+    let text = parse_entry(line)?;
+    if text.is_fixture() {
+        let between = text.home.1.end..text.away.1.start;
+        let v = between.start + line[between].find('v').unwrap_or(0);
+        return err(
+            v..v + 1,
+            "a match written with `v` and no note is a fixture still to play, which only a group's `matches` may list; expected a score or `(forfeit: TEAM)`",
+        );
+    }
+    Ok(text)
+}
+
+/// [`parse`], also taking a fixture still to play: `Home v Away` with no note (a group's
+/// `matches`, where [`MatchText::is_fixture`] tells it apart).
+pub fn parse_entry(line: &str) -> Result<MatchText<'_>, TextError> {
     let mut forfeit = None;
     let mut extra_time = None;
     let mut penalties = None;
@@ -219,9 +236,9 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
         );
     }
     match (score, &forfeit) {
-        (None, None) => err(
-            sep_at,
-            "a match written with `v` was not played, so it needs a note: `(forfeit: TEAM)` or `(forfeit: both)`",
+        (None, None) if extra_time.is_some() || penalties.is_some() => err(
+            extra_time.or(penalties.map(|p| p.1)).unwrap_or(sep_at),
+            "a fixture still to play (`Home v Away`) has no extra time or penalties; expected a score, as in `Home 1–1 Away (aet)`",
         ),
         (Some(_), Some((_, at))) => err(
             at.clone(),
@@ -239,6 +256,11 @@ pub fn parse(line: &str) -> Result<MatchText<'_>, TextError> {
 }
 
 impl MatchText<'_> {
+    /// Whether it is a fixture still to play: `Home v Away` with neither score nor note.
+    pub fn is_fixture(&self) -> bool {
+        self.score.is_none() && self.forfeit.is_none()
+    }
+
     /// The outcome, once the team names are resolved; `forfeit_side` is the resolved side
     /// (`None` for `both`).
     pub fn outcome(
@@ -310,7 +332,7 @@ mod tests {
     #[case("A 3– B", "malformed score `3–`", 2..6)]
     #[case("A 1.5-2 B", "malformed score", 2..7)]
     #[case("A B", "no score or `v`", 0..3)]
-    #[case("A v B", "needs a note", 2..3)]
+    #[case("A v B", "fixture still to play", 2..3)]
     #[case("A 1–0 B (forfeit: A)", "no score of its own", 20..21)]
     #[case("A v B (postponed)", "unknown note `postponed`", 7..16)]
     #[case("A v B (forfeit: A", "unclosed note", 6..17)]

@@ -254,8 +254,18 @@ pub struct Read {
 impl Read {
     /// The notes for standard error about what was left out of the file at `path`.
     pub fn notes(&self, path: &Path) -> Vec<String> {
+        self.notes_of(path, false)
+    }
+
+    /// [`Read::notes`] for a command that keeps the fixtures still to play (`import` writes
+    /// them): only what it leaves out.
+    pub fn notes_keeping_fixtures(&self, path: &Path) -> Vec<String> {
+        self.notes_of(path, true)
+    }
+
+    fn notes_of(&self, path: &Path, keeping_fixtures: bool) -> Vec<String> {
         let mut notes = Vec::new();
-        if self.unplayed > 0 {
+        if self.unplayed > 0 && !keeping_fixtures {
             notes.push(format!(
                 "note: {}: {} fixture(s) without a full-time score left out (not yet played)",
                 path.display(),

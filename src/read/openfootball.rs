@@ -567,7 +567,8 @@ pub fn parse(source: &Source) -> Result<Parsed, Diagnostic> {
             }
             None => {
                 unplayed += 1;
-                groups[index].fixture(source, sides.0, sides.1, at)?;
+                let round = m.round.as_ref().and_then(|(r, _)| round_number(r));
+                groups[index].fixture(source, sides.0, sides.1, at, (m.date, round))?;
             }
         }
     }

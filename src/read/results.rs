@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Source, excerpt};
-use crate::model::{Group, GroupRecord, Line, Match, Outcome, Schedule, TeamId};
+use crate::model::{Fixture, Group, GroupRecord, Line, Match, Outcome, Schedule, TeamId};
 use crate::read::name::{Spellings, normalise};
 
 /// One side of a match as read: the team's name and where it is written.
@@ -35,8 +35,12 @@ pub struct GroupResults {
     ids: FxHashMap<Box<[u8]>, TeamId>,
     spellings: Spellings,
     matches: Vec<Match>,
+    /// Matches listed without a result (rare rows: kept apart so played ones stay small).
+    fixtures: Vec<Fixture>,
     /// Where each match is written, when asked to keep them.
     spans: Vec<Range<usize>>,
+    /// Where each fixture is written, when asked to keep them.
+    fixture_spans: Vec<Range<usize>>,
     /// The date of each match up to the last one given one (see [`GroupResults::when`]).
     dates: Vec<Option<jiff::civil::Date>>,
     /// The round of each match up to the last one given one.
@@ -67,7 +71,9 @@ impl GroupResults {
             ids: FxHashMap::default(),
             spellings: Spellings::new(),
             matches: Vec::with_capacity(expected),
+            fixtures: Vec::new(),
             spans: Vec::new(),
+            fixture_spans: Vec::new(),
             dates: Vec::new(),
             rounds: Vec::new(),
             keep_spans: spans == Spans::Keep,
@@ -126,6 +132,13 @@ impl GroupResults {
                 .map(|m| Match::new(id(m.home), id(m.away), m.outcome())),
         );
         self.spans.extend(other.spans);
+        self.fixtures
+            .extend(other.fixtures.into_iter().map(|f| Fixture {
+                home: id(f.home),
+                away: id(f.away),
+                ..f
+            }));
+        self.fixture_spans.extend(other.fixture_spans);
         join(&mut self.dates, other.dates, before);
         join(&mut self.rounds, other.rounds, before);
         Ok(())
@@ -184,15 +197,16 @@ impl GroupResults {
         &self.name
     }
 
-    /// Lists a fixture's teams without a result (a match not yet played), so that a team whose
-    /// matches are all still to come appears in the table with none played. The fixture is
-    /// checked as a played match is: both teams named, two different teams.
+    /// Keeps a fixture without a result (a match not yet played), on its date and in its round
+    /// where the input gives them; its teams appear in the table with none played. The fixture
+    /// is checked as a played match is: both teams named, two different teams.
     pub fn fixture(
         &mut self,
         source: &Source,
         home: Side<'_>,
         away: Side<'_>,
         at: Range<usize>,
+        (date, round): (Option<jiff::civil::Date>, Option<u32>),
     ) -> Result<(), Diagnostic> {
         let (home, away) = (named(source, &home)?, named(source, &away)?);
         if home.0 == away.0 {
@@ -205,8 +219,16 @@ impl GroupResults {
                 ),
             ));
         }
-        self.team(source, home)?;
-        self.team(source, away)?;
+        let (home, away) = (self.team(source, home)?, self.team(source, away)?);
+        self.fixtures.push(Fixture {
+            home,
+            away,
+            date,
+            round,
+        });
+        if self.keep_spans {
+            self.fixture_spans.push(at);
+        }
         Ok(())
     }
 
@@ -272,6 +294,7 @@ impl GroupResults {
             teams: self.teams,
             aliases: Vec::new(),
             matches: self.matches,
+            fixtures: self.fixtures,
             decisions: Vec::new(),
             record: GroupRecord::default(),
             cards: vec![None; n],
@@ -282,6 +305,7 @@ impl GroupResults {
             schedule,
             spans: crate::model::GroupSpans {
                 matches: self.spans,
+                fixtures: self.fixture_spans,
                 ..Default::default()
             },
         }

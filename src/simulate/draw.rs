@@ -340,6 +340,7 @@ pub fn template(teams: usize, meetings: u32) -> Group {
         teams: (1..=teams).map(|i| format!("Team {i}")).collect(),
         aliases: Vec::new(),
         matches,
+        fixtures: Vec::new(),
         decisions: Vec::new(),
         record: GroupRecord::default(),
         cards: vec![None; teams],

@@ -10,9 +10,9 @@ use super::file::{DataFile, EntrantsFile, GroupFile, MatchEntry, RankingFile, Ti
 use super::names::{Names, inner_span, resolve_list};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Source, excerpt};
 use crate::model::{
-    Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Group,
-    GroupSpans, Leg, Line, Match, Outcome, PlayOff, Ranking, RankingEntry, Rulings, Schedule, Side,
-    Takeover, TeamId, Tie, TieSpans,
+    Alias, Cards, Competition, Decision, Deduction, Entrants, EntrantsSpans, Expunged, Fixture,
+    Group, GroupSpans, Leg, Line, Match, Outcome, PlayOff, Ranking, RankingEntry, Rulings,
+    Schedule, Side, Takeover, TeamId, Tie, TieSpans,
 };
 use crate::read::match_text;
 use crate::read::name::{Spellings, normalise};
@@ -383,6 +383,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
     // criterion reads them.
     let mut shoot_outs: Vec<(PlayOff, Range<usize>)> = Vec::new();
     let (mut dates, mut rounds) = (Vec::new(), Vec::new());
+    let mut fixtures = Vec::new();
     for entry in &g.matches {
         let (m, date, round) = match entry.get_ref() {
             MatchEntry::Plain(text) => (Spanned::new(entry.span(), text.clone()), None, None),
@@ -394,6 +395,13 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
                 s.round.as_ref().and_then(|r| found.keep(round(source, r))),
             ),
         };
+        if match_text::parse_entry(m.get_ref()).is_ok_and(|t| t.is_fixture()) {
+            if let Some(fixture) = found.keep(build_fixture(source, &names, &m, (date, round))) {
+                fixtures.push(fixture);
+                spans.fixtures.push(m.span());
+            }
+            continue;
+        }
         if let Some((parsed, shoot_out)) = found.keep(build_match(source, &names, &m)) {
             shoot_outs.extend(shoot_out.map(|s| (s, m.span())));
             matches.push(parsed);
@@ -623,6 +631,7 @@ fn build_group(source: &Source, g: GroupFile) -> Result<Group, Diagnostics> {
         teams,
         aliases,
         matches,
+        fixtures,
         decisions,
         record,
         cards,
@@ -739,6 +748,36 @@ fn build_match(
     };
     let played = Match::new(home, away, outcome);
     Ok((played, shoot_out))
+}
+
+/// Builds one fixture still to play (`Greece v Russia`): two different teams of the group, on
+/// its date and in its round where the file gives them.
+fn build_fixture(
+    source: &Source,
+    names: &Names<'_>,
+    m: &Spanned<String>,
+    (date, round): (Option<jiff::civil::Date>, Option<u32>),
+) -> Result<Fixture, Diagnostic> {
+    let text = match_text::parse_entry(m.get_ref())
+        .map_err(|e| source.error(Code::MatchNotation, inner_span(source, m, e.at), e.message))?;
+    let home = resolve_in(source, names, m, &text.home)?;
+    let away = resolve_in(source, names, m, &text.away)?;
+    if home == away {
+        return Err(source.error(
+            Code::PlaysItself,
+            m.span(),
+            format!(
+                "{} plays itself; expected two different teams",
+                excerpt(text.home.0)
+            ),
+        ));
+    }
+    Ok(Fixture {
+        home,
+        away,
+        date,
+        round,
+    })
 }
 
 /// Builds one play-off: a match in the notation (where a shoot-out has a winner), played (no

@@ -86,6 +86,8 @@ pub(super) struct GroupFile {
     pub(super) aliases: BTreeMap<Spanned<String>, AliasFile>,
     /// Every match, in the notation (`"Pro Patria 0–2 Cagliari"`), or as a table giving its
     /// date and round too (`{ match = "Pro Patria 0–2 Cagliari", date = 2003-08-10, round = 1 }`).
+    /// A fixture still to play is written with `v` and no note (`"Greece v Russia"`): no table
+    /// counts it; `standings scenarios` plays it out.
     #[serde(default)]
     #[schemars(with = "Vec<MatchEntry>", extend("default" = []))]
     pub(super) matches: Vec<Spanned<MatchEntry>>,
@@ -195,7 +197,7 @@ impl JsonSchema for MatchEntry {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let scheduled = generator.subschema_for::<ScheduledMatch>();
         schemars::json_schema!({
-            "description": "A match in the notation (\"Pro Patria 0–2 Cagliari\"), or a table with its date and round as well.",
+            "description": "A match in the notation (\"Pro Patria 0–2 Cagliari\", or \"Greece v Russia\" for a fixture still to play), or a table with its date and round as well.",
             "anyOf": [{ "type": "string" }, scheduled],
         })
     }

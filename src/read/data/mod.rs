@@ -29,10 +29,11 @@ pub fn read(source: &Source) -> Result<super::Read, Diagnostics> {
     let file = parse_file(source)?;
     let rules = file.rules.as_ref().map(|r| (r.get_ref().clone(), r.span()));
     let competition = build::build(source, file)?;
+    let unplayed = competition.groups.iter().map(|g| g.fixtures.len()).sum();
     Ok(super::Read {
         competition,
         rules,
-        unplayed: 0,
+        unplayed,
         partial_ties: 0,
     })
 }

@@ -122,9 +122,19 @@ fn group(g: &Group) -> Table {
             })
     };
     // A match with a date or a round is written as a table with them.
-    let matches = g.matches.iter().enumerate().map(|(i, m)| {
-        let text = match_line(g, m) + &shoot_out(m);
-        let (date, round) = (g.schedule.date(i), g.schedule.round(i));
+    // Fixtures still to play follow the matches played, as `Home v Away`.
+    let played = g.matches.iter().enumerate().map(|(i, m)| {
+        (
+            match_line(g, m) + &shoot_out(m),
+            g.schedule.date(i),
+            g.schedule.round(i),
+        )
+    });
+    let to_play = g.fixtures.iter().map(|f| {
+        let text = format!("{} v {}", g.team_name(f.home), g.team_name(f.away));
+        (text, f.date, f.round)
+    });
+    let matches = played.chain(to_play).map(|(text, date, round)| {
         if date.is_none() && round.is_none() {
             return Value::from(text);
         }

@@ -466,9 +466,27 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
         );
         let g = &mut groups[index];
         let sides = ((get(home)?, field_at(home)), (get(away)?, field_at(away)));
+        let day = || -> Result<_, Diagnostic> {
+            Ok(match date {
+            Some(i) => Some(self::date(get(i)?.as_bytes()).ok_or_else(|| {
+                source.error(
+                    Code::CsvDate,
+                    field_at(i),
+                    format!(
+                        "\"{}\" in Date is not a date; expected the day the match was played as football-data writes it, dd/mm/yy or dd/mm/yyyy (\"10/08/2019\")",
+                        excerpt(get(i).unwrap_or_default())
+                    ),
+                )
+            })?),
+            None => None,
+        })
+        };
         if get(hg)?.is_empty() && get(ag)?.is_empty() {
             unplayed += 1;
-            g.fixture(source, sides.0, sides.1, start..line_end)?;
+            // A fixture's date is kept when it reads; one that does not is no error (a fixture
+            // never was), the fixture is kept without it.
+            let day = day().ok().flatten();
+            g.fixture(source, sides.0, sides.1, start..line_end, (day, None))?;
             continue;
         }
         let goals = |i: usize| -> Result<u32, Diagnostic> {
@@ -486,19 +504,7 @@ fn read_rows(context: &Context<'_>, mut rows: Rows<'_>) -> Result<Part, Diagnost
             })
         };
         let (h, a) = (goals(hg)?, goals(ag)?);
-        let day = match date {
-            Some(i) => Some(self::date(get(i)?.as_bytes()).ok_or_else(|| {
-                source.error(
-                    Code::CsvDate,
-                    field_at(i),
-                    format!(
-                        "\"{}\" in Date is not a date; expected the day the match was played as football-data writes it, dd/mm/yy or dd/mm/yyyy (\"10/08/2019\")",
-                        excerpt(get(i).unwrap_or_default())
-                    ),
-                )
-            })?),
-            None => None,
-        };
+        let day = day()?;
         g.add(source, sides, (h, a), start..line_end)?;
         g.when(day, None);
     }
