@@ -63,5 +63,6 @@ pub mod read;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod scenarios;
 pub mod simulate;
 pub mod validate;

@@ -11,6 +11,7 @@ mod import;
 mod inputs;
 mod knockout;
 mod rules;
+mod scenarios;
 mod simulate;
 mod table;
 
@@ -126,6 +127,21 @@ enum Command {
         /// standings read other files.
         #[arg(long)]
         allow_rules_anywhere: bool,
+    },
+    /// What each team needs from the fixtures still to play: every combination of results,
+    /// who goes through under each, and where the score decides, the exact condition.
+    Scenarios {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Only this group: its name, in any case, or its letter or number (`H`, `8`).
+        #[arg(long)]
+        group: Option<String>,
+        /// Only this team's outlook and verdicts: its name or an alias, in any case.
+        #[arg(long)]
+        team: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: scenarios::ScenarioFormat,
     },
     /// Play many random groups under one or two rule sets and report what decided them.
     Simulate(simulate::SimulateArgs),
@@ -246,6 +262,8 @@ enum SchemaKind {
     Table,
     /// The output of `history --format json`.
     History,
+    /// The output of `scenarios --format json`.
+    Scenarios,
 }
 
 /// Why a command could not run: always exit code 2.
@@ -339,6 +357,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             record.unwrap_or_default(),
             allow_rules_anywhere,
         ),
+        Command::Scenarios {
+            inputs,
+            group,
+            team,
+            format,
+        } => scenarios::run(&inputs, group.as_deref(), team.as_deref(), format),
         Command::Simulate(args) => simulate::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
@@ -362,6 +386,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 SchemaKind::Data => ::standings::read::data::json_schema(),
                 SchemaKind::Table => ::standings::report::table::json::json_schema(),
                 SchemaKind::History => ::standings::report::history::json::json_schema(),
+                SchemaKind::Scenarios => ::standings::report::scenarios::json::json_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
             output(&(text + "\n"))?;

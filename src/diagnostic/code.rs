@@ -227,6 +227,8 @@ codes! {
     UnknownRules = "E807", "`--rules` naming neither a file nor a bundled rule set";
     /// `--until` or `--matchday` on an input without the dates or rounds it needs.
     NoSchedule = "E808", "`--until`, `--matchday` or `history` on an input without the dates or rounds it needs";
+    /// `scenarios` on a group with no fixture still to play, or with more than it works out.
+    NoScenarios = "E809", "`scenarios` on a group with no fixture to play, or more than 6";
 }
 
 impl std::fmt::Display for Code {

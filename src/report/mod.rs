@@ -15,6 +15,7 @@ pub mod compare;
 pub mod escape;
 pub mod history;
 pub mod knockout;
+pub mod scenarios;
 pub mod simulate;
 pub mod style;
 pub mod table;

@@ -1,0 +1,104 @@
+//! `standings scenarios`: what each team needs from the fixtures still to play.
+
+use super::{CliError, Inputs, inputs};
+use ::standings::diagnostic::{Code, Diagnostics, excerpt};
+use ::standings::model::teams_named;
+use ::standings::report::scenarios::{Format, GroupScenarios, render};
+use ::standings::scenarios::{MAX_FIXTURES, Refusal, analyse};
+
+/// `--format` of `scenarios`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ScenarioFormat {
+    /// Plain text, for a person.
+    Text,
+    /// JSON, versioned (`standings schema scenarios`).
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+/// Prints the scenarios of each group with fixtures to play (of `group` alone when given), for
+/// `team` alone when given; exit 0, or 2 for bad input or a group it cannot work out.
+pub fn run(
+    inputs: &Inputs,
+    group: Option<&str>,
+    team: Option<&str>,
+    format: ScenarioFormat,
+) -> Result<u8, CliError> {
+    let loaded = inputs::load_at(inputs, group, None)?;
+    let chosen: Option<Vec<String>> = match group {
+        None => None,
+        Some(wanted) => Some(super::table::chosen_groups(&loaded, wanted)?),
+    };
+    let mut problems = Diagnostics::new();
+    let mut out = Vec::new();
+    for l in &loaded {
+        let Some(rules) = &l.rules.groups else {
+            continue;
+        };
+        for g in &l.competition.groups {
+            let selected = chosen.as_ref().is_none_or(|names| names.contains(&g.name));
+            // Without `--group`, the groups with nothing to play are passed over.
+            if !selected || (chosen.is_none() && g.fixtures.is_empty()) {
+                continue;
+            }
+            match analyse(g, rules) {
+                Ok(scenarios) => out.push(GroupScenarios {
+                    group: g,
+                    scenarios,
+                }),
+                Err(Refusal::NoFixtures) => problems.push(l.competition.error_at_line(
+                    Code::NoScenarios,
+                    g.line,
+                    format!(
+                        "{} has no fixture still to play; expected a fixture listed without a score (`Home v Away` in a data file, a CSV row without goals)",
+                        excerpt(&g.name)
+                    ),
+                )),
+                Err(Refusal::TooMany(k)) => problems.push(l.competition.error_at_line(
+                    Code::NoScenarios,
+                    g.line,
+                    format!(
+                        "{} has {k} fixtures still to play; expected at most {MAX_FIXTURES} (3^{MAX_FIXTURES} combinations of results): `scenarios` works out a group's last round or last few matches",
+                        excerpt(&g.name)
+                    ),
+                )),
+            }
+        }
+    }
+    if out.is_empty() && problems.is_empty() {
+        problems.push(::standings::diagnostic::Diagnostic::new(
+            Code::NoScenarios,
+            "no group has a fixture still to play; expected a fixture listed without a score (`Home v Away` in a data file, a CSV row without goals)",
+        ));
+    }
+    problems.result(())?;
+    let teams: Vec<String> = match team {
+        None => Vec::new(),
+        Some(wanted) => {
+            let found = teams_named(out.iter().map(|g| (g.group, &[][..])), wanted);
+            if found.is_empty() {
+                let names: Vec<String> = out
+                    .iter()
+                    .flat_map(|g| g.group.teams.iter().map(|t| excerpt(t).to_string()))
+                    .collect();
+                return Err(CliError::diagnostic(
+                    Code::TeamNotShown,
+                    format!(
+                        "no team named \"{}\" in the groups worked out; expected one of {}",
+                        excerpt(wanted),
+                        names.join(", ")
+                    ),
+                ));
+            }
+            found.into_iter().map(String::from).collect()
+        }
+    };
+    let format = match format {
+        ScenarioFormat::Text => Format::Text,
+        ScenarioFormat::Json => Format::Json,
+        ScenarioFormat::Markdown => Format::Markdown,
+    };
+    super::output(&render(&out, format, &teams))?;
+    Ok(0)
+}

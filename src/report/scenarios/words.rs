@@ -1,0 +1,235 @@
+//! The words of scenarios: fixtures, results, score conditions and standings, each name escaped
+//! for its format.
+
+use crate::model::Group;
+use crate::report::escape;
+use crate::scenarios::Scenarios;
+use crate::scenarios::condition::{Clause, Constraint, Range, Verdict};
+use crate::scenarios::scoreline::Res;
+use crate::scenarios::summary::{Results, Status};
+
+/// The most cases of a condition on the scores text and Markdown spell out.
+const MOST_SHOWN: usize = 4;
+
+/// Words for one group's scenarios.
+pub struct Words<'a> {
+    group: &'a Group,
+    scenarios: &'a Scenarios,
+    markdown: bool,
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`...
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+impl<'a> Words<'a> {
+    /// Words for `scenarios` of `group`, escaped for Markdown or plain text.
+    pub fn new(group: &'a Group, scenarios: &'a Scenarios, markdown: bool) -> Words<'a> {
+        Words {
+            group,
+            scenarios,
+            markdown,
+        }
+    }
+
+    /// A name, escaped.
+    pub fn escape(&self, name: &str) -> String {
+        if self.markdown {
+            escape::markdown(name)
+        } else {
+            escape::plain(name)
+        }
+    }
+
+    /// A team's name, escaped.
+    pub fn team_id(&self, t: usize) -> String {
+        self.escape(&self.group.teams[t])
+    }
+
+    fn sides(&self, f: usize) -> (String, String) {
+        let (h, a) = self.scenarios.fixtures[f];
+        (self.team_id(h.index()), self.team_id(a.index()))
+    }
+
+    /// Fixture `f`: `Home v Away`, with its round and date where known.
+    pub fn fixture(&self, f: usize) -> String {
+        let (h, a) = self.sides(f);
+        let fixture = &self.group.fixtures[f];
+        let mut when = Vec::new();
+        if let Some(r) = fixture.round {
+            when.push(format!("round {r}"));
+        }
+        if let Some(d) = fixture.date {
+            when.push(d.to_string());
+        }
+        if when.is_empty() {
+            format!("{h} v {a}")
+        } else {
+            format!("{h} v {a} ({})", when.join(", "))
+        }
+    }
+
+    /// One result of fixture `f`: "Greece beat Russia", "Greece and Russia draw".
+    pub fn result(&self, f: usize, r: Res) -> String {
+        let (h, a) = self.sides(f);
+        match r {
+            Res::Home => format!("{h} beat {a}"),
+            Res::Draw => format!("{h} and {a} draw"),
+            Res::Away => format!("{a} beat {h}"),
+        }
+    }
+
+    /// A combination of results.
+    pub fn results(&self, results: &[Res]) -> String {
+        let parts: Vec<String> = results
+            .iter()
+            .enumerate()
+            .map(|(f, &r)| self.result(f, r))
+            .collect();
+        parts.join(", ")
+    }
+
+    /// Results allowed per fixture: "Greece do not lose to Russia".
+    fn allowed(&self, f: usize, rs: &[Res]) -> String {
+        let (h, a) = self.sides(f);
+        match rs {
+            [one] => self.result(f, *one),
+            [Res::Home, Res::Draw] => format!("{h} do not lose to {a}"),
+            [Res::Draw, Res::Away] => format!("{a} do not lose to {h}"),
+            _ => format!("{h} and {a} do not draw"),
+        }
+    }
+
+    fn sure(&self, results: &Results) -> String {
+        if results.0.is_empty() {
+            return "whatever the results".into();
+        }
+        let parts: Vec<String> = results
+            .0
+            .iter()
+            .map(|(f, rs)| self.allowed(*f, rs))
+            .collect();
+        parts.join(" and ")
+    }
+
+    /// A team's status on a question ("through", "first place").
+    pub fn status(&self, status: &Status, what: &str) -> String {
+        match status {
+            Status::Clinched => format!("{what} clinched"),
+            Status::Eliminated => format!("{what} out of reach"),
+            Status::Open { sure, maybe } => {
+                let mut parts = Vec::new();
+                if !sure.is_empty() {
+                    let ways: Vec<String> = sure.iter().map(|r| self.sure(r)).collect();
+                    parts.push(format!("{what} if {}", ways.join("; or if ")));
+                }
+                if !maybe.is_empty() {
+                    let listed: Vec<String> = maybe.iter().map(|i| (i + 1).to_string()).collect();
+                    parts.push(format!(
+                        "{what} possible, depending on the score, in combination(s) {}",
+                        listed.join(", ")
+                    ));
+                }
+                parts.join("; ")
+            }
+        }
+    }
+
+    /// A range of goals: "2 or more", "exactly 1", "1 to 3", "at most 2".
+    fn range(r: &Range) -> String {
+        match (r.from, r.to) {
+            (from, None) => format!("{from} or more"),
+            (from, Some(to)) if from == to => format!("exactly {from}"),
+            (0, Some(to)) => format!("at most {to}"),
+            (from, Some(to)) => format!("{from} to {to}"),
+        }
+    }
+
+    /// One fixture's constraint under result `r`.
+    fn constraint(&self, c: &Constraint, r: Res) -> String {
+        let (h, a) = self.sides(c.fixture);
+        let (winner, loser) = match r {
+            Res::Away => (a, h),
+            _ => (h, a),
+        };
+        if r == Res::Draw {
+            let score = |n: u32| format!("{n}–{n}");
+            let low = c.low.unwrap_or(Range { from: 0, to: None });
+            let scores = match (low.from, low.to) {
+                (from, None) => format!("{} or higher", score(from)),
+                (from, Some(to)) if from == to => score(from),
+                (0, Some(to)) => format!("{} or lower", score(to)),
+                (from, Some(to)) => format!("{} to {}", score(from), score(to)),
+            };
+            return format!("{winner} and {loser} draw {scores}");
+        }
+        let mut text = format!("{winner} beat {loser}");
+        if let Some(m) = &c.margin {
+            text.push_str(&format!(" by {}", Self::range(m)));
+        }
+        if let Some(l) = &c.low {
+            text.push_str(&format!(", {loser} scoring {}", Self::range(l)));
+        }
+        text
+    }
+
+    fn clause(&self, clause: &Clause, results: &[Res]) -> String {
+        if clause.0.is_empty() {
+            return "whatever the scores".into();
+        }
+        let parts: Vec<String> = clause
+            .0
+            .iter()
+            .map(|c| self.constraint(c, results[c.fixture]))
+            .collect();
+        parts.join(" and ")
+    }
+
+    /// Each shown team's verdict in a combination: those it always holds for, then those it
+    /// depends on the score for, with the condition.
+    pub fn verdicts(
+        &self,
+        verdicts: &[Verdict],
+        results: &[Res],
+        shown: &dyn Fn(usize) -> bool,
+    ) -> String {
+        let mut parts = Vec::new();
+        for (t, v) in verdicts.iter().enumerate() {
+            if !shown(t) {
+                continue;
+            }
+            let team = self.team_id(t);
+            match v {
+                Verdict::Always => parts.push(team),
+                Verdict::Never => {}
+                Verdict::Unknown => parts.push(format!("{team} (not known: cards or lots)")),
+                Verdict::Depends { yes, open } => {
+                    let mut ways: Vec<String> =
+                        yes.iter().map(|c| self.clause(c, results)).collect();
+                    ways.extend(open.iter().map(|c| {
+                        format!("perhaps (cards or lots) if {}", self.clause(c, results))
+                    }));
+                    // A condition no few boxes of margins describe (a goal difference to
+                    // overturn across two matches) is shortened: JSON lists every box.
+                    if ways.len() > MOST_SHOWN {
+                        let more = ways.len() - MOST_SHOWN;
+                        ways.truncate(MOST_SHOWN);
+                        ways.push(format!(
+                            "… {more} more case(s) of the scores (`--format json` lists them all)"
+                        ));
+                    }
+                    parts.push(format!("{team} if {}", ways.join("; or ")));
+                }
+            }
+        }
+        parts.join(" · ")
+    }
+}

@@ -1,0 +1,104 @@
+//! The outcomes a fixture can have: its result (win, draw, loss from the home side) and its
+//! scorelines up to a bound, written as a margin and the losing side's goals so that a condition
+//! on goal margins ("win by 2 or more") is a range of one coordinate.
+
+use serde::Serialize;
+
+/// A fixture's result from the home side's point of view.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Res {
+    /// The home team (named first) wins.
+    Home,
+    /// A draw.
+    Draw,
+    /// The away team wins.
+    Away,
+}
+
+impl Res {
+    /// The three results, in the order combinations are listed.
+    pub const ALL: [Res; 3] = [Res::Home, Res::Draw, Res::Away];
+
+    /// The result of a score.
+    pub fn of(home: u32, away: u32) -> Res {
+        match home.cmp(&away) {
+            std::cmp::Ordering::Greater => Res::Home,
+            std::cmp::Ordering::Equal => Res::Draw,
+            std::cmp::Ordering::Less => Res::Away,
+        }
+    }
+
+    /// The smallest margin the result allows (0 for a draw, 1 for a win).
+    pub fn min_margin(self) -> u32 {
+        match self {
+            Res::Draw => 0,
+            _ => 1,
+        }
+    }
+
+    /// The largest margin within `bound` goals a side.
+    pub fn max_margin(self, bound: u32) -> u32 {
+        match self {
+            Res::Draw => 0,
+            _ => bound,
+        }
+    }
+}
+
+/// A scoreline as a margin and the losing (or each drawing) side's goals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    /// Goals between the sides (0 for a draw).
+    pub margin: u32,
+    /// The losing side's goals (a draw: each side's).
+    pub low: u32,
+}
+
+impl Point {
+    /// The point of a score.
+    pub fn of(home: u32, away: u32) -> Point {
+        Point {
+            margin: home.abs_diff(away),
+            low: home.min(away),
+        }
+    }
+
+    /// The score (home, away) of this point under result `res`.
+    pub fn score(self, res: Res) -> (u32, u32) {
+        match res {
+            Res::Home | Res::Draw => (self.low + self.margin, self.low),
+            Res::Away => (self.low, self.low + self.margin),
+        }
+    }
+}
+
+/// The largest bound (goals a side) searched: more costs time and changes no tiebreak that a
+/// margin or goal count beyond it would not also settle the same way in practice (see
+/// `docs/scenarios.md`).
+pub const MAX_BOUND: u32 = 5;
+
+/// How many completed groups one analysis may rank at most: the bound shrinks with the number
+/// of fixtures to keep within it.
+pub const BUDGET: u64 = 600_000;
+
+/// The bound searched for `fixtures` fixtures: the largest up to [`MAX_BOUND`] whose
+/// `(bound + 1)^(2 × fixtures)` scorelines stay within [`BUDGET`] (at least 1).
+pub fn bound_for(fixtures: usize) -> u32 {
+    (1..=MAX_BOUND)
+        .rev()
+        .find(|&b| {
+            u64::from(b + 1)
+                .checked_pow(2 * fixtures as u32)
+                .is_some_and(|n| n <= BUDGET)
+        })
+        .unwrap_or(1)
+}
+
+/// The scorelines of result `res` within `bound` goals a side, as points.
+pub fn points(res: Res, bound: u32) -> impl Iterator<Item = Point> {
+    (res.min_margin()..=res.max_margin(bound))
+        .flat_map(move |margin| (0..=bound - margin).map(move |low| Point { margin, low }))
+}
