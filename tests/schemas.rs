@@ -17,7 +17,7 @@ fn schema(kind: &str) -> serde_json::Value {
 
 #[test]
 fn the_committed_schemas_are_the_generated_ones() {
-    for kind in ["rules", "data", "table", "history"] {
+    for kind in ["rules", "data", "table", "history", "scenarios"] {
         let run = standings(&["schema", kind]);
         assert_eq!(run.code, 0);
         let generated: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -168,6 +168,38 @@ fn closed(mut schema: serde_json::Value) -> serde_json::Value {
     }
     close(&mut schema);
     schema
+}
+
+/// `scenarios --format json` on a real group before its last round (score conditions, open
+/// verdicts, fair play and lots), a CSV league's fixture, and one team alone, validates against
+/// the scenarios schema as committed and closed.
+#[test]
+fn scenarios_output_validates_against_its_schema() {
+    for args in [
+        &["tests/fixtures/euro-2024-group-a-last-round.toml"][..],
+        &[
+            "tests/fixtures/euro-2024-group-a-last-round.toml",
+            "--team",
+            "Scotland",
+        ],
+        &["tests/fixtures/league.csv"],
+    ] {
+        let mut all = vec!["scenarios"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let run = standings(&all);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(json["version"], 1);
+        for schema in [schema("scenarios"), closed(schema("scenarios"))] {
+            let validator = jsonschema::validator_for(&schema).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{args:?}: {errors:?}");
+        }
+    }
 }
 
 /// The JSON `table` prints for `args`, checked against the table schema as committed and closed.
