@@ -376,3 +376,37 @@ fn history_keeps_the_name_in_its_place_in_every_format() {
         "{svg}"
     );
 }
+
+/// `scenarios` in text and Markdown: the hostile team, with a fixture still to play, neither
+/// starts a line of its own nor brings markup into Markdown.
+#[test]
+fn scenarios_escape_names_in_text_and_markdown() {
+    use standings::model::Fixture;
+    use standings::report::scenarios::{Format, GroupScenarios, render};
+    let mut c = competition();
+    let r = rules();
+    let group = &mut c.groups[0];
+    // The last match, Como 0–0 Lecce, becomes a fixture still to play.
+    group.matches.pop();
+    group
+        .fixtures
+        .push(Fixture::new(TeamId::new(2), TeamId::new(3)));
+    let scenarios = standings::scenarios::analyse(group, r.groups.as_ref().unwrap()).unwrap();
+    let groups = [GroupScenarios {
+        group: &c.groups[0],
+        scenarios,
+    }];
+    let text = render(&groups, Format::Text, &[]);
+    assert!(text.contains(EVIL_PLAIN), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("::error")), "{text}");
+    let markdown = render(&groups, Format::Markdown, &[]);
+    assert!(!markdown.contains("<b>"), "{markdown}");
+    assert!(
+        !markdown.lines().any(|l| l.starts_with("::error")),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(r"Evil \| }} {{ \[\[x\]\] &lt;b>"),
+        "{markdown}"
+    );
+}
