@@ -63,6 +63,7 @@ pub mod read;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod runin;
 pub mod scenarios;
 pub mod simulate;
 pub mod validate;

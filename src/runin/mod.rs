@@ -1,0 +1,297 @@
+//! A league's run-in: each team's best and worst possible final place with matches still to
+//! play, and what it has clinched (the title, a qualifying place, safety).
+//!
+//! The input is abstract ([`League`]: points so far, goal differences, the fixtures left, the
+//! points per result and how a tie on points is settled), so any reader that keeps unplayed
+//! fixtures can feed it ([`League::from_group`] builds one from a group and its rules).
+//!
+//! A place is the engine's: one more than the number of teams ranked strictly above
+//! ([`crate::compute::standings::Row::position`]). Points decide most of the answer; the
+//! question "at least how many teams can be kept above T / pushed above T" over every
+//! result of the fixtures left is an integer program, solved by `good_lp`'s pure-Rust
+//! `microlp` backend ([`solver`]), after bounds have settled every team that cannot catch T or
+//! cannot be caught. Ties on points follow [`TiesOnPoints`]; `docs/scenarios.md` says what
+//! each case answers and why it is exact.
+
+mod solver;
+
+use rust_decimal::Decimal;
+
+use crate::compute::records::{FoldOptions, fold};
+use crate::model::{Group, TeamId};
+use crate::rules::GroupRules;
+
+/// How teams level on points end up ordered, read from the rule set's chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TiesOnPoints {
+    /// The chain is points alone: level teams share a place.
+    Shared,
+    /// Goal difference comes next: margins are unbounded, so a team with a match left can be
+    /// put above (winning by enough) or below (losing by enough) every team level with it.
+    Margins,
+    /// Something else comes next (head-to-head, a recorded value): level teams may end either
+    /// way, and the answer is a range where a tie on points could remain.
+    Open,
+}
+
+impl TiesOnPoints {
+    /// Reads the chain(s) of `rules`; `None` when points are not the first criterion (points
+    /// per game, say), which this analysis does not model.
+    pub fn of(rules: &GroupRules) -> Option<TiesOnPoints> {
+        let chains = std::iter::once(&rules.tiebreak).chain(rules.qualifying_tiebreak.as_ref());
+        let mut ties = None;
+        for chain in chains {
+            let keys: Vec<&str> = chain.iter().map(|c| c.key()).collect();
+            let this = match keys.as_slice() {
+                ["points"] => TiesOnPoints::Shared,
+                ["points", "goal_difference", ..] => TiesOnPoints::Margins,
+                ["points", ..] => TiesOnPoints::Open,
+                _ => return None,
+            };
+            // Two chains that settle a tie on points differently: neither can be relied on.
+            ties = match ties {
+                Some(t) if t != this => Some(TiesOnPoints::Open),
+                _ => Some(this),
+            };
+        }
+        ties
+    }
+}
+
+/// Points per result, exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointsPerResult {
+    /// For a win.
+    pub win: Decimal,
+    /// For a draw.
+    pub draw: Decimal,
+    /// For a defeat.
+    pub loss: Decimal,
+}
+
+/// A fixture still to play, by index into [`League::teams`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fixture {
+    /// The home side.
+    pub home: usize,
+    /// The away side.
+    pub away: usize,
+}
+
+/// A team as it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its name.
+    pub name: String,
+    /// Points so far, deductions included.
+    pub points: Decimal,
+}
+
+/// A league part-way through: the input of [`analyse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct League {
+    /// The teams and their points so far.
+    pub teams: Vec<Standing>,
+    /// The fixtures left.
+    pub fixtures: Vec<Fixture>,
+    /// Points per result (a win worth at least a draw, a draw at least a defeat).
+    pub points: PointsPerResult,
+    /// How a tie on points is settled.
+    pub ties: TiesOnPoints,
+    /// Qualifying places at the top (the rule file's `qualification.advance`).
+    pub advance: usize,
+    /// Relegation places at the bottom (0 for none).
+    pub relegated: usize,
+}
+
+/// Why a league cannot be analysed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RunInError {
+    /// The tiebreak chain does not start with points.
+    #[error(
+        "the tiebreak chain does not start with \"points\"; expected a league ranked on points"
+    )]
+    NotOnPoints,
+    /// Points per result out of order.
+    #[error("points per result must be win ≥ draw ≥ loss")]
+    PointsOutOfOrder,
+    /// A fixture names a team that is not in the league, or a team against itself.
+    #[error("fixture {0} names no team of the league, or a team against itself")]
+    BadFixture(usize),
+    /// The solver failed (it should not on a well-formed league).
+    #[error("the integer-programming solver failed: {0}")]
+    Solver(String),
+}
+
+/// A place known exactly or within bounds: `low` ≤ the true place ≤ `high`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The best (smallest) the true value can be.
+    pub low: usize,
+    /// The worst (largest) the true value can be.
+    pub high: usize,
+}
+
+impl Place {
+    /// Whether the place is known exactly.
+    pub fn is_exact(&self) -> bool {
+        self.low == self.high
+    }
+}
+
+/// One team's run-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlook {
+    /// The team, by index into [`League::teams`].
+    pub team: usize,
+    /// Its best possible final place: the highest it can finish under some results and
+    /// scores of the fixtures left.
+    pub best: Place,
+    /// Its worst possible final place: the lowest it can be made to finish.
+    pub worst: Place,
+    /// Fixtures it has left.
+    pub left: usize,
+}
+
+impl Outlook {
+    /// Whether it finishes first whatever happens.
+    pub fn clinched_title(&self) -> bool {
+        self.worst.high == 1
+    }
+
+    /// Whether it finishes in the qualifying places whatever happens.
+    pub fn clinched_qualification(&self, league: &League) -> bool {
+        league.advance > 0 && self.worst.high <= league.advance
+    }
+
+    /// Whether it finishes above the relegation places whatever happens.
+    pub fn clinched_safety(&self, league: &League) -> bool {
+        league.relegated > 0 && self.worst.high <= league.teams.len() - league.relegated
+    }
+
+    /// Whether it finishes in the relegation places whatever happens.
+    pub fn relegated(&self, league: &League) -> bool {
+        league.relegated > 0 && self.best.low > league.teams.len() - league.relegated
+    }
+
+    /// Whether it can still finish first.
+    pub fn can_win_title(&self) -> bool {
+        self.best.low == 1
+    }
+}
+
+impl League {
+    /// A league from a group's played matches and its fixtures left: points as the engine
+    /// folds them (forfeits and deductions off the pitch included); `relegated` places at
+    /// the bottom. `None` when points are not the chain's first criterion.
+    pub fn from_group(
+        group: &Group,
+        rules: &GroupRules,
+        fixtures: &[(TeamId, TeamId)],
+        relegated: usize,
+    ) -> Result<League, RunInError> {
+        let ties = TiesOnPoints::of(rules).ok_or(RunInError::NotOnPoints)?;
+        let mut records = fold(
+            group.teams.len(),
+            &group.matches,
+            rules,
+            FoldOptions { deductions: true },
+        );
+        for d in &group.rulings.deductions {
+            records[d.team].deduct_off_pitch(d.points);
+        }
+        Ok(League {
+            teams: group
+                .teams
+                .iter()
+                .zip(&records)
+                .map(|(name, r)| Standing {
+                    name: name.clone(),
+                    points: r.points(),
+                })
+                .collect(),
+            fixtures: fixtures
+                .iter()
+                .map(|&(home, away)| Fixture {
+                    home: home.index(),
+                    away: away.index(),
+                })
+                .collect(),
+            points: PointsPerResult {
+                win: rules.points.win,
+                draw: rules.points.draw,
+                loss: rules.points.loss,
+            },
+            ties,
+            advance: rules.advance,
+            relegated,
+        })
+    }
+
+    fn check(&self) -> Result<(), RunInError> {
+        let p = self.points;
+        if !(p.win >= p.draw && p.draw >= p.loss) {
+            return Err(RunInError::PointsOutOfOrder);
+        }
+        for (i, f) in self.fixtures.iter().enumerate() {
+            if f.home >= self.teams.len() || f.away >= self.teams.len() || f.home == f.away {
+                return Err(RunInError::BadFixture(i));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every team's best and worst final place, in team order.
+///
+/// Best: the team wins every match it has left (more points for it, none for its opponents
+/// is never worse for it), and the fewest teams possible are kept above it. Worst: it loses
+/// every match, and the most teams possible are pushed above it. Which teams count as above
+/// depends on [`TiesOnPoints`]; where it leaves a tie on points open, the place is a range
+/// between counting level teams below and above.
+pub fn analyse(league: &League) -> Result<Vec<Outlook>, RunInError> {
+    league.check()?;
+    (0..league.teams.len())
+        .map(|team| outlook(league, team))
+        .collect()
+}
+
+/// One team's best and worst final place (see [`analyse`]).
+pub fn outlook(league: &League, team: usize) -> Result<Outlook, RunInError> {
+    use solver::{Count, Extreme};
+    let left = league
+        .fixtures
+        .iter()
+        .filter(|f| f.home == team || f.away == team)
+        .count();
+    let best = |count| solver::count_above(league, team, Extreme::Fewest, count);
+    let worst = |count| solver::count_above(league, team, Extreme::Most, count);
+    let (best, worst) = match (league.ties, left > 0) {
+        (TiesOnPoints::Shared, _) => {
+            let b = 1 + best(Count::MorePoints)?;
+            let w = 1 + worst(Count::MorePoints)?;
+            (Place { low: b, high: b }, Place { low: w, high: w })
+        }
+        (TiesOnPoints::Margins, true) => {
+            let b = 1 + best(Count::MorePoints)?;
+            let w = 1 + worst(Count::AtLeastAsMany)?;
+            (Place { low: b, high: b }, Place { low: w, high: w })
+        }
+        _ => (
+            Place {
+                low: 1 + best(Count::MorePoints)?,
+                high: 1 + best(Count::AtLeastAsMany)?,
+            },
+            Place {
+                low: 1 + worst(Count::MorePoints)?,
+                high: 1 + worst(Count::AtLeastAsMany)?,
+            },
+        ),
+    };
+    Ok(Outlook {
+        team,
+        best,
+        worst,
+        left,
+    })
+}

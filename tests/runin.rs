@@ -1,0 +1,267 @@
+//! The run-in analysis (`standings::runin`) against an independent oracle: random small leagues
+//! (4–5 teams, a few results played, 2–4 fixtures left), every result of the fixtures left
+//! enumerated with a set of scorelines, each completed league ranked by the ordinary engine
+//! (`compute_group`), and each team's best and worst place compared with the solver's.
+//!
+//! Why the scoreline sets make the oracle exact:
+//! - points alone (`["points"]`): places depend on results only, so 1–0, 0–0, 0–1 cover all.
+//! - points then goal difference: the solver claims a team with a match left can be put above
+//!   (below) every team level on points with it by winning (losing) by enough. Played scores
+//!   are at most 2 goals a side and a team plays at most 4 matches, so goal differences so far
+//!   lie within ±8 (a spread of 16), and a team has at most 4 fixtures left: a margin of
+//!   `BIG` = 25 > 16 + 4 goals beats any other team's difference when the others win or lose
+//!   by one. So {0–0, 1–0, 0–1, BIG–0, 0–BIG} reaches every claimed place; and no scoreline
+//!   reaches past it, since the claim is a bound on points alone (fewest teams with more
+//!   points; most teams with at least as many).
+//! - where the solver gives a range (a team without a match left, or head-to-head after
+//!   points), the oracle's place must lie in it, and equal it when it is a single place.
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use standings::compute::standings::compute_group;
+use standings::diagnostic::Source;
+use standings::model::{Group, Match, Outcome, TeamId};
+use standings::read::data;
+use standings::rules::RuleSet;
+use standings::runin::{League, Outlook, TiesOnPoints, analyse};
+
+const BIG: u32 = 25;
+const NAMES: [&str; 5] = ["A", "B", "C", "D", "E"];
+
+fn rules(points: &str, chain: &str) -> RuleSet {
+    let text = format!(
+        "name = \"test\"\n[points]\n{points}\n[tiebreak]\norder = [{chain}]\n[qualification]\nadvance = 1\n[group]\nmeetings = 9\n"
+    );
+    RuleSet::parse(&Source::new("test-rules.toml", text)).unwrap()
+}
+
+/// A random league: its group (played matches, perhaps a deduction) and fixtures left.
+fn league(rng: &mut ChaCha8Rng) -> (Group, Vec<(TeamId, TeamId)>) {
+    let n = rng.random_range(4..=5);
+    let teams: Vec<&str> = NAMES[..n].to_vec();
+    let mut played_per_team = vec![0; n];
+    let mut matches = Vec::new();
+    for _ in 0..rng.random_range(0..=6) {
+        let h = rng.random_range(0..n);
+        let a = rng.random_range(0..n);
+        if h == a || played_per_team[h] >= 4 || played_per_team[a] >= 4 {
+            continue;
+        }
+        played_per_team[h] += 1;
+        played_per_team[a] += 1;
+        let (x, y) = (rng.random_range(0..=2), rng.random_range(0..=2));
+        matches.push(format!("\"{} {x}–{y} {}\"", teams[h], teams[a]));
+    }
+    let deduction = if rng.random_bool(0.3) {
+        let points = ["1", "0.5", "2", "-1"][rng.random_range(0..4)];
+        format!(
+            "deductions = [{{ team = \"{}\", points = {points}, reason = \"test\" }}]\n",
+            teams[rng.random_range(0..n)]
+        )
+    } else {
+        String::new()
+    };
+    let text = format!(
+        "competition = \"t\"\n[[group]]\nname = \"G\"\nteams = [{}]\nmatches = [{}]\n{deduction}",
+        teams
+            .iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+        matches.join(", ")
+    );
+    let competition = data::parse(&Source::new("t.toml", text)).unwrap();
+    let mut fixtures = Vec::new();
+    while fixtures.len() < rng.random_range(2..=4) {
+        let h = rng.random_range(0..n);
+        let a = rng.random_range(0..n);
+        if h != a {
+            fixtures.push((TeamId::new(h), TeamId::new(a)));
+        }
+    }
+    (competition.groups[0].clone(), fixtures)
+}
+
+/// Each team's (best, worst) place over every completion with scores from `scores`.
+fn oracle(
+    group: &Group,
+    rules: &RuleSet,
+    fixtures: &[(TeamId, TeamId)],
+    scores: &[(u32, u32)],
+) -> Vec<(usize, usize)> {
+    let n = group.teams.len();
+    let mut places = vec![(usize::MAX, 0); n];
+    let mut choice = vec![0; fixtures.len()];
+    loop {
+        let mut completed = group.clone();
+        for (&(home, away), &c) in fixtures.iter().zip(&choice) {
+            let (h, a) = scores[c];
+            completed
+                .matches
+                .push(Match::new(home, away, Outcome::Played { home: h, away: a }));
+        }
+        let table = compute_group(&completed, rules.groups.as_ref().unwrap()).unwrap();
+        for row in &table.rows {
+            let p = &mut places[row.team.index()];
+            p.0 = p.0.min(row.position);
+            p.1 = p.1.max(row.position);
+        }
+        // Next combination, like an odometer.
+        let mut i = 0;
+        loop {
+            if i == choice.len() {
+                return places;
+            }
+            choice[i] += 1;
+            if choice[i] < scores.len() {
+                break;
+            }
+            choice[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+fn describe(group: &Group, fixtures: &[(TeamId, TeamId)], outlooks: &[Outlook]) -> String {
+    format!(
+        "teams {:?}\nplayed {:?}\ndeductions {:?}\nfixtures {fixtures:?}\nsolver {outlooks:#?}",
+        group.teams, group.matches, group.rulings.deductions
+    )
+}
+
+fn run(seed: u64, cases: usize, points: &str, chain: &str, ties: TiesOnPoints) -> usize {
+    let rules = rules(points, chain);
+    let group_rules = rules.groups.as_ref().unwrap();
+    let scores: &[(u32, u32)] = match ties {
+        TiesOnPoints::Shared => &[(1, 0), (0, 0), (0, 1)],
+        _ => &[(0, 0), (1, 0), (0, 1), (BIG, 0), (0, BIG)],
+    };
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut exact = 0;
+    for _ in 0..cases {
+        let (group, fixtures) = league(&mut rng);
+        let league = League::from_group(&group, group_rules, &fixtures, 1).unwrap();
+        assert_eq!(league.ties, ties);
+        let outlooks = analyse(&league).unwrap();
+        let truth = oracle(&group, &rules, &fixtures, scores);
+        for (o, &(best, worst)) in outlooks.iter().zip(&truth) {
+            let context = || describe(&group, &fixtures, &outlooks);
+            assert!(
+                o.best.low <= best && best <= o.best.high,
+                "best of {} is {best}\n{}",
+                group.teams[o.team],
+                context()
+            );
+            assert!(
+                o.worst.low <= worst && worst <= o.worst.high,
+                "worst of {} is {worst}\n{}",
+                group.teams[o.team],
+                context()
+            );
+            if ties == TiesOnPoints::Shared || (ties == TiesOnPoints::Margins && o.left > 0) {
+                assert!(o.best.is_exact() && o.worst.is_exact(), "{}", context());
+            }
+            exact += usize::from(o.best.is_exact()) + usize::from(o.worst.is_exact());
+            // What is clinched follows from the oracle's places, where the solver's are exact.
+            if o.worst.is_exact() {
+                assert_eq!(o.clinched_title(), worst == 1, "{}", context());
+            }
+            if o.best.is_exact() {
+                let n = group.teams.len();
+                assert_eq!(o.relegated(&league), best == n, "{}", context());
+            }
+        }
+    }
+    exact
+}
+
+#[test]
+fn points_alone_three_one_zero() {
+    run(
+        1,
+        1200,
+        "win = 3\ndraw = 1\nloss = 0",
+        "\"points\"",
+        TiesOnPoints::Shared,
+    );
+}
+
+#[test]
+fn points_alone_decimal_points() {
+    // Exact decimals: 2.5 for a win, 1.5 a draw, 0.5 a defeat, with half-point deductions.
+    run(
+        2,
+        800,
+        "win = 2.5\ndraw = 1.5\nloss = 0.5",
+        "\"points\"",
+        TiesOnPoints::Shared,
+    );
+}
+
+#[test]
+fn points_then_goal_difference() {
+    let exact = run(
+        3,
+        500,
+        "win = 3\ndraw = 1\nloss = 0",
+        "\"points\", \"goal_difference\", \"goals_for\"",
+        TiesOnPoints::Margins,
+    );
+    assert!(exact > 0);
+}
+
+#[test]
+fn points_then_head_to_head_is_a_range() {
+    run(
+        4,
+        300,
+        "win = 2\ndraw = 1\nloss = 0",
+        "\"points\", \"head_to_head.points\", \"goal_difference\"",
+        TiesOnPoints::Open,
+    );
+}
+
+/// A hand-worked run-in on the abstract input: A 10 points, B 6, C 5, D 0; A v B and C v D
+/// left, 3-1-0, one relegation place.
+/// - A: beaten by B it has 10 to B's 9 and C's at most 8: first whatever happens.
+/// - B: beating A gives 9, A keeps 10: best 2nd; losing leaves 6, C can reach 8: worst 3rd.
+/// - C: winning gives 8, A has at least 10, B at most 6 if A wins: best 2nd; losing leaves 5,
+///   A and B each have at least 6: worst 3rd (D at most 3).
+/// - D: at most 3 points, C has at least 5: 4th whatever happens, relegated.
+#[test]
+fn hand_worked_run_in() {
+    use rust_decimal::Decimal;
+    use standings::runin::{Fixture, PointsPerResult, Standing};
+    let team = |name: &str, points: i64| Standing {
+        name: name.to_string(),
+        points: Decimal::from(points),
+    };
+    let league = League {
+        teams: vec![team("A", 10), team("B", 6), team("C", 5), team("D", 0)],
+        fixtures: vec![Fixture { home: 0, away: 1 }, Fixture { home: 2, away: 3 }],
+        points: PointsPerResult {
+            win: Decimal::from(3),
+            draw: Decimal::from(1),
+            loss: Decimal::from(0),
+        },
+        ties: TiesOnPoints::Margins,
+        advance: 2,
+        relegated: 1,
+    };
+    let outlooks = analyse(&league).unwrap();
+    let places: Vec<(usize, usize)> = outlooks
+        .iter()
+        .map(|o| (o.best.low, o.worst.high))
+        .collect();
+    pretty_assertions::assert_eq!(places, vec![(1, 1), (2, 3), (2, 3), (4, 4)]);
+    assert!(
+        outlooks
+            .iter()
+            .all(|o| o.best.is_exact() && o.worst.is_exact())
+    );
+    assert!(outlooks[0].clinched_title());
+    assert!(outlooks[0].clinched_qualification(&league));
+    assert!(!outlooks[1].clinched_qualification(&league));
+    assert!(outlooks[1].clinched_safety(&league) && outlooks[2].clinched_safety(&league));
+    assert!(outlooks[3].relegated(&league) && !outlooks[3].can_win_title());
+}
