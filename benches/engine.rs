@@ -9,10 +9,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The same allocator as the binary.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use rust_decimal::Decimal;
 use standings::compute::records::{FoldOptions, fold};
 use standings::compute::standings::compute_group;
 use standings::model::{Forfeit, Match, Outcome, TeamId};
 use standings::rules::{GroupRules, RuleSet};
+use standings::runin::{Fixture, League, PointsPerResult, Standing, TiesOnPoints, analyse};
 use standings::simulate::{self, Options};
 
 fn rules(path: &str) -> GroupRules {
@@ -162,5 +164,83 @@ fn simulating(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, folding, ranking, level_group, simulating);
+/// A realistic 20-team league with 5 matchdays (50 matches) left: a double round-robin by the
+/// circle method, 33 of its 38 matchdays played, each result drawn (a fixed generator) from the
+/// teams' strengths (0 to 19) with a home advantage, so the table spreads as real ones do.
+fn run_in_league() -> League {
+    let n = 20;
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut matchdays = Vec::new();
+    for round in 0..n - 1 {
+        let day: Vec<(usize, usize)> = (0..n / 2)
+            .map(|i| {
+                let (a, b) = (order[i], order[n - 1 - i]);
+                if round % 2 == 0 { (a, b) } else { (b, a) }
+            })
+            .collect();
+        matchdays.push(day);
+        let last = order.pop().unwrap();
+        order.insert(1, last);
+    }
+    let second: Vec<Vec<(usize, usize)>> = matchdays
+        .iter()
+        .map(|d| d.iter().map(|&(h, a)| (a, h)).collect())
+        .collect();
+    matchdays.extend(second);
+    let mut points = vec![0i64; n];
+    let mut x: u64 = 7;
+    for day in &matchdays[..33] {
+        for &(h, a) in day {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let u = ((x >> 33) % 1000) as i64;
+            let home_win = (450 + 25 * (h as i64 - a as i64)).clamp(50, 900);
+            if u < home_win {
+                points[h] += 3;
+            } else if u < home_win + 260 {
+                points[h] += 1;
+                points[a] += 1;
+            } else {
+                points[a] += 3;
+            }
+        }
+    }
+    League {
+        teams: points
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| Standing {
+                name: format!("Team {i}"),
+                points: Decimal::from(p),
+            })
+            .collect(),
+        fixtures: matchdays[33..]
+            .iter()
+            .flatten()
+            .map(|&(home, away)| Fixture { home, away })
+            .collect(),
+        points: PointsPerResult {
+            win: Decimal::from(3),
+            draw: Decimal::from(1),
+            loss: Decimal::from(0),
+        },
+        ties: TiesOnPoints::Margins,
+        advance: 4,
+        relegated: 3,
+    }
+}
+
+fn run_in(c: &mut Criterion) {
+    let league = run_in_league();
+    assert_eq!(league.fixtures.len(), 50);
+    let mut g = c.benchmark_group("run-in");
+    g.sample_size(10);
+    g.bench_function("20 teams, 50 matches left", |b| {
+        b.iter(|| black_box(analyse(&league).unwrap()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, folding, ranking, level_group, simulating, run_in);
 criterion_main!(benches);

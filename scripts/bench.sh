@@ -16,6 +16,8 @@
 #   level group    the 2,000-team group all level, neighbours' 1-1 draws, head-to-head re-applied
 #                  (scripts/generate_level_group.py): the whole process on the data file and on
 #                  the same matches as CSV, and ranking alone (criterion's `level group`)
+#   run-in         every team's best and worst final place in a 20-team league with 50 matches
+#                  left (criterion's `run-in`; src/runin/)
 #   simulate       `standings simulate` under the two Coppa Italia rule sets (2002/03, 2003/04),
 #                  groups/s on 1 thread and on all cores
 #   start-up       median wall time of 21 runs of `standings check data/`
@@ -306,6 +308,20 @@ $(tail -n 20 "$tmp/stderr")"
   add "level group, 2,000 teams: ranking alone (criterion)" "$s s" "" "< 1 s" "$(met 'a < 1' "$s")"
 else
   add "level group, 2,000 teams: ranking alone (criterion)" "skipped" "" "< 1 s" "BENCH_CRITERION=0"
+fi
+
+# --- Run-in: every team's best and worst place in a 20-team league with 5 matchdays (50
+# matches) left (criterion's `run-in`, its league generated in benches/engine.rs). -----------
+if [ "$criterion" = 1 ]; then
+  echo "bench.sh: running the criterion benchmark \"run-in/20 teams, 50 matches left\"" >&2
+  bench=$(cargo bench --locked -q --bench engine -- "run-in/20 teams" --output-format bencher 2>"$tmp/stderr" | grep '^test ') ||
+    die "cargo bench --bench engine -- \"run-in/20 teams\" failed or printed no result:
+$(tail -n 20 "$tmp/stderr")"
+  ns=$(echo "$bench" | awk '{ v = $(NF-3); gsub(",", "", v); print v }')
+  s=$(awk -v ns="$ns" 'BEGIN { printf "%.3f", ns / 1e9 }')
+  add "run-in, 20 teams, 50 matches left: best and worst of all (criterion)" "$s s" "" "< 10 s" "$(met 'a < 10' "$s")"
+else
+  add "run-in, 20 teams, 50 matches left: best and worst of all (criterion)" "skipped" "" "< 10 s" "BENCH_CRITERION=0"
 fi
 
 # --- Simulation: each group played once, ranked under both Coppa Italia rule sets (the issue's

@@ -30,7 +30,7 @@ const NAMES: [&str; 5] = ["A", "B", "C", "D", "E"];
 
 fn rules(points: &str, chain: &str) -> RuleSet {
     let text = format!(
-        "name = \"test\"\n[points]\n{points}\n[tiebreak]\norder = [{chain}]\n[qualification]\nadvance = 1\n[group]\nmeetings = 9\n"
+        "name = \"test\"\n[points]\n{points}\n[tiebreak]\norder = [{chain}]\n[qualification]\nadvance = 1\nrelegated = 1\n[group]\nmeetings = 9\n"
     );
     RuleSet::parse(&Source::new("test-rules.toml", text)).unwrap()
 }
@@ -140,7 +140,7 @@ fn run(seed: u64, cases: usize, points: &str, chain: &str, ties: TiesOnPoints) -
     let mut exact = 0;
     for _ in 0..cases {
         let (group, fixtures) = league(&mut rng);
-        let league = League::from_group(&group, group_rules, &fixtures, 1).unwrap();
+        let league = League::from_group(&group, group_rules, &fixtures).unwrap();
         assert_eq!(league.ties, ties);
         let outlooks = analyse(&league).unwrap();
         let truth = oracle(&group, &rules, &fixtures, scores);

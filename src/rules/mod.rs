@@ -202,6 +202,10 @@ pub struct GroupRules {
     pub qualifying_tiebreak: Option<Vec<Criterion>>,
     /// How many teams advance from each group.
     pub advance: usize,
+    /// How many teams at the bottom of a league are relegated (`qualification.relegated`, 0
+    /// when the rule file names none): what a run-in's safety is counted against
+    /// ([`crate::runin`]).
+    pub relegated: usize,
     /// How many times each pair of teams meets in a group (1: single round-robin).
     pub meetings: u32,
     /// Disciplinary points per card, for the `fair_play` criterion.
@@ -646,6 +650,9 @@ fn tiebreak_order_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema 
 struct QualificationFile {
     #[schemars(with = "u32", range(max = 1_000_000))]
     advance: Spanned<usize>,
+    /// How many teams at the bottom of a league go down (none when absent).
+    #[schemars(with = "Option<u32>", range(max = 1_000_000))]
+    relegated: Option<Spanned<usize>>,
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -762,6 +769,19 @@ fn group_rules(
             ),
         ));
     }
+    let relegated = qualification.relegated.as_ref().map_or(0, |r| *r.get_ref());
+    if let Some(r) = qualification.relegated.as_ref()
+        && relegated > structure::MAX_TEAMS as usize
+    {
+        return Err(source.error(
+            Code::WrongValue,
+            r.span(),
+            format!(
+                "{relegated} is too large for a number of teams relegated; expected at most {}, the most teams a competition may have",
+                structure::MAX_TEAMS
+            ),
+        ));
+    }
 
     let meetings = *file.group.meetings.get_ref();
     if meetings == 0 {
@@ -869,6 +889,7 @@ fn group_rules(
         tiebreak: chain,
         qualifying_tiebreak: qualifying,
         advance,
+        relegated,
         meetings,
         fair_play,
         goal_average: GoalAverageRule {
@@ -1033,6 +1054,23 @@ advance = 1
         assert!(rules.forfeit.goals_count);
         assert_eq!(rules.head_to_head.mode, HeadToHeadMode::Once);
         assert_eq!(rules.meetings, 1);
+    }
+
+    #[test]
+    fn relegation_places_are_optional_and_bounded() {
+        assert_eq!(parse(MINIMAL).unwrap().groups.unwrap().relegated, 0);
+        let three = MINIMAL.replace("advance = 1", "advance = 1\nrelegated = 3");
+        assert_eq!(parse(&three).unwrap().groups.unwrap().relegated, 3);
+        let huge = MINIMAL.replace("advance = 1", "advance = 1\nrelegated = 1000001");
+        let error = parse(&huge).unwrap_err();
+        assert_eq!(error.code, Code::WrongValue);
+        assert!(
+            error
+                .message
+                .starts_with("1000001 is too large for a number of teams relegated"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

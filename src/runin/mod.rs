@@ -100,7 +100,7 @@ pub struct League {
     pub ties: TiesOnPoints,
     /// Qualifying places at the top (the rule file's `qualification.advance`).
     pub advance: usize,
-    /// Relegation places at the bottom (0 for none).
+    /// Relegation places at the bottom (the rule file's `qualification.relegated`; 0 for none).
     pub relegated: usize,
 }
 
@@ -182,13 +182,13 @@ impl Outlook {
 
 impl League {
     /// A league from a group's played matches and its fixtures left: points as the engine
-    /// folds them (forfeits and deductions off the pitch included); `relegated` places at
-    /// the bottom. `None` when points are not the chain's first criterion.
+    /// folds them (forfeits and deductions off the pitch included), qualifying and relegation
+    /// places from the rules (`qualification.advance`, `qualification.relegated`). An error
+    /// when points are not the chain's first criterion.
     pub fn from_group(
         group: &Group,
         rules: &GroupRules,
         fixtures: &[(TeamId, TeamId)],
-        relegated: usize,
     ) -> Result<League, RunInError> {
         let ties = TiesOnPoints::of(rules).ok_or(RunInError::NotOnPoints)?;
         let mut records = fold(
@@ -224,7 +224,7 @@ impl League {
             },
             ties,
             advance: rules.advance,
-            relegated,
+            relegated: rules.relegated,
         })
     }
 
