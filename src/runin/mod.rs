@@ -9,7 +9,7 @@
 //! ([`crate::compute::standings::Row::position`]). Points decide most of the answer; the
 //! question "at least how many teams can be kept above T / pushed above T" over every
 //! result of the fixtures left is an integer program, solved by `good_lp`'s pure-Rust
-//! `microlp` backend ([`solver`]), after bounds have settled every team that cannot catch T or
+//! `microlp` backend (`solver.rs`), after bounds have settled every team that cannot catch T or
 //! cannot be caught. Ties on points follow [`TiesOnPoints`]; `docs/scenarios.md` says what
 //! each case answers and why it is exact.
 
