@@ -265,3 +265,95 @@ fn hand_worked_run_in() {
     assert!(outlooks[1].clinched_safety(&league) && outlooks[2].clinched_safety(&league));
     assert!(outlooks[3].relegated(&league) && !outlooks[3].can_win_title());
 }
+
+/// `../shared/real/NAME`, or `None` (with the reason printed) when the published files are not
+/// beside the checkout.
+fn real(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real")
+        .join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: {} not found (the published files live in ../shared/real beside the checkout)",
+            path.display()
+        );
+        None
+    }
+}
+
+/// A real league at suspension, played on under `rules`: its group and each team's outlook.
+fn played_on(name: &str, rules: &str) -> Option<(Group, League, Vec<Outlook>)> {
+    let path = real(name)?;
+    let loaded = standings::read::load(&path, None, Some(std::path::Path::new(rules))).unwrap();
+    let group = loaded.competition.groups[0].clone();
+    let group_rules = loaded.rules.groups.unwrap();
+    let fixtures: Vec<_> = group.fixtures.iter().map(|f| (f.home, f.away)).collect();
+    let league = League::from_group(&group, &group_rules, &fixtures).unwrap();
+    let outlooks = analyse(&league).unwrap();
+    Some((group, league, outlooks))
+}
+
+fn outlook_of<'a>(group: &Group, outlooks: &'a [Outlook], name: &str) -> &'a Outlook {
+    &outlooks[group.team_named(name).unwrap().index()]
+}
+
+#[test]
+fn league_one_at_suspension_played_on() {
+    let Some((group, league, outlooks)) = played_on("2019-20-en.3.json", "efl-2019-20") else {
+        return;
+    };
+    // 23 clubs, 35 or 36 matches of 44 played in March 2020: 106 fixtures left (the file's
+    // matches without `score.ft`); the EFL's 2019/20 rules name 3 relegation places.
+    assert_eq!(league.fixtures.len(), 106);
+    assert_eq!(league.relegated, 3);
+    assert_eq!(league.ties, TiesOnPoints::Margins);
+    // Southend United: 19 points, 9 matches left, so at most 46; the twelve clubs from
+    // Coventry City (67) down to Burton Albion (48) already have more: 13th at best, and
+    // exactly that (every club has a match left, so the answer is exact).
+    let southend = outlook_of(&group, &outlooks, "Southend United");
+    assert_eq!(southend.left, 9);
+    assert_eq!(southend.best.low, 13);
+    assert!(!southend.clinched_safety(&league) && !southend.relegated(&league));
+    // Bolton Wanderers: 26 points (after the 12 deducted), 10 left, at most 56; eight clubs
+    // already have more (Coventry 67, Rotherham 62, Oxford, Portsmouth, Fleetwood 60,
+    // Peterborough, Sunderland, Wycombe 59): 9th at best.
+    assert_eq!(
+        outlook_of(&group, &outlooks, "Bolton Wanderers").best.low,
+        9
+    );
+    // Coventry City, 67 points, wins its 10 left for 97, more than anyone can reach
+    // (Rotherham 62 + 27 = 89): can still win the title, not yet clinched (Rotherham can pass
+    // 67).
+    let coventry = outlook_of(&group, &outlooks, "Coventry City");
+    assert!(coventry.can_win_title() && !coventry.clinched_title());
+    // Coventry losing all ten stays on 67; only the 16 clubs from 2nd (Rotherham, 62) to 17th
+    // (Accrington Stanley, 40 + 9 × 3 = 67) can reach 67, Milton Keynes Dons (37 + 27 = 64)
+    // and those below cannot: 17th at worst, or better.
+    assert!(coventry.worst.low <= 17);
+    for o in &outlooks {
+        assert!(o.best.is_exact() && o.worst.is_exact());
+        assert!(o.best.low <= o.worst.low);
+    }
+}
+
+#[test]
+fn ligue_1_at_suspension_played_on() {
+    let Some((group, league, outlooks)) = played_on("2019-20-fr.1.json", "league") else {
+        return;
+    };
+    // 20 clubs, 38 rounds, stopped after 28 (Paris Saint-Germain v Strasbourg of the 28th
+    // never played): 380 − 279 = 101 fixtures left.
+    assert_eq!(league.fixtures.len(), 101);
+    // Amiens: 23 points, 10 left, at most 53: Paris Saint-Germain (68) and Marseille (56)
+    // already have more, so 3rd at best; Toulouse (13, at most 43) have Paris, Marseille,
+    // Rennes (50) and Lille (49) above whatever happens: 5th at best or lower.
+    assert!(outlook_of(&group, &outlooks, "Amiens SC").best.low >= 3);
+    assert!(outlook_of(&group, &outlooks, "Toulouse FC").best.low >= 5);
+    // Paris Saint-Germain, 68 with 11 left: Marseille (56, 10 left) can reach 86, so no title
+    // yet; nobody can stop Paris winning out to 101.
+    let paris = outlook_of(&group, &outlooks, "Paris Saint-Germain");
+    assert!(paris.can_win_title() && !paris.clinched_title());
+    assert_eq!(paris.left, 11);
+}

@@ -11,6 +11,7 @@ mod import;
 mod inputs;
 mod knockout;
 mod rules;
+mod runin;
 mod scenarios;
 mod simulate;
 mod table;
@@ -172,6 +173,19 @@ enum Command {
         /// Write here instead of standard output (an SVG is meant for a file).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// For a league with fixtures left: each team's best and worst possible place, and what it
+    /// has clinched (the title, a qualifying place, safety).
+    RunIn {
+        #[command(flatten)]
+        inputs: Inputs,
+        /// Only this group: its name, in any case, or its letter or number.
+        #[arg(long)]
+        group: Option<String>,
+        /// Relegation places at the bottom, instead of the rule file's
+        /// `qualification.relegated`.
+        #[arg(long, value_name = "N")]
+        relegated: Option<usize>,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -364,6 +378,11 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             format,
         } => scenarios::run(&inputs, group.as_deref(), team.as_deref(), format),
         Command::Simulate(args) => simulate::run(&args),
+        Command::RunIn {
+            inputs,
+            group,
+            relegated,
+        } => runin::run(&inputs, group.as_deref(), relegated),
         Command::Rules(args) => rules::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),

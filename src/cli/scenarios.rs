@@ -32,6 +32,7 @@ pub fn run(
     };
     let mut problems = Diagnostics::new();
     let mut out = Vec::new();
+    let mut leagues: Vec<String> = Vec::new();
     for l in &loaded {
         let Some(rules) = &l.rules.groups else {
             continue;
@@ -55,18 +56,35 @@ pub fn run(
                         excerpt(&g.name)
                     ),
                 )),
+                // A league with many matches left: each team's best and worst place instead
+                // (`run-in`), in text.
+                Err(Refusal::TooMany(_))
+                    if matches!(format, ScenarioFormat::Text) && team.is_none() =>
+                {
+                    match super::runin::render(g, rules) {
+                        Ok(text) => leagues.push(format!(
+                            "{} · {}\n{text}",
+                            l.competition.name, g.name
+                        )),
+                        Err(message) => problems.push(l.competition.error_at_line(
+                            Code::NoScenarios,
+                            g.line,
+                            format!("{}: {message}", excerpt(&g.name)),
+                        )),
+                    }
+                }
                 Err(Refusal::TooMany(k)) => problems.push(l.competition.error_at_line(
                     Code::NoScenarios,
                     g.line,
                     format!(
-                        "{} has {k} fixtures still to play; expected at most {MAX_FIXTURES} (3^{MAX_FIXTURES} combinations of results): `scenarios` works out a group's last round or last few matches",
+                        "{} has {k} fixtures still to play; expected at most {MAX_FIXTURES} (3^{MAX_FIXTURES} combinations of results): `scenarios` works out a group's last round or last few matches (in text, without --team, a league's run-in: `standings run-in`)",
                         excerpt(&g.name)
                     ),
                 )),
             }
         }
     }
-    if out.is_empty() && problems.is_empty() {
+    if out.is_empty() && leagues.is_empty() && problems.is_empty() {
         problems.push(::standings::diagnostic::Diagnostic::new(
             Code::NoScenarios,
             "no group has a fixture still to play; expected a fixture listed without a score (`Home v Away` in a data file, a CSV row without goals)",
@@ -99,6 +117,17 @@ pub fn run(
         ScenarioFormat::Json => Format::Json,
         ScenarioFormat::Markdown => Format::Markdown,
     };
-    super::output(&render(&out, format, &teams))?;
+    let mut text = if out.is_empty() {
+        String::new()
+    } else {
+        render(&out, format, &teams)
+    };
+    for league in &leagues {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(league);
+    }
+    super::output(&text)?;
     Ok(0)
 }
