@@ -98,7 +98,17 @@ pub fn render(group: &Group, rules: &GroupRules) -> Result<String, String> {
         width = width
     );
     for row in &table.rows {
-        let o = &outlooks[row.team.index()];
+        let mut o = outlooks[row.team.index()].clone();
+        // Nothing left to play: the table as computed is final, ties broken as the engine
+        // breaks them.
+        if fixtures.is_empty() {
+            let at = Place {
+                low: row.position,
+                high: row.position,
+            };
+            (o.best, o.worst) = (at, at);
+        }
+        let o = &o;
         let line = format!(
             "{:>3}  {:width$}  {:>3}  {:>4}  {:>4}  {:>5}  {}",
             row.position,
@@ -116,9 +126,10 @@ pub fn render(group: &Group, rules: &GroupRules) -> Result<String, String> {
     if outlooks
         .iter()
         .any(|o| !o.best.is_exact() || !o.worst.is_exact())
+        && !fixtures.is_empty()
     {
         out.push_str(
-            "a range (2–3) where a tie on points could remain and the tiebreak cannot be forced either way\n",
+            "a range (such as 3–4): a tie on points may remain that the tiebreak could settle either way\n",
         );
     }
     Ok(out)
