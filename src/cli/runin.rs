@@ -151,13 +151,18 @@ fn status(o: &Outlook, league: &League) -> String {
         "qualified".into()
     } else if o.relegated(league) {
         "relegated".into()
-    } else if o.clinched_safety(league) && !o.can_win_title() {
-        "safe".into()
-    } else if o.clinched_safety(league) {
-        "safe, can still win the title".into()
-    } else if o.can_win_title() {
-        "can still win the title".into()
     } else {
-        String::new()
+        let title = if o.can_win_title() {
+            "can still win the title"
+        } else if o.may_win_title() {
+            "may still win the title (not settled)"
+        } else {
+            ""
+        };
+        match (o.clinched_safety(league), title) {
+            (true, "") => "safe".into(),
+            (true, title) => format!("safe, {title}"),
+            (false, title) => title.into(),
+        }
     }
 }

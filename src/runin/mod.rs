@@ -166,17 +166,24 @@ impl Outlook {
 
     /// Whether it finishes above the relegation places whatever happens.
     pub fn clinched_safety(&self, league: &League) -> bool {
-        league.relegated > 0 && self.worst.high <= league.teams.len() - league.relegated
+        league.relegated > 0
+            && self.worst.high <= league.teams.len().saturating_sub(league.relegated)
     }
 
     /// Whether it finishes in the relegation places whatever happens.
     pub fn relegated(&self, league: &League) -> bool {
-        league.relegated > 0 && self.best.low > league.teams.len() - league.relegated
+        league.relegated > 0 && self.best.low > league.teams.len().saturating_sub(league.relegated)
     }
 
-    /// Whether it can still finish first.
+    /// Whether it can still finish first, for certain: its best place is exactly first.
     pub fn can_win_title(&self) -> bool {
-        self.best.low == 1
+        self.best.high == 1
+    }
+
+    /// Whether it may still finish first: its best place is a range that reaches first, so
+    /// whether it can is not settled ([`Place`] ranges are sound, not exact).
+    pub fn may_win_title(&self) -> bool {
+        self.best.low == 1 && self.best.high > 1
     }
 }
 

@@ -123,8 +123,9 @@ impl<'a> Words<'a> {
     /// A team's status on a question ("through", "first place").
     pub fn status(&self, status: &Status, what: &str) -> String {
         match status {
-            Status::Clinched => format!("{what} clinched"),
-            Status::Eliminated => format!("{what} out of reach"),
+            // Established for the scorelines searched, not beyond (docs/scenarios.md).
+            Status::Clinched => format!("{what} clinched at every score searched"),
+            Status::Eliminated => format!("{what} out of reach at every score searched"),
             Status::Open { sure, maybe } => {
                 let mut parts = Vec::new();
                 if !sure.is_empty() {
