@@ -77,7 +77,11 @@ pub struct Scenarios {
 /// Works out `group`'s scenarios under `rules`, searching scores up to [`scoreline::bound_for`]
 /// goals a side.
 pub fn analyse(group: &Group, rules: &GroupRules) -> Result<Scenarios, Refusal> {
-    analyse_to(group, rules, bound_for(group.fixtures.len()))
+    analyse_to(
+        group,
+        rules,
+        bound_for(group.fixtures.len(), group.teams.len()),
+    )
 }
 
 /// [`analyse`], searching scores up to `bound` goals a side.

@@ -80,19 +80,21 @@ impl Point {
 /// `docs/scenarios.md`).
 pub const MAX_BOUND: u32 = 5;
 
-/// How many completed groups one analysis may rank at most: the bound shrinks with the number
-/// of fixtures to keep within it.
+/// How many completed groups of four teams one analysis may rank at most: the bound shrinks
+/// with the number of fixtures, and with the group's size past four teams, to keep within it.
 pub const BUDGET: u64 = 600_000;
 
-/// The bound searched for `fixtures` fixtures: the largest up to [`MAX_BOUND`] whose
-/// `(bound + 1)^(2 × fixtures)` scorelines stay within [`BUDGET`] (at least 1).
-pub fn bound_for(fixtures: usize) -> u32 {
+/// The bound searched for `fixtures` fixtures in a group of `teams`: the largest up to
+/// [`MAX_BOUND`] whose `(bound + 1)^(2 × fixtures)` scorelines, each a ranking of `teams`
+/// teams, cost no more than [`BUDGET`] rankings of four (at least 1).
+pub fn bound_for(fixtures: usize, teams: usize) -> u32 {
+    let budget = BUDGET * 4 / teams.max(4) as u64;
     (1..=MAX_BOUND)
         .rev()
         .find(|&b| {
             u64::from(b + 1)
                 .checked_pow(2 * fixtures as u32)
-                .is_some_and(|n| n <= BUDGET)
+                .is_some_and(|n| n <= budget)
         })
         .unwrap_or(1)
 }
