@@ -11,6 +11,7 @@ use super::{CliError, Inputs, inputs, table::chosen_groups};
 use ::standings::compute::standings::compute_group;
 use ::standings::diagnostic::{Code, Diagnostics};
 use ::standings::model::Group;
+use ::standings::report::escape::plain;
 use ::standings::rules::GroupRules;
 use ::standings::runin::{League, Outlook, Place, RunInError, analyse};
 
@@ -43,7 +44,7 @@ pub fn run(inputs: &Inputs, group: Option<&str>, relegated: Option<usize>) -> Re
                     if !out.is_empty() {
                         out.push('\n');
                     }
-                    let _ = writeln!(out, "{} · {}", l.competition.name, g.name);
+                    let _ = writeln!(out, "{} · {}", plain(&l.competition.name), plain(&g.name));
                     out.push_str(&text);
                 }
                 Err(message) => problems.push(l.competition.error_at_line(
@@ -112,7 +113,7 @@ pub fn render(group: &Group, rules: &GroupRules) -> Result<String, String> {
         let line = format!(
             "{:>3}  {:width$}  {:>3}  {:>4}  {:>4}  {:>5}  {}",
             row.position,
-            group.team_name(row.team),
+            plain(group.team_name(row.team)),
             row.record.points().to_string(),
             o.left,
             place(o.best),
