@@ -19,3 +19,13 @@ pub mod scenarios;
 pub mod simulate;
 pub mod style;
 pub mod table;
+
+/// The JSON Schema (draft 2020-12) of a JSON document the program prints, generated from the
+/// type it is written from, as every `standings schema` output kind is.
+pub fn json_schema_of<T: schemars::JsonSchema>() -> serde_json::Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    serde_json::to_value(schema).expect("a generated schema is JSON")
+}

@@ -124,9 +124,5 @@ pub fn render(histories: &[History]) -> String {
 /// The JSON Schema (draft 2020-12) of what [`render`] prints, generated from its output types
 /// (`standings schema history`, committed as `schemas/history.schema.json`).
 pub fn json_schema() -> serde_json::Value {
-    let schema = schemars::generate::SchemaSettings::draft2020_12()
-        .for_serialize()
-        .into_generator()
-        .into_root_schema_for::<Document<'_>>();
-    serde_json::to_value(schema).expect("a generated schema is JSON")
+    crate::report::json_schema_of::<Document<'_>>()
 }

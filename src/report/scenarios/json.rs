@@ -157,9 +157,5 @@ pub fn render(groups: &[GroupScenarios<'_>], teams: &[String]) -> String {
 
 /// The JSON Schema of the document (`standings schema scenarios`).
 pub fn json_schema() -> serde_json::Value {
-    let schema = schemars::generate::SchemaSettings::draft2020_12()
-        .for_serialize()
-        .into_generator()
-        .into_root_schema_for::<Document<'_>>();
-    serde_json::to_value(schema).expect("a generated schema is JSON")
+    crate::report::json_schema_of::<Document<'_>>()
 }

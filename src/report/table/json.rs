@@ -440,11 +440,7 @@ pub fn render(standings: &[Standings<'_>]) -> String {
 /// The JSON Schema of what [`render`] writes (`standings schema table`, `schemas/table.schema.json`),
 /// generated from the types it serializes, so it cannot drift from the output.
 pub fn json_schema() -> serde_json::Value {
-    let schema = schemars::generate::SchemaSettings::draft2020_12()
-        .for_serialize()
-        .into_generator()
-        .into_root_schema_for::<Document<'_>>();
-    serde_json::to_value(schema).expect("a generated schema is JSON")
+    crate::report::json_schema_of::<Document<'_>>()
 }
 
 #[cfg(test)]
