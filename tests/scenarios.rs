@@ -23,9 +23,11 @@ use standings::model::{
     Cards, Decision, Fixture, Forfeit, Group, GroupRecord, Line, Match, Outcome, TeamId,
 };
 use standings::rules::{GroupRules, library};
+use standings::scenarios::condition::Verdict;
 use standings::scenarios::place::Tri;
+use standings::scenarios::scoreline::{Point, Res};
 use standings::scenarios::summary::Status;
-use standings::scenarios::{Scenarios, analyse_to};
+use standings::scenarios::{Scenarios, analyse, analyse_to};
 
 /// The bound the oracle searches (and the scenarios are asked for), goals a side: 2, or 1 for
 /// three fixtures (64 scorelines rather than 729, to keep the run short in a debug build).
@@ -64,15 +66,21 @@ fn outcome() -> impl Strategy<Value = Outcome> {
 }
 
 fn case(rule_sets: usize) -> impl Strategy<Value = Case> {
-    (0..rule_sets, 3usize..=4).prop_flat_map(|(rules, n)| {
+    // Mostly one or two fixtures (a last round), sometimes three.
+    case_with(
+        rule_sets,
+        prop_oneof![3 => 1usize..=2, 1 => Just(3usize)].boxed(),
+    )
+}
+
+/// A random group with `fixtures` (a strategy for how many) left to play.
+fn case_with(rule_sets: usize, fixtures: BoxedStrategy<usize>) -> impl Strategy<Value = Case> {
+    (0..rule_sets, 3usize..=4, fixtures).prop_flat_map(|(rules, n, k)| {
         let pairs = n * (n - 1) / 2;
         (
             Just(rules),
             Just(n),
-            // Mostly one or two fixtures (a last round), sometimes three.
-            prop_oneof![3 => 1usize..=2, 1 => Just(3usize)].prop_flat_map(move |k| {
-                proptest::sample::subsequence((0..pairs).collect::<Vec<_>>(), k)
-            }),
+            proptest::sample::subsequence((0..pairs).collect::<Vec<_>>(), k.min(pairs)),
             proptest::collection::vec((any::<bool>(), outcome()), pairs),
             proptest::collection::vec(0u32..3, n),
         )
@@ -303,6 +311,138 @@ proptest! {
     }
 }
 
+/// Scores far past the bound a combination was searched to: fixture `f` of `results` ends with
+/// the margin and losing side's goals `picks[f]` reduced below `bound + 12`, or, for `extreme`,
+/// every win by `bound + 30`.
+fn far_scores(results: &[Res], bound: u32, picks: &[(u32, u32)], extreme: bool) -> Vec<(u32, u32)> {
+    results
+        .iter()
+        .zip(picks)
+        .map(|(&r, &(margin, low))| {
+            let span = bound + 12;
+            let margin = match (r, extreme) {
+                (Res::Draw, _) => 0,
+                (_, true) => bound + 30,
+                (_, false) => 1 + margin % span,
+            };
+            Point {
+                margin,
+                low: low % span,
+            }
+            .score(r)
+        })
+        .collect()
+}
+
+/// What a combination's verdict claims at scores past the bound searched: the same whatever
+/// the scores, or what a condition holding there says; nothing where no condition holds (past
+/// the bound the conditions are sufficient, not a description of every score).
+fn claim(verdict: &Verdict, scores: &[(u32, u32)]) -> Option<Tri> {
+    match verdict {
+        Verdict::Always => Some(Tri::Yes),
+        Verdict::Never => Some(Tri::No),
+        Verdict::Unknown => Some(Tri::Open),
+        Verdict::Depends { yes, open } => {
+            if yes.iter().any(|c| c.holds(scores)) {
+                Some(Tri::Yes)
+            } else if open.iter().any(|c| c.holds(scores)) {
+                Some(Tri::Open)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// What a team's status claims at any score: clinched, out of reach, or nothing.
+fn claim_of(status: &Status) -> Option<Tri> {
+    match status {
+        Status::Clinched => Some(Tri::Yes),
+        Status::Eliminated => Some(Tri::No),
+        Status::Open { .. } => None,
+    }
+}
+
+proptest! {
+    // The search stops at a bound; what it says must hold beyond it wherever it claims to have
+    // gone past every gap in goals (`past_gaps`). The scenarios search as far as they choose
+    // (`analyse`); the oracle plays scores well past that, up to 12 goals further and every win
+    // by 30 more, where a team needing a bigger win than the bound would go through.
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn verdicts_hold_past_the_bound_searched(
+        case in case_with(rule_sets().len(), (1usize..=2).boxed()),
+        picks in proptest::collection::vec((0u32..1_000, 0u32..1_000), 2 * 12),
+    ) {
+        let sets = rule_sets();
+        let (name, rules) = &sets[case.rules];
+        let group = group(&case, rules);
+        let scenarios = analyse(&group, rules).expect("1 or 2 fixtures");
+        let k = group.fixtures.len();
+        for c in scenarios.combinations.iter().filter(|c| c.past_gaps) {
+            let mut tries: Vec<Vec<(u32, u32)>> = picks
+                .chunks(k)
+                .map(|p| far_scores(&c.results, c.bound, p, false))
+                .collect();
+            tries.push(far_scores(&c.results, c.bound, &picks[..k], true));
+            for scores in tries {
+                let expected = oracle(&group, rules, &scores);
+                for (t, &(first, advances)) in expected.iter().enumerate() {
+                    let outlook = &scenarios.teams[t];
+                    for (verdict, status, truth) in [
+                        (&c.first[t], &outlook.first, first),
+                        (&c.advances[t], &outlook.advances, advances),
+                    ] {
+                        let claims = [claim(verdict, &scores), claim_of(status)];
+                        for said in claims.into_iter().flatten() {
+                            prop_assert_eq!(
+                                said,
+                                truth,
+                                "{}: Team {} at {:?} (searched to {}); {:?}; group {:?}",
+                                name,
+                                t,
+                                scores,
+                                c.bound,
+                                verdict,
+                                group
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A team that needs more than a 5-goal win (tests/fixtures/scenarios-big-win.toml), worked out
+/// by hand. Played: X 0–0 Y, Q 6–0 X, P 1–0 Y, P 1–0 Q: P 6 points (goal difference +2), Q 3
+/// (+5), X 1 (−6), Y 1 (−1). To play: X v P, Y v Q; two advance; points, goal difference,
+/// goals, then head-to-head.
+/// - X beat P by m, Y beat Q by m′: P 6, X 4, Y 4, Q 3. X −6 + m against Y −1 + m′: at 6–0
+///   and 1–0 both are 0 and goals decide, X 6 against Y 1; at 5–0 and 1–0, −1 against 0.
+/// - X beat P by m, Y and Q draw: P 6, X 4, Q 4, Y 2. X −6 + m against Q +5: X needs m ≥ 12
+///   (at 11 both are +5, and goals decide: X 0 + 11 + P's goals against Q 6 + the draw's).
+#[test]
+fn a_team_needing_a_big_win_is_not_out_of_reach() {
+    let path = std::path::Path::new("tests/fixtures/scenarios-big-win.toml");
+    let loaded = standings::read::load(path, None, None).expect("the file reads");
+    let group = &loaded.competition.groups[0];
+    let rules = loaded.rules.groups.as_ref().expect("group rules");
+    let s = analyse(group, rules).expect("two fixtures");
+    assert!(s.past_gaps);
+    let x = group.team_named("X").expect("X");
+    assert_eq!(s.at(x, &[(6, 0), (1, 0)]).1, Tri::Yes);
+    assert_eq!(s.at(x, &[(5, 0), (1, 0)]).1, Tri::No);
+    assert_eq!(s.at(x, &[(12, 0), (0, 0)]).1, Tri::Yes);
+    assert_eq!(s.at(x, &[(10, 0), (0, 0)]).1, Tri::No);
+    // 11–0 and 0–0: both +5; goals 11 against 6.
+    assert_eq!(s.at(x, &[(11, 0), (0, 0)]).1, Tri::Yes);
+    // 11–0 and 6–6: both +5; goals 11 against 12.
+    assert_eq!(s.at(x, &[(11, 0), (6, 6)]).1, Tri::No);
+    assert_ne!(s.teams[x.index()].advances, Status::Eliminated);
+}
+
 /// EURO 2024 Group A before its last round, worked out by hand. After four matches: Germany 6
 /// points (5–1, 2–0: goals 7–1), Switzerland 4 (3–1, 1–1: 4–2), Scotland 1 (1–5, 1–1: 2–6),
 /// Hungary 0 (1–3, 0–2: 1–5); two advance. To play: Switzerland v Germany (fixture 0), Scotland v
@@ -330,7 +470,12 @@ fn euro_2024_group_a_before_its_last_round() {
     // The tables leave the fixtures out: four matches played.
     assert_eq!((group.matches.len(), group.fixtures.len()), (4, 2));
     let s = analyse(group, rules).expect("two fixtures");
-    assert_eq!(s.bound, 5);
+    // Only when Germany and Scotland both win are two teams level on points (Switzerland and
+    // Scotland, 4): goal difference +2 against −4, a gap of 6, searched to 6 + 2 = 8 goals a
+    // side; elsewhere nobody is level and 2 goals a side tell every margin apart.
+    let bounds: Vec<u32> = s.combinations.iter().map(|c| c.bound).collect();
+    assert_eq!(bounds, [2, 2, 8, 2, 2, 2, 2, 2, 2]);
+    assert!(s.past_gaps);
     let team = |name: &str| group.team_named(name).expect("a team of the group");
     let (germany, scotland, hungary, switzerland) = (
         team("Germany"),

@@ -34,6 +34,10 @@ pub struct Constraint {
     pub margin: Option<Range>,
     /// The losing side's goals (a draw: each side's).
     pub low: Option<Range>,
+    /// The most goals either side scores: set where the condition was seen to hold only as far
+    /// as the bound searched ([`super::beyond`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub most: Option<u32>,
 }
 
 /// Constraints that hold together (an empty clause always holds).
@@ -47,7 +51,9 @@ impl Clause {
         self.0.iter().all(|c| {
             let (h, a) = scores[c.fixture];
             let p = Point::of(h, a);
-            c.margin.is_none_or(|r| r.holds(p.margin)) && c.low.is_none_or(|r| r.holds(p.low))
+            c.margin.is_none_or(|r| r.holds(p.margin))
+                && c.low.is_none_or(|r| r.holds(p.low))
+                && c.most.is_none_or(|most| h.max(a) <= most)
         })
     }
 }
@@ -263,6 +269,7 @@ impl Grid {
                     fixture: f,
                     margin: range(2 * f),
                     low: range(2 * f + 1),
+                    most: None,
                 })
                 .filter(|c| c.margin.is_some() || c.low.is_some())
                 .collect(),

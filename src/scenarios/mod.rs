@@ -5,8 +5,10 @@
 //! ([`condition`]); where it rests on data nobody has before the matches (cards, lots), it says
 //! so ([`place::Unknown`]). See `docs/scenarios.md`.
 
+pub mod beyond;
 pub mod condition;
 pub mod place;
+pub mod reach;
 pub mod scoreline;
 pub mod summary;
 
@@ -16,7 +18,7 @@ use crate::model::{Group, TeamId};
 use crate::rules::GroupRules;
 use condition::{Grid, Verdict};
 use place::{Fate, Tri, Unknown, Workbench};
-use scoreline::{Res, bound_for};
+use scoreline::{Res, within_budget};
 use summary::Status;
 
 /// The most fixtures a group may have left: 3^6 = 729 combinations of results, each searched
@@ -37,6 +39,12 @@ pub enum Refusal {
 pub struct Combination {
     /// The result of each fixture, by index into the fixtures.
     pub results: Vec<Res>,
+    /// The most goals a side searched in each fixture of this combination.
+    pub bound: u32,
+    /// Whether the search went past every gap in goals between teams this combination leaves
+    /// level on points ([`reach::needed`]), so that what it says holds at any score, not only
+    /// at the scores searched.
+    pub past_gaps: bool,
     /// Per team (by [`TeamId`]): whether it finishes first.
     pub first: Vec<Verdict>,
     /// Per team: whether it finishes in a qualifying place.
@@ -63,8 +71,11 @@ pub struct TeamOutlook {
 pub struct Scenarios {
     /// The fixtures still to play: home, away.
     pub fixtures: Vec<(TeamId, TeamId)>,
-    /// The most goals a side searched in each fixture.
+    /// The most goals a side searched in any fixture of any combination.
     pub bound: u32,
+    /// Whether every combination was searched past its gaps in goals
+    /// ([`Combination::past_gaps`]).
+    pub past_gaps: bool,
     /// How many teams advance.
     pub advance: usize,
     /// Every combination of results: fixture 0's result varies fastest (home win, draw, away
@@ -74,18 +85,32 @@ pub struct Scenarios {
     pub teams: Vec<TeamOutlook>,
 }
 
-/// Works out `group`'s scenarios under `rules`, searching scores up to [`scoreline::bound_for`]
-/// goals a side.
+/// Works out `group`'s scenarios under `rules`, each combination of results searched past its
+/// gaps in goals ([`reach::needed`]) as far as [`scoreline::BUDGET`] allows.
 pub fn analyse(group: &Group, rules: &GroupRules) -> Result<Scenarios, Refusal> {
-    analyse_to(
-        group,
-        rules,
-        bound_for(group.fixtures.len(), group.teams.len()),
-    )
+    let all = check(group)?;
+    let needed: Vec<u32> = all
+        .iter()
+        .map(|results| reach::needed(group, rules, results))
+        .collect();
+    let bounds = within_budget(&all, &needed, group.teams.len());
+    search(group, rules, all, &bounds, &needed)
 }
 
-/// [`analyse`], searching scores up to `bound` goals a side.
+/// [`analyse`], searching scores up to `bound` goals a side in every combination.
 pub fn analyse_to(group: &Group, rules: &GroupRules, bound: u32) -> Result<Scenarios, Refusal> {
+    let all = check(group)?;
+    let needed: Vec<u32> = all
+        .iter()
+        .map(|results| reach::needed(group, rules, results))
+        .collect();
+    let bounds = vec![bound; all.len()];
+    search(group, rules, all, &bounds, &needed)
+}
+
+/// Every combination of results of `group`'s fixtures (fixture 0's result varying fastest),
+/// or why there are none to search.
+fn check(group: &Group) -> Result<Vec<Vec<Res>>, Refusal> {
     let k = group.fixtures.len();
     if k == 0 {
         return Err(Refusal::NoFixtures);
@@ -93,13 +118,33 @@ pub fn analyse_to(group: &Group, rules: &GroupRules, bound: u32) -> Result<Scena
     if k > MAX_FIXTURES {
         return Err(Refusal::TooMany(k));
     }
+    Ok((0..3usize.pow(k as u32))
+        .map(|c| {
+            (0..k)
+                .map(|i| Res::ALL[(c / 3usize.pow(i as u32)) % 3])
+                .collect()
+        })
+        .collect())
+}
+
+/// Plays every scoreline of each combination `all[c]` up to `bounds[c]` goals a side.
+fn search(
+    group: &Group,
+    rules: &GroupRules,
+    all: Vec<Vec<Res>>,
+    bounds: &[u32],
+    needed: &[u32],
+) -> Result<Scenarios, Refusal> {
     let n = group.teams.len();
+    // A ratio of goals (goal average) can turn at any size of score: no gap bounds it.
+    let ratio = rules
+        .tiebreak
+        .iter()
+        .chain(rules.qualifying_tiebreak.iter().flatten())
+        .any(|c| c.key().ends_with("goal_average"));
     let mut bench = Workbench::new(group, rules);
-    let mut combinations = Vec::with_capacity(3usize.pow(k as u32));
-    for c in 0..3usize.pow(k as u32) {
-        let results: Vec<Res> = (0..k)
-            .map(|i| Res::ALL[(c / 3usize.pow(i as u32)) % 3])
-            .collect();
+    let mut combinations = Vec::with_capacity(all.len());
+    for ((results, &bound), &needed) in all.into_iter().zip(bounds).zip(needed) {
         let grid = Grid::new(&results, bound);
         let mut first = vec![vec![None; grid.len()]; n];
         let mut advances = vec![vec![None; grid.len()]; n];
@@ -120,10 +165,32 @@ pub fn analyse_to(group: &Group, rules: &GroupRules, bound: u32) -> Result<Scena
             }
         }
         unknown.sort();
+        let mut first: Vec<Verdict> = first.iter().map(|cells| grid.verdict(cells)).collect();
+        let mut advances: Vec<Verdict> = advances.iter().map(|cells| grid.verdict(cells)).collect();
+        // Each condition's "or more", tried past the bound (scores ranked once each).
+        let mut far: std::collections::HashMap<Vec<(u32, u32)>, Vec<Fate>> = Default::default();
+        let mut scratch = Vec::new();
+        for t in 0..n {
+            for (verdict, question) in [(&mut first[t], 0), (&mut advances[t], 1)] {
+                beyond::settle(verdict, &results, bound, |scores| {
+                    let fates = far
+                        .entry(scores.to_vec())
+                        .or_insert_with(|| bench.rank(scores, &mut scratch));
+                    let fate = fates[t];
+                    if question == 0 {
+                        fate.first
+                    } else {
+                        fate.advances
+                    }
+                });
+            }
+        }
         combinations.push(Combination {
             results,
-            first: first.iter().map(|cells| grid.verdict(cells)).collect(),
-            advances: advances.iter().map(|cells| grid.verdict(cells)).collect(),
+            bound,
+            past_gaps: bound >= needed && (!ratio || needed <= reach::LEAST),
+            first,
+            advances,
             places,
             unknown,
         });
@@ -149,7 +216,8 @@ pub fn analyse_to(group: &Group, rules: &GroupRules, bound: u32) -> Result<Scena
         .collect();
     Ok(Scenarios {
         fixtures: group.fixtures.iter().map(|f| (f.home, f.away)).collect(),
-        bound,
+        bound: combinations.iter().map(|c| c.bound).max().unwrap_or(0),
+        past_gaps: combinations.iter().all(|c| c.past_gaps),
         advance: rules.advance,
         combinations,
         teams,

@@ -75,28 +75,45 @@ impl Point {
     }
 }
 
-/// The largest bound (goals a side) searched: more costs time and changes no tiebreak that a
-/// margin or goal count beyond it would not also settle the same way in practice (see
-/// `docs/scenarios.md`).
-pub const MAX_BOUND: u32 = 5;
-
-/// How many completed groups of four teams one analysis may rank at most: the bound shrinks
+/// How many completed groups of four teams one analysis may rank at most: the bounds shrink
 /// with the number of fixtures, and with the group's size past four teams, to keep within it.
 pub const BUDGET: u64 = 600_000;
 
-/// The bound searched for `fixtures` fixtures in a group of `teams`: the largest up to
-/// [`MAX_BOUND`] whose `(bound + 1)^(2 × fixtures)` scorelines, each a ranking of `teams`
-/// teams, cost no more than [`BUDGET`] rankings of four (at least 1).
-pub fn bound_for(fixtures: usize, teams: usize) -> u32 {
+/// How many scorelines combination `results` has within `bound` goals a side: per fixture,
+/// `bound + 1` draws or `bound × (bound + 1) / 2` wins (saturating).
+pub fn cells(results: &[Res], bound: u32) -> u64 {
+    let b = u64::from(bound);
+    results.iter().fold(1u64, |n, r| {
+        let per = match r {
+            Res::Draw => b + 1,
+            _ => b * (b + 1) / 2,
+        };
+        n.saturating_mul(per)
+    })
+}
+
+/// The bound searched in each combination `all[c]`: as far as it needs (`needed[c]`), lowered
+/// to a common ceiling, the highest whose scorelines, each a ranking of `teams` teams, cost no
+/// more than [`BUDGET`] rankings of four (at least 1 goal a side).
+pub fn within_budget(all: &[Vec<Res>], needed: &[u32], teams: usize) -> Vec<u32> {
     let budget = BUDGET * 4 / teams.max(4) as u64;
-    (1..=MAX_BOUND)
-        .rev()
-        .find(|&b| {
-            u64::from(b + 1)
-                .checked_pow(2 * fixtures as u32)
-                .is_some_and(|n| n <= budget)
-        })
-        .unwrap_or(1)
+    let cost = |ceiling: u32| {
+        all.iter()
+            .zip(needed)
+            .map(|(results, &n)| cells(results, n.min(ceiling)))
+            .fold(0u64, u64::saturating_add)
+    };
+    // The highest ceiling within the budget, by bisection: cost grows with the ceiling.
+    let (mut low, mut high) = (1u32, needed.iter().copied().max().unwrap_or(1).max(1));
+    while low < high {
+        let mid = low + (high - low).div_ceil(2);
+        if cost(mid) <= budget {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    needed.iter().map(|&n| n.min(low).max(1)).collect()
 }
 
 /// The scorelines of result `res` within `bound` goals a side, as points.

@@ -35,9 +35,12 @@ struct GroupOut<'a> {
     group: &'a str,
     /// How many teams advance (`qualification.advance`).
     advance: usize,
-    /// The most goals a side searched in each fixture: conditions are exact up to it, and a
-    /// range with no `to` reached it.
+    /// The most goals a side searched in any fixture: conditions are exact up to each
+    /// combination's own `bound`, and a range with no `to` reached it.
     bound: u32,
+    /// Whether every combination was searched past every gap in goals between teams it
+    /// leaves level on points: then what the document says holds at any score.
+    past_gaps: bool,
     /// The fixtures still to play.
     fixtures: Vec<FixtureOut<'a>>,
     /// Each team's outlook (the teams `--team` chose, or all).
@@ -76,6 +79,11 @@ struct TeamOut<'a> {
 struct CombinationOut<'a> {
     /// Each fixture's result: home, draw or away (a win for that side).
     results: &'a [Res],
+    /// The most goals a side searched in each fixture of this combination.
+    bound: u32,
+    /// Whether that went past every gap in goals between teams this combination leaves level
+    /// on points (when false, its verdicts hold at the scores searched only).
+    past_gaps: bool,
     /// Per team (the teams shown): its verdicts.
     teams: Vec<VerdictsOut<'a>>,
     /// What some order in this combination rests on beyond the scores.
@@ -108,6 +116,7 @@ pub fn render(groups: &[GroupScenarios<'_>], teams: &[String]) -> String {
                 group: &g.group.name,
                 advance: s.advance,
                 bound: s.bound,
+                past_gaps: s.past_gaps,
                 fixtures: g
                     .group
                     .fixtures
@@ -133,6 +142,8 @@ pub fn render(groups: &[GroupScenarios<'_>], teams: &[String]) -> String {
                     .iter()
                     .map(|c| CombinationOut {
                         results: &c.results,
+                        bound: c.bound,
+                        past_gaps: c.past_gaps,
                         teams: (0..names.len())
                             .filter(shown)
                             .map(|t| VerdictsOut {

@@ -51,11 +51,22 @@ fn prose(groups: &[GroupScenarios<'_>], teams: &[String], markdown: bool) -> Str
         let s = &g.scenarios;
         let shown = |t: usize| teams.is_empty() || teams.contains(&g.group.teams[t]);
         let name = w.escape(&g.group.name);
+        let searched = if s.past_gaps {
+            format!(
+                "scores searched past every gap in goals that matters (up to {} goals a side)",
+                s.bound
+            )
+        } else {
+            format!(
+                "scores searched up to {} goals a side (short of some gap in goals: what it \
+                 says holds at those scores only)",
+                s.bound
+            )
+        };
         let head = format!(
-            "{name}: {} fixture(s) to play; {} advance; scores searched up to {} goals a side",
+            "{name}: {} fixture(s) to play; {} advance; {searched}",
             s.fixtures.len(),
             s.advance,
-            s.bound
         );
         if markdown {
             out.push_str(&format!("## {head}\n\n"));

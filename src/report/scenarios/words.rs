@@ -122,10 +122,16 @@ impl<'a> Words<'a> {
 
     /// A team's status on a question ("through", "first place").
     pub fn status(&self, status: &Status, what: &str) -> String {
+        // Established for the scorelines searched; beyond them too when the search went past
+        // every gap in goals that matters (docs/scenarios.md).
+        let searched = if self.scenarios.past_gaps {
+            ""
+        } else {
+            " at every score searched"
+        };
         match status {
-            // Established for the scorelines searched, not beyond (docs/scenarios.md).
-            Status::Clinched => format!("{what} clinched at every score searched"),
-            Status::Eliminated => format!("{what} out of reach at every score searched"),
+            Status::Clinched => format!("{what} clinched{searched}"),
+            Status::Eliminated => format!("{what} out of reach{searched}"),
             Status::Open { sure, maybe } => {
                 let mut parts = Vec::new();
                 if !sure.is_empty() {
@@ -183,15 +189,22 @@ impl<'a> Words<'a> {
     }
 
     fn clause(&self, clause: &Clause, results: &[Res]) -> String {
-        if clause.0.is_empty() {
-            return "whatever the scores".into();
-        }
         let parts: Vec<String> = clause
             .0
             .iter()
+            .filter(|c| c.margin.is_some() || c.low.is_some())
             .map(|c| self.constraint(c, results[c.fixture]))
             .collect();
-        parts.join(" and ")
+        let text = if parts.is_empty() {
+            "whatever the scores".to_string()
+        } else {
+            parts.join(" and ")
+        };
+        // Seen to hold only as far as the scores searched (scenarios::beyond).
+        match clause.0.iter().find_map(|c| c.most) {
+            Some(most) => format!("{text} (with at most {most} goals a side)"),
+            None => text,
+        }
     }
 
     /// Each shown team's verdict in a combination: those it always holds for, then those it

@@ -1,0 +1,117 @@
+//! How far each combination of results must be searched: past every gap in goals between two
+//! teams the combination can leave level on points, so that a team needing a 7–0 win is not
+//! reported out of reach because the search stopped at 5 goals.
+//!
+//! Within one combination the points are fixed; the scores only order teams level on points
+//! (on goal difference, goals, away goals, in the whole group or among the level teams). A
+//! comparison between two such teams turns on a gap in goals the played matches left between
+//! them, closed by margins and goals in the fixtures; the search reaches `gap + 2` goals a side
+//! so that a single fixture can close the gap and go one past it (and a second fixture win by
+//! one beside it). `tests/scenarios.rs` checks, on random groups, that no verdict changes at
+//! scores far beyond this reach. See `docs/scenarios.md`.
+
+use rust_decimal::Decimal;
+
+use crate::compute::records::{FoldOptions, Record, among, fold};
+use crate::model::{Group, Match, Outcome, TeamId};
+use crate::rules::GroupRules;
+
+use super::scoreline::Res;
+
+/// Head-to-head mini-tables are measured over every subset of the level teams up to this many
+/// teams; past it, over the whole level set and each pair (a larger set of teams level on
+/// points is a long league, where the bound is set by the budget anyway).
+const MOST_SUBSETS: usize = 6;
+
+/// The least bound searched: enough for "win by 2 or more" to be told from "by exactly 1".
+pub const LEAST: u32 = 2;
+
+/// The goals a side combination `results` must be searched to under `rules`: 2 more than the
+/// largest gap in goal difference, goals scored, goals conceded or away goals, overall or in a
+/// head-to-head mini-table of the played matches, between two teams the combination leaves
+/// level on points ([`LEAST`] when none are level). When the chain does not rank by points
+/// first, every team counts as level.
+pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> u32 {
+    let n = group.teams.len();
+    let classes = level_sets(group, rules, results);
+    let options = FoldOptions { deductions: false };
+    let overall = fold(n, &group.matches, rules, options);
+    let mut gap = 0u64;
+    for class in classes.iter().filter(|c| c.len() > 1) {
+        gap = gap.max(widest(class, &overall));
+        let subsets: Vec<Vec<TeamId>> = if class.len() <= MOST_SUBSETS {
+            (3u32..1 << class.len())
+                .filter(|bits| bits.count_ones() >= 2)
+                .map(|bits| {
+                    (0..class.len())
+                        .filter(|i| bits & (1 << i) != 0)
+                        .map(|i| class[i])
+                        .collect()
+                })
+                .collect()
+        } else {
+            let pairs = class
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &a)| class[i + 1..].iter().map(move |&b| vec![a, b]));
+            std::iter::once(class.clone()).chain(pairs).collect()
+        };
+        for subset in subsets {
+            let mini = fold(n, among(&group.matches, &subset), rules, options);
+            gap = gap.max(widest(&subset, &mini));
+        }
+    }
+    u32::try_from(gap)
+        .unwrap_or(u32::MAX)
+        .saturating_add(2)
+        .max(LEAST)
+}
+
+/// The sets of teams level on points after `results` (each fixture won by one goal or drawn
+/// 0–0), deductions made: every team in one set when the chain does not start with points.
+fn level_sets(group: &Group, rules: &GroupRules, results: &[Res]) -> Vec<Vec<TeamId>> {
+    let n = group.teams.len();
+    let everyone = || vec![(0..n).map(TeamId::new).collect()];
+    if rules.tiebreak.first().is_none_or(|c| c.key() != "points") {
+        return everyone();
+    }
+    let fixtures = group.fixtures.iter().zip(results).map(|(f, r)| {
+        let (home, away) = match r {
+            Res::Home => (1, 0),
+            Res::Draw => (0, 0),
+            Res::Away => (0, 1),
+        };
+        Match::new(f.home, f.away, Outcome::Played { home, away })
+    });
+    let all: Vec<Match> = group.matches.iter().copied().chain(fixtures).collect();
+    let mut records = fold(n, &all, rules, FoldOptions { deductions: true });
+    for d in &group.rulings.deductions {
+        records[d.team].deduct_off_pitch(d.points);
+    }
+    let mut by_points: Vec<(Decimal, TeamId)> = records
+        .iter()
+        .enumerate()
+        .map(|(t, r)| (r.points(), TeamId::new(t)))
+        .collect();
+    by_points.sort();
+    by_points
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| run.iter().map(|&(_, t)| t).collect())
+        .collect()
+}
+
+/// The largest gap between two of `teams` in any count of goals of `records`.
+fn widest(teams: &[TeamId], records: &[Record]) -> u64 {
+    let counts = |r: &Record| [r.goals_for, r.goals_against, r.away_goals_for];
+    let mut gap = 0;
+    for (i, &a) in teams.iter().enumerate() {
+        for &b in &teams[i + 1..] {
+            let (ra, rb) = (&records[a], &records[b]);
+            gap = gap.max(ra.goal_difference().abs_diff(rb.goal_difference()));
+            for (x, y) in counts(ra).into_iter().zip(counts(rb)) {
+                gap = gap.max(x.abs_diff(y));
+            }
+        }
+    }
+    gap
+}
