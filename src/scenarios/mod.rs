@@ -18,6 +18,7 @@ use crate::model::{Group, TeamId};
 use crate::rules::GroupRules;
 use condition::{Grid, Verdict};
 use place::{Fate, Tri, Unknown, Workbench};
+use reach::Reach;
 use scoreline::{Res, within_budget};
 use summary::Status;
 
@@ -89,18 +90,19 @@ pub struct Scenarios {
 /// gaps in goals ([`reach::needed`]) as far as [`scoreline::BUDGET`] allows.
 pub fn analyse(group: &Group, rules: &GroupRules) -> Result<Scenarios, Refusal> {
     let all = check(group)?;
-    let needed: Vec<u32> = all
+    let needed: Vec<Reach> = all
         .iter()
         .map(|results| reach::needed(group, rules, results))
         .collect();
-    let bounds = within_budget(&all, &needed, group.teams.len());
+    let goals: Vec<u32> = needed.iter().map(|r| r.goals).collect();
+    let bounds = within_budget(&all, &goals, group.teams.len());
     search(group, rules, all, &bounds, &needed)
 }
 
 /// [`analyse`], searching scores up to `bound` goals a side in every combination.
 pub fn analyse_to(group: &Group, rules: &GroupRules, bound: u32) -> Result<Scenarios, Refusal> {
     let all = check(group)?;
-    let needed: Vec<u32> = all
+    let needed: Vec<Reach> = all
         .iter()
         .map(|results| reach::needed(group, rules, results))
         .collect();
@@ -133,7 +135,7 @@ fn search(
     rules: &GroupRules,
     all: Vec<Vec<Res>>,
     bounds: &[u32],
-    needed: &[u32],
+    needed: &[Reach],
 ) -> Result<Scenarios, Refusal> {
     let n = group.teams.len();
     // A ratio of goals (goal average) can turn at any size of score: no gap bounds it.
@@ -167,28 +169,13 @@ fn search(
         unknown.sort();
         let mut first: Vec<Verdict> = first.iter().map(|cells| grid.verdict(cells)).collect();
         let mut advances: Vec<Verdict> = advances.iter().map(|cells| grid.verdict(cells)).collect();
-        // Each condition's "or more", tried past the bound (scores ranked once each).
-        let mut far: std::collections::HashMap<Vec<(u32, u32)>, Vec<Fate>> = Default::default();
-        let mut scratch = Vec::new();
-        for t in 0..n {
-            for (verdict, question) in [(&mut first[t], 0), (&mut advances[t], 1)] {
-                beyond::settle(verdict, &results, bound, |scores| {
-                    let fates = far
-                        .entry(scores.to_vec())
-                        .or_insert_with(|| bench.rank(scores, &mut scratch));
-                    let fate = fates[t];
-                    if question == 0 {
-                        fate.first
-                    } else {
-                        fate.advances
-                    }
-                });
-            }
+        for verdict in first.iter_mut().chain(advances.iter_mut()) {
+            beyond::limit(verdict, results.len(), bound);
         }
         combinations.push(Combination {
             results,
             bound,
-            past_gaps: bound >= needed && (!ratio || needed <= reach::LEAST),
+            past_gaps: bound >= needed.goals && !(ratio && needed.level),
             first,
             advances,
             places,

@@ -5,10 +5,10 @@
 //! Within one combination the points are fixed; the scores only order teams level on points
 //! (on goal difference, goals, away goals, in the whole group or among the level teams). A
 //! comparison between two such teams turns on a gap in goals the played matches left between
-//! them, closed by margins and goals in the fixtures; the search reaches `gap + 2` goals a side
-//! so that a single fixture can close the gap and go one past it (and a second fixture win by
-//! one beside it). `tests/scenarios.rs` checks, on random groups, that no verdict changes at
-//! scores far beyond this reach. See `docs/scenarios.md`.
+//! them, closed by margins and goals in the fixtures; the search goes far enough for every
+//! chain of such comparisons to be closed and passed by one ([`needed`]). `tests/scenarios.rs`
+//! checks, on random groups, that no claim fails at scores far beyond this reach. See
+//! `docs/scenarios.md`.
 
 use rust_decimal::Decimal;
 
@@ -26,19 +26,36 @@ const MOST_SUBSETS: usize = 6;
 /// The least bound searched: enough for "win by 2 or more" to be told from "by exactly 1".
 pub const LEAST: u32 = 2;
 
-/// The goals a side combination `results` must be searched to under `rules`: 2 more than the
-/// largest gap in goal difference, goals scored, goals conceded or away goals, overall or in a
-/// head-to-head mini-table of the played matches, between two teams the combination leaves
-/// level on points ([`LEAST`] when none are level). When the chain does not rank by points
-/// first, every team counts as level.
-pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> u32 {
+/// How far one combination of results must be searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    /// The goals a side that go past every gap ([`needed`]).
+    pub goals: u32,
+    /// Whether the combination leaves two teams level on points (then the scores order them).
+    pub level: bool,
+}
+
+/// How far combination `results` must be searched under `rules`. For each set of teams the
+/// combination leaves level on points, its gap: the largest difference in goal difference,
+/// goals scored, goals conceded or away goals, overall or in a head-to-head mini-table of the
+/// played matches, between two of them. Its reach is `c × (gap + 1) + 1` goals a side, where
+/// `c`, the comparisons that can chain, is one less than the teams level, and at most the
+/// fixtures: two level teams need `gap + 2` (one fixture closes the gap and passes it by one);
+/// three may need one team to win by more than another wins by plus a gap, and that one by a
+/// gap. With one fixture left, `2 × (gap + 1)`: its margin and goals both past the gap at once
+/// ([`super::beyond`]). [`LEAST`] when nobody is level. When the chain does not rank by points first, every
+/// team counts as level.
+pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> Reach {
     let n = group.teams.len();
     let classes = level_sets(group, rules, results);
+    let level = classes.iter().any(|c| c.len() > 1);
     let options = FoldOptions { deductions: false };
     let overall = fold(n, &group.matches, rules, options);
-    let mut gap = 0u64;
+    // Per set of level teams: its widest gap, times how many comparisons can chain through
+    // the fixtures (one team above another by more than a third is above, ...).
+    let mut goals = u64::from(LEAST);
     for class in classes.iter().filter(|c| c.len() > 1) {
-        gap = gap.max(widest(class, &overall));
+        let mut gap = widest(class, &overall);
         let subsets: Vec<Vec<TeamId>> = if class.len() <= MOST_SUBSETS {
             (3u32..1 << class.len())
                 .filter(|bits| bits.count_ones() >= 2)
@@ -60,11 +77,22 @@ pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> u32 {
             let mini = fold(n, among(&group.matches, &subset), rules, options);
             gap = gap.max(widest(&subset, &mini));
         }
+        let chain = (class.len() - 1).min(results.len()) as u64;
+        goals = goals.max(
+            chain
+                .saturating_mul(gap.saturating_add(1))
+                .saturating_add(1),
+        );
+        if results.len() == 1 {
+            // One fixture: its margin and goals each past the gap at once, so that a box
+            // reaching the bound holds past it (scenarios::beyond).
+            goals = goals.max(gap.saturating_add(1).saturating_mul(2));
+        }
     }
-    u32::try_from(gap)
-        .unwrap_or(u32::MAX)
-        .saturating_add(2)
-        .max(LEAST)
+    Reach {
+        goals: u32::try_from(goals).unwrap_or(u32::MAX),
+        level,
+    }
 }
 
 /// The sets of teams level on points after `results` (each fixture won by one goal or drawn

@@ -58,8 +58,7 @@ fn prose(groups: &[GroupScenarios<'_>], teams: &[String], markdown: bool) -> Str
             )
         } else {
             format!(
-                "scores searched up to {} goals a side (short of some gap in goals: what it \
-                 says holds at those scores only)",
+                "scores searched up to {} goals a side: what it says holds at those scores only",
                 s.bound
             )
         };

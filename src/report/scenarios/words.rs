@@ -195,15 +195,10 @@ impl<'a> Words<'a> {
             .filter(|c| c.margin.is_some() || c.low.is_some())
             .map(|c| self.constraint(c, results[c.fixture]))
             .collect();
-        let text = if parts.is_empty() {
+        if parts.is_empty() {
             "whatever the scores".to_string()
         } else {
             parts.join(" and ")
-        };
-        // Seen to hold only as far as the scores searched (scenarios::beyond).
-        match clause.0.iter().find_map(|c| c.most) {
-            Some(most) => format!("{text} (with at most {most} goals a side)"),
-            None => text,
         }
     }
 
@@ -240,6 +235,17 @@ impl<'a> Words<'a> {
                             "… {more} more case(s) of the scores (`--format json` lists them all)"
                         ));
                     }
+                    // Conditions seen to hold only as far as the scores searched
+                    // (scenarios::beyond) say how far that was, once.
+                    let most = yes
+                        .iter()
+                        .chain(open)
+                        .flat_map(|c| &c.0)
+                        .find_map(|c| c.most);
+                    let team = match most {
+                        Some(most) => format!("{team}, at scores up to {most} goals a side,"),
+                        None => team,
+                    };
                     parts.push(format!("{team} if {}", ways.join("; or ")));
                 }
             }
