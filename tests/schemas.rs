@@ -17,7 +17,7 @@ fn schema(kind: &str) -> serde_json::Value {
 
 #[test]
 fn the_committed_schemas_are_the_generated_ones() {
-    for kind in ["rules", "data", "table", "history", "scenarios"] {
+    for kind in ["rules", "data", "table", "history", "scenarios", "runin"] {
         let run = standings(&["schema", kind]);
         assert_eq!(run.code, 0);
         let generated: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -192,6 +192,53 @@ fn scenarios_output_validates_against_its_schema() {
         let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(json["version"], 1);
         for schema in [schema("scenarios"), closed(schema("scenarios"))] {
+            let validator = jsonschema::validator_for(&schema).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&json)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{args:?}: {errors:?}");
+        }
+    }
+}
+
+/// `run-in --format json` on a league at its suspension (exact places), a head-to-head league
+/// (ranges), a finished league and two inputs at once, and `scenarios --format json` on a league
+/// with more fixtures left than it enumerates (the run-in document), validate against the
+/// run-in schema as committed and closed.
+#[test]
+fn runin_output_validates_against_its_schema() {
+    let runs: [&[&str]; 5] = [
+        &[
+            "run-in",
+            "../shared/real/2019-20-en.3.json",
+            "--rules",
+            "efl-2019-20",
+        ],
+        &[
+            "run-in",
+            "tests/cmd/runin/relegated_beyond_teams.in/league.toml",
+        ],
+        &["run-in", "data/efl-championship-2019-20.toml"],
+        &[
+            "run-in",
+            "tests/cmd/runin/four_teams.in/data.toml",
+            "tests/cmd/runin/title_not_settled.in/league.toml",
+        ],
+        &["scenarios", "tests/cmd/scenarios/too_many.in/data.toml"],
+    ];
+    for args in runs {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let run = standings(&all);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(json["version"], 1);
+        assert!(
+            !json["competitions"].as_array().unwrap().is_empty(),
+            "{args:?}"
+        );
+        for schema in [schema("runin"), closed(schema("runin"))] {
             let validator = jsonschema::validator_for(&schema).unwrap();
             let errors: Vec<String> = validator
                 .iter_errors(&json)
@@ -408,11 +455,12 @@ fn real_history_output_validates_against_its_schema() {
     }
 }
 
-/// Every field the table and history schemas describe is in a field table of docs/output.md.
+/// Every field the table, history and run-in schemas describe is in a field table of
+/// docs/output.md.
 #[test]
 fn every_table_field_is_documented() {
     let docs = fs::read_to_string("docs/output.md").unwrap();
-    for kind in ["table", "history"] {
+    for kind in ["table", "history", "runin"] {
         fields_documented(&docs, &schema(kind));
     }
 }
@@ -421,7 +469,11 @@ fn fields_documented(docs: &str, schema: &serde_json::Value) {
     let mut objects = vec![schema];
     objects.extend(schema["$defs"].as_object().unwrap().values());
     for object in objects {
-        for field in object["properties"].as_object().unwrap().keys() {
+        // An enum (the run-in's `title`) has values, not fields.
+        let Some(properties) = object["properties"].as_object() else {
+            continue;
+        };
+        for field in properties.keys() {
             // `field`, `groups[].field`, `field[]`, `rows[].played` `won`, `{points, reason}`.
             let named = ["`", ".", "{", ", "].iter().any(|before| {
                 ["`", "[]", ",", "}"]

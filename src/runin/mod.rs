@@ -17,7 +17,7 @@ mod solver;
 
 use rust_decimal::Decimal;
 
-use crate::compute::records::{FoldOptions, fold};
+use crate::compute::standings::{Row, records, rows_as_far_as_data_goes};
 use crate::model::{Group, TeamId};
 use crate::rules::GroupRules;
 
@@ -118,6 +118,10 @@ pub enum RunInError {
     /// A fixture names a team that is not in the league, or a team against itself.
     #[error("fixture {0} names no team of the league, or a team against itself")]
     BadFixture(usize),
+    /// The table as it stands cannot be ranked even on points (no criterion is left once those
+    /// without data are cut).
+    #[error("the table as it stands cannot be ranked with the data the group has")]
+    NoTable,
     /// The solver failed (it should not on a well-formed league).
     #[error("the integer-programming solver failed: {0}")]
     Solver(String),
@@ -198,15 +202,7 @@ impl League {
         fixtures: &[(TeamId, TeamId)],
     ) -> Result<League, RunInError> {
         let ties = TiesOnPoints::of(rules).ok_or(RunInError::NotOnPoints)?;
-        let mut records = fold(
-            group.teams.len(),
-            &group.matches,
-            rules,
-            FoldOptions { deductions: true },
-        );
-        for d in &group.rulings.deductions {
-            records[d.team].deduct_off_pitch(d.points);
-        }
+        let records = records(group, rules);
         Ok(League {
             teams: group
                 .teams
@@ -300,5 +296,57 @@ pub fn outlook(league: &League, team: usize) -> Result<Outlook, RunInError> {
         best,
         worst,
         left,
+    })
+}
+
+/// A group's run-in as reported: the table as it stands and each team's outlook.
+#[derive(Debug, Clone)]
+pub struct GroupRunIn<'a> {
+    /// The group.
+    pub group: &'a Group,
+    /// The league it is, as analysed.
+    pub league: League,
+    /// The table as it stands, best first, as far as the data goes: teams level up to a
+    /// criterion whose data the group lacks (cards not recorded) share a place.
+    pub rows: Vec<Row>,
+    /// The criteria cut from the chain for want of data (their keys), empty when none was.
+    pub cut: Vec<String>,
+    /// Each team's outlook, in team order ([`League::teams`]).
+    pub outlooks: Vec<Outlook>,
+}
+
+/// A group's run-in: its league ([`League::from_group`], the fixtures left being the group's
+/// `fixtures`), every team's outlook ([`analyse`]) and the table as it stands.
+///
+/// With nothing left to play, the places are the table's, ties broken as the engine breaks
+/// them; a tie the chain would break with data the group lacks is then the range of the places
+/// the teams level share (the data would settle it, and nobody has it).
+pub fn of_group<'a>(group: &'a Group, rules: &GroupRules) -> Result<GroupRunIn<'a>, RunInError> {
+    let fixtures: Vec<_> = group.fixtures.iter().map(|f| (f.home, f.away)).collect();
+    let league = League::from_group(group, rules, &fixtures)?;
+    let mut outlooks = analyse(&league)?;
+    let (rows, cuts) = rows_as_far_as_data_goes(group, rules).ok_or(RunInError::NoTable)?;
+    if fixtures.is_empty() {
+        for row in &rows {
+            let level = rows.iter().filter(|r| r.position == row.position).count();
+            let high = if cuts.is_empty() {
+                row.position
+            } else {
+                row.position + level - 1
+            };
+            let at = Place {
+                low: row.position,
+                high,
+            };
+            let o = &mut outlooks[row.team.index()];
+            (o.best, o.worst) = (at, at);
+        }
+    }
+    Ok(GroupRunIn {
+        group,
+        league,
+        rows,
+        cut: cuts.iter().map(|m| m.criterion.key().to_string()).collect(),
+        outlooks,
     })
 }
