@@ -1,5 +1,5 @@
 //! A group's history: every team's place after each step of the competition (a round, else a
-//! date), read from the table the ordinary engine ([`compute_group`]) computes over the matches
+//! date), read from the table the ordinary engine ([`compute_group`](crate::compute::standings::compute_group)) computes over the matches
 //! played by then. Nothing here knows how steps are found: the caller hands over the group as
 //! it stood after each step.
 //!
@@ -56,7 +56,7 @@ pub struct History {
 
 /// The history of a group from the group as it stood after each step, in order: a label and
 /// the group holding only the matches played by then (the same teams in each). Each step's
-/// table is computed by [`compute_group`] under `rules`.
+/// table is computed by [`compute_group`](crate::compute::standings::compute_group) under `rules`.
 pub fn compute(
     competition: &str,
     group: &str,
