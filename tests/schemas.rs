@@ -170,6 +170,19 @@ fn closed(mut schema: serde_json::Value) -> serde_json::Value {
     schema
 }
 
+/// Asserts that `json` validates against the `kind` schema as committed and closed
+/// ([`closed`]); `context` names the run in a failure.
+fn validates(json: &serde_json::Value, kind: &str, context: &str) {
+    for schema in [schema(kind), closed(schema(kind))] {
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{context}: {errors:?}");
+    }
+}
+
 /// `scenarios --format json` on a real group before its last round (score conditions, open
 /// verdicts, fair play and lots), a CSV league's fixture, and one team alone, validates against
 /// the scenarios schema as committed and closed.
@@ -191,14 +204,7 @@ fn scenarios_output_validates_against_its_schema() {
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(json["version"], 1);
-        for schema in [schema("scenarios"), closed(schema("scenarios"))] {
-            let validator = jsonschema::validator_for(&schema).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&json)
-                .map(|e| format!("{} at {}", e, e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{args:?}: {errors:?}");
-        }
+        validates(&json, "scenarios", &format!("{args:?}"));
     }
 }
 
@@ -238,14 +244,7 @@ fn runin_output_validates_against_its_schema() {
             !json["competitions"].as_array().unwrap().is_empty(),
             "{args:?}"
         );
-        for schema in [schema("runin"), closed(schema("runin"))] {
-            let validator = jsonschema::validator_for(&schema).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&json)
-                .map(|e| format!("{} at {}", e, e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{args:?}: {errors:?}");
-        }
+        validates(&json, "runin", &format!("{args:?}"));
     }
 }
 
@@ -257,14 +256,7 @@ fn table_json_validates(args: &[&str]) -> serde_json::Value {
     let run = standings(&all);
     assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    for schema in [schema("table"), closed(schema("table"))] {
-        let validator = jsonschema::validator_for(&schema).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&json)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{args:?}: {errors:?}");
-    }
+    validates(&json, "table", &format!("{args:?}"));
     json
 }
 
@@ -400,14 +392,7 @@ fn history_output_validates_against_its_schema() {
     };
     let text = standings::report::history::json::render(&[h]);
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    for schema in [schema("history"), closed(schema("history"))] {
-        let validator = jsonschema::validator_for(&schema).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&json)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{errors:?}");
-    }
+    validates(&json, "history", "history");
     let validator = jsonschema::validator_for(&schema("history")).unwrap();
     let mut later = json.clone();
     later["version"] = 2.into();
@@ -444,14 +429,7 @@ fn real_history_output_validates_against_its_schema() {
         let run = standings(&all);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        for schema in [schema("history"), closed(schema("history"))] {
-            let validator = jsonschema::validator_for(&schema).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&json)
-                .map(|e| format!("{} at {}", e, e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{args:?}: {errors:?}");
-        }
+        validates(&json, "history", &format!("{args:?}"));
     }
 }
 
