@@ -381,7 +381,11 @@ pub fn of_group<'a>(group: &'a Group, rules: &GroupRules) -> Result<GroupRunIn<'
     league.check()?;
     let mut outlooks = Vec::with_capacity(league.teams.len());
     for team in 0..league.teams.len() {
-        let (mut o, w) = witnessed(&league, team)?;
+        let (mut o, mut w) = witnessed(&league, team)?;
+        if fixtures.is_empty() {
+            // The table as it stands is the season: its places are taken below.
+            (w.best, w.worst) = (Vec::new(), Vec::new());
+        }
         // A range's extreme that a completed season reaches is exact (docs/scenarios.md).
         for results in &w.best {
             if o.best.is_exact() {
