@@ -410,3 +410,52 @@ fn scenarios_escape_names_in_text_and_markdown() {
         "{markdown}"
     );
 }
+
+/// The run-in (`run-in`, and `scenarios` on a league) of the hostile group with one more
+/// fixture to play, in `format`.
+fn run_in(format: report::runin::Format) -> String {
+    let (mut c, r) = (competition(), rules());
+    c.groups[0].fixtures.push(standings::model::Fixture::new(
+        TeamId::new(0),
+        TeamId::new(1),
+    ));
+    let group_rules = r.groups.as_ref().expect("group rules");
+    let run_in = standings::runin::of_group(&c.groups[0], group_rules).expect("a run-in");
+    let competitions = [report::runin::CompetitionRunIn {
+        competition: "Hostile Cup",
+        rules: &r.name,
+        groups: vec![run_in],
+    }];
+    report::runin::render(&competitions, format)
+}
+
+#[test]
+fn run_in_escapes_the_name_in_every_format() {
+    let text = run_in(report::runin::Format::Text);
+    no_injected_line(&text);
+    assert!(text.contains(EVIL_PLAIN), "{text}");
+    let markdown = run_in(report::runin::Format::Markdown);
+    no_injected_line(&markdown);
+    let escaped = "Evil \\| }} {{ \\[\\[x\\]\\] &lt;b>&amp;amp; \"q\"<br>::error file=x::pwned";
+    assert!(markdown.contains(&format!("| {escaped} |")), "{markdown}");
+    assert!(
+        markdown.contains("## Hostile Cup · Group \\| 1\n"),
+        "{markdown}"
+    );
+    // Every row has the header's cell separators: seven columns, eight separators.
+    let separators = |l: &str| l.replace("\\|", "").matches('|').count();
+    let rows: Vec<&str> = markdown.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| separators(r) == 8), "{markdown}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run_in(report::runin::Format::Json)).expect("JSON");
+    let teams = &json["competitions"][0]["groups"][0]["teams"];
+    assert!(
+        teams
+            .as_array()
+            .expect("teams")
+            .iter()
+            .any(|t| t["team"] == EVIL),
+        "{json}"
+    );
+}

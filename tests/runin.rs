@@ -6,26 +6,28 @@
 //! Why the scoreline sets make the oracle exact:
 //! - points alone (`["points"]`): places depend on results only, so 1–0, 0–0, 0–1 cover all.
 //! - points then goal difference: the solver claims a team with a match left can be put above
-//!   (below) every team level on points with it by winning (losing) by enough. Played scores
-//!   are at most 2 goals a side and a team plays at most 4 matches, so goal differences so far
-//!   lie within ±8 (a spread of 16), and a team has at most 4 fixtures left: a margin of
-//!   `BIG` = 25 > 16 + 4 goals beats any other team's difference when the others win or lose
-//!   by one. So {0–0, 1–0, 0–1, BIG–0, 0–BIG} reaches every claimed place; and no scoreline
-//!   reaches past it, since the claim is a bound on points alone (fewest teams with more
-//!   points; most teams with at least as many).
+//!   (below) every team level on points with it by winning (losing) by enough. The big margin
+//!   `m` ([`witness_margin`]) is more than the spread of goal differences so far plus two goals
+//!   for every match a team has left, so a team winning (losing) all its matches by `m`, the
+//!   others winning or losing by one, is past every team level with it. So {0–0, 1–0, 0–1,
+//!   m–0, 0–m} reaches every claimed place; and no scoreline reaches past it, since the claim is
+//!   a bound on points alone (fewest teams with more points; most teams with at least as many).
 //! - where the solver gives a range (a team without a match left, or head-to-head after
-//!   points), the oracle's place must lie in it, and equal it when it is a single place.
+//!   points), the oracle's place must lie in it, and equal it when it is a single place. A
+//!   range is narrowed (made exact where it meets the bound) by a completed season scored with
+//!   0–0, 1–0 and `m`–0 (`src/runin/witness.rs`), which those scorelines include, so the oracle
+//!   reaches its place: an exact place claimed that way is checked against the oracle too.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use standings::compute::standings::compute_group;
 use standings::diagnostic::Source;
+use standings::model::Fixture;
 use standings::model::{Group, Match, Outcome, TeamId};
 use standings::read::data;
 use standings::rules::RuleSet;
-use standings::runin::{League, Outlook, TiesOnPoints, analyse};
+use standings::runin::{League, Outlook, TiesOnPoints, analyse, of_group, witness_margin};
 
-const BIG: u32 = 25;
 const NAMES: [&str; 5] = ["A", "B", "C", "D", "E"];
 
 fn rules(points: &str, chain: &str) -> RuleSet {
@@ -129,20 +131,34 @@ fn describe(group: &Group, fixtures: &[(TeamId, TeamId)], outlooks: &[Outlook]) 
     )
 }
 
-fn run(seed: u64, cases: usize, points: &str, chain: &str, ties: TiesOnPoints) -> usize {
+/// Checks `cases` random leagues; the number of places exact, and of those the witnesses made
+/// exact where the solver alone gave a range.
+fn run(seed: u64, cases: usize, points: &str, chain: &str, ties: TiesOnPoints) -> (usize, usize) {
+    let mut narrowed = 0;
     let rules = rules(points, chain);
     let group_rules = rules.groups.as_ref().unwrap();
-    let scores: &[(u32, u32)] = match ties {
-        TiesOnPoints::Shared => &[(1, 0), (0, 0), (0, 1)],
-        _ => &[(0, 0), (1, 0), (0, 1), (BIG, 0), (0, BIG)],
-    };
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut exact = 0;
     for _ in 0..cases {
-        let (group, fixtures) = league(&mut rng);
-        let league = League::from_group(&group, group_rules, &fixtures).unwrap();
+        let (mut group, fixtures) = league(&mut rng);
+        group.fixtures = fixtures.iter().map(|&(h, a)| Fixture::new(h, a)).collect();
+        // The big margin of the completed seasons behind a range (see the top of the file).
+        let m = witness_margin(&group, group_rules);
+        let scores: &[(u32, u32)] = match ties {
+            TiesOnPoints::Shared => &[(1, 0), (0, 0), (0, 1)],
+            _ => &[(0, 0), (1, 0), (0, 1), (m, 0), (0, m)],
+        };
+        let run_in = of_group(&group, group_rules).unwrap();
+        let (league, outlooks) = (run_in.league, run_in.outlooks);
         assert_eq!(league.ties, ties);
-        let outlooks = analyse(&league).unwrap();
+        // The solver alone: the witnesses only narrow its ranges.
+        let bounds = analyse(&league).unwrap();
+        for (o, b) in outlooks.iter().zip(&bounds) {
+            assert!(b.best.low <= o.best.low && o.best.high <= b.best.high);
+            assert!(b.worst.low <= o.worst.low && o.worst.high <= b.worst.high);
+            narrowed += usize::from(o.best.is_exact() && !b.best.is_exact())
+                + usize::from(o.worst.is_exact() && !b.worst.is_exact());
+        }
         let truth = oracle(&group, &rules, &fixtures, scores);
         for (o, &(best, worst)) in outlooks.iter().zip(&truth) {
             let context = || describe(&group, &fixtures, &outlooks);
@@ -172,7 +188,7 @@ fn run(seed: u64, cases: usize, points: &str, chain: &str, ties: TiesOnPoints) -
             }
         }
     }
-    exact
+    (exact, narrowed)
 }
 
 #[test]
@@ -200,7 +216,7 @@ fn points_alone_decimal_points() {
 
 #[test]
 fn points_then_goal_difference() {
-    let exact = run(
+    let (exact, narrowed) = run(
         3,
         500,
         "win = 3\ndraw = 1\nloss = 0",
@@ -208,17 +224,22 @@ fn points_then_goal_difference() {
         TiesOnPoints::Margins,
     );
     assert!(exact > 0);
+    // Teams without a match left: some of their ranges made exact by a completed season.
+    eprintln!("points then goal difference: {exact} exact, {narrowed} by a witness");
+    assert!(narrowed > 0);
 }
 
 #[test]
 fn points_then_head_to_head_is_a_range() {
-    run(
+    let (exact, narrowed) = run(
         4,
         300,
         "win = 2\ndraw = 1\nloss = 0",
         "\"points\", \"head_to_head.points\", \"goal_difference\"",
         TiesOnPoints::Open,
     );
+    eprintln!("points then head-to-head: {exact} exact, {narrowed} by a witness");
+    assert!(narrowed > 0);
 }
 
 /// A hand-worked run-in on the abstract input: A 10 points, B 6, C 5, D 0; A v B and C v D

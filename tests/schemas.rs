@@ -17,7 +17,7 @@ fn schema(kind: &str) -> serde_json::Value {
 
 #[test]
 fn the_committed_schemas_are_the_generated_ones() {
-    for kind in ["rules", "data", "table", "history", "scenarios"] {
+    for kind in ["rules", "data", "table", "history", "scenarios", "runin"] {
         let run = standings(&["schema", kind]);
         assert_eq!(run.code, 0);
         let generated: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -170,6 +170,19 @@ fn closed(mut schema: serde_json::Value) -> serde_json::Value {
     schema
 }
 
+/// Asserts that `json` validates against the `kind` schema as committed and closed
+/// ([`closed`]); `context` names the run in a failure.
+fn validates(json: &serde_json::Value, kind: &str, context: &str) {
+    for schema in [schema(kind), closed(schema(kind))] {
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{context}: {errors:?}");
+    }
+}
+
 /// `scenarios --format json` on a real group before its last round (score conditions, open
 /// verdicts, fair play and lots), a CSV league's fixture, and one team alone, validates against
 /// the scenarios schema as committed and closed.
@@ -191,14 +204,47 @@ fn scenarios_output_validates_against_its_schema() {
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(json["version"], 1);
-        for schema in [schema("scenarios"), closed(schema("scenarios"))] {
-            let validator = jsonschema::validator_for(&schema).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&json)
-                .map(|e| format!("{} at {}", e, e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{args:?}: {errors:?}");
-        }
+        validates(&json, "scenarios", &format!("{args:?}"));
+    }
+}
+
+/// `run-in --format json` on a league at its suspension (exact places), a head-to-head league
+/// (ranges), a finished league and two inputs at once, and `scenarios --format json` on a league
+/// with more fixtures left than it enumerates (the run-in document), validate against the
+/// run-in schema as committed and closed.
+#[test]
+fn runin_output_validates_against_its_schema() {
+    let runs: [&[&str]; 5] = [
+        &[
+            "run-in",
+            "../shared/real/2019-20-en.3.json",
+            "--rules",
+            "efl-2019-20",
+        ],
+        &[
+            "run-in",
+            "tests/cmd/runin/relegated_beyond_teams.in/league.toml",
+        ],
+        &["run-in", "data/efl-championship-2019-20.toml"],
+        &[
+            "run-in",
+            "tests/cmd/runin/four_teams.in/data.toml",
+            "tests/cmd/runin/title_not_settled.in/league.toml",
+        ],
+        &["scenarios", "tests/cmd/scenarios/too_many.in/data.toml"],
+    ];
+    for args in runs {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let run = standings(&all);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(json["version"], 1);
+        assert!(
+            !json["competitions"].as_array().unwrap().is_empty(),
+            "{args:?}"
+        );
+        validates(&json, "runin", &format!("{args:?}"));
     }
 }
 
@@ -210,14 +256,7 @@ fn table_json_validates(args: &[&str]) -> serde_json::Value {
     let run = standings(&all);
     assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    for schema in [schema("table"), closed(schema("table"))] {
-        let validator = jsonschema::validator_for(&schema).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&json)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{args:?}: {errors:?}");
-    }
+    validates(&json, "table", &format!("{args:?}"));
     json
 }
 
@@ -353,14 +392,7 @@ fn history_output_validates_against_its_schema() {
     };
     let text = standings::report::history::json::render(&[h]);
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    for schema in [schema("history"), closed(schema("history"))] {
-        let validator = jsonschema::validator_for(&schema).unwrap();
-        let errors: Vec<String> = validator
-            .iter_errors(&json)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{errors:?}");
-    }
+    validates(&json, "history", "history");
     let validator = jsonschema::validator_for(&schema("history")).unwrap();
     let mut later = json.clone();
     later["version"] = 2.into();
@@ -397,22 +429,16 @@ fn real_history_output_validates_against_its_schema() {
         let run = standings(&all);
         assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
         let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        for schema in [schema("history"), closed(schema("history"))] {
-            let validator = jsonschema::validator_for(&schema).unwrap();
-            let errors: Vec<String> = validator
-                .iter_errors(&json)
-                .map(|e| format!("{} at {}", e, e.instance_path()))
-                .collect();
-            assert!(errors.is_empty(), "{args:?}: {errors:?}");
-        }
+        validates(&json, "history", &format!("{args:?}"));
     }
 }
 
-/// Every field the table and history schemas describe is in a field table of docs/output.md.
+/// Every field the table, history and run-in schemas describe is in a field table of
+/// docs/output.md.
 #[test]
 fn every_table_field_is_documented() {
     let docs = fs::read_to_string("docs/output.md").unwrap();
-    for kind in ["table", "history"] {
+    for kind in ["table", "history", "runin"] {
         fields_documented(&docs, &schema(kind));
     }
 }
@@ -421,7 +447,11 @@ fn fields_documented(docs: &str, schema: &serde_json::Value) {
     let mut objects = vec![schema];
     objects.extend(schema["$defs"].as_object().unwrap().values());
     for object in objects {
-        for field in object["properties"].as_object().unwrap().keys() {
+        // An enum (the run-in's `title`) has values, not fields.
+        let Some(properties) = object["properties"].as_object() else {
+            continue;
+        };
+        for field in properties.keys() {
             // `field`, `groups[].field`, `field[]`, `rows[].played` `won`, `{points, reason}`.
             let named = ["`", ".", "{", ", "].iter().any(|before| {
                 ["`", "[]", ",", "}"]

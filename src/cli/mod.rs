@@ -186,6 +186,9 @@ enum Command {
         /// `qualification.relegated`.
         #[arg(long, value_name = "N")]
         relegated: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: runin::RunInFormat,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -194,8 +197,8 @@ enum Command {
     },
     /// Print the manual page (roff), for `man -l -`.
     Man,
-    /// Print the JSON Schema of rule files, data files, `table --format json` or `history --format
-    /// json` (as in `schemas/`).
+    /// Print the JSON Schema of rule files, data files, or the JSON `table`, `history`,
+    /// `scenarios` or `run-in` prints (as in `schemas/`).
     Schema {
         /// Which files.
         #[arg(value_enum)]
@@ -278,6 +281,8 @@ enum SchemaKind {
     History,
     /// The output of `scenarios --format json`.
     Scenarios,
+    /// The output of `run-in --format json`.
+    Runin,
 }
 
 /// Why a command could not run: always exit code 2.
@@ -382,7 +387,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             inputs,
             group,
             relegated,
-        } => runin::run(&inputs, group.as_deref(), relegated),
+            format,
+        } => runin::run(&inputs, group.as_deref(), relegated, format),
         Command::Rules(args) => rules::run(&args),
         Command::Tie { inputs } => knockout::ties(&inputs),
         Command::Rounds { inputs } => knockout::rounds(&inputs),
@@ -406,6 +412,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 SchemaKind::Table => ::standings::report::table::json::json_schema(),
                 SchemaKind::History => ::standings::report::history::json::json_schema(),
                 SchemaKind::Scenarios => ::standings::report::scenarios::json::json_schema(),
+                SchemaKind::Runin => ::standings::report::runin::json::json_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).expect("a schema is JSON");
             output(&(text + "\n"))?;

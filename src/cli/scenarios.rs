@@ -3,6 +3,7 @@
 use super::{CliError, Inputs, inputs};
 use ::standings::diagnostic::{Code, Diagnostics, excerpt};
 use ::standings::model::teams_named;
+use ::standings::report::runin::{CompetitionRunIn, Format as RunInFormat};
 use ::standings::report::scenarios::{Format, GroupScenarios, render};
 use ::standings::scenarios::{MAX_FIXTURES, Refusal, analyse};
 
@@ -32,7 +33,7 @@ pub fn run(
     };
     let mut problems = Diagnostics::new();
     let mut out = Vec::new();
-    let mut leagues: Vec<String> = Vec::new();
+    let mut leagues: Vec<CompetitionRunIn<'_>> = Vec::new();
     for l in &loaded {
         let Some(rules) = &l.rules.groups else {
             continue;
@@ -57,27 +58,29 @@ pub fn run(
                     ),
                 )),
                 // A league with many matches left: each team's best and worst place instead
-                // (`run-in`), in text.
-                Err(Refusal::TooMany(_))
-                    if matches!(format, ScenarioFormat::Text) && team.is_none() =>
-                {
-                    match super::runin::render(g, rules) {
-                        Ok(text) => leagues.push(format!(
-                            "{} · {}\n{text}",
-                            l.competition.name, g.name
-                        )),
-                        Err(message) => problems.push(l.competition.error_at_line(
-                            Code::NoScenarios,
-                            g.line,
-                            format!("{}: {message}", excerpt(&g.name)),
-                        )),
-                    }
-                }
+                // (`run-in`), in any format.
+                Err(Refusal::TooMany(_)) if team.is_none() => match super::runin::group(g, rules) {
+                    Ok(run_in) => match leagues.last_mut() {
+                        Some(last) if std::ptr::eq(last.competition, l.competition.name.as_str()) => {
+                            last.groups.push(run_in)
+                        }
+                        _ => leagues.push(CompetitionRunIn {
+                            competition: &l.competition.name,
+                            rules: &l.rules.name,
+                            groups: vec![run_in],
+                        }),
+                    },
+                    Err(message) => problems.push(l.competition.error_at_line(
+                        Code::NoScenarios,
+                        g.line,
+                        format!("{}: {message}", excerpt(&g.name)),
+                    )),
+                },
                 Err(Refusal::TooMany(k)) => problems.push(l.competition.error_at_line(
                     Code::NoScenarios,
                     g.line,
                     format!(
-                        "{} has {k} fixtures still to play; expected at most {MAX_FIXTURES} (3^{MAX_FIXTURES} combinations of results): `scenarios` works out a group's last round or last few matches (in text, without --team, a league's run-in: `standings run-in`)",
+                        "{} has {k} fixtures still to play; expected at most {MAX_FIXTURES} (3^{MAX_FIXTURES} combinations of results): `scenarios` works out a group's last round or last few matches (without --team, a league's run-in: `standings run-in`)",
                         excerpt(&g.name)
                     ),
                 )),
@@ -88,6 +91,13 @@ pub fn run(
         problems.push(::standings::diagnostic::Diagnostic::new(
             Code::NoScenarios,
             "no group has a fixture still to play; expected a fixture listed without a score (`Home v Away` in a data file, a CSV row without goals)",
+        ));
+    }
+    // One JSON document cannot hold both kinds of answer.
+    if matches!(format, ScenarioFormat::Json) && !out.is_empty() && !leagues.is_empty() {
+        problems.push(::standings::diagnostic::Diagnostic::new(
+            Code::NoScenarios,
+            "in JSON, groups with a last round to play and leagues with many fixtures left (a run-in) cannot share one document; expected --group to choose one group, or `standings run-in` for the leagues",
         ));
     }
     problems.result(())?;
@@ -122,11 +132,16 @@ pub fn run(
     } else {
         render(&out, format, &teams)
     };
-    for league in &leagues {
+    if !leagues.is_empty() {
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(league);
+        let format = match format {
+            Format::Text => RunInFormat::Text,
+            Format::Json => RunInFormat::Json,
+            Format::Markdown => RunInFormat::Markdown,
+        };
+        text.push_str(&::standings::report::runin::render(&leagues, format));
     }
     super::output(&text)?;
     Ok(0)

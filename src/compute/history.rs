@@ -1,5 +1,5 @@
 //! A group's history: every team's place after each step of the competition (a round, else a
-//! date), read from the table the ordinary engine ([`compute_group`]) computes over the matches
+//! date), read from the table the ordinary engine ([`compute_group`](crate::compute::standings::compute_group)) computes over the matches
 //! played by then. Nothing here knows how steps are found: the caller hands over the group as
 //! it stood after each step.
 //!
@@ -15,7 +15,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::compute::standings::{Row, compute_group};
+use crate::compute::standings::{Row, rows_as_far_as_data_goes};
 use crate::model::Group;
 use crate::rules::GroupRules;
 
@@ -56,7 +56,7 @@ pub struct History {
 
 /// The history of a group from the group as it stood after each step, in order: a label and
 /// the group holding only the matches played by then (the same teams in each). Each step's
-/// table is computed by [`compute_group`] under `rules`.
+/// table is computed by [`compute_group`](crate::compute::standings::compute_group) under `rules`.
 pub fn compute(
     competition: &str,
     group: &str,
@@ -112,26 +112,9 @@ pub fn compute(
     }
 }
 
-/// The rows of the group's table under `rules`; a criterion whose data the group lacks ends
-/// the chain before it (and every criterion after it), so the teams it would have separated
+/// The rows of the group's table under `rules` as far as its data goes
+/// ([`rows_as_far_as_data_goes`]): the teams a criterion without data would have separated
 /// share a place. `None` only when no chain is left to cut.
 fn rows(group: &Group, rules: &GroupRules) -> Option<Vec<Row>> {
-    let mut rules = rules.clone();
-    loop {
-        let missing = match compute_group(group, &rules) {
-            Ok(table) => return Some(table.rows),
-            Err(missing) => missing,
-        };
-        let mut cut = false;
-        for chain in std::iter::once(&mut rules.tiebreak).chain(rules.qualifying_tiebreak.as_mut())
-        {
-            if let Some(at) = chain.iter().position(|c| *c == missing.criterion) {
-                chain.truncate(at);
-                cut = true;
-            }
-        }
-        if !cut {
-            return None;
-        }
-    }
+    rows_as_far_as_data_goes(group, rules).map(|(rows, _)| rows)
 }

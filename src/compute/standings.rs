@@ -171,17 +171,54 @@ pub fn compute_group<'a>(
     group: &'a Group,
     rules: &'a GroupRules,
 ) -> Result<GroupTable<'a>, MissingData> {
+    rank(group, rules, records(group, rules))
+}
+
+/// Every team's record over the group's matches (indexed by [`TeamId`]): forfeit deductions
+/// taken, and the points deductions made off the pitch joined to them in `deducted`. What a
+/// table ranks, and what a league's run-in ([`crate::runin`]) starts from.
+pub fn records(group: &Group, rules: &GroupRules) -> Vec<Record> {
     let mut records = fold(
         group.teams.len(),
         &group.matches,
         rules,
         FoldOptions { deductions: true },
     );
-    // Points deductions made off the pitch join the forfeit deductions in `deducted`.
     for d in &group.rulings.deductions {
         records[d.team].deduct_off_pitch(d.points);
     }
-    rank(group, rules, records)
+    records
+}
+
+/// The rows of the group's table under `rules` as far as its data goes: a criterion whose data
+/// the group lacks (cards not recorded, say) ends the chain before it (and every criterion
+/// after it), so the teams it would have separated share a place. With the rows, what each cut
+/// was ([`MissingData`]: the criterion and the teams level without its data), empty when the
+/// whole chain was applied. `None` only when no chain is left to cut.
+pub fn rows_as_far_as_data_goes(
+    group: &Group,
+    rules: &GroupRules,
+) -> Option<(Vec<Row>, Vec<MissingData>)> {
+    let mut rules = rules.clone();
+    let mut cuts = Vec::new();
+    loop {
+        let missing = match compute_group(group, &rules) {
+            Ok(table) => return Some((table.rows, cuts)),
+            Err(missing) => missing,
+        };
+        let mut cut = false;
+        for chain in std::iter::once(&mut rules.tiebreak).chain(rules.qualifying_tiebreak.as_mut())
+        {
+            if let Some(at) = chain.iter().position(|c| *c == missing.criterion) {
+                chain.truncate(at);
+                cut = true;
+            }
+        }
+        if !cut {
+            return None;
+        }
+        cuts.push(missing);
+    }
 }
 
 /// Orders a group whose records (indexed by [`TeamId`]) are already folded: the table, who

@@ -8,6 +8,7 @@
 //! - [`simulate`]: the format lab's report;
 //! - [`knockout`]: knockout ties (`tie`) and the rules' rounds (`rounds`);
 //! - [`history`]: every team's place after each step (text, CSV, JSON, an SVG bump chart);
+//! - [`scenarios`]: a group's last round; [`runin`]: a league's run-in (text, JSON, Markdown);
 //! - [`escape`]: what each format must escape in the names it prints; [`style`]: colour.
 
 pub mod check;
@@ -15,6 +16,7 @@ pub mod compare;
 pub mod escape;
 pub mod history;
 pub mod knockout;
+pub mod runin;
 pub mod scenarios;
 pub mod simulate;
 pub mod style;

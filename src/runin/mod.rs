@@ -10,16 +10,22 @@
 //! question "at least how many teams can be kept above T / pushed above T" over every
 //! result of the fixtures left is an integer program, solved by `good_lp`'s pure-Rust
 //! `microlp` backend (`solver.rs`), after bounds have settled every team that cannot catch T or
-//! cannot be caught. Ties on points follow [`TiesOnPoints`]; `docs/scenarios.md` says what
-//! each case answers and why it is exact.
+//! cannot be caught. Ties on points follow [`TiesOnPoints`]; where they leave a range,
+//! [`of_group`] ranks completed seasons built from the solver's results with the ordinary
+//! engine, which narrows it and makes it exact where a season reaches the bound
+//! (`witness.rs`). `docs/scenarios.md` says what each case answers and why it is exact.
 
 mod solver;
+mod witness;
+pub use witness::margin as witness_margin;
 
 use rust_decimal::Decimal;
 
-use crate::compute::records::{FoldOptions, fold};
+use crate::compute::standings::{Row, records, rows_as_far_as_data_goes};
 use crate::model::{Group, TeamId};
 use crate::rules::GroupRules;
+use solver::Res;
+use witness::Side;
 
 /// How teams level on points end up ordered, read from the rule set's chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +124,10 @@ pub enum RunInError {
     /// A fixture names a team that is not in the league, or a team against itself.
     #[error("fixture {0} names no team of the league, or a team against itself")]
     BadFixture(usize),
+    /// The table as it stands cannot be ranked even on points (no criterion is left once those
+    /// without data are cut).
+    #[error("the table as it stands cannot be ranked with the data the group has")]
+    NoTable,
     /// The solver failed (it should not on a well-formed league).
     #[error("the integer-programming solver failed: {0}")]
     Solver(String),
@@ -198,15 +208,7 @@ impl League {
         fixtures: &[(TeamId, TeamId)],
     ) -> Result<League, RunInError> {
         let ties = TiesOnPoints::of(rules).ok_or(RunInError::NotOnPoints)?;
-        let mut records = fold(
-            group.teams.len(),
-            &group.matches,
-            rules,
-            FoldOptions { deductions: true },
-        );
-        for d in &group.rulings.deductions {
-            records[d.team].deduct_off_pitch(d.points);
-        }
+        let records = records(group, rules);
         Ok(League {
             teams: group
                 .teams
@@ -265,6 +267,22 @@ pub fn analyse(league: &League) -> Result<Vec<Outlook>, RunInError> {
 
 /// One team's best and worst final place (see [`analyse`]).
 pub fn outlook(league: &League, team: usize) -> Result<Outlook, RunInError> {
+    witnessed(league, team).map(|(o, _)| o)
+}
+
+/// The results behind a place that is a range: for each extreme, the completions' results
+/// the solver found for it ([`witness`] gives them scores and ranks them).
+struct Witnesses {
+    /// For the best place: the results keeping fewest teams on more points, and those keeping
+    /// fewest on at least as many.
+    best: Vec<Vec<Res>>,
+    /// For the worst place: the results pushing most teams to at least as many, and those
+    /// pushing most to more.
+    worst: Vec<Vec<Res>>,
+}
+
+/// [`outlook`], with the results behind each extreme that is a range.
+fn witnessed(league: &League, team: usize) -> Result<(Outlook, Witnesses), RunInError> {
     use solver::{Count, Extreme};
     let left = league
         .fixtures
@@ -273,32 +291,147 @@ pub fn outlook(league: &League, team: usize) -> Result<Outlook, RunInError> {
         .count();
     let best = |count| solver::count_above(league, team, Extreme::Fewest, count);
     let worst = |count| solver::count_above(league, team, Extreme::Most, count);
-    let (best, worst) = match (league.ties, left > 0) {
-        (TiesOnPoints::Shared, _) => {
-            let b = 1 + best(Count::MorePoints)?;
-            let w = 1 + worst(Count::MorePoints)?;
-            (Place { low: b, high: b }, Place { low: w, high: w })
-        }
-        (TiesOnPoints::Margins, true) => {
-            let b = 1 + best(Count::MorePoints)?;
-            let w = 1 + worst(Count::AtLeastAsMany)?;
-            (Place { low: b, high: b }, Place { low: w, high: w })
-        }
-        _ => (
-            Place {
-                low: 1 + best(Count::MorePoints)?,
-                high: 1 + best(Count::AtLeastAsMany)?,
-            },
-            Place {
-                low: 1 + worst(Count::MorePoints)?,
-                high: 1 + worst(Count::AtLeastAsMany)?,
-            },
-        ),
+    let exact = |n: usize| Place {
+        low: 1 + n,
+        high: 1 + n,
     };
-    Ok(Outlook {
-        team,
-        best,
-        worst,
-        left,
+    let no_witness = Witnesses {
+        best: Vec::new(),
+        worst: Vec::new(),
+    };
+    let (best, worst, witnesses) = match (league.ties, left > 0) {
+        (TiesOnPoints::Shared, _) => (
+            exact(best(Count::MorePoints)?.0),
+            exact(worst(Count::MorePoints)?.0),
+            no_witness,
+        ),
+        (TiesOnPoints::Margins, true) => (
+            exact(best(Count::MorePoints)?.0),
+            exact(worst(Count::AtLeastAsMany)?.0),
+            no_witness,
+        ),
+        _ => {
+            let (best_low, best_more) = best(Count::MorePoints)?;
+            let (best_high, best_level) = best(Count::AtLeastAsMany)?;
+            let (worst_low, worst_more) = worst(Count::MorePoints)?;
+            let (worst_high, worst_level) = worst(Count::AtLeastAsMany)?;
+            let best = Place {
+                low: 1 + best_low,
+                high: 1 + best_high,
+            };
+            let worst = Place {
+                low: 1 + worst_low,
+                high: 1 + worst_high,
+            };
+            let witnesses = Witnesses {
+                best: if best.is_exact() {
+                    Vec::new()
+                } else {
+                    vec![best_more, best_level]
+                },
+                worst: if worst.is_exact() {
+                    Vec::new()
+                } else {
+                    vec![worst_level, worst_more]
+                },
+            };
+            (best, worst, witnesses)
+        }
+    };
+    Ok((
+        Outlook {
+            team,
+            best,
+            worst,
+            left,
+        },
+        witnesses,
+    ))
+}
+
+/// A group's run-in as reported: the table as it stands and each team's outlook.
+#[derive(Debug, Clone)]
+pub struct GroupRunIn<'a> {
+    /// The group.
+    pub group: &'a Group,
+    /// The league it is, as analysed.
+    pub league: League,
+    /// The table as it stands, best first, as far as the data goes: teams level up to a
+    /// criterion whose data the group lacks (cards not recorded) share a place.
+    pub rows: Vec<Row>,
+    /// The criteria cut from the chain for want of data (their keys), empty when none was.
+    pub cut: Vec<String>,
+    /// Each team's outlook, in team order ([`League::teams`]).
+    pub outlooks: Vec<Outlook>,
+}
+
+/// A group's run-in: its league ([`League::from_group`], the fixtures left being the group's
+/// `fixtures`), every team's outlook ([`analyse`]) and the table as it stands.
+///
+/// Where [`analyse`] gives a range, completed seasons built from the solver's results are
+/// ranked by the ordinary engine, under the whole chain: each is a place the team reaches, so
+/// it narrows the range, and makes it exact where it meets the bound (docs/scenarios.md).
+///
+/// With nothing left to play, the places are the table's, ties broken as the engine breaks
+/// them; a tie the chain would break with data the group lacks is then the range of the places
+/// the teams level share (the data would settle it, and nobody has it).
+pub fn of_group<'a>(group: &'a Group, rules: &GroupRules) -> Result<GroupRunIn<'a>, RunInError> {
+    let fixtures: Vec<_> = group.fixtures.iter().map(|f| (f.home, f.away)).collect();
+    let league = League::from_group(group, rules, &fixtures)?;
+    league.check()?;
+    let mut outlooks = Vec::with_capacity(league.teams.len());
+    for team in 0..league.teams.len() {
+        let (mut o, mut w) = witnessed(&league, team)?;
+        if fixtures.is_empty() {
+            // The table as it stands is the season: its places are taken below.
+            (w.best, w.worst) = (Vec::new(), Vec::new());
+        }
+        // A range's extreme that a completed season reaches is exact (docs/scenarios.md).
+        for results in &w.best {
+            if o.best.is_exact() {
+                break;
+            }
+            if let Some(at) = witness::place(group, rules, &league, team, Side::Best, results) {
+                debug_assert!(at >= o.best.low, "a season beats the best place's bound");
+                o.best.high = o.best.high.min(at.max(o.best.low));
+            }
+        }
+        for results in &w.worst {
+            if o.worst.is_exact() {
+                break;
+            }
+            if let Some(at) = witness::place(group, rules, &league, team, Side::Worst, results) {
+                debug_assert!(
+                    at <= o.worst.high,
+                    "a season passes the worst place's bound"
+                );
+                o.worst.low = o.worst.low.max(at.min(o.worst.high));
+            }
+        }
+        outlooks.push(o);
+    }
+    let (rows, cuts) = rows_as_far_as_data_goes(group, rules).ok_or(RunInError::NoTable)?;
+    if fixtures.is_empty() {
+        for row in &rows {
+            let level = rows.iter().filter(|r| r.position == row.position).count();
+            let high = if cuts.is_empty() {
+                row.position
+            } else {
+                row.position + level - 1
+            };
+            let at = Place {
+                low: row.position,
+                high,
+            };
+            let o = &mut outlooks[row.team.index()];
+            (o.best, o.worst) = (at, at);
+        }
+    }
+    Ok(GroupRunIn {
+        group,
+        league,
+        rows,
+        cut: cuts.iter().map(|m| m.criterion.key().to_string()).collect(),
+        outlooks,
     })
 }

@@ -15,6 +15,17 @@ use rust_decimal::Decimal;
 
 use super::{League, RunInError};
 
+/// A fixture's result, as a witness of a count: the results behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Res {
+    /// The home side wins.
+    Home,
+    /// A draw.
+    Draw,
+    /// The away side wins.
+    Away,
+}
+
 /// Which teams count as above the team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Count {
@@ -68,13 +79,15 @@ fn scaled(league: &League) -> Result<Scaled, RunInError> {
 }
 
 /// The fewest or most other teams that end above `team` (by `count`), over every result of
-/// the fixtures left, `team` winning all of its own (fewest) or losing all (most).
+/// the fixtures left, `team` winning all of its own (fewest) or losing all (most); with the
+/// results of every fixture left (in [`League::fixtures`] order) that achieve it (a draw where
+/// the result does not matter).
 pub(super) fn count_above(
     league: &League,
     team: usize,
     extreme: Extreme,
     count: Count,
-) -> Result<usize, RunInError> {
+) -> Result<(usize, Vec<Res>), RunInError> {
     let s = scaled(league)?;
     let n = league.teams.len();
     let (own, theirs) = match extreme {
@@ -85,15 +98,20 @@ pub(super) fn count_above(
     let mut base = s.teams.clone();
     let mut free_left = vec![0i64; n];
     let mut free = Vec::new();
-    for f in &league.fixtures {
+    let mut results = vec![Res::Draw; league.fixtures.len()];
+    for (i, f) in league.fixtures.iter().enumerate() {
         if f.home == team || f.away == team {
             let other = if f.home == team { f.away } else { f.home };
             base[team] += own;
             base[other] += theirs;
+            results[i] = match (extreme, f.home == team) {
+                (Extreme::Fewest, true) | (Extreme::Most, false) => Res::Home,
+                _ => Res::Away,
+            };
         } else {
             free_left[f.home] += 1;
             free_left[f.away] += 1;
-            free.push(*f);
+            free.push((i, *f));
         }
     }
     // A team is above when it has at least `threshold` units.
@@ -113,7 +131,7 @@ pub(super) fn count_above(
         }
     }
     if open.is_empty() {
-        return Ok(always);
+        return Ok((always, results));
     }
     let mut is_open = vec![false; n];
     for &t in &open {
@@ -123,10 +141,11 @@ pub(super) fn count_above(
     let mut vars = ProblemVariables::new();
     let fixtures: Vec<_> = free
         .iter()
-        .filter(|f| is_open[f.home] || is_open[f.away])
-        .map(|f| {
+        .filter(|(_, f)| is_open[f.home] || is_open[f.away])
+        .map(|&(i, f)| {
             (
-                *f,
+                i,
+                f,
                 vars.add(variable().binary()),
                 vars.add(variable().binary()),
             )
@@ -136,7 +155,7 @@ pub(super) fn count_above(
     let objective: Expression = above.iter().sum();
     let mut points: Vec<Expression> = (0..n).map(|t| Expression::from(base[t] as f64)).collect();
     let (dw, dl) = ((s.win - s.draw) as f64, (s.loss - s.draw) as f64);
-    for &(f, h, a) in &fixtures {
+    for &(_, f, h, a) in &fixtures {
         points[f.home] += s.draw as f64 + dw * h + dl * a;
         points[f.away] += s.draw as f64 + dw * a + dl * h;
     }
@@ -145,7 +164,7 @@ pub(super) fn count_above(
         Extreme::Most => vars.maximise(objective),
     }
     .using(microlp);
-    for &(_, h, a) in &fixtures {
+    for &(_, _, h, a) in &fixtures {
         problem = problem.with(constraint!(h + a <= 1));
     }
     for (&t, &y) in open.iter().zip(&above) {
@@ -168,15 +187,17 @@ pub(super) fn count_above(
         .map_err(|e| RunInError::Solver(e.to_string()))?;
     // Recount exactly from the results the solver chose.
     let mut end = base;
-    for &(f, h, a) in &fixtures {
+    for &(i, f, h, a) in &fixtures {
         let (h, a) = (solution.value(h) > 0.5, solution.value(a) > 0.5);
-        let (home, away) = match (h, a) {
-            (true, _) => (s.win, s.loss),
-            (_, true) => (s.loss, s.win),
-            _ => (s.draw, s.draw),
+        let (home, away, result) = match (h, a) {
+            (true, _) => (s.win, s.loss, Res::Home),
+            (_, true) => (s.loss, s.win, Res::Away),
+            _ => (s.draw, s.draw, Res::Draw),
         };
         end[f.home] += home;
         end[f.away] += away;
+        results[i] = result;
     }
-    Ok(always + open.iter().filter(|&&t| end[t] >= threshold).count())
+    let count = always + open.iter().filter(|&&t| end[t] >= threshold).count();
+    Ok((count, results))
 }
