@@ -54,15 +54,14 @@ die() {
 
 full=${BENCH_10M:-0}
 sections=(csv level-group run-in scenarios simulate start-up)
-only=""
+unset only
 while [ $# -gt 0 ]; do
   case $1 in
     --full) full=1 ;;
     --only=*) only=${1#--only=} ;;
     --only)
-      [ $# -gt 1 ] || die "--only needs a section; expected one or more of ${sections[*]}, separated by commas"
-      only=$2
-      shift
+      only=${2:-}
+      [ $# -lt 2 ] || shift
       ;;
     -h | --help)
       sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
@@ -73,7 +72,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 declare -A chosen
-if [ -n "$only" ]; then
+if [ -n "${only+set}" ]; then
+  [ -n "$only" ] || die "--only needs a section; expected one or more of ${sections[*]}, separated by commas"
   IFS=, read -ra names <<<"$only"
   for name in "${names[@]}"; do
     [[ " ${sections[*]} " == *" $name "* ]] ||

@@ -98,15 +98,27 @@ fn a_failed_build_stops_the_script() {
     );
 }
 
-#[test]
-fn an_unknown_section_stops_the_script_before_anything_is_built() {
-    let (code, stdout, stderr) = bench("exit 101", &["--only", "run-in,scenario"], &[]);
+/// The sections `--only` names, as the script lists them.
+const SECTIONS: &str = "csv level-group run-in scenarios simulate start-up";
+
+#[rstest]
+#[case::misspelt(&["--only", "run-in,scenario"], "unknown section \"scenario\" in --only")]
+#[case::an_empty_name(&["--only=run-in,,scenarios"], "unknown section \"\" in --only")]
+#[case::empty(&["--only="], "--only needs a section")]
+#[case::missing(&["--only"], "--only needs a section")]
+fn a_wrong_section_stops_the_script_before_anything_is_built(
+    #[case] args: &[&str],
+    #[case] message: &str,
+) {
+    let (code, stdout, stderr) = bench("exit 101", args, &[]);
     assert_eq!(
         (code, stdout, stderr),
         (
             Some(1),
             String::new(),
-            "bench.sh: unknown section \"scenario\" in --only; expected one or more of csv level-group run-in scenarios simulate start-up, separated by commas\n".to_string()
+            format!(
+                "bench.sh: {message}; expected one or more of {SECTIONS}, separated by commas\n"
+            )
         )
     );
 }
@@ -117,6 +129,7 @@ fn an_unknown_section_stops_the_script_before_anything_is_built() {
 fn every_section_is_described_and_can_be_chosen(
     #[values("csv", "level-group", "run-in", "scenarios", "simulate", "start-up")] section: &str,
 ) {
+    assert!(SECTIONS.split(' ').any(|s| s == section));
     let (code, help, _) = bench("exit 101", &["--help"], &[]);
     assert_eq!(code, Some(0));
     assert!(
