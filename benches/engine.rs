@@ -1,5 +1,6 @@
-//! Engine benchmarks (criterion): folding results, ranking groups, simulating groups.
-//! `scripts/bench.sh` runs them and prints the figures as a table.
+//! Engine benchmarks (criterion): folding results, ranking groups, simulating groups, a
+//! league's run-in and a group's last-round scenarios. `scripts/bench.sh` runs them and prints
+//! the figures as a table.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -9,10 +10,13 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The same allocator as the binary.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
 use standings::compute::records::{FoldOptions, fold};
 use standings::compute::standings::compute_group;
 use standings::model::{Forfeit, Match, Outcome, TeamId};
+use standings::read::{LoadOptions, Loaded};
 use standings::rules::{GroupRules, RuleSet};
 use standings::runin::{Fixture, League, PointsPerResult, Standing, TiesOnPoints, analyse};
 use standings::simulate::{self, Options};
@@ -242,5 +246,91 @@ fn run_in(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, folding, ranking, level_group, simulating, run_in);
+/// The goal-difference gap between two teams level on points in [`gap_group`].
+const GAP: i64 = 8;
+
+/// A 4-team group before its last round, as a data file's text: the first two rounds' scores
+/// drawn (seeded, 0 to 6 goals a side) until two teams are level on points with goal
+/// differences [`GAP`] apart, under a chain that compares goal difference straight after points
+/// (FIFA World Cup 2018), so the scores searched must reach far enough to close the gap.
+fn gap_group() -> String {
+    let teams = ["North", "South", "East", "West"];
+    let played = [(0, 1), (2, 3), (0, 2), (1, 3)];
+    let mut rng = ChaCha8Rng::seed_from_u64(18);
+    loop {
+        let scores: Vec<(i64, i64)> = played
+            .iter()
+            .map(|_| (rng.random_range(0..=6), rng.random_range(0..=6)))
+            .collect();
+        let (mut points, mut difference) = ([0i64; 4], [0i64; 4]);
+        for (&(home, away), &(h, a)) in played.iter().zip(&scores) {
+            difference[home] += h - a;
+            difference[away] += a - h;
+            let (ph, pa) = match h.cmp(&a) {
+                std::cmp::Ordering::Greater => (3, 0),
+                std::cmp::Ordering::Equal => (1, 1),
+                std::cmp::Ordering::Less => (0, 3),
+            };
+            points[home] += ph;
+            points[away] += pa;
+        }
+        let gap = (0..4).any(|a| {
+            (0..4).any(|b| points[a] == points[b] && difference[a] - difference[b] == GAP)
+        });
+        if !gap {
+            continue;
+        }
+        let mut text = String::from(
+            "competition = \"A group with a goal-difference gap\"\nrules = \"fifa-world-cup-2018\"\n\n[[group]]\nname = \"Group G\"\nteams = [\"North\", \"South\", \"East\", \"West\"]\nmatches = [\n",
+        );
+        for (&(home, away), &(h, a)) in played.iter().zip(&scores) {
+            text += &format!("  \"{} {h}–{a} {}\",\n", teams[home], teams[away]);
+        }
+        // The last round: the two pairs that have not met.
+        text += "  \"North v West\",\n  \"South v East\",\n]\n";
+        return text;
+    }
+}
+
+/// A data file read through the library as `standings scenarios` reads it (resolved against
+/// its rules, validated).
+fn load(name: &str, text: Option<String>) -> Loaded {
+    let path = Path::new(name);
+    let loaded = match text {
+        None => standings::read::load(path, None, None),
+        Some(text) => standings::read::load_text(path, text, &LoadOptions::default())
+            .map(|(loaded, _notes)| loaded),
+    };
+    loaded.unwrap_or_else(|e| panic!("{name} does not load: {e}"))
+}
+
+/// A 4-team group's last round (issue #18: under 10 ms): EURO 2024 Group A as it stood before
+/// its last round, and [`gap_group`].
+fn scenarios(c: &mut Criterion) {
+    let euro = load("tests/fixtures/euro-2024-group-a-last-round.toml", None);
+    let gap = load("gap-group.toml", Some(gap_group()));
+    let mut g = c.benchmark_group("scenarios");
+    for (name, loaded) in [
+        ("EURO 2024 Group A, last round", &euro),
+        ("4-team group, goal-difference gap of 8, last round", &gap),
+    ] {
+        let group = &loaded.competition.groups[0];
+        let rules = loaded.rules.groups.as_ref().expect("group rules");
+        assert_eq!((group.teams.len(), group.fixtures.len()), (4, 2));
+        g.bench_function(name, |b| {
+            b.iter(|| black_box(standings::scenarios::analyse(black_box(group), rules).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    folding,
+    ranking,
+    level_group,
+    simulating,
+    run_in,
+    scenarios
+);
 criterion_main!(benches);
