@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::compute::records::{FoldOptions, Record, among, fold};
+use crate::compute::records::{FoldOptions, Record, add_side, among, fold};
 use crate::model::{Group, Match, Outcome, TeamId};
 use crate::rules::GroupRules;
 
@@ -111,10 +111,11 @@ fn level_sets(group: &Group, rules: &GroupRules, results: &[Res]) -> Vec<Vec<Tea
         };
         Match::new(f.home, f.away, Outcome::Played { home, away })
     });
-    let all: Vec<Match> = group.matches.iter().copied().chain(fixtures).collect();
-    let mut records = fold(n, &all, rules, FoldOptions { deductions: true });
-    for d in &group.rulings.deductions {
-        records[d.team].deduct_off_pitch(d.points);
+    let mut records = crate::compute::standings::records(group, rules);
+    let options = FoldOptions { deductions: true };
+    for m in fixtures {
+        add_side(&mut records[m.home], &m, true, rules, options);
+        add_side(&mut records[m.away], &m, false, rules, options);
     }
     let mut by_points: Vec<(Decimal, TeamId)> = records
         .iter()
