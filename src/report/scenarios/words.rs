@@ -1,12 +1,12 @@
 //! The words of scenarios: fixtures, results, score conditions and standings, each name escaped
 //! for its format.
 
+use super::sentence::{Question, Side, range};
 use crate::model::Group;
 use crate::report::escape;
-use crate::scenarios::Scenarios;
 use crate::scenarios::condition::{Clause, Constraint, Range, Verdict};
 use crate::scenarios::scoreline::Res;
-use crate::scenarios::summary::{Results, Status};
+use crate::scenarios::{Scenarios, TeamOutlook};
 
 /// The most cases of a condition on the scores text and Markdown spell out.
 const MOST_SHOWN: usize = 4;
@@ -97,67 +97,32 @@ impl<'a> Words<'a> {
         parts.join(", ")
     }
 
-    /// Results allowed per fixture: "Greece do not lose to Russia".
-    fn allowed(&self, f: usize, rs: &[Res]) -> String {
-        let (h, a) = self.sides(f);
-        match rs {
-            [one] => self.result(f, *one),
-            [Res::Home, Res::Draw] => format!("{h} do not lose to {a}"),
-            [Res::Draw, Res::Away] => format!("{a} do not lose to {h}"),
-            _ => format!("{h} and {a} do not draw"),
-        }
-    }
-
-    fn sure(&self, results: &Results) -> String {
-        if results.0.is_empty() {
-            return "whatever the results".into();
-        }
-        let parts: Vec<String> = results
-            .0
-            .iter()
-            .map(|(f, rs)| self.allowed(*f, rs))
+    /// Team `t`'s outlook in words: one sentence on going through, said from its side, one
+    /// on first place, and its possible places.
+    pub fn outlook(&self, t: usize, outlook: &TeamOutlook) -> String {
+        let names: Vec<String> = (0..self.group.teams.len())
+            .map(|i| self.team_id(i))
             .collect();
-        parts.join(" and ")
-    }
-
-    /// A team's status on a question ("through", "first place").
-    pub fn status(&self, status: &Status, what: &str) -> String {
-        // Established for the scorelines searched; beyond them too when the search went past
-        // every gap in goals that matters (docs/scenarios.md).
-        let searched = if self.scenarios.past_gaps {
-            ""
-        } else {
-            " at every score searched"
+        let fixtures: Vec<(usize, usize)> = self
+            .scenarios
+            .fixtures
+            .iter()
+            .map(|(h, a)| (h.index(), a.index()))
+            .collect();
+        let side = Side::new(&names, &fixtures, t).past_gaps(self.scenarios.past_gaps);
+        let combinations = &self.scenarios.combinations;
+        let through = side.sentence(
+            &names[t],
+            Question::Through,
+            &outlook.advances,
+            combinations,
+        );
+        let first = side.sentence("They", Question::First, &outlook.first, combinations);
+        let places = match outlook.places {
+            (b, w) if b == w => format!("They finish {}.", ordinal(b)),
+            (b, w) => format!("They finish {} to {}.", ordinal(b), ordinal(w)),
         };
-        match status {
-            Status::Clinched => format!("{what} clinched{searched}"),
-            Status::Eliminated => format!("{what} out of reach{searched}"),
-            Status::Open { sure, maybe } => {
-                let mut parts = Vec::new();
-                if !sure.is_empty() {
-                    let ways: Vec<String> = sure.iter().map(|r| self.sure(r)).collect();
-                    parts.push(format!("{what} if {}", ways.join("; or if ")));
-                }
-                if !maybe.is_empty() {
-                    let listed: Vec<String> = maybe.iter().map(|i| (i + 1).to_string()).collect();
-                    parts.push(format!(
-                        "{what} possible, depending on the score, in combination(s) {}",
-                        listed.join(", ")
-                    ));
-                }
-                parts.join("; ")
-            }
-        }
-    }
-
-    /// A range of goals: "2 or more", "exactly 1", "1 to 3", "at most 2".
-    fn range(r: &Range) -> String {
-        match (r.from, r.to) {
-            (from, None) => format!("{from} or more"),
-            (from, Some(to)) if from == to => format!("exactly {from}"),
-            (0, Some(to)) => format!("at most {to}"),
-            (from, Some(to)) => format!("{from} to {to}"),
-        }
+        format!("{through}. {first}. {places}")
     }
 
     /// One fixture's constraint under result `r`.
@@ -180,10 +145,10 @@ impl<'a> Words<'a> {
         }
         let mut text = format!("{winner} beat {loser}");
         if let Some(m) = &c.margin {
-            text.push_str(&format!(" by {}", Self::range(m)));
+            text.push_str(&format!(" by {}", range(m)));
         }
         if let Some(l) = &c.low {
-            text.push_str(&format!(", {loser} scoring {}", Self::range(l)));
+            text.push_str(&format!(", {loser} scoring {}", range(l)));
         }
         text
     }
