@@ -11,6 +11,7 @@ pub mod place;
 pub mod reach;
 pub mod scoreline;
 pub mod summary;
+pub mod threshold;
 
 use serde::Serialize;
 

@@ -110,7 +110,7 @@ fn prose(groups: &[GroupScenarios<'_>], teams: &[String], markdown: bool) -> Str
                 format!("  {}. {results}\n", ci + 1)
             });
             for (label, verdicts) in [("through", &c.advances), ("first", &c.first)] {
-                let said = w.verdicts(verdicts, &c.results, &shown);
+                let said = w.verdicts(verdicts, &c.results, c.bound, &shown);
                 if !said.is_empty() {
                     out.push_str(&if markdown {
                         format!("   - {label}: {said}\n")

@@ -3,11 +3,14 @@
 //! then the score conditions of the combinations where the scores decide it, each stated with
 //! its results, then what rests on data nobody has yet (cards, lots, a shoot-out).
 
+use std::cell::Cell;
+
 use crate::scenarios::Combination;
 use crate::scenarios::condition::{Clause, Constraint, Range, Verdict};
-use crate::scenarios::place::Unknown;
+use crate::scenarios::place::{Tri, Unknown};
 use crate::scenarios::scoreline::Res;
 use crate::scenarios::summary::{Pending, Results, Status};
+use crate::scenarios::threshold::{self, Cmp, Goals, Threshold};
 
 /// The most boxes of one combination a sentence spells out; past it, the sentence names the
 /// combination, whose own line (and the JSON) gives the scores.
@@ -47,6 +50,20 @@ pub struct Side<'a> {
     /// Whether what is clinched or out of reach holds past the scores searched
     /// ([`crate::scenarios::Scenarios::past_gaps`]).
     past_gaps: bool,
+    /// What is left of the budget for looking for thresholds.
+    search: Option<&'a Cell<usize>>,
+}
+
+/// The team of a [`Side`] that is nobody's: every team named.
+pub const NOBODY: usize = usize::MAX;
+
+/// "1 goal", "2 goals".
+fn goals(n: i64) -> String {
+    if n == 1 {
+        "1 goal".into()
+    } else {
+        format!("{n} goals")
+    }
 }
 
 /// A range of goals: "2 or more", "exactly 1", "1 to 3", "at most 2".
@@ -86,6 +103,17 @@ impl<'a> Side<'a> {
             fixtures,
             team,
             past_gaps: false,
+            search: None,
+        }
+    }
+
+    /// The same words, looking for thresholds on margins ([`threshold::find`]) over each
+    /// combination's scorelines searched, as long as `budget` lasts (shared by every [`Side`]
+    /// of a group's output, see [`threshold::BUDGET`]).
+    pub fn searched(self, budget: &'a Cell<usize>) -> Side<'a> {
+        Side {
+            search: Some(budget),
+            ..self
         }
     }
 
@@ -208,7 +236,7 @@ impl<'a> Side<'a> {
         let text = parts.join(" and ");
         // Seen to hold only as far as the scores searched (scenarios::beyond).
         match clause.0.iter().find_map(|c| c.most) {
-            Some(most) => format!("{text} (with at most {most} goals a side)"),
+            Some(most) => format!("{text}, at scores up to {most} goals a side"),
             None => text,
         }
     }
@@ -223,10 +251,191 @@ impl<'a> Side<'a> {
         parts.join(" and ")
     }
 
-    /// The ways (alternatives) the clauses of combination `index` (with `results`) say: each
-    /// clause spelled out, or, past [`SPELLED`] of them, the results and the combination's
-    /// number.
-    fn ways(&self, clauses: &[Clause], results: &[Res], index: usize) -> Vec<String> {
+    /// The region of `verdict` (team `team`'s, whose goals are tried first for an equality
+    /// case) where it says `want`, as a threshold on margins in words, if it has more than one
+    /// box and is one (and the bound is known).
+    pub fn threshold_of(
+        &self,
+        team: usize,
+        verdict: &Verdict,
+        want: Tri,
+        results: &[Res],
+        bound: u32,
+    ) -> Option<String> {
+        let Verdict::Depends { yes, open } = verdict else {
+            return None;
+        };
+        let clauses = if want == Tri::Yes { yes } else { open };
+        if clauses.len() < 2 {
+            return None;
+        }
+        let counted: Vec<bool> = (0..results.len())
+            .map(|f| {
+                yes.iter()
+                    .chain(open)
+                    .flat_map(|c| &c.0)
+                    .any(|c| c.fixture == f && c.margin.is_some())
+            })
+            .collect();
+        let budget = self.search?;
+        let mut left = budget.get();
+        let found = threshold::find(
+            results,
+            self.fixtures,
+            bound,
+            &counted,
+            team,
+            yes.len() + open.len(),
+            &mut left,
+            |scores| verdict.at(scores) == want,
+        );
+        budget.set(left);
+        Some(self.threshold(&found?, results))
+    }
+
+    /// Whose margin fixture `f` (with result `r`) gives: "Germany's margin over them".
+    fn margin(&self, f: usize, r: Res) -> String {
+        let (h, a) = self.fixtures[f];
+        let (w, l) = if r == Res::Away { (a, h) } else { (h, a) };
+        if w == self.team {
+            format!("their margin over {}", self.names[l])
+        } else {
+            format!("{}'s margin over {}", self.names[w], self.object(l))
+        }
+    }
+
+    /// Goals in the matches to play compared: "they score at least 3 goals more than
+    /// Switzerland in the matches to play".
+    pub fn goals(&self, g: &Goals) -> String {
+        let who = self.subject(g.team);
+        let compared = match (g.rival, g.cmp) {
+            (None, Cmp::AtLeast(n)) => format!("{} or more", goals(n)),
+            (None, Cmp::Exactly(n)) => format!("exactly {}", goals(n)),
+            (Some(r), cmp) => {
+                let r = self.object(r);
+                match cmp {
+                    Cmp::AtLeast(1) => format!("more goals than {r}"),
+                    Cmp::AtLeast(0) => format!("at least as many goals as {r}"),
+                    Cmp::AtLeast(n) if n > 1 => format!("at least {} more than {r}", goals(n)),
+                    Cmp::AtLeast(n) => format!("at most {} fewer than {r}", goals(-n)),
+                    Cmp::Exactly(0) => format!("as many goals as {r}"),
+                    Cmp::Exactly(n) if n > 0 => format!("exactly {} more than {r}", goals(n)),
+                    Cmp::Exactly(n) => format!("exactly {} fewer than {r}", goals(-n)),
+                }
+            }
+        };
+        format!("{who} score {compared} in the matches to play")
+    }
+
+    /// A threshold with the results of its combination: "Germany beat Switzerland and they beat
+    /// Hungary by 7 or more goals between them (or by exactly 6, if they score at least 3
+    /// goals more than Switzerland in the matches to play)".
+    pub fn threshold(&self, t: &Threshold, results: &[Res]) -> String {
+        let with = |sign: i8| -> Vec<usize> {
+            (0..results.len()).filter(|&f| t.signs[f] == sign).collect()
+        };
+        let (zero, mut plus, mut minus) = (with(0), with(1), with(-1));
+        // An exact difference of margins reads better positive: counted the other way.
+        let mut sum = t.sum;
+        if let Cmp::Exactly(n) = sum
+            && n < 0
+            && !plus.is_empty()
+            && !minus.is_empty()
+        {
+            std::mem::swap(&mut plus, &mut minus);
+            sum = Cmp::Exactly(-n);
+        }
+        let said = |fs: &[usize]| -> String {
+            let parts: Vec<String> = fs.iter().map(|&f| self.result(f, results[f])).collect();
+            parts.join(" and ")
+        };
+        let between = if plus.len() + minus.len() > 1 {
+            " goals between them"
+        } else {
+            ""
+        };
+        let goals = t.goals.as_ref().map(|g| self.goals(g));
+        let margins = if minus.is_empty() || plus.is_empty() {
+            // One direction: the margins' sum ("by 7 or more"), or for margins counted against,
+            // its negation ("by at most 5").
+            let (fs, flip) = if minus.is_empty() {
+                (&plus, 1)
+            } else {
+                (&minus, -1)
+            };
+            let by = |n: i64| match (sum, flip) {
+                (Cmp::AtLeast(_), 1) => format!("by {n} or more{between}"),
+                (Cmp::AtLeast(_), _) => format!("by at most {n}{between}"),
+                (Cmp::Exactly(_), _) => format!("by exactly {n}{between}"),
+            };
+            let n = match sum {
+                Cmp::AtLeast(n) | Cmp::Exactly(n) => flip * n,
+            };
+            match (sum, goals) {
+                (Cmp::AtLeast(_), Some(g)) => format!(
+                    "{} {} (or by exactly {}, if {g})",
+                    said(fs),
+                    by(n),
+                    n - flip
+                ),
+                (Cmp::Exactly(_), Some(g)) => format!("{} {} and {g}", said(fs), by(n)),
+                (_, None) => format!("{} {}", said(fs), by(n)),
+            }
+        } else {
+            let named: Vec<usize> = (0..results.len()).filter(|&f| t.signs[f] != 0).collect();
+            let plus: Vec<String> = plus.iter().map(|&f| self.margin(f, results[f])).collect();
+            let minus: Vec<String> = minus.iter().map(|&f| self.margin(f, results[f])).collect();
+            let difference = format!("{} less {}", plus.join(" plus "), minus.join(" less "));
+            match (sum, goals) {
+                (Cmp::AtLeast(n), None) => {
+                    format!("{}, with {difference} at least {n}", said(&named))
+                }
+                (Cmp::AtLeast(n), Some(g)) => format!(
+                    "{}, with {difference} at least {n} (or exactly {}, if {g})",
+                    said(&named),
+                    n - 1
+                ),
+                (Cmp::Exactly(n), None) => {
+                    format!("{}, with {difference} exactly {n}", said(&named))
+                }
+                (Cmp::Exactly(n), Some(g)) => {
+                    format!("{}, with {difference} exactly {n}, and {g}", said(&named))
+                }
+            }
+        };
+        if zero.is_empty() {
+            margins
+        } else {
+            format!("{} and {margins}", said(&zero))
+        }
+    }
+
+    /// The ways (alternatives) combination `index` (with `results`) gives where `verdict` says
+    /// `want`: a threshold on margins where its region is one, else each box spelled out, or,
+    /// past [`SPELLED`] of them, the results and the combination's number.
+    fn ways(&self, verdict: &Verdict, want: Tri, c: &Combination, index: usize) -> Vec<String> {
+        let results = &c.results;
+        if let Some(said) = self.threshold_of(self.team, verdict, want, results, c.bound) {
+            // Boxes seen to hold only as far as the scores searched (scenarios::beyond): the
+            // threshold, found over the same scores, says how far that was.
+            let most = match verdict {
+                Verdict::Depends { yes, open } => yes
+                    .iter()
+                    .chain(open)
+                    .flat_map(|c| &c.0)
+                    .find_map(|c| c.most),
+                _ => None,
+            };
+            return vec![match most {
+                Some(most) => format!("{said}, at scores up to {most} goals a side"),
+                None => said,
+            }];
+        }
+        let clauses = match verdict {
+            Verdict::Depends { yes, .. } if want == Tri::Yes => yes,
+            Verdict::Depends { open, .. } => open,
+            _ => return vec![self.results(results)],
+        };
         if clauses.len() <= SPELLED {
             clauses.iter().map(|c| self.clause(c, results)).collect()
         } else {
@@ -264,8 +473,11 @@ impl<'a> Side<'a> {
         let mut ways: Vec<String> = sure.iter().map(|r| self.sure(r)).collect();
         for &i in score {
             let c = &combinations[i];
-            if let Verdict::Depends { yes, .. } = question.verdict(c, self.team) {
-                ways.extend(self.ways(yes, &c.results, i));
+            let verdict = question.verdict(c, self.team);
+            if let Verdict::Depends { yes, .. } = verdict
+                && !yes.is_empty()
+            {
+                ways.extend(self.ways(verdict, Tri::Yes, c, i));
             }
         }
         let perhaps = self.pending(question, unknown, combinations);
@@ -291,10 +503,7 @@ impl<'a> Side<'a> {
         let mut groups: Vec<(&[Unknown], Vec<String>)> = Vec::new();
         for p in unknown {
             let c = &combinations[p.combination];
-            let ways = match question.verdict(c, self.team) {
-                Verdict::Depends { open, .. } => self.ways(open, &c.results, p.combination),
-                _ => vec![self.results(&c.results)],
-            };
+            let ways = self.ways(question.verdict(c, self.team), Tri::Open, c, p.combination);
             match groups.iter_mut().find(|(on, _)| *on == p.on.as_slice()) {
                 Some((_, all)) => all.extend(ways),
                 None => groups.push((&p.on, ways)),
@@ -315,6 +524,7 @@ mod tests {
     use super::*;
     use crate::scenarios::condition::Constraint;
     use crate::scenarios::scoreline::Res::{Away, Draw, Home};
+    use crate::scenarios::threshold::{Cmp, Goals, Threshold};
 
     /// Greece (0), Russia (1), Poland (2), Czechia (3); fixture 0 Greece v Russia, fixture 1
     /// Poland v Czechia.
@@ -562,6 +772,52 @@ mod tests {
             Side::new(&names, &FIXTURES, 1).sentence("They", Question::Through, &status, &cs),
             "They go through if Greece beat them, or they beat Greece and Poland beat Czechia at \
              some scores (combination 3)"
+        );
+    }
+
+    fn threshold(signs: Vec<i8>, sum: Cmp, goals: Option<Goals>) -> Threshold {
+        Threshold { signs, sum, goals }
+    }
+
+    fn goals(team: usize, rival: Option<usize>, cmp: Cmp) -> Option<Goals> {
+        Some(Goals { team, rival, cmp })
+    }
+
+    /// Thresholds in words from Greece's side (team 0), both fixtures won at home (Greece beat
+    /// Russia, Poland beat Czechia) unless a case says otherwise.
+    #[rstest]
+    #[case(threshold(vec![1, 1], Cmp::AtLeast(4), None), vec![Home, Home],
+           "they beat Russia and Poland beat Czechia by 4 or more goals between them")]
+    #[case(threshold(vec![-1, -1], Cmp::AtLeast(-3), None), vec![Home, Home],
+           "they beat Russia and Poland beat Czechia by at most 3 goals between them")]
+    #[case(threshold(vec![1, 1], Cmp::AtLeast(4), goals(0, Some(2), Cmp::AtLeast(3))), vec![Home, Home],
+           "they beat Russia and Poland beat Czechia by 4 or more goals between them (or by exactly \
+            3, if they score at least 3 goals more than Poland in the matches to play)")]
+    #[case(threshold(vec![-1, -1], Cmp::AtLeast(-5), goals(2, Some(0), Cmp::AtLeast(-1))), vec![Home, Home],
+           "they beat Russia and Poland beat Czechia by at most 5 goals between them (or by exactly \
+            6, if Poland score at most 1 goal fewer than them in the matches to play)")]
+    #[case(threshold(vec![1, 1], Cmp::Exactly(6), goals(0, Some(2), Cmp::Exactly(2))), vec![Home, Home],
+           "they beat Russia and Poland beat Czechia by exactly 6 goals between them and they score \
+            exactly 2 goals more than Poland in the matches to play")]
+    #[case(threshold(vec![1, 1], Cmp::Exactly(2), goals(3, None, Cmp::AtLeast(1))), vec![Away, Home],
+           "Russia beat them and Poland beat Czechia by exactly 2 goals between them and Czechia \
+            score 1 goal or more in the matches to play")]
+    #[case(threshold(vec![1, -1], Cmp::AtLeast(2), None), vec![Away, Home],
+           "Russia beat them and Poland beat Czechia, with Russia's margin over them less Poland's \
+            margin over Czechia at least 2")]
+    #[case(threshold(vec![-1, 1], Cmp::AtLeast(0), goals(0, Some(3), Cmp::AtLeast(0))), vec![Home, Away],
+           "they beat Russia and Czechia beat Poland, with Czechia's margin over Poland less their \
+            margin over Russia at least 0 (or exactly -1, if they score at least as many goals as \
+            Czechia in the matches to play)")]
+    // A margin not counted: its result first.
+    #[case(threshold(vec![0, 1], Cmp::AtLeast(2), goals(2, None, Cmp::AtLeast(2))), vec![Draw, Home],
+           "they draw with Russia and Poland beat Czechia by 2 or more (or by exactly 1, if Poland \
+            score 2 goals or more in the matches to play)")]
+    fn thresholds_in_words(#[case] t: Threshold, #[case] results: Vec<Res>, #[case] said: &str) {
+        let names = names();
+        assert_eq!(
+            Side::new(&names, &FIXTURES, 0).threshold(&t, &results),
+            said
         );
     }
 }

@@ -1,11 +1,15 @@
 //! The words of scenarios: fixtures, results, score conditions and standings, each name escaped
 //! for its format.
 
-use super::sentence::{Question, Side, range};
+use super::sentence::{NOBODY, Question, Side, range};
 use crate::model::Group;
 use crate::report::escape;
 use crate::scenarios::condition::{Clause, Constraint, Range, Verdict};
+use std::cell::Cell;
+
+use crate::scenarios::place::Tri;
 use crate::scenarios::scoreline::Res;
+use crate::scenarios::threshold;
 use crate::scenarios::{Scenarios, TeamOutlook};
 
 /// The most cases of a condition on the scores text and Markdown spell out.
@@ -16,6 +20,12 @@ pub struct Words<'a> {
     group: &'a Group,
     scenarios: &'a Scenarios,
     markdown: bool,
+    /// The teams' names, escaped.
+    names: Vec<String>,
+    /// The fixtures, (home, away) by index into `names`.
+    fixtures: Vec<(usize, usize)>,
+    /// What is left of the budget for looking for thresholds on margins.
+    budget: Cell<usize>,
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`...
@@ -33,11 +43,28 @@ pub fn ordinal(n: usize) -> String {
 impl<'a> Words<'a> {
     /// Words for `scenarios` of `group`, escaped for Markdown or plain text.
     pub fn new(group: &'a Group, scenarios: &'a Scenarios, markdown: bool) -> Words<'a> {
-        Words {
+        let mut words = Words {
             group,
             scenarios,
             markdown,
-        }
+            names: Vec::new(),
+            budget: Cell::new(threshold::BUDGET),
+            fixtures: scenarios
+                .fixtures
+                .iter()
+                .map(|(h, a)| (h.index(), a.index()))
+                .collect(),
+        };
+        words.names = (0..group.teams.len()).map(|t| words.team_id(t)).collect();
+        words
+    }
+
+    /// Words from team `t`'s side ([`NOBODY`]'s: naming every team), thresholds on margins
+    /// looked for up to the bound searched.
+    fn side(&self, t: usize) -> Side<'_> {
+        Side::new(&self.names, &self.fixtures, t)
+            .past_gaps(self.scenarios.past_gaps)
+            .searched(&self.budget)
     }
 
     /// A name, escaped.
@@ -100,19 +127,10 @@ impl<'a> Words<'a> {
     /// Team `t`'s outlook in words: one sentence on going through, said from its side, one
     /// on first place, and its possible places.
     pub fn outlook(&self, t: usize, outlook: &TeamOutlook) -> String {
-        let names: Vec<String> = (0..self.group.teams.len())
-            .map(|i| self.team_id(i))
-            .collect();
-        let fixtures: Vec<(usize, usize)> = self
-            .scenarios
-            .fixtures
-            .iter()
-            .map(|(h, a)| (h.index(), a.index()))
-            .collect();
-        let side = Side::new(&names, &fixtures, t).past_gaps(self.scenarios.past_gaps);
+        let side = self.side(t);
         let combinations = &self.scenarios.combinations;
         let through = side.sentence(
-            &names[t],
+            &self.names[t],
             Question::Through,
             &outlook.advances,
             combinations,
@@ -167,12 +185,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// Each shown team's verdict in a combination: those it always holds for, then those it
-    /// depends on the score for, with the condition.
+    /// Each shown team's verdict in a combination (searched up to `bound` goals a side): those
+    /// it always holds for, then those it depends on the score for, with the condition.
     pub fn verdicts(
         &self,
         verdicts: &[Verdict],
         results: &[Res],
+        bound: u32,
         shown: &dyn Fn(usize) -> bool,
     ) -> String {
         let mut parts = Vec::new();
@@ -186,11 +205,22 @@ impl<'a> Words<'a> {
                 Verdict::Never => {}
                 Verdict::Unknown => parts.push(format!("{team} (not known: cards or lots)")),
                 Verdict::Depends { yes, open } => {
+                    // A threshold on margins where the region is one, else its boxes.
+                    let side = self.side(NOBODY);
                     let mut ways: Vec<String> =
-                        yes.iter().map(|c| self.clause(c, results)).collect();
-                    ways.extend(open.iter().map(|c| {
-                        format!("perhaps (cards or lots) if {}", self.clause(c, results))
-                    }));
+                        match side.threshold_of(t, v, Tri::Yes, results, bound) {
+                            Some(said) => vec![said],
+                            None => yes.iter().map(|c| self.clause(c, results)).collect(),
+                        };
+                    let perhaps = match side.threshold_of(t, v, Tri::Open, results, bound) {
+                        Some(said) => vec![said],
+                        None => open.iter().map(|c| self.clause(c, results)).collect(),
+                    };
+                    ways.extend(
+                        perhaps
+                            .into_iter()
+                            .map(|c| format!("perhaps (cards or lots) if {c}")),
+                    );
                     // A condition no few boxes of margins describe (a goal difference to
                     // overturn across two matches) is shortened: JSON lists every box.
                     if ways.len() > MOST_SHOWN {
