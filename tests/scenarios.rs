@@ -27,6 +27,7 @@ use standings::scenarios::condition::Verdict;
 use standings::scenarios::place::Tri;
 use standings::scenarios::scoreline::{Point, Res};
 use standings::scenarios::summary::Status;
+use standings::scenarios::threshold;
 use standings::scenarios::{Scenarios, analyse, analyse_to};
 
 /// The bound the oracle searches (and the scenarios are asked for), goals a side: 2, or 1 for
@@ -248,8 +249,10 @@ fn agree(name: &str, group: &Group, rules: &GroupRules) -> Result<(), TestCaseEr
         analyse_to(group, rules, bound(group.fixtures.len())).expect("1 to 3 fixtures");
     let n = group.teams.len();
     let mut always = vec![[true; 4]; n];
+    let mut said_by_oracle = Vec::new();
     for scores in scorelines(group.fixtures.len()) {
         let expected = oracle(group, rules, &scores);
+        said_by_oracle.push((scores.clone(), expected.clone()));
         for (t, &(first, advances)) in expected.iter().enumerate() {
             let said = scenarios.at(TeamId::new(t), &scores);
             prop_assert_eq!(
@@ -267,6 +270,7 @@ fn agree(name: &str, group: &Group, rules: &GroupRules) -> Result<(), TestCaseEr
             always[t][3] &= advances == Tri::No;
         }
     }
+    thresholds_agree(name, group, &scenarios, &said_by_oracle)?;
     for (t, outlook) in scenarios.teams.iter().enumerate() {
         prop_assert_eq!(outlook.first == Status::Clinched, always[t][0], "{}", name);
         prop_assert_eq!(
@@ -287,6 +291,73 @@ fn agree(name: &str, group: &Group, rules: &GroupRules) -> Result<(), TestCaseEr
             "{}",
             name
         );
+    }
+    Ok(())
+}
+
+/// A scoreline and what the oracle says at it, per team: (first place, a qualifying place).
+type Said = (Vec<(u32, u32)>, Vec<(Tri, Tri)>);
+
+/// Where a verdict's region (its `yes` or its `open` boxes) is a threshold on a sum of margins
+/// (what text says instead of the boxes), the threshold holds at exactly the scorelines where
+/// the oracle says so: every way of counting the margins is allowed here, not only those of
+/// fixtures the boxes constrain.
+fn thresholds_agree(
+    name: &str,
+    group: &Group,
+    scenarios: &Scenarios,
+    said_by_oracle: &[Said],
+) -> Result<(), TestCaseError> {
+    let fixtures: Vec<(usize, usize)> = group
+        .fixtures
+        .iter()
+        .map(|f| (f.home.index(), f.away.index()))
+        .collect();
+    let every = vec![true; fixtures.len()];
+    for c in &scenarios.combinations {
+        let of_c: Vec<&Said> = said_by_oracle
+            .iter()
+            .filter(|(scores, _)| std::ptr::eq(scenarios.combination(scores), c))
+            .collect();
+        for t in 0..group.teams.len() {
+            for (question, verdict) in [(0, &c.first[t]), (1, &c.advances[t])] {
+                if !matches!(verdict, Verdict::Depends { .. }) {
+                    continue;
+                }
+                for want in [Tri::Yes, Tri::Open] {
+                    let Some(found) = threshold::find(
+                        &c.results,
+                        &fixtures,
+                        c.bound,
+                        &every,
+                        t,
+                        1,
+                        &mut { usize::MAX },
+                        |scores| verdict.at(scores) == want,
+                    ) else {
+                        continue;
+                    };
+                    for (scores, expected) in &of_c {
+                        let oracle = if question == 0 {
+                            expected[t].0
+                        } else {
+                            expected[t].1
+                        };
+                        prop_assert_eq!(
+                            found.holds(scores, &fixtures),
+                            oracle == want,
+                            "{}: Team {} ({:?}, question {}) at {:?}: {:?}",
+                            name,
+                            t,
+                            want,
+                            question,
+                            scores,
+                            found
+                        );
+                    }
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -460,8 +531,9 @@ fn a_team_needing_a_big_win_is_not_out_of_reach() {
 fn euro_2024_group_a_before_its_last_round() {
     use pretty_assertions::assert_eq;
     use standings::scenarios::analyse;
+    use standings::scenarios::place::Unknown;
     use standings::scenarios::scoreline::Res::{Away, Draw, Home};
-    use standings::scenarios::summary::Results;
+    use standings::scenarios::summary::{Pending, Results};
 
     let path = std::path::Path::new("tests/fixtures/euro-2024-group-a-last-round.toml");
     let loaded = standings::read::load(path, None, None).expect("the file reads");
@@ -492,7 +564,8 @@ fn euro_2024_group_a_before_its_last_round() {
         outlook(germany).first,
         Status::Open {
             sure: vec![Results(vec![(0, vec![Draw, Away])])],
-            maybe: vec![],
+            score: vec![],
+            unknown: vec![],
         }
     );
     assert_eq!(outlook(hungary).advances, Status::Eliminated);
@@ -502,20 +575,39 @@ fn euro_2024_group_a_before_its_last_round() {
         outlook(scotland).advances,
         Status::Open {
             sure: vec![],
-            maybe: vec![both_win],
+            score: vec![both_win],
+            unknown: vec![Pending {
+                combination: both_win,
+                on: vec![Unknown::FairPlay, Unknown::Lots]
+            }],
         }
     );
     assert_eq!(
         outlook(switzerland).first,
         Status::Open {
             sure: vec![Results(vec![(0, vec![Home])])],
-            maybe: vec![],
+            score: vec![],
+            unknown: vec![],
         }
     );
-    let Status::Open { sure, maybe } = outlook(switzerland).advances else {
+    let Status::Open {
+        sure,
+        score,
+        unknown,
+    } = outlook(switzerland).advances
+    else {
         panic!("Switzerland's qualification is open");
     };
-    assert_eq!(maybe, [both_win]);
+    // The scores decide it when Germany and Scotland both win, and at some of those scores
+    // (level on points, goal difference and goals) cards or lots do.
+    assert_eq!(score, [both_win]);
+    assert_eq!(
+        unknown,
+        [Pending {
+            combination: both_win,
+            on: vec![Unknown::FairPlay, Unknown::Lots]
+        }]
+    );
     // Every combination but Germany and Scotland both winning is covered.
     for (i, c) in s.combinations.iter().enumerate() {
         let covered = sure.iter().any(|r| {
@@ -542,9 +634,66 @@ fn euro_2024_group_a_before_its_last_round() {
     assert_eq!(s.at(scotland, &[(0, 4), (2, 0)]).1, Tri::Open);
     assert_eq!(
         s.combinations[both_win].unknown,
-        [
-            standings::scenarios::place::Unknown::FairPlay,
-            standings::scenarios::place::Unknown::Lots
-        ]
+        [Unknown::FairPlay, Unknown::Lots]
+    );
+    // What text says instead of the boxes. Germany beat Switzerland by m1 (Switzerland scoring
+    // l1), Scotland beat Hungary by m2 (Hungary scoring l2): Switzerland and Scotland on 4
+    // points, their match drawn (head-to-head level), then goal difference: Switzerland's
+    // 2 − m1 against Scotland's −4 + m2, Scotland above when m1 + m2 ≥ 7; level at 6, then
+    // goals: Switzerland's 4 + l1 against Scotland's 2 + l2 + m2, Scotland above when they
+    // score 3 or more goals more than Switzerland in the last round ((l2 + m2) − l1 ≥ 3), level
+    // (fair play, then lots) at exactly 2 more.
+    use standings::scenarios::threshold::{Cmp, Goals, Threshold, find};
+    let fixtures: Vec<(usize, usize)> = group
+        .fixtures
+        .iter()
+        .map(|f| (f.home.index(), f.away.index()))
+        .collect();
+    let c = &s.combinations[both_win];
+    let region = |t: TeamId, want: Tri| {
+        let verdict = &c.advances[t.index()];
+        find(
+            &c.results,
+            &fixtures,
+            c.bound,
+            &[true, true],
+            t.index(),
+            1,
+            &mut { usize::MAX },
+            |scores| verdict.at(scores) == want,
+        )
+    };
+    let goals = |team: TeamId, rival: TeamId, cmp: Cmp| {
+        Some(Goals {
+            team: team.index(),
+            rival: Some(rival.index()),
+            cmp,
+        })
+    };
+    assert_eq!(
+        region(scotland, Tri::Yes),
+        Some(Threshold {
+            signs: vec![1, 1],
+            sum: Cmp::AtLeast(7),
+            goals: goals(scotland, switzerland, Cmp::AtLeast(3)),
+        })
+    );
+    assert_eq!(
+        region(scotland, Tri::Open),
+        Some(Threshold {
+            signs: vec![1, 1],
+            sum: Cmp::Exactly(6),
+            goals: goals(scotland, switzerland, Cmp::Exactly(2)),
+        })
+    );
+    // Switzerland: the margins counted against, m1 + m2 ≤ 5; at 6, Switzerland's goals at
+    // least Scotland's less 1 (4 + l1 > 2 + l2 + m2).
+    assert_eq!(
+        region(switzerland, Tri::Yes),
+        Some(Threshold {
+            signs: vec![-1, -1],
+            sum: Cmp::AtLeast(-5),
+            goals: goals(switzerland, scotland, Cmp::AtLeast(-1)),
+        })
     );
 }

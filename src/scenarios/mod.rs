@@ -11,6 +11,7 @@ pub mod place;
 pub mod reach;
 pub mod scoreline;
 pub mod summary;
+pub mod threshold;
 
 use serde::Serialize;
 
@@ -182,19 +183,18 @@ fn search(
             unknown,
         });
     }
-    let results: Vec<Vec<Res>> = combinations.iter().map(|c| c.results.clone()).collect();
     let teams = (0..n)
         .map(|t| TeamOutlook {
             first: summary::status(
                 &combinations.iter().map(|c| &c.first[t]).collect::<Vec<_>>(),
-                &results,
+                &combinations,
             ),
             advances: summary::status(
                 &combinations
                     .iter()
                     .map(|c| &c.advances[t])
                     .collect::<Vec<_>>(),
-                &results,
+                &combinations,
             ),
             places: combinations.iter().fold((usize::MAX, 0), |(b, w), c| {
                 (b.min(c.places[t].0), w.max(c.places[t].1))

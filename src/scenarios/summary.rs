@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
+use super::Combination;
 use super::condition::Verdict;
+use super::place::Unknown;
 use super::scoreline::Res;
 
 /// Results that hold together: per fixture named, the results allowed (a fixture left out
@@ -24,14 +26,30 @@ pub enum Status {
     Open {
         /// Results that settle it whatever the scores (any one of them).
         sure: Vec<Results>,
-        /// The combinations (by index) where it depends on the scores or on data nobody has.
-        maybe: Vec<usize>,
+        /// The combinations (by index) where the scores decide it (their verdict is
+        /// [`Verdict::Depends`]); at some of their scores it may also rest on data nobody has
+        /// yet, and those combinations are in `unknown` as well.
+        score: Vec<usize>,
+        /// The combinations where, at some scores or at all, it rests on data nobody has yet
+        /// (cards, lots, a shoot-out): the verdict is [`Verdict::Unknown`], or
+        /// [`Verdict::Depends`] with `open` clauses.
+        unknown: Vec<Pending>,
     },
 }
 
+/// A combination where a question rests, at some scores or at all, on data nobody has yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Pending {
+    /// The combination, by index.
+    pub combination: usize,
+    /// What some order of that combination rests on beyond the scores
+    /// ([`Combination::unknown`]: the combination's, not this team's alone).
+    pub on: Vec<Unknown>,
+}
+
 /// The status of a question whose verdict in combination `i` is `verdicts[i]`, the
-/// combinations listed in `combinations` (results per fixture).
-pub fn status(verdicts: &[&Verdict], combinations: &[Vec<Res>]) -> Status {
+/// combinations being `combinations` (their results, and what their orders rest on).
+pub fn status(verdicts: &[&Verdict], combinations: &[Combination]) -> Status {
     if verdicts.iter().all(|v| **v == Verdict::Always) {
         return Status::Clinched;
     }
@@ -39,15 +57,30 @@ pub fn status(verdicts: &[&Verdict], combinations: &[Vec<Res>]) -> Status {
         return Status::Eliminated;
     }
     let always: Vec<bool> = verdicts.iter().map(|v| **v == Verdict::Always).collect();
-    let maybe = verdicts
+    let score = verdicts
         .iter()
         .enumerate()
-        .filter(|(_, v)| !matches!(v, Verdict::Always | Verdict::Never))
+        .filter(|(_, v)| matches!(v, Verdict::Depends { .. }))
         .map(|(i, _)| i)
         .collect();
+    let unknown = verdicts
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| match v {
+            Verdict::Unknown => true,
+            Verdict::Depends { open, .. } => !open.is_empty(),
+            _ => false,
+        })
+        .map(|(i, _)| Pending {
+            combination: i,
+            on: combinations[i].unknown.clone(),
+        })
+        .collect();
+    let results: Vec<Vec<Res>> = combinations.iter().map(|c| c.results.clone()).collect();
     Status::Open {
-        sure: cover(&always, combinations),
-        maybe,
+        sure: cover(&always, &results),
+        score,
+        unknown,
     }
 }
 

@@ -65,8 +65,10 @@ struct FixtureOut<'a> {
 struct TeamOut<'a> {
     team: &'a str,
     /// A qualifying place: clinched, eliminated, or open (`sure`: results that settle it
-    /// whatever the scores, each a list of [fixture, allowed results]; `maybe`: indices of
-    /// combinations where it depends on the score or on data nobody has).
+    /// whatever the scores, each a list of [fixture, allowed results]; `score`: indices of
+    /// combinations where the scores decide it; `unknown`: combinations where, at some scores
+    /// or at all, it rests on data nobody has yet, each with what (`on`: fair play, lots,
+    /// shoot-out, data), a combination where the scores decide being in both lists).
     advances: &'a Status,
     /// First place, in the same terms.
     first: &'a Status,

@@ -3,6 +3,7 @@
 //! scores and conditions are in [`words`].
 
 pub mod json;
+pub mod sentence;
 pub mod words;
 
 use crate::model::Group;
@@ -89,14 +90,7 @@ fn prose(groups: &[GroupScenarios<'_>], teams: &[String], markdown: bool) -> Str
             if !shown(t) {
                 continue;
             }
-            let places = match outlook.places {
-                (b, w) if b == w => format!("finishes {}", words::ordinal(b)),
-                (b, w) => format!("finishes {} to {}", words::ordinal(b), words::ordinal(w)),
-            };
-            let team = w.team_id(t);
-            let first = w.status(&outlook.first, "first place");
-            let through = w.status(&outlook.advances, "through");
-            let line = format!("{team}: {through}; {first}; {places}");
+            let line = w.outlook(t, outlook);
             out.push_str(&if markdown {
                 format!("- {line}\n")
             } else {
@@ -116,7 +110,7 @@ fn prose(groups: &[GroupScenarios<'_>], teams: &[String], markdown: bool) -> Str
                 format!("  {}. {results}\n", ci + 1)
             });
             for (label, verdicts) in [("through", &c.advances), ("first", &c.first)] {
-                let said = w.verdicts(verdicts, &c.results, &shown);
+                let said = w.verdicts(verdicts, &c.results, c.bound, &shown);
                 if !said.is_empty() {
                     out.push_str(&if markdown {
                         format!("   - {label}: {said}\n")

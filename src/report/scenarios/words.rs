@@ -1,12 +1,16 @@
 //! The words of scenarios: fixtures, results, score conditions and standings, each name escaped
 //! for its format.
 
+use super::sentence::{NOBODY, Question, Side, range};
 use crate::model::Group;
 use crate::report::escape;
-use crate::scenarios::Scenarios;
 use crate::scenarios::condition::{Clause, Constraint, Range, Verdict};
+use std::cell::Cell;
+
+use crate::scenarios::place::Tri;
 use crate::scenarios::scoreline::Res;
-use crate::scenarios::summary::{Results, Status};
+use crate::scenarios::threshold;
+use crate::scenarios::{Scenarios, TeamOutlook};
 
 /// The most cases of a condition on the scores text and Markdown spell out.
 const MOST_SHOWN: usize = 4;
@@ -16,6 +20,12 @@ pub struct Words<'a> {
     group: &'a Group,
     scenarios: &'a Scenarios,
     markdown: bool,
+    /// The teams' names, escaped.
+    names: Vec<String>,
+    /// The fixtures, (home, away) by index into `names`.
+    fixtures: Vec<(usize, usize)>,
+    /// What is left of the budget for looking for thresholds on margins.
+    budget: Cell<usize>,
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`...
@@ -33,11 +43,28 @@ pub fn ordinal(n: usize) -> String {
 impl<'a> Words<'a> {
     /// Words for `scenarios` of `group`, escaped for Markdown or plain text.
     pub fn new(group: &'a Group, scenarios: &'a Scenarios, markdown: bool) -> Words<'a> {
-        Words {
+        let mut words = Words {
             group,
             scenarios,
             markdown,
-        }
+            names: Vec::new(),
+            budget: Cell::new(threshold::BUDGET),
+            fixtures: scenarios
+                .fixtures
+                .iter()
+                .map(|(h, a)| (h.index(), a.index()))
+                .collect(),
+        };
+        words.names = (0..group.teams.len()).map(|t| words.team_id(t)).collect();
+        words
+    }
+
+    /// Words from team `t`'s side ([`NOBODY`]'s: naming every team), thresholds on margins
+    /// looked for up to the bound searched.
+    fn side(&self, t: usize) -> Side<'_> {
+        Side::new(&self.names, &self.fixtures, t)
+            .past_gaps(self.scenarios.past_gaps)
+            .searched(&self.budget)
     }
 
     /// A name, escaped.
@@ -97,67 +124,23 @@ impl<'a> Words<'a> {
         parts.join(", ")
     }
 
-    /// Results allowed per fixture: "Greece do not lose to Russia".
-    fn allowed(&self, f: usize, rs: &[Res]) -> String {
-        let (h, a) = self.sides(f);
-        match rs {
-            [one] => self.result(f, *one),
-            [Res::Home, Res::Draw] => format!("{h} do not lose to {a}"),
-            [Res::Draw, Res::Away] => format!("{a} do not lose to {h}"),
-            _ => format!("{h} and {a} do not draw"),
-        }
-    }
-
-    fn sure(&self, results: &Results) -> String {
-        if results.0.is_empty() {
-            return "whatever the results".into();
-        }
-        let parts: Vec<String> = results
-            .0
-            .iter()
-            .map(|(f, rs)| self.allowed(*f, rs))
-            .collect();
-        parts.join(" and ")
-    }
-
-    /// A team's status on a question ("through", "first place").
-    pub fn status(&self, status: &Status, what: &str) -> String {
-        // Established for the scorelines searched; beyond them too when the search went past
-        // every gap in goals that matters (docs/scenarios.md).
-        let searched = if self.scenarios.past_gaps {
-            ""
-        } else {
-            " at every score searched"
+    /// Team `t`'s outlook in words: one sentence on going through, said from its side, one
+    /// on first place, and its possible places.
+    pub fn outlook(&self, t: usize, outlook: &TeamOutlook) -> String {
+        let side = self.side(t);
+        let combinations = &self.scenarios.combinations;
+        let through = side.sentence(
+            &self.names[t],
+            Question::Through,
+            &outlook.advances,
+            combinations,
+        );
+        let first = side.sentence("They", Question::First, &outlook.first, combinations);
+        let places = match outlook.places {
+            (b, w) if b == w => format!("They finish {}.", ordinal(b)),
+            (b, w) => format!("They finish {} to {}.", ordinal(b), ordinal(w)),
         };
-        match status {
-            Status::Clinched => format!("{what} clinched{searched}"),
-            Status::Eliminated => format!("{what} out of reach{searched}"),
-            Status::Open { sure, maybe } => {
-                let mut parts = Vec::new();
-                if !sure.is_empty() {
-                    let ways: Vec<String> = sure.iter().map(|r| self.sure(r)).collect();
-                    parts.push(format!("{what} if {}", ways.join("; or if ")));
-                }
-                if !maybe.is_empty() {
-                    let listed: Vec<String> = maybe.iter().map(|i| (i + 1).to_string()).collect();
-                    parts.push(format!(
-                        "{what} possible, depending on the score, in combination(s) {}",
-                        listed.join(", ")
-                    ));
-                }
-                parts.join("; ")
-            }
-        }
-    }
-
-    /// A range of goals: "2 or more", "exactly 1", "1 to 3", "at most 2".
-    fn range(r: &Range) -> String {
-        match (r.from, r.to) {
-            (from, None) => format!("{from} or more"),
-            (from, Some(to)) if from == to => format!("exactly {from}"),
-            (0, Some(to)) => format!("at most {to}"),
-            (from, Some(to)) => format!("{from} to {to}"),
-        }
+        format!("{through}. {first}. {places}")
     }
 
     /// One fixture's constraint under result `r`.
@@ -180,10 +163,10 @@ impl<'a> Words<'a> {
         }
         let mut text = format!("{winner} beat {loser}");
         if let Some(m) = &c.margin {
-            text.push_str(&format!(" by {}", Self::range(m)));
+            text.push_str(&format!(" by {}", range(m)));
         }
         if let Some(l) = &c.low {
-            text.push_str(&format!(", {loser} scoring {}", Self::range(l)));
+            text.push_str(&format!(", {loser} scoring {}", range(l)));
         }
         text
     }
@@ -202,12 +185,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// Each shown team's verdict in a combination: those it always holds for, then those it
-    /// depends on the score for, with the condition.
+    /// Each shown team's verdict in a combination (searched up to `bound` goals a side): those
+    /// it always holds for, then those it depends on the score for, with the condition.
     pub fn verdicts(
         &self,
         verdicts: &[Verdict],
         results: &[Res],
+        bound: u32,
         shown: &dyn Fn(usize) -> bool,
     ) -> String {
         let mut parts = Vec::new();
@@ -221,11 +205,22 @@ impl<'a> Words<'a> {
                 Verdict::Never => {}
                 Verdict::Unknown => parts.push(format!("{team} (not known: cards or lots)")),
                 Verdict::Depends { yes, open } => {
+                    // A threshold on margins where the region is one, else its boxes.
+                    let side = self.side(NOBODY);
                     let mut ways: Vec<String> =
-                        yes.iter().map(|c| self.clause(c, results)).collect();
-                    ways.extend(open.iter().map(|c| {
-                        format!("perhaps (cards or lots) if {}", self.clause(c, results))
-                    }));
+                        match side.threshold_of(t, v, Tri::Yes, results, bound) {
+                            Some(said) => vec![said],
+                            None => yes.iter().map(|c| self.clause(c, results)).collect(),
+                        };
+                    let perhaps = match side.threshold_of(t, v, Tri::Open, results, bound) {
+                        Some(said) => vec![said],
+                        None => open.iter().map(|c| self.clause(c, results)).collect(),
+                    };
+                    ways.extend(
+                        perhaps
+                            .into_iter()
+                            .map(|c| format!("perhaps (cards or lots) if {c}")),
+                    );
                     // A condition no few boxes of margins describe (a goal difference to
                     // overturn across two matches) is shortened: JSON lists every box.
                     if ways.len() > MOST_SHOWN {
