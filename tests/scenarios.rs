@@ -439,7 +439,7 @@ proptest! {
     // gone past every gap in goals (`past_gaps`). The scenarios search as far as they choose
     // (`analyse`); the oracle plays scores well past that, up to 12 goals further and every win
     // by 30 more, where a team needing a bigger win than the bound would go through.
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(250))]
 
     #[test]
     fn verdicts_hold_past_the_bound_searched(
