@@ -197,14 +197,7 @@ impl<'a> Side<'a> {
             let Some(low) = c.low else {
                 return plain;
             };
-            let score = |n: u32| format!("{n}–{n}");
-            let scores = match (low.from, low.to) {
-                (from, None) => format!("{} or higher", score(from)),
-                (from, Some(to)) if from == to => score(from),
-                (0, Some(to)) => format!("{} or lower", score(to)),
-                (from, Some(to)) => format!("{} to {}", score(from), score(to)),
-            };
-            return format!("{plain} {scores}");
+            return format!("{plain} {}", super::words::draw_scores(low));
         }
         let (winner, loser) = if r == Res::Away { (a, h) } else { (h, a) };
         let mut text = format!("{} beat {}", self.subject(winner), self.object(loser));

@@ -28,6 +28,17 @@ pub struct Words<'a> {
     budget: Cell<usize>,
 }
 
+/// The scores of a draw whose goals a side are in `low`: "1–1 or higher", "2–2", "0–0 to 1–1".
+pub fn draw_scores(low: Range) -> String {
+    let score = |n: u32| format!("{n}–{n}");
+    match (low.from, low.to) {
+        (from, None) => format!("{} or higher", score(from)),
+        (from, Some(to)) if from == to => score(from),
+        (0, Some(to)) => format!("{} or lower", score(to)),
+        (from, Some(to)) => format!("{} to {}", score(from), score(to)),
+    }
+}
+
 /// `1st`, `2nd`, `3rd`, `4th`...
 pub fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -151,15 +162,8 @@ impl<'a> Words<'a> {
             _ => (h, a),
         };
         if r == Res::Draw {
-            let score = |n: u32| format!("{n}–{n}");
             let low = c.low.unwrap_or(Range { from: 0, to: None });
-            let scores = match (low.from, low.to) {
-                (from, None) => format!("{} or higher", score(from)),
-                (from, Some(to)) if from == to => score(from),
-                (0, Some(to)) => format!("{} or lower", score(to)),
-                (from, Some(to)) => format!("{} to {}", score(from), score(to)),
-            };
-            return format!("{winner} and {loser} draw {scores}");
+            return format!("{winner} and {loser} draw {}", draw_scores(low));
         }
         let mut text = format!("{winner} beat {loser}");
         if let Some(m) = &c.margin {
