@@ -174,8 +174,15 @@ fn run(seed: u64, cases: usize, points: &str, chain: &str, ties: TiesOnPoints) -
                 group.teams[o.team],
                 context()
             );
-            if ties == TiesOnPoints::Shared || (ties == TiesOnPoints::Margins && o.left > 0) {
+            if ties == TiesOnPoints::Margins && o.left > 0 {
                 assert!(o.best.is_exact() && o.worst.is_exact(), "{}", context());
+            }
+            // On points alone a shared place is that place: the best is exact, and so is the
+            // worst's low end; its high end reaches past every team that can end level, as a
+            // shared place is not a place clinched alone.
+            if ties == TiesOnPoints::Shared {
+                assert!(o.best.is_exact(), "{}", context());
+                assert_eq!(o.worst.low, worst, "{}", context());
             }
             exact += usize::from(o.best.is_exact()) + usize::from(o.worst.is_exact());
             // What is clinched follows from the oracle's places, where the solver's are exact.

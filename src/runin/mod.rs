@@ -300,9 +300,14 @@ fn witnessed(league: &League, team: usize) -> Result<(Outlook, Witnesses), RunIn
         worst: Vec::new(),
     };
     let (best, worst, witnesses) = match (league.ties, left > 0) {
+        // A place shared on points alone is that place, but not one clinched alone: the worst
+        // place reaches past every team that can end level.
         (TiesOnPoints::Shared, _) => (
             exact(best(Count::MorePoints)?.0),
-            exact(worst(Count::MorePoints)?.0),
+            Place {
+                low: 1 + worst(Count::MorePoints)?.0,
+                high: 1 + worst(Count::AtLeastAsMany)?.0,
+            },
             no_witness,
         ),
         (TiesOnPoints::Margins, true) => (
@@ -413,15 +418,12 @@ pub fn of_group<'a>(group: &'a Group, rules: &GroupRules) -> Result<GroupRunIn<'
     let (rows, cuts) = rows_as_far_as_data_goes(group, rules).ok_or(RunInError::NoTable)?;
     if fixtures.is_empty() {
         for row in &rows {
+            // Teams sharing a place (on data not recorded, or with the chain run out and no
+            // decision recorded) each may end anywhere in the places they share.
             let level = rows.iter().filter(|r| r.position == row.position).count();
-            let high = if cuts.is_empty() {
-                row.position
-            } else {
-                row.position + level - 1
-            };
             let at = Place {
                 low: row.position,
-                high,
+                high: row.position + level - 1,
             };
             let o = &mut outlooks[row.team.index()];
             (o.best, o.worst) = (at, at);
