@@ -35,7 +35,7 @@ pub struct Constraint {
     /// The losing side's goals (a draw: each side's).
     pub low: Option<Range>,
     /// The most goals either side scores: set where the condition was seen to hold only as far
-    /// as the bound searched ([`super::beyond`]).
+    /// as the bound searched (two or more fixtures left; docs/scenarios.md).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub most: Option<u32>,
 }
@@ -44,6 +44,21 @@ pub struct Constraint {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Clause(pub Vec<Constraint>);
+
+impl Constraint {
+    /// Its margin and losing side's goals as words state them: an open end closed at
+    /// [`Constraint::most`] where the condition holds only that far ("by 6 to 7", not "by 6 or
+    /// more" beside "at scores up to 7 goals a side").
+    pub fn stated(&self) -> (Option<Range>, Option<Range>) {
+        let close = |r: Option<Range>| {
+            r.map(|r| Range {
+                from: r.from,
+                to: r.to.or(self.most),
+            })
+        };
+        (close(self.margin), close(self.low))
+    }
+}
 
 impl Clause {
     /// Whether the fixtures' scores (by fixture) satisfy it.

@@ -176,7 +176,7 @@ fn search(
         combinations.push(Combination {
             results,
             bound,
-            past_gaps: bound >= needed.goals && !(ratio && needed.level),
+            past_gaps: bound >= needed.goals && needed.measured && !(ratio && needed.level),
             first,
             advances,
             places,

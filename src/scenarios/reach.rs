@@ -19,8 +19,8 @@ use crate::rules::GroupRules;
 use super::scoreline::Res;
 
 /// Head-to-head mini-tables are measured over every subset of the level teams up to this many
-/// teams; past it, over the whole level set and each pair (a larger set of teams level on
-/// points is a long league, where the bound is set by the budget anyway).
+/// teams; past it, over the whole level set and each pair, which can miss a wider gap in a
+/// subset of three, so such a combination is not claimed past its gaps ([`Reach::measured`]).
 const MOST_SUBSETS: usize = 6;
 
 /// The least bound searched: enough for "win by 2 or more" to be told from "by exactly 1".
@@ -33,6 +33,10 @@ pub struct Reach {
     pub goals: u32,
     /// Whether the combination leaves two teams level on points (then the scores order them).
     pub level: bool,
+    /// Whether every head-to-head subset of the level teams was measured (not past
+    /// [`MOST_SUBSETS`] teams level): a reach measured on some subsets only is not claimed to
+    /// go past every gap.
+    pub measured: bool,
 }
 
 /// How far combination `results` must be searched under `rules`. For each set of teams the
@@ -49,6 +53,7 @@ pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> Reach {
     let n = group.teams.len();
     let classes = level_sets(group, rules, results);
     let level = classes.iter().any(|c| c.len() > 1);
+    let measured = classes.iter().all(|c| c.len() <= MOST_SUBSETS);
     let options = FoldOptions { deductions: false };
     let overall = fold(n, &group.matches, rules, options);
     // Per set of level teams: its widest gap, times how many comparisons can chain through
@@ -92,6 +97,7 @@ pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> Reach {
     Reach {
         goals: u32::try_from(goals).unwrap_or(u32::MAX),
         level,
+        measured,
     }
 }
 

@@ -193,18 +193,19 @@ impl<'a> Side<'a> {
     pub fn constraint(&self, c: &Constraint, r: Res) -> String {
         let (h, a) = self.fixtures[c.fixture];
         let plain = self.result(c.fixture, r);
+        let (margin, low) = c.stated();
         if r == Res::Draw {
-            let Some(low) = c.low else {
+            let Some(low) = low else {
                 return plain;
             };
             return format!("{plain} {}", super::words::draw_scores(low));
         }
         let (winner, loser) = if r == Res::Away { (a, h) } else { (h, a) };
         let mut text = format!("{} beat {}", self.subject(winner), self.object(loser));
-        if let Some(m) = &c.margin {
+        if let Some(m) = &margin {
             text.push_str(&format!(" by {}", range(m)));
         }
-        match c.low {
+        match low {
             None => {}
             Some(Range {
                 from: 0,

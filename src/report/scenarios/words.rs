@@ -161,15 +161,19 @@ impl<'a> Words<'a> {
             Res::Away => (a, h),
             _ => (h, a),
         };
+        let (margin, low) = c.stated();
         if r == Res::Draw {
-            let low = c.low.unwrap_or(Range { from: 0, to: None });
+            let low = low.unwrap_or(Range {
+                from: 0,
+                to: c.most,
+            });
             return format!("{winner} and {loser} draw {}", draw_scores(low));
         }
         let mut text = format!("{winner} beat {loser}");
-        if let Some(m) = &c.margin {
+        if let Some(m) = &margin {
             text.push_str(&format!(" by {}", range(m)));
         }
-        if let Some(l) = &c.low {
+        if let Some(l) = &low {
             text.push_str(&format!(", {loser} scoring {}", range(l)));
         }
         text
