@@ -13,6 +13,7 @@
 use rust_decimal::Decimal;
 
 use crate::compute::records::{FoldOptions, Record, add_side, among, fold};
+use crate::criteria::Scope;
 use crate::model::{Group, Match, Outcome, TeamId};
 use crate::rules::GroupRules;
 
@@ -34,15 +35,15 @@ pub struct Reach {
     /// Whether the combination leaves two teams level on points (then the scores order them).
     pub level: bool,
     /// Whether every head-to-head subset of the level teams was measured (not past
-    /// [`MOST_SUBSETS`] teams level): a reach measured on some subsets only is not claimed to
+    /// six teams level): a reach measured on some subsets only is not claimed to
     /// go past every gap.
     pub measured: bool,
 }
 
 /// How far combination `results` must be searched under `rules`. For each set of teams the
 /// combination leaves level on points, its gap: the largest difference in goal difference,
-/// goals scored, goals conceded or away goals, overall or in a head-to-head mini-table of the
-/// played matches, between two of them. Its reach is `c × (gap + 1) + 1` goals a side, where
+/// goals scored, goals conceded or away goals (those the chain compares), overall or in a
+/// head-to-head mini-table of the played matches, between two of them. Its reach is `c × (gap + 1) + 1` goals a side, where
 /// `c`, the comparisons that can chain, is one less than the teams level, and at most the
 /// fixtures: two level teams need `gap + 2` (one fixture closes the gap and passes it by one);
 /// three may need one team to win by more than another wins by plus a gap, and that one by a
@@ -53,15 +54,19 @@ pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> Reach {
     let n = group.teams.len();
     let classes = level_sets(group, rules, results);
     let level = classes.iter().any(|c| c.len() > 1);
-    let measured = classes.iter().all(|c| c.len() <= MOST_SUBSETS);
+    let (reads_overall, reads_mini) = reads(rules);
+    let heads = reads_mini.contains(&true);
+    let measured = !heads || classes.iter().all(|c| c.len() <= MOST_SUBSETS);
     let options = FoldOptions { deductions: false };
     let overall = fold(n, &group.matches, rules, options);
     // Per set of level teams: its widest gap, times how many comparisons can chain through
     // the fixtures (one team above another by more than a third is above, ...).
     let mut goals = u64::from(LEAST);
     for class in classes.iter().filter(|c| c.len() > 1) {
-        let mut gap = widest(class, &overall);
-        let subsets: Vec<Vec<TeamId>> = if class.len() <= MOST_SUBSETS {
+        let mut gap = widest(class, &overall, reads_overall);
+        let subsets: Vec<Vec<TeamId>> = if !heads {
+            Vec::new()
+        } else if class.len() <= MOST_SUBSETS {
             (3u32..1 << class.len())
                 .filter(|bits| bits.count_ones() >= 2)
                 .map(|bits| {
@@ -80,7 +85,7 @@ pub fn needed(group: &Group, rules: &GroupRules, results: &[Res]) -> Reach {
         };
         for subset in subsets {
             let mini = fold(n, among(&group.matches, &subset), rules, options);
-            gap = gap.max(widest(&subset, &mini));
+            gap = gap.max(widest(&subset, &mini, reads_mini));
         }
         let chain = (class.len() - 1).min(results.len()) as u64;
         goals = goals.max(
@@ -135,18 +140,82 @@ fn level_sets(group: &Group, rules: &GroupRules, results: &[Res]) -> Vec<Vec<Tea
         .collect()
 }
 
-/// The largest gap between two of `teams` in any count of goals of `records`.
-fn widest(teams: &[TeamId], records: &[Record]) -> u64 {
-    let counts = |r: &Record| [r.goals_for, r.goals_against, r.away_goals_for];
+/// Which counts of goals a chain compares: goal difference, goals scored, goals conceded,
+/// away goals, in that order.
+type Counts = [bool; 4];
+
+/// The counts of goals `rules`' chains compare, over the whole group and in head-to-head
+/// mini-tables. A criterion not known to read no goals counts as reading every count.
+fn reads(rules: &GroupRules) -> (Counts, Counts) {
+    let (mut overall, mut mini) = ([false; 4], [false; 4]);
+    for c in rules
+        .tiebreak
+        .iter()
+        .chain(rules.qualifying_tiebreak.iter().flatten())
+    {
+        let key = c.key();
+        if key.starts_with("recorded.") {
+            continue;
+        }
+        let scope = match c.scope() {
+            Scope::HeadToHead => &mut mini,
+            Scope::Overall => &mut overall,
+        };
+        match key.strip_prefix("head_to_head.").unwrap_or(key) {
+            "points" | "points_per_game" | "wins" | "losses" | "away_wins" | "fair_play"
+            | "coefficient" | "shoot_out" | "playoff" | "decision" => {}
+            "goal_difference" => scope[0] = true,
+            "goals_for" => scope[1] = true,
+            "goals_against" => scope[2] = true,
+            "away_goals_for" => scope[3] = true,
+            _ => *scope = [true; 4],
+        }
+    }
+    (overall, mini)
+}
+
+/// The largest gap between two of `teams` in the counts of goals of `records` that `counts`
+/// marks.
+fn widest(teams: &[TeamId], records: &[Record], counts: Counts) -> u64 {
+    let values = |r: &Record| {
+        [
+            r.goal_difference(),
+            i64::try_from(r.goals_for).unwrap_or(i64::MAX),
+            i64::try_from(r.goals_against).unwrap_or(i64::MAX),
+            i64::try_from(r.away_goals_for).unwrap_or(i64::MAX),
+        ]
+    };
     let mut gap = 0;
     for (i, &a) in teams.iter().enumerate() {
         for &b in &teams[i + 1..] {
-            let (ra, rb) = (&records[a], &records[b]);
-            gap = gap.max(ra.goal_difference().abs_diff(rb.goal_difference()));
-            for (x, y) in counts(ra).into_iter().zip(counts(rb)) {
-                gap = gap.max(x.abs_diff(y));
+            let (va, vb) = (values(&records[a]), values(&records[b]));
+            for k in (0..4).filter(|&k| counts[k]) {
+                gap = gap.max(va[k].abs_diff(vb[k]));
             }
         }
     }
     gap
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::library;
+    use rstest::rstest;
+
+    /// The counts of goals each chain compares, read off the rule files by hand.
+    #[rstest]
+    // points, goal difference, goals, then head-to-head points, goal difference, goals.
+    #[case("fifa-world-cup-2018", [true, true, false, false], [true, true, false, false])]
+    // points, goal average (a ratio of goals scored to conceded: every count), then lots.
+    #[case("fifa-world-cup-1958", [true; 4], [false; 4])]
+    fn chains_read_these_counts(#[case] name: &str, #[case] overall: Counts, #[case] mini: Counts) {
+        let rules = library::find(name)
+            .expect("a bundled rule set")
+            .load()
+            .expect("it loads")
+            .groups
+            .expect("group rules");
+        assert_eq!(reads(&rules), (overall, mini));
+    }
 }
