@@ -25,14 +25,12 @@ pub fn limit(verdict: &mut Verdict, fixtures: usize, bound: u32) {
     }
 }
 
-/// Whether some coordinate of `clause` is open upwards: a range without `to`, a margin or
-/// goals left free, or a fixture not named.
+/// Whether `clause` is not a closed box in every fixture: a fixture not named, or a margin or
+/// goals left free or without an upper end (a draw, whose margin is always free, counts: it is
+/// limited too, which changes nothing it says within the bound).
 fn reaches_bound(clause: &Clause, fixtures: usize) -> bool {
-    clause.0.len() < fixtures
-        || clause.0.iter().any(|c| {
-            c.low.is_none_or(|r| r.to.is_none()) || c.margin.is_some_and(|r| r.to.is_none())
-        })
-        || clause.0.iter().any(|c| c.margin.is_none())
+    let closed = |r: Option<super::condition::Range>| r.is_some_and(|r| r.to.is_some());
+    clause.0.len() < fixtures || clause.0.iter().any(|c| !closed(c.margin) || !closed(c.low))
 }
 
 /// Limits `clause` to the scores searched: every fixture's sides scoring at most `bound` goals.

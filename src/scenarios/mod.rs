@@ -90,24 +90,30 @@ pub struct Scenarios {
 /// Works out `group`'s scenarios under `rules`, each combination of results searched past its
 /// gaps in goals ([`reach::needed`]) as far as [`scoreline::BUDGET`] allows.
 pub fn analyse(group: &Group, rules: &GroupRules) -> Result<Scenarios, Refusal> {
-    let all = check(group)?;
-    let needed: Vec<Reach> = all
-        .iter()
-        .map(|results| reach::needed(group, rules, results))
-        .collect();
-    let goals: Vec<u32> = needed.iter().map(|r| r.goals).collect();
-    let bounds = within_budget(&all, &goals, group.teams.len());
-    search(group, rules, all, &bounds, &needed)
+    analyse_with(group, rules, |all, needed| {
+        let goals: Vec<u32> = needed.iter().map(|r| r.goals).collect();
+        within_budget(all, &goals, group.teams.len())
+    })
 }
 
 /// [`analyse`], searching scores up to `bound` goals a side in every combination.
 pub fn analyse_to(group: &Group, rules: &GroupRules, bound: u32) -> Result<Scenarios, Refusal> {
+    analyse_with(group, rules, |all, _| vec![bound; all.len()])
+}
+
+/// Every combination searched to the bound `bounds` gives it, from the combinations and how
+/// far each needs to go.
+fn analyse_with(
+    group: &Group,
+    rules: &GroupRules,
+    bounds: impl FnOnce(&[Vec<Res>], &[Reach]) -> Vec<u32>,
+) -> Result<Scenarios, Refusal> {
     let all = check(group)?;
     let needed: Vec<Reach> = all
         .iter()
         .map(|results| reach::needed(group, rules, results))
         .collect();
-    let bounds = vec![bound; all.len()];
+    let bounds = bounds(&all, &needed);
     search(group, rules, all, &bounds, &needed)
 }
 
