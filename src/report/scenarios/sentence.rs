@@ -623,6 +623,20 @@ mod tests {
 
     /// A combination of `results` where Greece's (team 0's) verdict on going through is
     /// `through`, and on first place never.
+    /// The nine combinations of two fixtures, fixture 0's result varying fastest, each going
+    /// through for nobody: the cases then set the verdicts they test.
+    fn all_never() -> Vec<Combination> {
+        (0..9)
+            .map(|i| {
+                combination(
+                    vec![Res::ALL[i % 3], Res::ALL[i / 3]],
+                    Verdict::Never,
+                    vec![],
+                )
+            })
+            .collect()
+    }
+
     fn combination(results: Vec<Res>, through: Verdict, unknown: Vec<Unknown>) -> Combination {
         Combination {
             results,
@@ -712,15 +726,7 @@ mod tests {
     )]
     fn sentences(#[case] status: Status, #[case] said: &str) {
         let names = names();
-        let mut cs: Vec<Combination> = (0..9)
-            .map(|i| {
-                combination(
-                    vec![Res::ALL[i % 3], Res::ALL[i / 3]],
-                    Verdict::Never,
-                    vec![],
-                )
-            })
-            .collect();
+        let mut cs = all_never();
         cs[1].advances[0] = Verdict::Depends {
             yes: vec![by_two()],
             open: vec![by_one()],
@@ -744,15 +750,7 @@ mod tests {
                 most: None,
             }])
         };
-        let mut cs: Vec<Combination> = (0..9)
-            .map(|i| {
-                combination(
-                    vec![Res::ALL[i % 3], Res::ALL[i / 3]],
-                    Verdict::Never,
-                    vec![],
-                )
-            })
-            .collect();
+        let mut cs = all_never();
         cs[2].advances[1] = Verdict::Depends {
             yes: vec![box_at(1), box_at(2), box_at(3)],
             open: vec![],
